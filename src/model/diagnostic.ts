@@ -1,0 +1,86 @@
+/** Diagnostics: what the validator says about a design, with stable rule ids (spec §2). */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  rule: RuleId;
+  severity: Severity;
+  /** What is wrong, naming nodes by their names. */
+  message: string;
+  /** How to fix it. */
+  hint: string;
+  nodes: string[];
+  edges: string[];
+}
+
+/** Every rule: its id, default severity and a one-line title (for docs, help and the UI). */
+export const RULES = {
+  G001: { severity: 'error', title: 'Connection to a node that does not exist' },
+  G002: { severity: 'error', title: 'Connection between kinds that cannot be joined' },
+  G003: { severity: 'error', title: 'Two nodes of the same kind share a name' },
+  G004: { severity: 'warning', title: 'A command and an event share a name' },
+  G005: { severity: 'info', title: 'Naming: commands are imperative, events past tense' },
+  G006: { severity: 'warning', title: 'Message with neither producer nor consumer' },
+  G010: { severity: 'warning', title: 'Node not reachable from any trigger' },
+  G011: { severity: 'error', title: 'The design has no trigger' },
+  G012: { severity: 'error', title: 'A command needs exactly one handler' },
+  G013: { severity: 'error', title: 'Output of a node with several inputs has no "on"' },
+  G014: { severity: 'error', title: '"on" or "compensates" names a message the node does not consume' },
+  M001: { severity: 'warning', title: 'Non-idempotent consumer under at-least-once delivery' },
+  M009: { severity: 'error', title: 'Unlimited retries on a non-idempotent handler' },
+  O001: { severity: 'error', title: 'Not exactly one orchestrator' },
+  O002: { severity: 'error', title: 'Command sent by a participant rather than the orchestrator' },
+  O004: { severity: 'error', title: 'Command without a reply path to the orchestrator' },
+  O005: { severity: 'warning', title: "Participant subscribes to another participant's event" },
+  O006: { severity: 'error', title: 'More than one pivot' },
+  O007: { severity: 'error', title: 'Steps out of order around the pivot' },
+  O008: { severity: 'error', title: 'Step before the pivot has no compensation' },
+  O009: { severity: 'error', title: 'Step after the pivot is not retriable' },
+  O010: { severity: 'warning', title: 'Compensation is not retriable or not idempotent' },
+  O011: { severity: 'warning', title: 'Compensation handled by another service than its step' },
+  O013: { severity: 'info', title: 'Step without a timeout' },
+  C001: { severity: 'error', title: 'Event consumed but never published' },
+  C002: { severity: 'warning', title: 'Event published but never consumed' },
+  C003: { severity: 'warning', title: 'Participant sends a command to another participant' },
+  C004: { severity: 'error', title: 'Cycle of reactions (event storm)' },
+  C005: { severity: 'error', title: 'Failure not propagated to a participant that must compensate' },
+  C006: { severity: 'error', title: 'Failure event nobody subscribes to' },
+  C007: { severity: 'warning', title: 'Hidden orchestrator' },
+  C008: { severity: 'warning', title: 'Event published by several services' },
+  X001: { severity: 'warning', title: 'Declared style differs from the detected style' },
+} as const satisfies Record<string, { severity: Severity; title: string }>;
+
+export type RuleId = keyof typeof RULES;
+
+/** Builds a diagnostic with the rule's default severity unless one is given. */
+export function diagnostic(
+  rule: RuleId,
+  message: string,
+  hint: string,
+  refs: { nodes?: readonly string[]; edges?: readonly string[]; severity?: Severity } = {},
+): Diagnostic {
+  return {
+    rule,
+    severity: refs.severity ?? RULES[rule].severity,
+    message,
+    hint,
+    nodes: [...(refs.nodes ?? [])],
+    edges: [...(refs.edges ?? [])],
+  };
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then infos; within a severity, by rule id (stable otherwise). */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => ORDER[a.d.severity] - ORDER[b.d.severity] || a.d.rule.localeCompare(b.d.rule) || a.i - b.i)
+    .map(({ d }) => d);
+}
+
+export function countBySeverity(list: readonly Diagnostic[]): Record<Severity, number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of list) counts[d.severity]++;
+  return counts;
+}

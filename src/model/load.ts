@@ -1,0 +1,152 @@
+/**
+ * Reading a design from text or parsed JSON: format and version check, migration, schema
+ * check, unique ids. Never throws on bad input: the result says what is wrong and where.
+ */
+import type { z } from 'zod';
+import { migrate, type RawDocument } from './migrations.ts';
+import { CURRENT_VERSION, documentSchema, LIMITS, type SagaDocument } from './schema.ts';
+
+/** The largest design file Sagaboard reads, in characters. */
+export const MAX_FILE_CHARS = 20 * 1024 * 1024;
+
+export interface LoadError {
+  /** One sentence: what is wrong, where, and what was expected. */
+  message: string;
+  /** Where in the document, as `nodes[3].failureRate`; absent for whole-file problems. */
+  path?: string;
+}
+
+export type LoadResult = { ok: true; doc: SagaDocument } | { ok: false; error: LoadError };
+
+const fail = (message: string, path?: string): LoadResult => ({
+  ok: false,
+  error: path === undefined ? { message } : { message, path },
+});
+
+/** Parses the text of a `*.sagaboard.json` file into a checked, current-version document. */
+export function loadDocument(text: string): LoadResult {
+  if (text.length > MAX_FILE_CHARS) {
+    const mb = (text.length / 1024 / 1024).toFixed(1);
+    return fail(`the file is ${mb} MB; Sagaboard opens designs up to ${MAX_FILE_CHARS / 1024 / 1024} MB`);
+  }
+  if (text.trim() === '') return fail('the file is empty; expected a Sagaboard design (JSON)');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return fail(`not JSON: ${(e as Error).message}`);
+  }
+  return parseDocument(raw);
+}
+
+/** Checks an already parsed JSON value and brings it to the current version. */
+export function parseDocument(raw: unknown): LoadResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return fail(`expected a JSON object with "format": "sagaboard", got ${describe(raw)}`);
+  }
+  const obj = raw as RawDocument;
+  if (obj.format !== 'sagaboard') {
+    return obj.format === undefined
+      ? fail('not a Sagaboard design: the "format" field is missing (expected "sagaboard")', 'format')
+      : fail(`not a Sagaboard design: "format" is ${describe(obj.format)}, expected "sagaboard"`, 'format');
+  }
+  const version = obj.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail(`"version" must be a whole number from 1, got ${describe(version)}`, 'version');
+  }
+  if (version > CURRENT_VERSION) {
+    return fail(
+      `made by a newer Sagaboard: this design is version ${version}, this Sagaboard reads up to version ${CURRENT_VERSION}; update Sagaboard to open it`,
+      'version',
+    );
+  }
+  const checked = documentSchema.safeParse(migrate(obj, version), { reportInput: true });
+  if (!checked.success) return schemaError(checked.error);
+  return checkIds(checked.data);
+}
+
+function checkIds(doc: SagaDocument): LoadResult {
+  const seen = new Map<string, string>();
+  const visit = (id: string, where: string): LoadResult | undefined => {
+    const first = seen.get(id);
+    if (first !== undefined) {
+      return fail(`duplicate id "${id}": used by ${first} and ${where}; every node and connection needs its own id`, `${where}.id`);
+    }
+    seen.set(id, where);
+    return undefined;
+  };
+  for (let i = 0; i < doc.nodes.length; i++) {
+    const dup = visit(doc.nodes[i]!.id, `nodes[${i}]`);
+    if (dup) return dup;
+  }
+  for (let i = 0; i < doc.edges.length; i++) {
+    const dup = visit(doc.edges[i]!.id, `edges[${i}]`);
+    if (dup) return dup;
+  }
+  return { ok: true, doc };
+}
+
+function schemaError(error: z.ZodError): LoadResult {
+  const issue = error.issues[0]!;
+  const path = formatPath(issue.path);
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''})` : '';
+  return fail(`${path || 'document'}: ${explain(issue)}${more}`, path);
+}
+
+/** `['nodes', 3, 'name']` -> `nodes[3].name` */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+function explain(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === Infinity || issue.input === -Infinity) return 'must be a finite number, got a number too large to represent';
+      return `expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}, got ${issue.input === undefined ? 'nothing (the field is missing)' : describe(issue.input)}`;
+    case 'invalid_union':
+      if ('options' in issue && Array.isArray(issue.options)) {
+        const input = issue.input as Record<string, unknown> | undefined;
+        const key = 'discriminator' in issue ? String(issue.discriminator) : '';
+        const got = input && typeof input === 'object' && key ? input[key] : input;
+        return `expected one of ${issue.options.map((o) => `"${String(o)}"`).join(', ')}, got ${describe(got)}`;
+      }
+      return issue.message;
+    case 'invalid_value':
+      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describe(issue.input)}`;
+    case 'too_small':
+      if (issue.origin === 'number') return `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, got ${describe(issue.input)}`;
+      return issue.message.replace(/^Too small: /, '');
+    case 'too_big':
+      if (issue.origin === 'number') return `must be at most ${String(issue.maximum)}, got ${describe(issue.input)}`;
+      if (issue.origin === 'array') return `too many entries: at most ${String(issue.maximum)} are allowed`;
+      return `too long: at most ${String(issue.maximum)} characters`;
+    case 'not_multiple_of':
+      return `must be a whole number, got ${describe(issue.input)}`;
+    default:
+      return issue.message;
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    case 'number':
+      return String(value);
+    case 'object':
+      return 'an object';
+    case 'undefined':
+      return 'nothing';
+    default:
+      return String(value);
+  }
+}
+
+export { LIMITS };

@@ -1,0 +1,22 @@
+/**
+ * Document migrations. `MIGRATIONS[n]` turns a raw version-n document into version n+1; a
+ * document is migrated one version at a time up to CURRENT_VERSION before it is checked.
+ * Version 1 is the first version, so the table is empty; version 2 adds `MIGRATIONS[1]`.
+ */
+import { CURRENT_VERSION } from './schema.ts';
+
+export type RawDocument = Record<string, unknown>;
+export type Migration = (doc: RawDocument) => RawDocument;
+
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+/** Brings a raw document of `version` up to CURRENT_VERSION, one step at a time. */
+export function migrate(doc: RawDocument, version: number): RawDocument {
+  let current = doc;
+  for (let v = version; v < CURRENT_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) throw new Error(`no migration from version ${v} to ${v + 1}`);
+    current = { ...step(current), version: v + 1 };
+  }
+  return current;
+}

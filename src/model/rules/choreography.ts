@@ -1,0 +1,236 @@
+/** Choreography rules C001–C008 (spec §2.4). */
+import type { Analysis } from '../analysis.ts';
+import { failureRateOf } from '../attributes.ts';
+import { findHub } from '../classify.ts';
+import { diagnostic, type Diagnostic } from '../diagnostic.ts';
+import { consumersOf, isFailureEvent, isParticipant, producersOf } from '../graph.ts';
+import type { Reaction } from '../reactions.ts';
+import { stronglyConnected } from './cycles.ts';
+
+export function choreographyRules(a: Analysis): Diagnostic[] {
+  return [...unpublished(a), ...unconsumed(a), ...directCommands(a), ...eventStorms(a), ...unheardFailures(a), ...hiddenOrchestrator(a), ...sharedEvents(a)];
+}
+
+/** C001. Without actors, events nobody publishes are the entry points of the process, not mistakes. */
+function unpublished(a: Analysis): Diagnostic[] {
+  if (!a.doc.nodes.some((n) => n.kind === 'actor')) return [];
+  return a.doc.nodes
+    .filter((n) => n.kind === 'event' && producersOf(a.graph, n.id).length === 0 && consumersOf(a.graph, n.id).length > 0)
+    .map((n) => {
+      const consumers = consumersOf(a.graph, n.id);
+      return diagnostic(
+        'C001',
+        `${a.names(consumers.map((c) => c.id))} ${consumers.length === 1 ? 'subscribes' : 'subscribe'} to ${n.name}, but nobody publishes it.`,
+        `Connect the service that publishes ${n.name}, or delete the subscription.`,
+        { nodes: [n.id, ...consumers.map((c) => c.id)] },
+      );
+    });
+}
+
+function unconsumed(a: Analysis): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const n of a.doc.nodes) {
+    if (n.kind !== 'event' || consumersOf(a.graph, n.id).length > 0) continue;
+    const publishers = producersOf(a.graph, n.id);
+    if (publishers.length === 0) continue;
+    if (isFailureEvent(n)) {
+      out.push(
+        diagnostic(
+          'C006',
+          `Nobody subscribes to the failure event ${n.name} from ${a.names(publishers.map((p) => p.id))}: the failure goes unheard and nothing is compensated.`,
+          `Subscribe the participants that must undo their work to ${n.name}.`,
+          { nodes: [n.id, ...publishers.map((p) => p.id)] },
+        ),
+      );
+    } else if (!n.terminal) {
+      out.push(
+        diagnostic(
+          'C002',
+          `${n.name} is published by ${a.names(publishers.map((p) => p.id))}, but nobody consumes it.`,
+          `Subscribe the participant that reacts to ${n.name}, or mark it terminal if it ends the process.`,
+          { nodes: [n.id] },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function directCommands(a: Analysis): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const l of a.graph.links) {
+    if (l.meaning !== 'sends' || !isParticipant(l.source)) continue;
+    const handlers = consumersOf(a.graph, l.target.id).filter((h) => h.id !== l.source.id);
+    if (handlers.length === 0) continue;
+    out.push(
+      diagnostic(
+        'C003',
+        `${l.source.name} sends the command ${l.target.name} to ${a.names(handlers.map((h) => h.id))}: that part is orchestrated, so the design is a hybrid.`,
+        `Publish an event that ${a.names(handlers.map((h) => h.id))} reacts to instead, or declare the design a hybrid by leaving the style on auto.`,
+        { nodes: [l.source.id, l.target.id, ...handlers.map((h) => h.id)], edges: [l.edge.id] },
+      ),
+    );
+  }
+  return out;
+}
+
+/** C004: a cycle in "handling m emits m'" over messages. */
+function eventStorms(a: Analysis): Diagnostic[] {
+  const handlings = new Map<string, { reaction: Reaction; participant: string }[]>();
+  for (const r of a.reactions.values()) {
+    for (const reaction of r.reactions) {
+      const list = handlings.get(reaction.input.id);
+      const entry = { reaction, participant: r.participant.id };
+      if (list) list.push(entry);
+      else handlings.set(reaction.input.id, [entry]);
+    }
+  }
+  const next = (m: string): string[] =>
+    (handlings.get(m) ?? []).flatMap(({ reaction }) => [...reaction.onSuccess, ...reaction.onFailure].map((l) => l.target.id));
+  const messages = a.doc.nodes.filter((n) => n.kind === 'command' || n.kind === 'event').map((n) => n.id);
+  const out: Diagnostic[] = [];
+  for (const component of stronglyConnected(messages, next)) {
+    const inCycle = new Set(component);
+    if (component.length === 1 && !next(component[0]!).includes(component[0]!)) continue;
+    const involved = component.flatMap((m) =>
+      (handlings.get(m) ?? []).filter(({ reaction }) => reaction.onSuccess.some((l) => inCycle.has(l.target.id)) || reaction.onFailure.some((l) => inCycle.has(l.target.id))),
+    );
+    const stoppable = involved.some(({ reaction, participant }) => {
+      const p = a.graph.node.get(participant)!;
+      const continuesOnSuccess = reaction.onSuccess.some((l) => inCycle.has(l.target.id));
+      return continuesOnSuccess && (reaction.onFailure.length > 0 || failureRateOf(p, reaction.via) > 0);
+    });
+    const participants = [...new Set(involved.map((h) => h.participant))];
+    out.push(
+      diagnostic(
+        'C004',
+        `${a.names(component)} trigger each other in a cycle through ${a.names(participants)}${stoppable ? '; only a failure stops it' : ', and nothing on the cycle can stop it: an event storm'}.`,
+        stoppable
+          ? 'Make sure the cycle ends: add a condition (a failure outcome) or break the loop with a terminal event.'
+          : 'Break the loop: let one participant publish a different, terminal event instead of feeding the cycle.',
+        { nodes: [...component, ...participants], severity: stoppable ? 'warning' : 'error' },
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * C005: every participant whose handling lies upstream of a business failure (a change it
+ * completed earlier in the flow) must hear of the failure, directly or through what follows it.
+ * Query steps change nothing; the failing participant knows of its own failure.
+ */
+function unheardFailures(a: Analysis): Diagnostic[] {
+  // Who emits each message on success: message -> handlings (participant, input).
+  const emittedBy = new Map<string, { participant: string; input: string }[]>();
+  for (const r of a.reactions.values()) {
+    for (const reaction of r.reactions) {
+      for (const l of reaction.onSuccess) {
+        const list = emittedBy.get(l.target.id);
+        const entry = { participant: r.participant.id, input: reaction.input.id };
+        if (list) list.push(entry);
+        else emittedBy.set(l.target.id, [entry]);
+      }
+    }
+  }
+  const out: Diagnostic[] = [];
+  for (const r of a.reactions.values()) {
+    for (const reaction of r.reactions) {
+      for (const failure of reaction.onFailure) {
+        const upstream = upstreamChanges(a, reaction.input.id, emittedBy);
+        upstream.delete(r.participant.id);
+        if (upstream.size === 0) continue;
+        const hearing = participantsReached(a, failure.target.id);
+        for (const [q, inputs] of upstream) {
+          if (hearing.has(q)) continue;
+          out.push(
+            diagnostic(
+              'C005',
+              `${failure.target.name} (when ${r.participant.name} fails on ${reaction.input.name}) never reaches ${a.name(q)}, which already handled ${a.names(inputs)}: that change is never compensated.`,
+              `Subscribe ${a.name(q)} to ${failure.target.name} (or to an event that follows from it), with "compensates: ${a.name(inputs[0]!)}".`,
+              { nodes: [failure.target.id, q, r.participant.id], edges: [failure.edge.id] },
+            ),
+          );
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Participants whose successful, non-query handlings led to `message`, with the inputs they handled. */
+function upstreamChanges(a: Analysis, message: string, emittedBy: ReadonlyMap<string, { participant: string; input: string }[]>): Map<string, string[]> {
+  const changes = new Map<string, string[]>();
+  const seen = new Set([message]);
+  const queue = [message];
+  for (let i = 0; i < queue.length; i++) {
+    for (const { participant, input } of emittedBy.get(queue[i]!) ?? []) {
+      const msg = a.graph.node.get(input);
+      const via = a.reactions.get(participant)?.byInput.get(input)?.via;
+      const isQuery = msg?.kind === 'command' && msg.stepType === 'query';
+      if (!isQuery && !via?.edge.compensates && !(msg && isFailureEvent(msg))) {
+        const list = changes.get(participant);
+        if (!list) changes.set(participant, [input]);
+        else if (!list.includes(input)) list.push(input);
+      }
+      if (!seen.has(input)) {
+        seen.add(input);
+        queue.push(input);
+      }
+    }
+  }
+  return changes;
+}
+
+/** Participants that consume `message` or anything emitted (on success or failure) because of it. */
+function participantsReached(a: Analysis, message: string): Set<string> {
+  const reached = new Set<string>();
+  const seen = new Set([message]);
+  const queue = [message];
+  for (let i = 0; i < queue.length; i++) {
+    const m = queue[i]!;
+    for (const c of consumersOf(a.graph, m)) {
+      reached.add(c.id);
+      const reaction = a.reactions.get(c.id)?.byInput.get(m);
+      for (const l of reaction ? [...reaction.onSuccess, ...reaction.onFailure] : []) {
+        if (!seen.has(l.target.id)) {
+          seen.add(l.target.id);
+          queue.push(l.target.id);
+        }
+      }
+    }
+  }
+  return reached;
+}
+
+function hiddenOrchestrator(a: Analysis): Diagnostic[] {
+  const hub = findHub(a);
+  if (!hub) return [];
+  const p = hub.participant;
+  return [
+    diagnostic(
+      'C007',
+      `${p.name} consumes ${hub.consumed} of the ${hub.of} message types the other participants emit and drives the flow: a hidden orchestrator.`,
+      `Either make ${p.name} an explicit orchestrator that sends commands, or let the participants react to each other's events directly.`,
+      { nodes: [p.id] },
+    ),
+  ];
+}
+
+function sharedEvents(a: Analysis): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const n of a.doc.nodes) {
+    if (n.kind !== 'event') continue;
+    const publishers = [...new Set(producersOf(a.graph, n.id).filter((p) => p.kind === 'service').map((p) => p.id))];
+    if (publishers.length < 2) continue;
+    out.push(
+      diagnostic(
+        'C008',
+        `${n.name} is published by ${publishers.length} services (${a.names(publishers)}): subscribers cannot tell whose fact it is.`,
+        `Give each service its own event (e.g. ${a.name(publishers[0]!)}${n.name.trim()}), or let one service own ${n.name}.`,
+        { nodes: [n.id, ...publishers] },
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,204 @@
+/** Orchestration rules O001–O013 (spec §2.3). */
+import type { Analysis } from '../analysis.ts';
+import { isIdempotent } from '../attributes.ts';
+import { diagnostic, type Diagnostic } from '../diagnostic.ts';
+import { consumersOf, isParticipant } from '../graph.ts';
+import type { ParticipantNode } from '../schema.ts';
+import { stepsOf, type Step } from '../steps.ts';
+
+/** `coordinator`: the node the classifier found sending every command, if any. */
+export function orchestrationRules(a: Analysis, coordinator: string | undefined): Diagnostic[] {
+  const orchestrators = a.doc.nodes.filter((n) => n.kind === 'orchestrator');
+  const out: Diagnostic[] = [];
+  if (orchestrators.length !== 1) {
+    const hub = coordinator ? a.graph.node.get(coordinator) : undefined;
+    out.push(
+      diagnostic(
+        'O001',
+        orchestrators.length === 0
+          ? `An orchestrated saga needs one orchestrator, and the design has none${hub ? ` (${hub.name} coordinates the flow but is drawn as a ${hub.kind})` : ''}.`
+          : `An orchestrated saga has exactly one orchestrator; this design has ${orchestrators.length}: ${a.names(orchestrators.map((o) => o.id))}.`,
+        orchestrators.length === 0
+          ? `Draw an orchestrator${hub ? `, or change ${hub.name} into one` : ''}; it sends the commands and receives the replies.`
+          : 'Keep one orchestrator per saga; split the design into one document per saga.',
+        { nodes: orchestrators.length ? orchestrators.map((o) => o.id) : hub ? [hub.id] : [] },
+      ),
+    );
+  }
+  const orchestrator =
+    orchestrators.length === 1 ? (orchestrators[0] as ParticipantNode) : (coordinator && (a.graph.node.get(coordinator) as ParticipantNode)) || undefined;
+  if (!orchestrator) return out;
+  out.push(...participantCommands(a, orchestrator), ...bypasses(a, orchestrator));
+  const steps = stepsOf(a, orchestrator);
+  out.push(...replies(a, orchestrator, steps), ...stepOrder(steps), ...compensations(a, steps), ...timeouts(steps));
+  return out;
+}
+
+function participantCommands(a: Analysis, orchestrator: ParticipantNode): Diagnostic[] {
+  return a.graph.links
+    .filter((l) => l.meaning === 'sends' && isParticipant(l.source) && l.source.id !== orchestrator.id)
+    .map((l) =>
+      diagnostic(
+        'O002',
+        `${l.source.name} sends ${l.target.name} itself; in an orchestration only ${orchestrator.name} sends commands.`,
+        `Let ${l.source.name} reply to ${orchestrator.name} with an event, and have ${orchestrator.name} send ${l.target.name}.`,
+        { nodes: [l.source.id, l.target.id], edges: [l.edge.id] },
+      ),
+    );
+}
+
+function bypasses(a: Analysis, orchestrator: ParticipantNode): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const link of a.graph.links) {
+    if (link.meaning !== 'subscribedBy' || link.target.id === orchestrator.id || !isParticipant(link.target)) continue;
+    const publishers = a.graph
+      .incoming(link.source.id)
+      .filter((l) => l.meaning === 'publishes' && l.source.id !== orchestrator.id && l.source.id !== link.target.id)
+      .map((l) => l.source);
+    if (publishers.length === 0) continue;
+    out.push(
+      diagnostic(
+        'O005',
+        `${link.target.name} subscribes to ${link.source.name} from ${a.names(publishers.map((p) => p.id))}, bypassing ${orchestrator.name}.`,
+        `Let ${orchestrator.name} receive ${link.source.name} and send ${link.target.name} a command, or declare the design a choreography.`,
+        { nodes: [link.source.id, link.target.id, ...publishers.map((p) => p.id)], edges: [link.edge.id] },
+      ),
+    );
+  }
+  return out;
+}
+
+function replies(a: Analysis, orchestrator: ParticipantNode, steps: Step[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const s of steps) {
+    if (!s.handler || s.handler.id === orchestrator.id) continue;
+    const refs = { nodes: [s.command.id, s.handler.id], edges: s.sends.map((l) => l.edge.id) };
+    if (s.successReplies.length === 0) {
+      out.push(
+        diagnostic(
+          'O004',
+          `${orchestrator.name} sends ${s.command.name} but never hears back: ${s.handler.name} publishes no reply in response that ${orchestrator.name} subscribes to.`,
+          `Have ${s.handler.name} publish a reply event on ${s.command.name} (and a failure event if it can fail), and subscribe ${orchestrator.name} to it.`,
+          refs,
+        ),
+      );
+    } else if (s.failureReplies.length === 0 && s.canFail) {
+      out.push(
+        diagnostic(
+          'O004',
+          `${s.command.name} can fail, but ${s.handler.name} has no failure reply for it, so ${orchestrator.name} would never learn of the failure.`,
+          `Add a failure event (outcome "failure") that ${s.handler.name} publishes on ${s.command.name}, and subscribe ${orchestrator.name} to it.`,
+          { ...refs, severity: 'warning' },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function stepOrder(steps: Step[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const pivots = steps.filter((s) => s.type === 'pivot');
+  if (pivots.length > 1) {
+    out.push(
+      diagnostic(
+        'O006',
+        `The saga has ${pivots.length} pivots (${pivots.map((s) => s.command.name).join(', ')}); there is one go/no-go step.`,
+        'Keep one pivot: make the earlier steps compensatable and the later ones retriable.',
+        { nodes: pivots.map((s) => s.command.id) },
+      ),
+    );
+  }
+  const pivotAt = steps.findIndex((s) => s.type === 'pivot');
+  let retriableSeen: Step | undefined;
+  steps.forEach((s, i) => {
+    if (retriableSeen && (s.type === 'pivot' || s.type === 'compensatable')) {
+      out.push(
+        diagnostic(
+          'O007',
+          `${s.command.name} is ${s.type === 'pivot' ? 'a pivot' : 'compensatable'} but comes after the retriable step ${retriableSeen.command.name}.`,
+          'Order the saga as compensatable steps, then the pivot, then retriable steps.',
+          { nodes: [s.command.id, retriableSeen.command.id] },
+        ),
+      );
+    } else if (pivotAt >= 0 && i > pivotAt && s.type === 'compensatable') {
+      out.push(
+        diagnostic(
+          'O007',
+          `${s.command.name} is compensatable but comes after the pivot ${steps[pivotAt]!.command.name}: once the pivot succeeds the saga must complete.`,
+          `Move ${s.command.name} before the pivot, or make it retriable.`,
+          { nodes: [s.command.id, steps[pivotAt]!.command.id] },
+        ),
+      );
+    }
+    if (s.type === 'retriable') retriableSeen ??= s;
+    if (s.type === 'compensatable' && !s.compensation && (pivotAt < 0 || i < pivotAt)) {
+      out.push(
+        diagnostic(
+          'O008',
+          `${s.command.name} comes before the pivot but has no compensation: if a later step fails, its effect can never be undone.`,
+          `Draw a compensating command (e.g. Undo${s.command.name}) handled by ${s.handler?.name ?? 'the same service'}, and connect ${s.command.name} to it; or mark the step as a query if it changes nothing.`,
+          { nodes: [s.command.id] },
+        ),
+      );
+    }
+    if (s.type === 'retriable' && (pivotAt >= 0 || s.declared === 'retriable')) {
+      const problem = s.failureReplies.length > 0 ? `it has a failure reply (${s.failureReplies.map((e) => e.name).join(', ')})` : !s.command.retry ? 'it has no retry policy' : undefined;
+      if (problem) {
+        out.push(
+          diagnostic(
+            'O009',
+            `${s.command.name} comes after the pivot, so it must eventually succeed, but ${problem}.`,
+            s.failureReplies.length > 0
+              ? `Remove the failure reply and make ${s.handler?.name ?? 'its handler'} retry until it succeeds, or move the step before the pivot with a compensation.`
+              : `Give ${s.command.name} a retry policy in the inspector.`,
+            { nodes: [s.command.id, ...s.failureReplies.map((e) => e.id)] },
+          ),
+        );
+      }
+    }
+  });
+  return out;
+}
+
+function compensations(a: Analysis, steps: Step[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const s of steps) {
+    const c = s.compensation;
+    if (!c || c.kind !== 'command') continue;
+    const handlers = consumersOf(a.graph, c.id);
+    const unsafe = handlers.filter((h) => !isIdempotent(h));
+    if (!c.retry || unsafe.length > 0) {
+      out.push(
+        diagnostic(
+          'O010',
+          `The compensation ${c.name} must eventually succeed, but ${[!c.retry ? 'it has no retry policy' : '', unsafe.length ? `${a.names(unsafe.map((h) => h.id))} is not idempotent` : ''].filter(Boolean).join(' and ')}.`,
+          `Give ${c.name} a retry policy${unsafe.length ? ` and make ${a.names(unsafe.map((h) => h.id))} idempotent` : ''}: compensations are retried until they succeed.`,
+          { nodes: [c.id, ...unsafe.map((h) => h.id)] },
+        ),
+      );
+    }
+    const other = handlers.filter((h) => s.handler && h.id !== s.handler.id);
+    if (s.handler && other.length > 0) {
+      out.push(
+        diagnostic(
+          'O011',
+          `${c.name} undoes ${s.command.name}, but it is handled by ${a.names(other.map((h) => h.id))} while ${s.command.name} is handled by ${s.handler.name}.`,
+          `Let ${s.handler.name}, which made the change, also undo it.`,
+          { nodes: [c.id, s.command.id, ...other.map((h) => h.id), s.handler.id] },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function timeouts(steps: Step[]): Diagnostic[] {
+  return steps
+    .filter((s) => s.command.timeoutMs === undefined && s.type !== 'query')
+    .map((s) =>
+      diagnostic('O013', `${s.command.name} has no timeout: if its reply is lost, the saga waits forever.`, `Set a timeout on ${s.command.name} in the inspector.`, {
+        nodes: [s.command.id],
+      }),
+    );
+}

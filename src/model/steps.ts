@@ -1,0 +1,124 @@
+/**
+ * The steps of an orchestrated saga: the commands the orchestrator sends, in the order the flow
+ * reaches them, with their replies, compensations and step types (spec §2.3: declared, or
+ * inferred when `auto`).
+ */
+import type { Analysis } from './analysis.ts';
+import { failureRateOf } from './attributes.ts';
+import { compensationOf, consumersOf, isCompensationCommand, outputLinks, type Link } from './graph.ts';
+import type { CommandNode, ParticipantNode, SagaNode, StepType } from './schema.ts';
+
+export interface Step {
+  command: CommandNode;
+  /** The send connections from the orchestrator. */
+  sends: Link[];
+  /** The single handler, when there is exactly one. */
+  handler?: ParticipantNode;
+  compensation?: SagaNode;
+  successReplies: SagaNode[];
+  failureReplies: SagaNode[];
+  /** The step may end in a business failure: it has a failure reply, a failure rate, or is declared the pivot. */
+  canFail: boolean;
+  declared: StepType;
+  /** The declared type, or the inferred one when declared `auto`. */
+  type: Exclude<StepType, 'auto'>;
+}
+
+/** The steps of the saga run by `orchestrator`, in flow order. */
+export function stepsOf(a: Analysis, orchestrator: ParticipantNode): Step[] {
+  const g = a.graph;
+  const sends = new Map<string, Link[]>();
+  for (const link of outputLinks(g, orchestrator.id)) {
+    if (link.target.kind !== 'command' || isCompensationCommand(g, link.target.id)) continue;
+    const list = sends.get(link.target.id);
+    if (list) list.push(link);
+    else sends.set(link.target.id, [link]);
+  }
+  const steps: Step[] = [];
+  for (const id of flowOrder(a, [...sends.keys()])) {
+    const command = g.node.get(id) as CommandNode;
+    const handlers = consumersOf(g, id);
+    const handler = handlers.length === 1 ? handlers[0] : undefined;
+    const reaction = handler ? a.reactions.get(handler.id)?.byInput.get(id) : undefined;
+    const repliesTo = (links: readonly Link[]) =>
+      links.map((l) => l.target).filter((e) => e.kind === 'event' && consumersOf(g, e.id).some((c) => c.id === orchestrator.id));
+    const successReplies = reaction ? repliesTo(reaction.onSuccess) : [];
+    const failureReplies = reaction ? repliesTo(reaction.onFailure) : [];
+    const declared = command.stepType ?? 'auto';
+    const failureRate = handler && reaction ? failureRateOf(handler, reaction.via) : 0;
+    steps.push({
+      command,
+      sends: sends.get(id)!,
+      ...(handler ? { handler } : {}),
+      ...withCompensation(compensationOf(g, id)),
+      successReplies,
+      failureReplies,
+      canFail: failureReplies.length > 0 || failureRate > 0 || declared === 'pivot',
+      declared,
+      type: 'compensatable',
+    });
+  }
+  inferTypes(steps);
+  return steps;
+}
+
+const withCompensation = (c: SagaNode | undefined) => (c ? { compensation: c } : {});
+
+/**
+ * Infers `auto` step types: steps with a compensation are compensatable; the first step without
+ * one that can fail is the pivot (unless a pivot is declared); steps after the pivot are retriable.
+ * Steps before the pivot without a compensation stay compensatable (O008 then asks for one).
+ * With no pivot at all, trailing steps after the last step that can fail are retriable.
+ */
+function inferTypes(steps: Step[]): void {
+  let pivot = steps.findIndex((s) => s.declared === 'pivot');
+  if (pivot < 0) pivot = steps.findIndex((s) => s.declared === 'auto' && !s.compensation && s.canFail);
+  let lastFailing = -1;
+  steps.forEach((s, i) => {
+    if (s.canFail) lastFailing = i;
+  });
+  steps.forEach((s, i) => {
+    if (s.declared !== 'auto') s.type = s.declared;
+    else if (s.compensation) s.type = 'compensatable';
+    else if (i === pivot) s.type = 'pivot';
+    else if (pivot >= 0 ? i > pivot : i > lastFailing) s.type = 'retriable';
+    else s.type = 'compensatable';
+  });
+}
+
+/**
+ * Orders commands by the flow: breadth-first from the triggers along success outputs first,
+ * then along failure outputs; commands the flow never reaches come last, in document order.
+ */
+function flowOrder(a: Analysis, commandIds: readonly string[]): string[] {
+  const wanted = new Set(commandIds);
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const visit = (followFailures: boolean) => {
+    const queue = a.triggers.map((t) => t.id);
+    const reached = new Set(queue);
+    for (let i = 0; i < queue.length; i++) {
+      const message = queue[i]!;
+      if (wanted.has(message) && !seen.has(message)) {
+        seen.add(message);
+        order.push(message);
+      }
+      for (const consumer of consumersOf(a.graph, message)) {
+        const reaction = a.reactions.get(consumer.id)?.byInput.get(message);
+        if (!reaction) continue;
+        const next = followFailures ? [...reaction.onSuccess, ...reaction.onFailure] : reaction.onSuccess;
+        for (const l of next) {
+          if (!reached.has(l.target.id)) {
+            reached.add(l.target.id);
+            queue.push(l.target.id);
+          }
+        }
+      }
+    }
+  };
+  visit(false);
+  visit(true);
+  for (const id of commandIds) if (!seen.has(id)) order.push(id);
+  return order;
+}
+
