@@ -1,0 +1,18 @@
+/** Lays out the reference designs in public/examples with elkjs and writes the positions into the files. */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { layoutDesign } from '../src/layout/elk-layout.ts';
+import { loadDocument } from '../src/model/index.ts';
+
+const folder = join(import.meta.dirname, '..', 'public', 'examples');
+for (const file of readdirSync(folder).filter((f) => f.endsWith('.sagaboard.json'))) {
+  const path = join(folder, file);
+  const text = readFileSync(path, 'utf8');
+  const loaded = loadDocument(text);
+  if (!loaded.ok) throw new Error(`${file}: ${loaded.error.message}`);
+  const positions = await layoutDesign(loaded.doc);
+  const raw = JSON.parse(text) as { nodes: { id: string; position?: unknown }[] };
+  for (const n of raw.nodes) n.position = positions.get(n.id);
+  writeFileSync(path, `${JSON.stringify(raw, null, 2)}\n`);
+  console.log(`${file}: ${positions.size} nodes laid out`);
+}

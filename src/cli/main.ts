@@ -1,0 +1,77 @@
+/** The `sagaboard` command line (spec §3). Exit codes: 0 fine, 1 errors found, 2 unusable input or usage. */
+import { loadDocument, type SagaDocument } from '../model/index.ts';
+import { CliError, type CliIO } from './io.ts';
+import { validateCommand } from './validate-command.ts';
+
+export const USAGE = `Usage:
+  sagaboard validate FILE [--json]
+  sagaboard simulate FILE [--seed N] [--runs N] [--fail NAME]... [--scenario NAME] [--json]
+  sagaboard export FILE --to mermaid|asyncapi|json [--out PATH]
+
+Exit codes: 0 no errors, 1 errors found, 2 unreadable file, not a design, or bad usage.`;
+
+/** Runs the command line; returns the exit code. Never throws. */
+export function main(argv: readonly string[], io: CliIO): number {
+  try {
+    return run(argv, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`sagaboard: ${e.message}`);
+      return e.exitCode;
+    }
+    io.err(`sagaboard: internal error: ${(e as Error)?.message ?? String(e)}`);
+    return 2;
+  }
+}
+
+function run(argv: readonly string[], io: CliIO): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  switch (command) {
+    case 'validate': {
+      const { file, flags } = parseArgs(rest, ['--json'], []);
+      return validateCommand(readDesign(file, io), flags.has('--json'), io);
+    }
+    case 'simulate':
+    case 'export':
+      throw new CliError(`'${command}' is not available yet in this version of Sagaboard; 'validate' is`);
+    default:
+      throw new CliError(`unknown command '${command}'\n${USAGE}`);
+  }
+}
+
+interface ParsedArgs {
+  file: string;
+  flags: Set<string>;
+  options: Map<string, string[]>;
+}
+
+/** Parses `FILE` plus the given boolean flags and valued options; anything else is a usage error. */
+export function parseArgs(args: readonly string[], booleans: readonly string[], valued: readonly string[]): ParsedArgs {
+  const flags = new Set<string>();
+  const options = new Map<string, string[]>();
+  let file: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (booleans.includes(arg)) flags.add(arg);
+    else if (valued.includes(arg)) {
+      const value = args[++i];
+      if (value === undefined) throw new CliError(`${arg} needs a value`);
+      options.set(arg, [...(options.get(arg) ?? []), value]);
+    } else if (arg.startsWith('--')) throw new CliError(`unknown option ${arg}\n${USAGE}`);
+    else if (file === undefined) file = arg;
+    else throw new CliError(`unexpected argument '${arg}': give one design file\n${USAGE}`);
+  }
+  if (file === undefined) throw new CliError(`missing FILE\n${USAGE}`);
+  return { file, flags, options };
+}
+
+/** Reads and checks a design file, or throws a CliError (exit 2) saying what is wrong. */
+export function readDesign(file: string, io: CliIO): SagaDocument {
+  const result = loadDocument(io.readText(file));
+  if (!result.ok) throw new CliError(`${file}: ${result.error.message}`);
+  return result.doc;
+}
