@@ -51,11 +51,19 @@ export function findHub(a: Analysis): Hub | undefined {
       set.add(p.id);
     }
   }
+  // Message types each participant alone emits: they are not "the others'" for it.
+  const soleEmitter = new Map<string, number>();
+  for (const set of emitters.values()) {
+    if (set.size === 1) {
+      const [only] = set;
+      soleEmitter.set(only!, (soleEmitter.get(only!) ?? 0) + 1);
+    }
+  }
   let best: Hub | undefined;
   for (const p of participants) {
-    let of = 0;
-    for (const set of emitters.values()) if (set.size > 1 || !set.has(p.id)) of++;
-    if (of === 0) continue;
+    const of = emitters.size - (soleEmitter.get(p.id) ?? 0);
+    // It cannot consume most of them with fewer inputs than that.
+    if (of === 0 || a.graph.inputs(p.id).length * 2 <= of) continue;
     let consumed = 0;
     const producers = new Set<string>();
     for (const reaction of a.reactions.get(p.id)?.reactions ?? []) {
@@ -70,6 +78,15 @@ export function findHub(a: Analysis): Hub | undefined {
     if (!best || consumed / of > best.consumed / best.of) best = { participant: p, consumed, of, producers: [...producers] };
   }
   return best;
+}
+
+const hubs = new WeakMap<Analysis, Hub | null>();
+
+/** The hub of the design, computed once per analysis (the classifier and rule C007 both ask). */
+export function hubOf(a: Analysis): Hub | undefined {
+  let hub = hubs.get(a);
+  if (hub === undefined) hubs.set(a, (hub = findHub(a) ?? null));
+  return hub ?? undefined;
 }
 
 /** Classifies the design's style. */
@@ -91,7 +108,7 @@ export function classify(a: Analysis): Classification {
   }
   if (commands.length > 0) return classifyCommanded(a, commands, eventHops.length);
 
-  const hub = findHub(a);
+  const hub = hubOf(a);
   if (hub) {
     return {
       style: 'hybrid',

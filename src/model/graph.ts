@@ -30,25 +30,48 @@ export interface DesignGraph {
   forbidden: readonly ForbiddenEdge[];
   outgoing(id: string): readonly Link[];
   incoming(id: string): readonly Link[];
+  /** Nodes that emit a message: senders of a command, publishers of an event. */
+  producers(messageId: string): readonly SagaNode[];
+  /** Participants that consume a message: handlers of a command, subscribers of an event. */
+  consumers(messageId: string): readonly ParticipantNode[];
+  /** The connections by which a participant receives messages (handled by, subscribed by). */
+  inputs(participantId: string): readonly Link[];
+  /** The connections by which a node emits messages (sends, publishes). */
+  outputs(nodeId: string): readonly Link[];
 }
 
-const NONE: readonly Link[] = [];
+const NONE: readonly never[] = [];
+
+/** Everything known about one node's connections; lists are created on first use. */
+interface Entry {
+  node: SagaNode;
+  out?: Link[];
+  in?: Link[];
+  producers?: SagaNode[];
+  consumers?: ParticipantNode[];
+  inputs?: Link[];
+  outputs?: Link[];
+}
 
 export function buildGraph(doc: SagaDocument): DesignGraph {
+  const entries = new Map<string, Entry>();
   const node = new Map<string, SagaNode>();
-  for (const n of doc.nodes) node.set(n.id, n);
+  for (const n of doc.nodes) {
+    entries.set(n.id, { node: n });
+    node.set(n.id, n);
+  }
   const links: Link[] = [];
   const dangling: SagaEdge[] = [];
   const forbidden: ForbiddenEdge[] = [];
-  const out = new Map<string, Link[]>();
-  const inc = new Map<string, Link[]>();
   for (const edge of doc.edges) {
-    const source = node.get(edge.source);
-    const target = node.get(edge.target);
-    if (!source || !target) {
+    const from = entries.get(edge.source);
+    const to = entries.get(edge.target);
+    if (!from || !to) {
       dangling.push(edge);
       continue;
     }
+    const source = from.node;
+    const target = to.node;
     const meaning = edgeMeaning(source.kind, target.kind);
     if (!meaning) {
       forbidden.push({ edge, source, target });
@@ -56,8 +79,15 @@ export function buildGraph(doc: SagaDocument): DesignGraph {
     }
     const link: Link = { edge, meaning, source, target };
     links.push(link);
-    push(out, source.id, link);
-    push(inc, target.id, link);
+    (from.out ??= []).push(link);
+    (to.in ??= []).push(link);
+    if (meaning === 'sends' || meaning === 'publishes') {
+      (to.producers ??= []).push(source);
+      (from.outputs ??= []).push(link);
+    } else if (meaning === 'handledBy' || meaning === 'subscribedBy') {
+      (from.consumers ??= []).push(target as ParticipantNode);
+      (to.inputs ??= []).push(link);
+    }
   }
   return {
     doc,
@@ -65,15 +95,13 @@ export function buildGraph(doc: SagaDocument): DesignGraph {
     links,
     dangling,
     forbidden,
-    outgoing: (id) => out.get(id) ?? NONE,
-    incoming: (id) => inc.get(id) ?? NONE,
+    outgoing: (id) => entries.get(id)?.out ?? NONE,
+    incoming: (id) => entries.get(id)?.in ?? NONE,
+    producers: (id) => entries.get(id)?.producers ?? NONE,
+    consumers: (id) => entries.get(id)?.consumers ?? NONE,
+    inputs: (id) => entries.get(id)?.inputs ?? NONE,
+    outputs: (id) => entries.get(id)?.outputs ?? NONE,
   };
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 export const isParticipant = (n: SagaNode): n is ParticipantNode => n.kind === 'service' || n.kind === 'orchestrator';
@@ -81,27 +109,13 @@ export const isMessage = (n: SagaNode): n is MessageNode => n.kind === 'command'
 export const isFailureEvent = (n: SagaNode): boolean => n.kind === 'event' && n.outcome === 'failure';
 
 /** Nodes that emit this message (senders of a command, publishers of an event). */
-export function producersOf(g: DesignGraph, messageId: string): SagaNode[] {
-  return g.incoming(messageId).filter((l) => l.meaning === 'sends' || l.meaning === 'publishes').map((l) => l.source);
-}
-
+export const producersOf = (g: DesignGraph, messageId: string): readonly SagaNode[] => g.producers(messageId);
 /** Participants that consume this message (handlers of a command, subscribers of an event). */
-export function consumersOf(g: DesignGraph, messageId: string): ParticipantNode[] {
-  return g
-    .outgoing(messageId)
-    .filter((l) => l.meaning === 'handledBy' || l.meaning === 'subscribedBy')
-    .map((l) => l.target as ParticipantNode);
-}
-
+export const consumersOf = (g: DesignGraph, messageId: string): readonly ParticipantNode[] => g.consumers(messageId);
 /** The connections by which a participant receives messages. */
-export function inputLinks(g: DesignGraph, participantId: string): Link[] {
-  return g.incoming(participantId).filter((l) => l.meaning === 'handledBy' || l.meaning === 'subscribedBy');
-}
-
+export const inputLinks = (g: DesignGraph, participantId: string): readonly Link[] => g.inputs(participantId);
 /** The connections by which a node emits messages (sends and publishes). */
-export function outputLinks(g: DesignGraph, nodeId: string): Link[] {
-  return g.outgoing(nodeId).filter((l) => l.meaning === 'sends' || l.meaning === 'publishes');
-}
+export const outputLinks = (g: DesignGraph, nodeId: string): readonly Link[] => g.outputs(nodeId);
 
 /** The command that undoes `commandId`, when a compensated-by connection is drawn. */
 export function compensationOf(g: DesignGraph, commandId: string): SagaNode | undefined {
@@ -121,9 +135,9 @@ export function triggersOf(g: DesignGraph): MessageNode[] {
   const triggers: MessageNode[] = [];
   for (const n of g.doc.nodes) {
     if (!isMessage(n)) continue;
-    const producers = producersOf(g, n.id);
+    const producers = g.producers(n.id);
     if (producers.some((p) => p.kind === 'actor')) triggers.push(n);
-    else if (producers.length === 0 && consumersOf(g, n.id).length > 0 && !isCompensationCommand(g, n.id)) triggers.push(n);
+    else if (producers.length === 0 && g.consumers(n.id).length > 0 && !isCompensationCommand(g, n.id)) triggers.push(n);
   }
   return triggers;
 }

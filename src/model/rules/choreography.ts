@@ -1,10 +1,9 @@
 /** Choreography rules C001–C008 (spec §2.4). */
 import type { Analysis } from '../analysis.ts';
 import { failureRateOf } from '../attributes.ts';
-import { findHub } from '../classify.ts';
+import { hubOf } from '../classify.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import { consumersOf, isFailureEvent, isParticipant, producersOf } from '../graph.ts';
-import type { Reaction } from '../reactions.ts';
 import { stronglyConnected } from './cycles.ts';
 
 export function choreographyRules(a: Analysis): Diagnostic[] {
@@ -76,43 +75,43 @@ function directCommands(a: Analysis): Diagnostic[] {
 
 /** C004: a cycle in "handling m emits m'" over messages. */
 function eventStorms(a: Analysis): Diagnostic[] {
-  const handlings = new Map<string, { reaction: Reaction; participant: string }[]>();
+  const next = new Map<string, string[]>();
   for (const r of a.reactions.values()) {
     for (const reaction of r.reactions) {
-      const list = handlings.get(reaction.input.id);
-      const entry = { reaction, participant: r.participant.id };
-      if (list) list.push(entry);
-      else handlings.set(reaction.input.id, [entry]);
+      let list = next.get(reaction.input.id);
+      if (!list) next.set(reaction.input.id, (list = []));
+      for (const l of reaction.onSuccess) list.push(l.target.id);
+      for (const l of reaction.onFailure) list.push(l.target.id);
     }
   }
-  const next = (m: string): string[] =>
-    (handlings.get(m) ?? []).flatMap(({ reaction }) => [...reaction.onSuccess, ...reaction.onFailure].map((l) => l.target.id));
-  const messages = a.doc.nodes.filter((n) => n.kind === 'command' || n.kind === 'event').map((n) => n.id);
   const out: Diagnostic[] = [];
-  for (const component of stronglyConnected(messages, next)) {
-    const inCycle = new Set(component);
-    if (component.length === 1 && !next(component[0]!).includes(component[0]!)) continue;
-    const involved = component.flatMap((m) =>
-      (handlings.get(m) ?? []).filter(({ reaction }) => reaction.onSuccess.some((l) => inCycle.has(l.target.id)) || reaction.onFailure.some((l) => inCycle.has(l.target.id))),
-    );
-    const stoppable = involved.some(({ reaction, participant }) => {
-      const p = a.graph.node.get(participant)!;
-      const continuesOnSuccess = reaction.onSuccess.some((l) => inCycle.has(l.target.id));
-      return continuesOnSuccess && (reaction.onFailure.length > 0 || failureRateOf(p, reaction.via) > 0);
-    });
-    const participants = [...new Set(involved.map((h) => h.participant))];
-    out.push(
-      diagnostic(
-        'C004',
-        `${a.names(component)} trigger each other in a cycle through ${a.names(participants)}${stoppable ? '; only a failure stops it' : ', and nothing on the cycle can stop it: an event storm'}.`,
-        stoppable
-          ? 'Make sure the cycle ends: add a condition (a failure outcome) or break the loop with a terminal event.'
-          : 'Break the loop: let one participant publish a different, terminal event instead of feeding the cycle.',
-        { nodes: [...component, ...participants], severity: stoppable ? 'warning' : 'error' },
-      ),
-    );
+  for (const component of stronglyConnected([...next.keys()], (m) => next.get(m) ?? [])) {
+    if (component.length === 1 && !next.get(component[0]!)?.includes(component[0]!)) continue;
+    out.push(stormDiagnostic(a, component));
   }
   return out;
+}
+
+function stormDiagnostic(a: Analysis, component: string[]): Diagnostic {
+  const inCycle = new Set(component);
+  const participants = new Set<string>();
+  let stoppable = false;
+  for (const m of component) {
+    for (const p of a.graph.consumers(m)) {
+      const reaction = a.reactions.get(p.id)?.byInput.get(m);
+      if (!reaction || !reaction.onSuccess.some((l) => inCycle.has(l.target.id))) continue;
+      participants.add(p.id);
+      if (reaction.onFailure.length > 0 || failureRateOf(p, reaction.via) > 0) stoppable = true;
+    }
+  }
+  return diagnostic(
+    'C004',
+    `${a.names(component)} trigger each other in a cycle through ${a.names([...participants])}${stoppable ? '; only a failure stops it' : ', and nothing on the cycle can stop it: an event storm'}.`,
+    stoppable
+      ? 'Make sure the cycle ends: add a condition (a failure outcome) or break the loop with a terminal event.'
+      : 'Break the loop: let one participant publish a different, terminal event instead of feeding the cycle.',
+    { nodes: [...component, ...participants], severity: stoppable ? 'warning' : 'error' },
+  );
 }
 
 /**
@@ -204,7 +203,7 @@ function participantsReached(a: Analysis, message: string): Set<string> {
 }
 
 function hiddenOrchestrator(a: Analysis): Diagnostic[] {
-  const hub = findHub(a);
+  const hub = hubOf(a);
   if (!hub) return [];
   const p = hub.participant;
   return [

@@ -1,0 +1,43 @@
+// Lint rules: TypeScript and React hooks hygiene, and the direction of dependencies between layers.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const UI_PACKAGES = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', '@xyflow/*'];
+const UI_FOLDERS = ['**/store/**', '**/canvas/**', '**/panels/**', '**/app/**'];
+
+/** The pure core (model, simulation, persistence, CLI) runs in Node: no UI, no layout engine. */
+const pureCore = {
+  patterns: [
+    { group: UI_PACKAGES, message: 'The pure core must not import UI libraries (see shared/style.md).' },
+    { group: ['elkjs', 'elkjs/*'], message: 'Layout lives in src/layout, not in the pure core.' },
+    { group: UI_FOLDERS, message: 'The pure core must not import UI code.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['src/model/**', 'src/simulation/**', 'src/persistence/**', 'src/cli/**'],
+    rules: { 'no-restricted-imports': ['error', pureCore] },
+  },
+  {
+    files: ['src/layout/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: [...UI_PACKAGES, ...UI_FOLDERS], message: 'Layout is UI-free.' }] }] },
+  },
+);
