@@ -6,14 +6,13 @@
 import {
   buildGraph,
   inputLinks,
-  isCompensationCommand,
   isFailureEvent,
   isParticipant,
   outputLinks,
   type DesignGraph,
   type Link,
 } from './graph.ts';
-import type { MessageNode, ParticipantNode, SagaDocument } from './schema.ts';
+import type { MessageNode, ParticipantNode, SagaDocument, SagaNode } from './schema.ts';
 
 export interface Reaction {
   /** The consumed message. */
@@ -26,10 +25,33 @@ export interface Reaction {
   onFailure: Link[];
 }
 
+/** Finds a participant's reaction by the consumed message's id. */
+export interface ReactionLookup {
+  get(messageId: string): Reaction | undefined;
+  has(messageId: string): boolean;
+}
+
+/**
+ * Most participants consume a handful of messages: a scan beats a Map there. Participants with
+ * many inputs (orchestrators) get a Map, so lookups stay constant-time.
+ */
+function lookupOf(reactions: readonly Reaction[]): ReactionLookup {
+  if (reactions.length > 8) {
+    const map = new Map(reactions.map((r) => [r.input.id, r]));
+    return { get: (id) => map.get(id), has: (id) => map.has(id) };
+  }
+  const get = (id: string) => {
+    for (const r of reactions) if (r.input.id === id) return r;
+    return undefined;
+  };
+  return { get, has: (id) => get(id) !== undefined };
+}
+
 export interface ParticipantReactions {
   participant: ParticipantNode;
   reactions: Reaction[];
-  byInput: ReadonlyMap<string, Reaction>;
+  /** The reaction to one consumed message. */
+  byInput: ReactionLookup;
   /** Sends of compensation commands with no `on`: emitted while the orchestrator compensates. */
   compensationOutputs: Link[];
   /** Outputs that cannot be tied to an input: the participant consumes several messages and `on` is missing (G013). */
@@ -41,35 +63,39 @@ export interface ParticipantReactions {
 /** The reactions of one participant. */
 export function reactionsOf(g: DesignGraph, participant: ParticipantNode): ParticipantReactions {
   const reactions: Reaction[] = [];
-  const byInput = new Map<string, Reaction>();
-  for (const via of inputLinks(g, participant.id)) {
-    if (byInput.has(via.source.id)) continue;
-    const reaction: Reaction = { input: via.source as MessageNode, via, onSuccess: [], onFailure: [] };
-    reactions.push(reaction);
-    byInput.set(via.source.id, reaction);
+  const inputs = inputLinks(g, participant.id);
+  // The same message connected twice reacts once.
+  const seen = inputs.length > 8 ? new Set<SagaNode>() : undefined;
+  for (const via of inputs) {
+    if (seen ? seen.has(via.source) : reactions.some((r) => r.input === via.source)) continue;
+    seen?.add(via.source);
+    reactions.push({ input: via.source as MessageNode, via, onSuccess: [], onFailure: [] });
   }
+  const byInput = lookupOf(reactions);
   const compensationOutputs: Link[] = [];
   const unbound: Link[] = [];
   const strayOn: { link: Link; messageId: string }[] = [];
+  const only = reactions.length === 1 ? reactions[0] : undefined;
   for (const link of outputLinks(g, participant.id)) {
     const explicit = link.edge.on && link.edge.on.length > 0 ? link.edge.on : undefined;
-    if (!explicit && isCompensationCommand(g, link.target.id)) {
-      compensationOutputs.push(link);
+    if (!explicit) {
+      if (g.isCompensation(link.target.id)) compensationOutputs.push(link);
+      else if (only) attach(only, link);
+      else if (reactions.length > 1) unbound.push(link);
       continue;
     }
-    const on = explicit ?? (reactions.length === 1 ? [reactions[0]!.input.id] : undefined);
-    if (!on) {
-      if (reactions.length > 1) unbound.push(link);
-      continue;
-    }
-    for (const messageId of on) {
+    for (const messageId of explicit) {
       const reaction = byInput.get(messageId);
-      if (!reaction) strayOn.push({ link, messageId });
-      else if (isFailureEvent(link.target)) reaction.onFailure.push(link);
-      else reaction.onSuccess.push(link);
+      if (reaction) attach(reaction, link);
+      else strayOn.push({ link, messageId });
     }
   }
   return { participant, reactions, byInput, compensationOutputs, unbound, strayOn };
+}
+
+function attach(reaction: Reaction, link: Link): void {
+  if (isFailureEvent(link.target)) reaction.onFailure.push(link);
+  else reaction.onSuccess.push(link);
 }
 
 /** The reactions of every service and orchestrator, by participant id. */

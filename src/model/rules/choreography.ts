@@ -1,5 +1,5 @@
 /** Choreography rules C001–C008 (spec §2.4). */
-import type { Analysis } from '../analysis.ts';
+import { listing, type Analysis } from '../analysis.ts';
 import { failureRateOf } from '../attributes.ts';
 import { hubOf } from '../classify.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
@@ -140,17 +140,19 @@ function unheardFailures(a: Analysis): Diagnostic[] {
         upstream.delete(r.participant.id);
         if (upstream.size === 0) continue;
         const hearing = participantsReached(a, failure.target.id);
-        for (const [q, inputs] of upstream) {
-          if (hearing.has(q)) continue;
-          out.push(
-            diagnostic(
-              'C005',
-              `${failure.target.name} (when ${r.participant.name} fails on ${reaction.input.name}) never reaches ${a.name(q)}, which already handled ${a.names(inputs)}: that change is never compensated.`,
-              `Subscribe ${a.name(q)} to ${failure.target.name} (or to an event that follows from it), with "compensates: ${a.name(inputs[0]!)}".`,
-              { nodes: [failure.target.id, q, r.participant.id], edges: [failure.edge.id] },
-            ),
-          );
-        }
+        const missed = [...upstream].filter(([q]) => !hearing.has(q));
+        if (missed.length === 0) continue;
+        const shown = missed.slice(0, 3).map(([q, inputs]) => `${a.name(q)} (which handled ${a.names(inputs)})`);
+        const more = missed.length > 3 ? ` and ${missed.length - 3} more` : '';
+        const [first, firstInputs] = missed[0]!;
+        out.push(
+          diagnostic(
+            'C005',
+            `${failure.target.name} (when ${r.participant.name} fails on ${reaction.input.name}) never reaches ${missed.length > 3 ? `${shown.join(', ')}${more}` : listing(shown)}: ${missed.length === 1 ? 'that change is' : 'their changes are'} never compensated.`,
+            `Subscribe ${missed.length === 1 ? a.name(first) : 'each of them'} to ${failure.target.name} (or to an event that follows from it), with "compensates" naming what ${missed.length === 1 ? 'it' : 'each'} handled${missed.length === 1 ? ` (${a.name(firstInputs[0]!)})` : ''}.`,
+            { nodes: [failure.target.id, r.participant.id, ...missed.map(([q]) => q)], edges: [failure.edge.id] },
+          ),
+        );
       }
     }
   }
