@@ -2,7 +2,8 @@
  * Reading a design from text or parsed JSON: format and version check, migration, schema
  * check, unique ids. Never throws on bad input: the result says what is wrong and where.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { Fragment } from './operations.ts';
 import { migrate, type RawDocument } from './migrations.ts';
 import { CURRENT_VERSION, documentSchema, LIMITS, type SagaDocument } from './schema.ts';
 
@@ -150,3 +151,37 @@ function describe(value: unknown): string {
 }
 
 export { LIMITS };
+
+const fragmentSchema = z.object({
+  format: z.literal('sagaboard-fragment'),
+  nodes: documentSchema.shape.nodes,
+  edges: documentSchema.shape.edges,
+});
+
+export type FragmentResult = { ok: true; fragment: Fragment } | { ok: false; error: LoadError };
+
+/**
+ * Reads clipboard text as a piece of a design: a copied fragment, or a whole design (whose
+ * nodes and connections are pasted). Anything else is refused with a message.
+ */
+export function loadFragment(text: string): FragmentResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, error: { message: 'the clipboard does not hold a Sagaboard design or selection (not JSON)' } };
+  }
+  if (typeof raw === 'object' && raw !== null && (raw as RawDocument).format === 'sagaboard') {
+    const whole = parseDocument(raw);
+    if (!whole.ok) return whole;
+    return { ok: true, fragment: { format: 'sagaboard-fragment', nodes: whole.doc.nodes, edges: whole.doc.edges } };
+  }
+  const checked = fragmentSchema.safeParse(raw, { reportInput: true });
+  if (!checked.success) {
+    const isFragment = typeof raw === 'object' && raw !== null && (raw as RawDocument).format === 'sagaboard-fragment';
+    if (!isFragment) return { ok: false, error: { message: 'the clipboard does not hold a Sagaboard design or selection' } };
+    const e = schemaError(checked.error);
+    return e.ok ? { ok: false, error: { message: 'unreadable selection' } } : e;
+  }
+  return { ok: true, fragment: checked.data };
+}

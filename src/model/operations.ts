@@ -1,0 +1,197 @@
+/**
+ * Editing operations: every user intent on a design as a pure function from one document to
+ * the next. The store applies them and the undo history records the results; nothing here
+ * mutates its input.
+ */
+import { edgeMeaning, forbiddenConnectionHint } from './connections.ts';
+import { nameKey } from './names.ts';
+import type { NodeKind, Position, SagaDocument, SagaEdge, SagaNode } from './schema.ts';
+
+/** What the palette offers: the five kinds, plus a failure event preset. */
+export type NodePreset = NodeKind | 'failureEvent';
+
+const BASE_NAME: Record<NodePreset, string> = {
+  actor: 'Customer',
+  service: 'NewService',
+  orchestrator: 'NewSaga',
+  command: 'DoSomething',
+  event: 'SomethingHappened',
+  failureEvent: 'SomethingFailed',
+};
+
+/** A name for a new node that no node of a clashing kind uses yet (G003, G004). */
+export function uniqueName(doc: SagaDocument, kind: NodeKind, base: string): string {
+  // Commands and events must not share names either (G004).
+  const clashes = (n: SagaNode) => n.kind === kind || (kind === 'command' && n.kind === 'event') || (kind === 'event' && n.kind === 'command');
+  const taken = new Set(doc.nodes.filter(clashes).map((n) => nameKey(n.name)));
+  if (!taken.has(nameKey(base))) return base;
+  for (let i = 2; ; i++) if (!taken.has(nameKey(`${base}${i}`))) return `${base}${i}`;
+}
+
+/** An id not used by any node or connection, readable as `service-3`. */
+export function uniqueId(doc: SagaDocument, prefix: string, taken: Set<string> = usedIds(doc)): string {
+  for (let i = taken.size + 1; ; i++) {
+    const id = `${prefix}-${i}`;
+    if (!taken.has(id)) {
+      taken.add(id);
+      return id;
+    }
+  }
+}
+
+const usedIds = (doc: SagaDocument): Set<string> => new Set([...doc.nodes.map((n) => n.id), ...doc.edges.map((e) => e.id)]);
+
+/** Adds a node of the preset's kind at `position`, with a unique default name. */
+export function addNode(doc: SagaDocument, preset: NodePreset, position: Position): { doc: SagaDocument; id: string } {
+  const kind: NodeKind = preset === 'failureEvent' ? 'event' : preset;
+  const id = uniqueId(doc, kind);
+  const name = uniqueName(doc, kind, BASE_NAME[preset]);
+  const node = (preset === 'failureEvent' ? { id, kind, name, position, outcome: 'failure' } : { id, kind, name, position }) as SagaNode;
+  return { doc: { ...doc, nodes: [...doc.nodes, node] }, id };
+}
+
+export type ConnectResult = { ok: true; doc: SagaDocument; id: string } | { ok: false; reason: string };
+
+/** Why `source -> target` cannot be drawn, or undefined when it can (the canvas asks while dragging). */
+export function connectionProblem(doc: SagaDocument, sourceId: string, targetId: string): string | undefined {
+  const source = doc.nodes.find((n) => n.id === sourceId);
+  const target = doc.nodes.find((n) => n.id === targetId);
+  if (!source || !target) return 'Both ends of a connection must be nodes of the design.';
+  if (source.id === target.id) return `${source.name} cannot connect to itself.`;
+  if (!edgeMeaning(source.kind, target.kind)) {
+    const hint = forbiddenConnectionHint(source.kind, target.kind);
+    return `${hint.charAt(0).toUpperCase()}${hint.slice(1)}.`;
+  }
+  if (doc.edges.some((e) => e.source === sourceId && e.target === targetId)) return `${source.name} is already connected to ${target.name}.`;
+  return undefined;
+}
+
+/** Connects two nodes when the spec allows it (§1.2); otherwise says why not and what to draw instead. */
+export function connect(doc: SagaDocument, sourceId: string, targetId: string): ConnectResult {
+  const problem = connectionProblem(doc, sourceId, targetId);
+  if (problem) return { ok: false, reason: problem };
+  const id = uniqueId(doc, 'edge');
+  return { ok: true, id, doc: { ...doc, edges: [...doc.edges, { id, source: sourceId, target: targetId }] } };
+}
+
+/**
+ * Removes nodes (with every connection that touches them) and connections. References to removed
+ * messages in `on` and `compensates` go too, so deleting never leaves dangling references.
+ */
+export function removeElements(doc: SagaDocument, nodeIds: Iterable<string>, edgeIds: Iterable<string> = []): SagaDocument {
+  const nodes = new Set(nodeIds);
+  const edges = new Set(edgeIds);
+  if (nodes.size === 0 && edges.size === 0) return doc;
+  const keptEdges: SagaEdge[] = [];
+  for (const e of doc.edges) {
+    if (edges.has(e.id) || nodes.has(e.source) || nodes.has(e.target)) continue;
+    keptEdges.push(nodes.size > 0 ? withoutReferences(e, nodes) : e);
+  }
+  return { ...doc, nodes: nodes.size > 0 ? doc.nodes.filter((n) => !nodes.has(n.id)) : doc.nodes, edges: keptEdges };
+}
+
+function withoutReferences(edge: SagaEdge, removed: ReadonlySet<string>): SagaEdge {
+  const on = edge.on?.filter((m) => !removed.has(m));
+  const dropCompensates = edge.compensates !== undefined && removed.has(edge.compensates);
+  if (on?.length === edge.on?.length && !dropCompensates) return edge;
+  const next: SagaEdge = { ...edge };
+  if (on && on.length > 0) next.on = on;
+  else delete next.on;
+  if (dropCompensates) delete next.compensates;
+  return next;
+}
+
+/** Fields of a node an inspector may change (not its id or kind). */
+export type NodePatch = Partial<Omit<SagaNode, 'id' | 'kind'>> & Record<string, unknown>;
+
+/** Changes attributes of one node; `undefined` values remove the attribute (back to its default). */
+export function updateNode(doc: SagaDocument, id: string, patch: NodePatch): SagaDocument {
+  return { ...doc, nodes: doc.nodes.map((n) => (n.id === id ? (applyPatch(n, patch) as SagaNode) : n)) };
+}
+
+/** Changes attributes of one connection (`on`, `compensates`, latency, failure rate). */
+export function updateEdge(doc: SagaDocument, id: string, patch: Partial<Omit<SagaEdge, 'id'>>): SagaDocument {
+  return { ...doc, edges: doc.edges.map((e) => (e.id === id ? applyPatch(e, patch) : e)) };
+}
+
+function applyPatch<T extends object>(target: T, patch: object): T {
+  const next = { ...target } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === 'id' || key === 'kind' || key === '__proto__') continue;
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+  }
+  return next as T;
+}
+
+/** Moves nodes to new positions (one drag, or arrow keys, is one operation). */
+export function moveNodes(doc: SagaDocument, positions: ReadonlyMap<string, Position>): SagaDocument {
+  if (positions.size === 0) return doc;
+  return { ...doc, nodes: doc.nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)) };
+}
+
+/** Document-level fields: name, description and declared style. */
+export function updateDocument(doc: SagaDocument, patch: Partial<Pick<SagaDocument, 'name' | 'description' | 'declaredStyle'>>): SagaDocument {
+  return applyPatch(doc, patch);
+}
+
+/** A piece of a design on the clipboard: some nodes and the connections among them. */
+export interface Fragment {
+  format: 'sagaboard-fragment';
+  nodes: SagaNode[];
+  edges: SagaEdge[];
+}
+
+/** Copies the given nodes and the connections between them. */
+export function copyFragment(doc: SagaDocument, nodeIds: Iterable<string>): Fragment {
+  const ids = new Set(nodeIds);
+  return {
+    format: 'sagaboard-fragment',
+    nodes: doc.nodes.filter((n) => ids.has(n.id)),
+    edges: doc.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+  };
+}
+
+/**
+ * Pastes a fragment, shifted by `offset`: new ids, names made unique, references in `on` and
+ * `compensates` remapped to the pasted copies. Returns the ids of the pasted nodes.
+ */
+export function pasteFragment(doc: SagaDocument, fragment: Fragment, offset: Position): { doc: SagaDocument; ids: string[] } {
+  const taken = usedIds(doc);
+  const idMap = new Map<string, string>();
+  let next = doc;
+  const nodes: SagaNode[] = [];
+  for (const n of fragment.nodes) {
+    const id = uniqueId(doc, n.kind, taken);
+    idMap.set(n.id, id);
+    const position = { x: (n.position?.x ?? 0) + offset.x, y: (n.position?.y ?? 0) + offset.y };
+    const node = { ...n, id, position, name: uniqueName(next, n.kind, n.name.trim()) } as SagaNode;
+    nodes.push(node);
+    next = { ...next, nodes: [...next.nodes, node] };
+  }
+  const edges = fragment.edges
+    .filter((e) => idMap.has(e.source) && idMap.has(e.target))
+    .map((e) => {
+      const copy: SagaEdge = { ...e, id: uniqueId(doc, 'edge', taken), source: idMap.get(e.source)!, target: idMap.get(e.target)! };
+      const on = e.on?.map((m) => idMap.get(m)).filter((m): m is string => m !== undefined);
+      if (on && on.length > 0) copy.on = on;
+      else delete copy.on;
+      if (e.compensates !== undefined) {
+        const c = idMap.get(e.compensates);
+        if (c) copy.compensates = c;
+        else delete copy.compensates;
+      }
+      return copy;
+    });
+  return { doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] }, ids: nodes.map((n) => n.id) };
+}
+
+/** Duplicates nodes (and the connections among them) next to the originals. */
+export function duplicateNodes(doc: SagaDocument, nodeIds: Iterable<string>, offset: Position = { x: 40, y: 40 }): { doc: SagaDocument; ids: string[] } {
+  return pasteFragment(doc, copyFragment(doc, nodeIds), offset);
+}
+
+/** An empty design. */
+export function emptyDocument(name = 'Untitled design'): SagaDocument {
+  return { format: 'sagaboard', version: 1, name, nodes: [], edges: [] };
+}
