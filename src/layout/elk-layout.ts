@@ -4,22 +4,14 @@
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { edgeMeaning, type Position, type SagaDocument } from '../model/index.ts';
+import { nodeSize, type Size } from './nodeSize.ts';
 
 export type Direction = 'RIGHT' | 'DOWN';
-export interface Size {
-  width: number;
-  height: number;
-}
 
-/** A size estimate for nodes that have not been rendered yet. */
-export function estimatedSize(name: string): Size {
-  return { width: Math.min(260, Math.max(140, name.length * 8 + 56)), height: 56 };
-}
-
-/** Computes a position for every node. `sizes` gives rendered sizes where known. */
+/** Computes a position for every node. `sizes` gives rendered sizes where known; `wrap` folds long chains into rows. */
 export async function layoutDesign(
   doc: SagaDocument,
-  { direction = 'RIGHT', sizes = new Map<string, Size>() }: { direction?: Direction; sizes?: ReadonlyMap<string, Size> } = {},
+  { direction = 'RIGHT', sizes = new Map<string, Size>(), wrap = false }: { direction?: Direction; sizes?: ReadonlyMap<string, Size>; wrap?: boolean } = {},
 ): Promise<Map<string, Position>> {
   const ids = new Set(doc.nodes.map((n) => n.id));
   const kinds = new Map(doc.nodes.map((n) => [n.id, n.kind]));
@@ -37,8 +29,10 @@ export async function layoutDesign(
       'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
       'elk.layered.thoroughness': large ? '1' : '7',
       'elk.separateConnectedComponents': 'true',
+      // Long chains can wrap into several rows instead of one very wide band.
+      ...(wrap ? { 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': '1.6' } : {}),
     },
-    children: doc.nodes.map((n) => ({ id: n.id, ...(sizes.get(n.id) ?? estimatedSize(n.name)) })),
+    children: doc.nodes.map((n) => ({ id: n.id, ...(sizes.get(n.id) ?? nodeSize(n.name)) })),
     edges: doc.edges
       .filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
       .map((e) => {

@@ -1,0 +1,262 @@
+/**
+ * The one place where a Sagaboard document becomes React Flow nodes and edges, and where canvas
+ * changes go back into a document. React Flow-only fields (handles, lanes, selection, measured
+ * sizes) are derived here and never written into the document.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import {
+  buildGraph,
+  isCompensationCommand,
+  edgeMeaning,
+  EDGE_MEANING_LABEL,
+  type DesignGraph,
+  type Diagnostic,
+  type EdgeMeaning,
+  type NodeKind,
+  type Position,
+  type SagaDocument,
+  type SagaNode,
+  type ValidationResult,
+} from '../model/index.ts';
+
+import { fallbackLayout } from '../layout/fallback.ts';
+import { assignLanes, runsBackward, type BackwardConnection, type Box } from './edges/lanes.ts';
+import { NODE_DRAWN_HEIGHT, NODE_HEIGHT, nodeSize } from './metrics.ts';
+
+/** What a node draws, and nothing else: a change to one node re-renders that node only. */
+export interface SagaNodeData extends Record<string, unknown> {
+  name: string;
+  /** An event with outcome "failure". */
+  failure: boolean;
+  /** An event that ends the process. */
+  terminal: boolean;
+  /** A command that undoes another one (target of a compensated-by connection). */
+  compensation: boolean;
+  /** The participant the validator found coordinating the flow. */
+  coordinator: boolean;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** The colour family of a connection: which kind of message travels on it. */
+export type EdgeFamily = 'command' | 'event' | 'failure' | 'compensation' | 'invalid';
+
+export interface MessageEdgeData extends Record<string, unknown> {
+  meaning: EdgeMeaning | 'invalid';
+  family: EdgeFamily;
+  label?: string;
+  /** For a connection running right to left: the free lane it travels along (see edges/lanes.ts). */
+  laneY?: number;
+  /** Where it leaves its source's side, and where it drops into its target. */
+  exitX?: number;
+  entryX?: number;
+}
+
+export type FlowNode = Node<SagaNodeData, NodeKind>;
+export type FlowEdge = Edge<MessageEdgeData, 'message'>;
+
+export const KIND_LABEL: Readonly<Record<NodeKind, string>> = {
+  actor: 'Actor',
+  service: 'Service',
+  orchestrator: 'Orchestrator',
+  command: 'Command',
+  event: 'Event',
+};
+
+/** Where every node is drawn: its saved position, or the fallback layout for nodes without one. */
+export function positionsOf(doc: SagaDocument): Map<string, Position> {
+  const saved = new Map<string, Position>();
+  for (const n of doc.nodes) if (n.position) saved.set(n.id, n.position);
+  if (saved.size === doc.nodes.length) return saved;
+  const laidOut = fallbackLayout(doc);
+  if (saved.size === 0) return laidOut;
+  // Nodes without a position go below the drawn ones, keeping their layout among themselves.
+  const missing = doc.nodes.filter((n) => !n.position).map((n) => ({ id: n.id, at: laidOut.get(n.id)! }));
+  const left = Math.min(...[...saved.values()].map((p) => p.x));
+  const below = Math.max(...[...saved.values()].map((p) => p.y)) + NODE_HEIGHT + 96;
+  const minX = Math.min(...missing.map((m) => m.at.x));
+  const minY = Math.min(...missing.map((m) => m.at.y));
+  const positions = new Map(saved);
+  for (const m of missing) positions.set(m.id, { x: left + m.at.x - minX, y: below + m.at.y - minY });
+  return positions;
+}
+
+/** The document's nodes as React Flow nodes, with what each one draws. */
+export function toFlowNodes(doc: SagaDocument, validation: ValidationResult, positions = positionsOf(doc)): FlowNode[] {
+  const graph = buildGraph(doc);
+  const problems = problemsByNode(validation.diagnostics);
+  return doc.nodes.map((n) => {
+    const data = nodeData(n, graph, problems.get(n.id), validation.coordinator === n.id);
+    const { width } = nodeSize(n.name);
+    return { id: n.id, type: n.kind, position: positions.get(n.id)!, width, data, ariaLabel: describeNode(n.kind, data) };
+  });
+}
+
+function nodeData(n: SagaNode, graph: DesignGraph, problems: Counts | undefined, coordinator: boolean): SagaNodeData {
+  return {
+    name: n.name,
+    failure: n.kind === 'event' && n.outcome === 'failure',
+    terminal: n.kind === 'event' && n.terminal === true,
+    compensation: n.kind === 'command' && isCompensationCommand(graph, n.id),
+    coordinator,
+    errors: problems?.error ?? 0,
+    warnings: problems?.warning ?? 0,
+    infos: problems?.info ?? 0,
+  };
+}
+
+type Counts = { error: number; warning: number; info: number };
+
+function problemsByNode(diagnostics: readonly Diagnostic[]): Map<string, Counts> {
+  const counts = new Map<string, Counts>();
+  for (const d of diagnostics) {
+    for (const id of new Set(d.nodes)) {
+      const c = counts.get(id) ?? { error: 0, warning: 0, info: 0 };
+      c[d.severity]++;
+      counts.set(id, c);
+    }
+  }
+  return counts;
+}
+
+/** A sentence for screen readers: "Failure event PaymentFailed, 1 error". */
+export function describeNode(kind: NodeKind, data: SagaNodeData): string {
+  const what = data.compensation ? 'Compensation command' : data.failure ? 'Failure event' : data.terminal ? 'End event' : KIND_LABEL[kind];
+  const problems = [plural(data.errors, 'error'), plural(data.warnings, 'warning')].filter(Boolean).join(', ');
+  return problems ? `${what} ${data.name}, ${problems}` : `${what} ${data.name}`;
+}
+
+const plural = (n: number, word: string) => (n === 0 ? '' : `${n} ${word}${n === 1 ? '' : 's'}`);
+
+/** The document's connections as React Flow edges, styled by meaning; backward ones get a lane. */
+export function toFlowEdges(doc: SagaDocument, positions = positionsOf(doc)): FlowEdge[] {
+  const graph = buildGraph(doc);
+  const box = (id: string): Box => ({ ...positions.get(id)!, width: nodeSize(graph.node.get(id)!.name).width, height: NODE_DRAWN_HEIGHT });
+  const edges: FlowEdge[] = [];
+  const backward: BackwardConnection[] = [];
+  for (const e of doc.edges) {
+    const source = graph.node.get(e.source);
+    const target = graph.node.get(e.target);
+    if (!source || !target) continue; // drawn nowhere; rule G001 reports it
+    const meaning = edgeMeaning(source.kind, target.kind) ?? 'invalid';
+    const { family, label } = edgeLook(meaning, source, target, graph, e.compensates);
+    const [sourceHandle, targetHandle] = handlesFor(meaning, box(source.id), box(target.id));
+    // Only left-to-right handles can run backward; a compensation under its command joins top to bottom.
+    if (sourceHandle === 'out' && runsBackward(box(source.id), box(target.id))) {
+      backward.push({ id: e.id, bus: `${target.id} ${family} ${meaning}`, sourceBox: box(source.id), targetBox: box(target.id) });
+    }
+    const data: MessageEdgeData = label === undefined ? { meaning, family } : { meaning, family, label };
+    const ariaLabel = `${source.name} ${meaning === 'invalid' ? 'cannot connect to' : EDGE_MEANING_LABEL[meaning]} ${target.name}`;
+    edges.push({ id: e.id, type: 'message', source: e.source, target: e.target, sourceHandle, targetHandle, data, ariaLabel });
+  }
+  if (backward.length > 0) {
+    const lanes = assignLanes(backward, doc.nodes.map((n) => box(n.id)));
+    for (const edge of edges) {
+      const lane = lanes.get(edge.id);
+      if (lane === undefined) continue;
+      edge.data = { ...edge.data!, laneY: lane.laneY, exitX: lane.exitX, entryX: lane.entryX };
+      edge.targetHandle = lane.enter === 'top' ? 'in-top' : 'in-bottom';
+    }
+  }
+  return edges;
+}
+
+function edgeLook(
+  meaning: EdgeMeaning | 'invalid',
+  source: SagaNode,
+  target: SagaNode,
+  graph: DesignGraph,
+  compensates: string | undefined,
+): { family: EdgeFamily; label?: string } {
+  switch (meaning) {
+    case 'invalid':
+      return { family: 'invalid', label: 'not allowed' };
+    case 'compensatedBy':
+      return { family: 'compensation', label: 'compensated by' };
+    case 'sends':
+    case 'handledBy': {
+      const command = meaning === 'sends' ? target : source;
+      return { family: isCompensationCommand(graph, command.id) ? 'compensation' : 'command' };
+    }
+    case 'publishes':
+    case 'subscribedBy': {
+      if (compensates !== undefined && meaning === 'subscribedBy') {
+        const undone = graph.node.get(compensates);
+        return { family: 'compensation', label: `compensates ${undone?.name ?? compensates}` };
+      }
+      const event = meaning === 'publishes' ? target : source;
+      return { family: event.kind === 'event' && event.outcome === 'failure' ? 'failure' : 'event' };
+    }
+  }
+}
+
+/** Left/right handles, except a compensation drawn under (or over) its command: bottom to top. */
+function handlesFor(meaning: EdgeMeaning | 'invalid', source: Box, target: Box): [string, string] {
+  if (meaning === 'compensatedBy' && Math.abs(source.x - target.x) < Math.min(source.width, target.width) / 2) {
+    return target.y >= source.y ? ['out-bottom', 'in-top'] : ['out-top', 'in-bottom'];
+  }
+  return ['out', 'in'];
+}
+
+/** Nodes with `selected` set from the selection; untouched nodes keep their identity. */
+export function withSelection<T extends { id: string; selected?: boolean }>(items: readonly T[], selected: ReadonlySet<string>): T[] {
+  return items.map((item) => {
+    const isSelected = selected.has(item.id);
+    return (item.selected ?? false) === isSelected ? item : { ...item, selected: isSelected };
+  });
+}
+
+/**
+ * Keeps the previous object of every node that did not change, so React Flow re-renders only
+ * what changed and keeps the sizes it measured.
+ */
+export function reconcileNodes(previous: readonly FlowNode[], next: readonly FlowNode[]): FlowNode[] {
+  const before = new Map(previous.map((n) => [n.id, n]));
+  return next.map((n) => {
+    const old = before.get(n.id);
+    if (!old) return n;
+    if (
+      old.type === n.type &&
+      old.width === n.width &&
+      old.position.x === n.position.x &&
+      old.position.y === n.position.y &&
+      (old.selected ?? false) === (n.selected ?? false) &&
+      old.ariaLabel === n.ariaLabel &&
+      shallowEqual(old.data, n.data)
+    ) {
+      return old;
+    }
+    return old.measured ? { ...n, measured: old.measured } : n;
+  });
+}
+
+/** Same for edges: unchanged edges keep their identity. */
+export function reconcileEdges(previous: readonly FlowEdge[], next: readonly FlowEdge[]): FlowEdge[] {
+  const before = new Map(previous.map((e) => [e.id, e]));
+  return next.map((e) => {
+    const old = before.get(e.id);
+    const same =
+      old !== undefined &&
+      old.source === e.source &&
+      old.target === e.target &&
+      old.sourceHandle === e.sourceHandle &&
+      old.targetHandle === e.targetHandle &&
+      (old.selected ?? false) === (e.selected ?? false) &&
+      old.ariaLabel === e.ariaLabel &&
+      shallowEqual(old.data ?? {}, e.data ?? {});
+    return same ? old : e;
+  });
+}
+
+function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
+}
+
+/** The document with the given nodes moved (the canvas -> document direction, e.g. after a drag). */
+export function withMovedNodes(doc: SagaDocument, moves: readonly { id: string; position: Position }[]): SagaDocument {
+  const to = new Map(moves.map((m) => [m.id, { x: Math.round(m.position.x), y: Math.round(m.position.y) }]));
+  if (to.size === 0) return doc;
+  return { ...doc, nodes: doc.nodes.map((n) => (to.has(n.id) ? { ...n, position: to.get(n.id)! } : n)) };
+}

@@ -1,0 +1,29 @@
+/** Arrowheads, one per colour family, defined once for every edge and the legend. */
+import { FAMILY_COLOUR, markerId } from './edgeLook.ts';
+import type { EdgeFamily } from '../adapter.ts';
+
+const FAMILIES = Object.keys(FAMILY_COLOUR) as EdgeFamily[];
+
+export function EdgeMarkers() {
+  return (
+    <svg className="sb-markers" width="0" height="0" aria-hidden="true" focusable="false">
+      <defs>
+        {FAMILIES.map((family) => (
+          <marker
+            key={family}
+            id={markerId(family)}
+            viewBox="0 0 12 12"
+            refX="11"
+            refY="6"
+            markerWidth="12"
+            markerHeight="12"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+          >
+            <path d="M1 1.5 11 6 1 10.5 3.2 6z" fill={FAMILY_COLOUR[family]} stroke={FAMILY_COLOUR[family]} strokeWidth="1" strokeLinejoin="round" />
+          </marker>
+        ))}
+      </defs>
+    </svg>
+  );
+}

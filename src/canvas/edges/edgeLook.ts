@@ -1,0 +1,39 @@
+/**
+ * How a connection is drawn. Colour says which message travels (command blue, event orange,
+ * failure red, compensation violet); the line says the meaning: solid into a message (sends,
+ * publishes), dotted out of it to its consumer (handled by, subscribed by), dashed for a
+ * compensation. Shared by the edges and the legend, so they cannot disagree.
+ */
+import type { CSSProperties } from 'react';
+import type { EdgeMeaning } from '../../model/index.ts';
+import type { EdgeFamily } from '../adapter.ts';
+
+export const FAMILY_COLOUR: Readonly<Record<EdgeFamily, string>> = {
+  command: '#2563eb',
+  event: '#ea7a12',
+  failure: '#dc2626',
+  compensation: '#7c3aed',
+  invalid: '#64748b',
+};
+
+const DASH: Readonly<Record<EdgeMeaning | 'invalid', string | undefined>> = {
+  sends: undefined,
+  publishes: undefined,
+  handledBy: '0.5 5',
+  subscribedBy: '0.5 5',
+  compensatedBy: '7 5',
+  invalid: '3 4',
+};
+
+export function edgeStroke(meaning: EdgeMeaning | 'invalid', family: EdgeFamily, selected = false): CSSProperties {
+  const dotted = meaning === 'handledBy' || meaning === 'subscribedBy';
+  const width = dotted ? 2.6 : 2;
+  return {
+    stroke: FAMILY_COLOUR[family],
+    strokeWidth: selected ? width + 1.5 : width,
+    strokeDasharray: family === 'compensation' && meaning === 'subscribedBy' ? DASH.compensatedBy : DASH[meaning],
+    strokeLinecap: 'round',
+  };
+}
+
+export const markerId = (family: EdgeFamily) => `sb-arrow-${family}`;

@@ -1,0 +1,82 @@
+/** Small inline icons for node kinds (drawn on a 24x24 grid, stroked with the current colour). */
+import type { ReactNode } from 'react';
+
+function Icon({ children, size = 14 }: { children: ReactNode; size?: number }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2.2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+type IconProps = { size?: number };
+
+export const PersonIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <circle cx="12" cy="7.5" r="4" />
+    <path d="M4 21v-.5A6.5 6.5 0 0 1 10.5 14h3a6.5 6.5 0 0 1 6.5 6.5v.5" />
+  </Icon>
+);
+
+export const ServiceIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <path d="M12 2.8 20.5 7.4v9.2L12 21.2l-8.5-4.6V7.4z" />
+    <path d="M3.8 7.6 12 12l8.2-4.4M12 12v9" />
+  </Icon>
+);
+
+/** A conductor: one hub that every participant is wired to. */
+export const ConductorIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <circle cx="12" cy="12" r="3.2" />
+    <circle cx="4.5" cy="4.5" r="1.8" />
+    <circle cx="19.5" cy="4.5" r="1.8" />
+    <circle cx="4.5" cy="19.5" r="1.8" />
+    <circle cx="19.5" cy="19.5" r="1.8" />
+    <path d="M9.7 9.7 5.8 5.8M14.3 9.7l3.9-3.9M9.7 14.3l-3.9 3.9M14.3 14.3l3.9 3.9" />
+  </Icon>
+);
+
+export const CommandIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <path d="M4 12h15M13 5.5l6.5 6.5-6.5 6.5" />
+  </Icon>
+);
+
+export const EventIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <path d="M13.5 2.5 4.5 13.5h7l-1 8 9-11h-7z" />
+  </Icon>
+);
+
+export const FailureIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="m9 9 6 6M15 9l-6 6" />
+  </Icon>
+);
+
+export const FlagIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <path d="M5.5 21.5v-18" />
+    <path d="M5.5 4h12l-2.5 4.25L17.5 12.5h-12" />
+  </Icon>
+);
+
+export const UndoIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <path d="M9 14.5 4 9.5l5-5" />
+    <path d="M4 9.5h10.5a5.5 5.5 0 0 1 0 11H10" />
+  </Icon>
+);

@@ -1,0 +1,35 @@
+/** Commands and events: the messages that travel between participants. */
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { FlowNode } from '../adapter.ts';
+import { CommandIcon, EventIcon, FailureIcon, FlagIcon, UndoIcon } from '../icons.tsx';
+import { NodeFrame } from './NodeFrame.tsx';
+
+/** A tag pointing in the direction of flow; stretched to the node's size, the stroke keeps its width. */
+function CommandShape() {
+  return (
+    <svg className="sb-node__shape" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+      <path d="M4 1.5 H91 L98.8 50 L91 98.5 H4 Q0.8 98.5 0.8 93 V7 Q0.8 1.5 4 1.5 Z" vectorEffect="non-scaling-stroke" />
+    </svg>
+  );
+}
+
+export const CommandNode = memo(function CommandNode({ data, isConnectable }: NodeProps<FlowNode>) {
+  return (
+    <NodeFrame
+      variant={`sb-node--command${data.compensation ? ' sb-node--compensation' : ''}`}
+      icon={data.compensation ? <UndoIcon /> : <CommandIcon />}
+      caption={data.compensation ? 'Compensation' : 'Command'}
+      data={data}
+      isConnectable={isConnectable}
+      shape={<CommandShape />}
+    />
+  );
+});
+
+export const EventNode = memo(function EventNode({ data, isConnectable }: NodeProps<FlowNode>) {
+  const variant = ['sb-node--event', data.failure && 'sb-node--failure', data.terminal && 'sb-node--terminal'].filter(Boolean).join(' ');
+  const caption = data.failure ? (data.terminal ? 'Failure · end' : 'Failure event') : data.terminal ? 'End event' : 'Event';
+  const icon = data.terminal ? <FlagIcon /> : data.failure ? <FailureIcon /> : <EventIcon />;
+  return <NodeFrame variant={variant} icon={icon} caption={caption} data={data} isConnectable={isConnectable} />;
+});

@@ -1,0 +1,40 @@
+/** What every node shares: handles left and right, icon and kind caption, the name, the problem badge. */
+import type { ReactNode } from 'react';
+import { Handle, Position } from '@xyflow/react';
+import type { SagaNodeData } from '../adapter.ts';
+import { ProblemBadge } from './ProblemBadge.tsx';
+import { WrappedName } from './WrappedName.tsx';
+
+interface NodeFrameProps {
+  /** CSS modifiers, e.g. "sb-node--event sb-node--failure". */
+  variant: string;
+  icon: ReactNode;
+  caption: string;
+  data: SagaNodeData;
+  isConnectable: boolean;
+  /** Drawn behind the content when the shape is not a plain box (commands). */
+  shape?: ReactNode;
+}
+
+export function NodeFrame({ variant, icon, caption, data, isConnectable, shape }: NodeFrameProps) {
+  return (
+    <div className={`sb-node ${variant}`}>
+      {shape}
+      <Handle type="target" position={Position.Left} id="in" isConnectable={isConnectable} className="sb-handle" />
+      <div className="sb-node__head">
+        <span className="sb-node__icon">{icon}</span>
+        <span className="sb-node__caption">{caption}</span>
+      </div>
+      <div className="sb-node__name">
+        <WrappedName text={data.name} />
+      </div>
+      <ProblemBadge errors={data.errors} warnings={data.warnings} />
+      <Handle type="source" position={Position.Right} id="out" isConnectable={isConnectable} className="sb-handle" />
+      {/* Routing only, never for connecting: a compensation under its command, a reply lane from above or below. */}
+      <Handle type="target" position={Position.Top} id="in-top" isConnectable={false} className="sb-handle" />
+      <Handle type="target" position={Position.Bottom} id="in-bottom" isConnectable={false} className="sb-handle" />
+      <Handle type="source" position={Position.Bottom} id="out-bottom" isConnectable={false} className="sb-handle" />
+      <Handle type="source" position={Position.Top} id="out-top" isConnectable={false} className="sb-handle" />
+    </div>
+  );
+}

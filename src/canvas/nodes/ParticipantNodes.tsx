@@ -1,0 +1,26 @@
+/** Actors, services and orchestrators: the ones that send, handle, publish and subscribe. */
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { FlowNode } from '../adapter.ts';
+import { ConductorIcon, PersonIcon, ServiceIcon } from '../icons.tsx';
+import { NodeFrame } from './NodeFrame.tsx';
+
+export const ActorNode = memo(function ActorNode({ data, isConnectable }: NodeProps<FlowNode>) {
+  return <NodeFrame variant="sb-node--actor" icon={<PersonIcon />} caption="Actor" data={data} isConnectable={isConnectable} />;
+});
+
+export const ServiceNode = memo(function ServiceNode({ data, isConnectable }: NodeProps<FlowNode>) {
+  return (
+    <NodeFrame
+      variant={`sb-node--service${data.coordinator ? ' sb-node--coordinator' : ''}`}
+      icon={<ServiceIcon />}
+      caption={data.coordinator ? 'Service · hub' : 'Service'}
+      data={data}
+      isConnectable={isConnectable}
+    />
+  );
+});
+
+export const OrchestratorNode = memo(function OrchestratorNode({ data, isConnectable }: NodeProps<FlowNode>) {
+  return <NodeFrame variant="sb-node--orchestrator" icon={<ConductorIcon />} caption="Orchestrator" data={data} isConnectable={isConnectable} />;
+});

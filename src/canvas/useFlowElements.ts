@@ -1,0 +1,60 @@
+/**
+ * The nodes and edges React Flow draws, derived from the store's document, validation and
+ * selection. Nodes are kept in state so React Flow's measured sizes survive updates; unchanged
+ * nodes and edges keep their identity, so only what changed re-renders.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import { applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { useDesignStore } from '../store/designStore.ts';
+import { useDesignDoc, useSelection } from '../store/selectors.ts';
+import { useValidation } from '../store/validation.ts';
+import { positionsOf, reconcileEdges, reconcileNodes, toFlowEdges, toFlowNodes, withSelection, type FlowEdge, type FlowNode } from './adapter.ts';
+
+interface FlowElements {
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+}
+
+const EMPTY: FlowElements = { nodes: [], edges: [] };
+
+export function useFlowElements() {
+  const doc = useDesignDoc();
+  const validation = useValidation();
+  const selection = useSelection();
+  const updateSelection = useDesignStore((s) => s.updateSelection);
+
+  const base = useMemo<FlowElements>(() => {
+    if (!doc || !validation) return EMPTY;
+    const positions = positionsOf(doc);
+    return { nodes: toFlowNodes(doc, validation, positions), edges: toFlowEdges(doc, positions) };
+  }, [doc, validation]);
+
+  const [nodes, setNodes] = useState<FlowNode[]>([]);
+  const [edges, setEdges] = useState<FlowEdge[]>([]);
+  const [synced, setSynced] = useState<{ base: FlowElements; selection: typeof selection } | null>(null);
+  if (synced?.base !== base || synced.selection !== selection) {
+    // Adjusting state while rendering (not in an effect) so a new design never shows a stale frame.
+    setSynced({ base, selection });
+    setNodes((previous) => reconcileNodes(previous, withSelection(base.nodes, new Set(selection.nodes))));
+    setEdges((previous) => reconcileEdges(previous, withSelection(base.edges, new Set(selection.edges))));
+  }
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      setNodes((current) => applyNodeChanges(changes, current));
+      const picked = changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
+      if (picked.length > 0) updateSelection('nodes', picked);
+    },
+    [updateSelection],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdge>[]) => {
+      const picked = changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
+      if (picked.length > 0) updateSelection('edges', picked);
+    },
+    [updateSelection],
+  );
+
+  return { nodes, edges, onNodesChange, onEdgesChange };
+}

@@ -1,0 +1,43 @@
+/** One diagnostic: severity, rule, what is wrong and how to fix it. Clicking it shows its nodes. */
+import { memo } from 'react';
+import { RULES, type Diagnostic } from '../model/index.ts';
+import { SEVERITY_WORD, SeverityIcon } from './SeverityIcon.tsx';
+
+interface DiagnosticItemProps {
+  diagnostic: Diagnostic;
+  /** True when the canvas selection is exactly this diagnostic's nodes and edges. */
+  active: boolean;
+  onShow: (diagnostic: Diagnostic) => void;
+}
+
+export const DiagnosticItem = memo(function DiagnosticItem({ diagnostic: d, active, onShow }: DiagnosticItemProps) {
+  const where = d.nodes.length + d.edges.length > 0;
+  return (
+    <li>
+      <button
+        type="button"
+        className={`sb-diagnostic sb-diagnostic--${d.severity}`}
+        aria-pressed={active}
+        data-testid="diagnostic"
+        data-rule={d.rule}
+        title={where ? 'Show on the canvas' : undefined}
+        onClick={() => onShow(d)}
+      >
+        <span className="sb-diagnostic__top">
+          <span className="sb-diagnostic__severity">
+            <SeverityIcon severity={d.severity} size={15} />
+            {SEVERITY_WORD[d.severity]}
+          </span>
+          <code className="sb-diagnostic__rule" title={RULES[d.rule].title}>
+            {d.rule}
+          </code>
+        </span>
+        <span className="sb-diagnostic__message">{d.message}</span>
+        <span className="sb-diagnostic__hint">
+          <span className="sb-diagnostic__hint-label">Fix</span>
+          {d.hint}
+        </span>
+      </button>
+    </li>
+  );
+});

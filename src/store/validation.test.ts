@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { example } from '../model/testing/builder.ts';
+import { useDesignStore } from './designStore.ts';
+import { validationOf } from './validation.ts';
+
+describe('validationOf', () => {
+  it('validates a document once, and again only when the document object changes', () => {
+    const doc = example('checkout-fanout');
+    const first = validationOf(doc);
+    expect(validationOf(doc)).toBe(first);
+    expect(first.style).toBe('choreography');
+    const edited = { ...doc, name: 'Renamed' };
+    expect(validationOf(edited)).not.toBe(first);
+  });
+});
+
+describe('design store', () => {
+  it('shows an opened design with nothing selected, and keeps it when the next one fails', () => {
+    const store = useDesignStore.getState();
+    const doc = example('credit-reservation');
+    store.select({ nodes: ['x'], edges: [] });
+    store.showDesign(doc, { kind: 'example', id: 'credit-reservation' });
+    expect(useDesignStore.getState()).toMatchObject({ doc, selection: { nodes: [], edges: [] }, loadProblem: null });
+    const opened = useDesignStore.getState().openCount;
+
+    store.startLoading({ kind: 'example', id: 'checkout-fanout' });
+    store.failLoading({ what: 'example “Checkout fan-out”', message: 'not JSON' });
+    expect(useDesignStore.getState()).toMatchObject({ doc, pending: null, openCount: opened, loadProblem: { message: 'not JSON' } });
+  });
+
+  it('applies selection changes from the canvas, and ignores ones that change nothing', () => {
+    const store = useDesignStore.getState();
+    store.select({ nodes: ['a'], edges: ['e'] });
+    store.updateSelection('nodes', [
+      { id: 'a', selected: false },
+      { id: 'b', selected: true },
+    ]);
+    const selection = useDesignStore.getState().selection;
+    expect(selection).toEqual({ nodes: ['b'], edges: ['e'] });
+    store.updateSelection('nodes', [{ id: 'b', selected: true }]);
+    expect(useDesignStore.getState().selection).toBe(selection);
+  });
+});
