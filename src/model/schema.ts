@@ -55,28 +55,28 @@ export const retryPolicySchema = z.object({
   maxIntervalMs: durationMs.optional(),
 });
 
-const actorSchema = z.object({ ...nodeBase, kind: z.literal('actor') });
-const serviceSchema = z.object({
+export const actorSchema = z.object({ ...nodeBase, kind: z.literal('actor') });
+export const serviceSchema = z.object({
   ...nodeBase,
   kind: z.literal('service'),
   idempotent: z.boolean().optional(),
   latencyMs: durationMs.optional(),
   failureRate: probability.optional(),
 });
-const orchestratorSchema = z.object({
+export const orchestratorSchema = z.object({
   ...nodeBase,
   kind: z.literal('orchestrator'),
   durable: z.boolean().optional(),
   latencyMs: durationMs.optional(),
 });
-const commandSchema = z.object({
+export const commandSchema = z.object({
   ...nodeBase,
   kind: z.literal('command'),
   stepType: z.enum(STEP_TYPES).optional(),
   timeoutMs: z.number().gt(0).max(LIMITS.maxDurationMs).optional(),
   retry: retryPolicySchema.optional(),
 });
-const eventSchema = z.object({
+export const eventSchema = z.object({
   ...nodeBase,
   kind: z.literal('event'),
   outcome: z.enum(OUTCOMES).optional(),

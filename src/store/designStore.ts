@@ -1,7 +1,10 @@
 /**
- * The app's state: the design on screen, where it came from, a load that failed, and the
- * selection. The validation is not stored: it is derived from the document (see validation.ts).
+ * The app's state: the design on screen, where it came from, a load that failed, the selection
+ * and what is being edited. The validation is not stored: it is derived from the document (see
+ * validation.ts). Only the document enters the undo history (zundo); selection, viewport and
+ * loading state never do.
  */
+import { temporal } from 'zundo';
 import { create } from 'zustand';
 import type { SagaDocument } from '../model/index.ts';
 import type { ExampleId } from '../persistence/examples.ts';
@@ -31,7 +34,20 @@ export interface DesignState {
   pending: DesignSource | null;
   loadProblem: LoadProblem | null;
   selection: Selection;
+  /** The node whose name is being typed on the canvas, if any. */
+  renaming: string | null;
+  /** A short message about the last thing the canvas refused (e.g. a forbidden connection). */
+  hint: Hint | null;
 }
+
+export interface Hint {
+  message: string;
+  /** Increases with each hint, so the same message shown twice is noticed. */
+  seq: number;
+}
+
+/** A user intent on the document: a pure function from one document to the next (see model/operations.ts). */
+export type Operation = (doc: SagaDocument) => SagaDocument;
 
 export interface DesignActions {
   startLoading(source: DesignSource): void;
@@ -43,21 +59,35 @@ export interface DesignActions {
   select(selection: Selection): void;
   /** Applies selection changes reported by the canvas for nodes or for edges. */
   updateSelection(kind: keyof Selection, changes: readonly { id: string; selected: boolean }[]): void;
+  /** Applies one user intent to the document: one undo step. */
+  apply(operation: Operation): void;
+  startRenaming(nodeId: string | null): void;
+  showHint(message: string | null): void;
 }
 
 export const NOTHING_SELECTED: Selection = { nodes: [], edges: [] };
 
-export const useDesignStore = create<DesignState & DesignActions>()((set, get) => ({
+export const useDesignStore = create<DesignState & DesignActions>()(
+  temporal(
+    (set, get) => ({
   doc: null,
   source: null,
   openCount: 0,
   pending: null,
   loadProblem: null,
   selection: NOTHING_SELECTED,
+  renaming: null,
+  hint: null,
 
   startLoading: (source) => set({ pending: source }),
-  showDesign: (doc, source) =>
-    set((s) => ({ doc, source, openCount: s.openCount + 1, pending: null, loadProblem: null, selection: NOTHING_SELECTED })),
+  showDesign: (doc, source) => {
+    // Opening a design is not an edit: it starts a new history.
+    const history = useDesignStore.temporal.getState();
+    history.pause();
+    set((s) => ({ doc, source, openCount: s.openCount + 1, pending: null, loadProblem: null, selection: NOTHING_SELECTED, renaming: null }));
+    history.resume();
+    history.clear();
+  },
   failLoading: (loadProblem) => set({ pending: null, loadProblem }),
   dismissLoadProblem: () => set({ loadProblem: null }),
   select: (selection) => {
@@ -72,7 +102,26 @@ export const useDesignStore = create<DesignState & DesignActions>()((set, get) =
     }
     get().select({ ...current, [kind]: [...ids] });
   },
-}));
+  apply: (operation) => {
+    const doc = get().doc;
+    if (!doc) return;
+    const next = operation(doc);
+    if (next !== doc) set({ doc: next });
+  },
+  startRenaming: (renaming) => set({ renaming }),
+  showHint: (message) => set((s) => ({ hint: message === null ? null : { message, seq: (s.hint?.seq ?? 0) + 1 } })),
+    }),
+    {
+      partialize: (s) => ({ doc: s.doc }),
+      equality: (a, b) => a.doc === b.doc,
+      limit: 500,
+    },
+  ),
+);
+
+/** Undo and redo of document changes. */
+export const undo = () => useDesignStore.temporal.getState().undo();
+export const redo = () => useDesignStore.temporal.getState().redo();
 
 function sameSelection(a: Selection, b: Selection): boolean {
   const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((id) => y.includes(id));
