@@ -1,8 +1,10 @@
-/** The design as a diagram. Read-only for now: nodes can be selected, not moved or connected. */
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow } from '@xyflow/react';
+/** The design as a diagram you edit: drag from the palette, connect handles, move, select, type. */
+import { useCallback, useState } from 'react';
+import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, SelectionMode } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import './nodes/nodes.css';
+import './shortcuts/shortcuts.css';
 import type { NodeKind } from '../model/index.ts';
 import type { FlowEdge, FlowNode } from './adapter.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
@@ -12,6 +14,14 @@ import { FIT_DESIGN } from './viewport.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import { useFrameOpenedDesign } from './useFrameOpenedDesign.ts';
+import { useCanvasEditing } from './editing/useCanvasEditing.ts';
+import { HintToast } from './HintToast.tsx';
+import { Palette } from './palette/Palette.tsx';
+import { ShortcutSheet } from './shortcuts/ShortcutSheet.tsx';
+import { useShortcuts } from './shortcuts/useShortcuts.ts';
+
+/** Nodes snap to this grid when dragged or moved with the arrow keys. */
+const GRID: [number, number] = [16, 16];
 
 const MINIMAP_COLOUR: Readonly<Record<NodeKind, string>> = {
   actor: '#94a3b8',
@@ -29,9 +39,13 @@ function minimapColour(node: FlowNode): string {
 
 export function Canvas() {
   const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements();
+  const editing = useCanvasEditing();
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const openSheet = useCallback(() => setSheetOpen(true), []);
   useFrameOpenedDesign();
+  useShortcuts(openSheet);
   return (
-    <div className="sb-canvas" data-testid="canvas">
+    <div className="sb-canvas" data-testid="canvas" onDragOver={editing.onDragOver} onDrop={editing.onDrop}>
       <EdgeMarkers />
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
@@ -40,9 +54,20 @@ export function Canvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        nodesDraggable={false}
-        nodesConnectable={false}
+        onConnect={editing.onConnect}
+        onConnectEnd={editing.onConnectEnd}
+        isValidConnection={editing.isValidConnection}
+        onNodeDoubleClick={editing.onNodeDoubleClick}
+        nodesDraggable
+        nodesConnectable
         elementsSelectable
+        snapToGrid
+        snapGrid={GRID}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionMode={SelectionMode.Partial}
+        zoomOnDoubleClick={false}
         fitView
         fitViewOptions={FIT_DESIGN}
         minZoom={0.15}
@@ -51,9 +76,17 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
         <Legend />
+        <Palette />
+        <Panel position="top-right">
+          <button type="button" className="sb-canvas__help" onClick={openSheet} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+            ?
+          </button>
+        </Panel>
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap<FlowNode> nodeColor={minimapColour} nodeBorderRadius={6} pannable zoomable position="bottom-right" ariaLabel="Overview of the design" />
       </ReactFlow>
+      <HintToast />
+      {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
     </div>
   );
 }

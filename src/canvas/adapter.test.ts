@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validate } from '../model/index.ts';
 import { design, example } from '../model/testing/builder.ts';
 import { nodeSize } from '../layout/nodeSize.ts';
-import { positionsOf, reconcileNodes, toFlowEdges, toFlowNodes, withMovedNodes, withSelection } from './adapter.ts';
+import { positionsOf, reconcileNodes, toFlowEdges, toFlowNodes, withSelection } from './adapter.ts';
 
 const flowOf = (doc: ReturnType<typeof example>) => ({ nodes: toFlowNodes(doc, validate(doc)), edges: toFlowEdges(doc) });
 
@@ -100,16 +100,5 @@ describe('keeping React Flow work small', () => {
     const selected = withSelection(nodes, new Set(['orderService']));
     expect(selected.filter((n, i) => n !== nodes[i]).map((n) => n.id)).toEqual(['orderService']);
     expect(selected.find((n) => n.id === 'orderService')!.selected).toBe(true);
-  });
-});
-
-describe('withMovedNodes', () => {
-  it('writes rounded positions into a new document and nothing else', () => {
-    const doc = example('credit-reservation');
-    const moved = withMovedNodes(doc, [{ id: 'customer', position: { x: 10.4, y: 20.6 } }]);
-    expect(moved).not.toBe(doc);
-    expect(moved.nodes.find((n) => n.id === 'customer')).toEqual({ ...doc.nodes.find((n) => n.id === 'customer'), position: { x: 10, y: 21 } });
-    expect(moved.nodes.filter((n, i) => n !== doc.nodes[i])).toHaveLength(1);
-    expect(withMovedNodes(doc, [])).toBe(doc);
   });
 });

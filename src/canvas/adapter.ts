@@ -253,10 +253,3 @@ function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): b
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
 }
-
-/** The document with the given nodes moved (the canvas -> document direction, e.g. after a drag). */
-export function withMovedNodes(doc: SagaDocument, moves: readonly { id: string; position: Position }[]): SagaDocument {
-  const to = new Map(moves.map((m) => [m.id, { x: Math.round(m.position.x), y: Math.round(m.position.y) }]));
-  if (to.size === 0) return doc;
-  return { ...doc, nodes: doc.nodes.map((n) => (to.has(n.id) ? { ...n, position: to.get(n.id)! } : n)) };
-}

@@ -5,7 +5,9 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import { applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import type { Position } from '../model/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
+import { commitMoves } from './editing/useCanvasEditing.ts';
 import { useDesignDoc, useSelection } from '../store/selectors.ts';
 import { useValidation } from '../store/validation.ts';
 import { positionsOf, reconcileEdges, reconcileNodes, toFlowEdges, toFlowNodes, withSelection, type FlowEdge, type FlowNode } from './adapter.ts';
@@ -44,6 +46,10 @@ export function useFlowElements() {
       setNodes((current) => applyNodeChanges(changes, current));
       const picked = changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
       if (picked.length > 0) updateSelection('nodes', picked);
+      // A finished drag or a keyboard move: the document learns the new positions, as one step.
+      const moved = new Map<string, Position>();
+      for (const c of changes) if (c.type === 'position' && c.position && !c.dragging) moved.set(c.id, c.position);
+      commitMoves(moved);
     },
     [updateSelection],
   );

@@ -14,9 +14,10 @@ function CommandShape() {
   );
 }
 
-export const CommandNode = memo(function CommandNode({ data, isConnectable }: NodeProps<FlowNode>) {
+export const CommandNode = memo(function CommandNode({ id, data, isConnectable }: NodeProps<FlowNode>) {
   return (
     <NodeFrame
+      id={id}
       variant={`sb-node--command${data.compensation ? ' sb-node--compensation' : ''}`}
       icon={data.compensation ? <UndoIcon /> : <CommandIcon />}
       caption={data.compensation ? 'Compensation' : 'Command'}
@@ -27,9 +28,9 @@ export const CommandNode = memo(function CommandNode({ data, isConnectable }: No
   );
 });
 
-export const EventNode = memo(function EventNode({ data, isConnectable }: NodeProps<FlowNode>) {
+export const EventNode = memo(function EventNode({ id, data, isConnectable }: NodeProps<FlowNode>) {
   const variant = ['sb-node--event', data.failure && 'sb-node--failure', data.terminal && 'sb-node--terminal'].filter(Boolean).join(' ');
   const caption = data.failure ? (data.terminal ? 'Failure · end' : 'Failure event') : data.terminal ? 'End event' : 'Event';
   const icon = data.terminal ? <FlagIcon /> : data.failure ? <FailureIcon /> : <EventIcon />;
-  return <NodeFrame variant={variant} icon={icon} caption={caption} data={data} isConnectable={isConnectable} />;
+  return <NodeFrame id={id} variant={variant} icon={icon} caption={caption} data={data} isConnectable={isConnectable} />;
 });

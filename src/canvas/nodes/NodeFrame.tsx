@@ -2,10 +2,13 @@
 import type { ReactNode } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { SagaNodeData } from '../adapter.ts';
+import { useDesignStore } from '../../store/designStore.ts';
+import { NameEditor } from './NameEditor.tsx';
 import { ProblemBadge } from './ProblemBadge.tsx';
 import { WrappedName } from './WrappedName.tsx';
 
 interface NodeFrameProps {
+  id: string;
   /** CSS modifiers, e.g. "sb-node--event sb-node--failure". */
   variant: string;
   icon: ReactNode;
@@ -16,7 +19,8 @@ interface NodeFrameProps {
   shape?: ReactNode;
 }
 
-export function NodeFrame({ variant, icon, caption, data, isConnectable, shape }: NodeFrameProps) {
+export function NodeFrame({ id, variant, icon, caption, data, isConnectable, shape }: NodeFrameProps) {
+  const renaming = useDesignStore((s) => s.renaming === id);
   return (
     <div className={`sb-node ${variant}`}>
       {shape}
@@ -25,9 +29,7 @@ export function NodeFrame({ variant, icon, caption, data, isConnectable, shape }
         <span className="sb-node__icon">{icon}</span>
         <span className="sb-node__caption">{caption}</span>
       </div>
-      <div className="sb-node__name">
-        <WrappedName text={data.name} />
-      </div>
+      <div className="sb-node__name">{renaming ? <NameEditor id={id} name={data.name} /> : <WrappedName text={data.name} />}</div>
       <ProblemBadge errors={data.errors} warnings={data.warnings} />
       <Handle type="source" position={Position.Right} id="out" isConnectable={isConnectable} className="sb-handle" />
       {/* Routing only, never for connecting: a compensation under its command, a reply lane from above or below. */}

@@ -5,13 +5,14 @@ import type { FlowNode } from '../adapter.ts';
 import { ConductorIcon, PersonIcon, ServiceIcon } from '../icons.tsx';
 import { NodeFrame } from './NodeFrame.tsx';
 
-export const ActorNode = memo(function ActorNode({ data, isConnectable }: NodeProps<FlowNode>) {
-  return <NodeFrame variant="sb-node--actor" icon={<PersonIcon />} caption="Actor" data={data} isConnectable={isConnectable} />;
+export const ActorNode = memo(function ActorNode({ id, data, isConnectable }: NodeProps<FlowNode>) {
+  return <NodeFrame id={id} variant="sb-node--actor" icon={<PersonIcon />} caption="Actor" data={data} isConnectable={isConnectable} />;
 });
 
-export const ServiceNode = memo(function ServiceNode({ data, isConnectable }: NodeProps<FlowNode>) {
+export const ServiceNode = memo(function ServiceNode({ id, data, isConnectable }: NodeProps<FlowNode>) {
   return (
     <NodeFrame
+      id={id}
       variant={`sb-node--service${data.coordinator ? ' sb-node--coordinator' : ''}`}
       icon={<ServiceIcon />}
       caption={data.coordinator ? 'Service · hub' : 'Service'}
@@ -21,6 +22,6 @@ export const ServiceNode = memo(function ServiceNode({ data, isConnectable }: No
   );
 });
 
-export const OrchestratorNode = memo(function OrchestratorNode({ data, isConnectable }: NodeProps<FlowNode>) {
-  return <NodeFrame variant="sb-node--orchestrator" icon={<ConductorIcon />} caption="Orchestrator" data={data} isConnectable={isConnectable} />;
+export const OrchestratorNode = memo(function OrchestratorNode({ id, data, isConnectable }: NodeProps<FlowNode>) {
+  return <NodeFrame id={id} variant="sb-node--orchestrator" icon={<ConductorIcon />} caption="Orchestrator" data={data} isConnectable={isConnectable} />;
 });

@@ -1,0 +1,96 @@
+/**
+ * What the canvas does with the mouse: drop from the palette, connect handles (refusing what the
+ * spec forbids, with a hint), and commit a finished drag or keyboard move as one operation.
+ */
+import { useCallback, type DragEvent } from 'react';
+import { useReactFlow, type Connection, type FinalConnectionState, type IsValidConnection } from '@xyflow/react';
+import { addNode, connect, connectionProblem, moveNodes, type NodePreset } from '../../model/operations.ts';
+import type { Position } from '../../model/index.ts';
+import { nodeSize } from '../../layout/nodeSize.ts';
+import { useDesignStore } from '../../store/designStore.ts';
+import type { FlowEdge, FlowNode } from '../adapter.ts';
+
+/** The MIME type a palette item carries while it is dragged. */
+export const PALETTE_MIME = 'application/x-sagaboard-node';
+
+const store = () => useDesignStore.getState();
+
+/** Adds a node of `preset` centred on `at`, selects it and puts its name up for typing. */
+export function placeNode(preset: NodePreset, at: Position): void {
+  const { doc, apply, select, startRenaming } = store();
+  if (!doc) return;
+  const placed = addNode(doc, preset, { x: 0, y: 0 });
+  const node = placed.doc.nodes.find((n) => n.id === placed.id)!;
+  const size = nodeSize(node.name);
+  const position = { x: Math.round(at.x - size.width / 2), y: Math.round(at.y - size.height / 2) };
+  apply((d) => addNode(d, preset, position).doc);
+  select({ nodes: [placed.id], edges: [] });
+  startRenaming(placed.id);
+}
+
+/** Connects two nodes, or shows why the spec does not allow it. */
+export function connectNodes(source: string, target: string): boolean {
+  const { doc, apply, showHint } = store();
+  if (!doc) return false;
+  const result = connect(doc, source, target);
+  if (!result.ok) {
+    showHint(result.reason);
+    return false;
+  }
+  apply(() => result.doc);
+  showHint(null);
+  return true;
+}
+
+/** Commits the positions of moved nodes as one operation (grid-snapped, whole pixels). */
+export function commitMoves(moves: ReadonlyMap<string, Position>): void {
+  if (moves.size === 0) return;
+  const rounded = new Map([...moves].map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }]));
+  store().apply((d) => moveNodes(d, rounded));
+}
+
+export function useCanvasEditing() {
+  const { screenToFlowPosition } = useReactFlow<FlowNode, FlowEdge>();
+
+  const isValidConnection: IsValidConnection<FlowEdge> = useCallback((c) => {
+    const doc = store().doc;
+    if (!doc || !c.source || !c.target) return false;
+    const problem = connectionProblem(doc, c.source, c.target);
+    if (problem && store().hint?.message !== problem) store().showHint(problem);
+    return problem === undefined;
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => void connectNodes(c.source, c.target), []);
+
+  /** Dropping a connection on a node's body (not only its handle) connects to that node too. */
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid || !state.fromNode) return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    if (!point) return;
+    const element = document.elementFromPoint(point.clientX, point.clientY)?.closest<HTMLElement>('.react-flow__node');
+    const target = element?.dataset.id;
+    if (!target || target === state.fromNode.id) return;
+    const [source, to] = state.fromHandle?.type === 'target' ? [target, state.fromNode.id] : [state.fromNode.id, target];
+    connectNodes(source, to);
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const preset = event.dataTransfer.getData(PALETTE_MIME) as NodePreset;
+      if (!preset) return;
+      event.preventDefault();
+      placeNode(preset, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [screenToFlowPosition],
+  );
+
+  const onNodeDoubleClick = useCallback((_: unknown, node: FlowNode) => store().startRenaming(node.id), []);
+
+  return { isValidConnection, onConnect, onConnectEnd, onDragOver, onDrop, onNodeDoubleClick };
+}

@@ -1,0 +1,70 @@
+/**
+ * The palette: the five node kinds and a failure event. Drag one onto the canvas, or click it
+ * (or press Enter on it) to add it in the middle of the view.
+ */
+import type { DragEvent, ReactNode } from 'react';
+import { Panel, useReactFlow } from '@xyflow/react';
+import type { NodePreset } from '../../model/operations.ts';
+import { useDesignStore } from '../../store/designStore.ts';
+import { PALETTE_MIME, placeNode } from '../editing/useCanvasEditing.ts';
+import { CommandIcon, ConductorIcon, EventIcon, FailureIcon, PersonIcon, ServiceIcon } from '../icons.tsx';
+import './palette.css';
+
+interface PaletteItem {
+  preset: NodePreset;
+  label: string;
+  icon: ReactNode;
+  help: string;
+}
+
+const ITEMS: readonly PaletteItem[] = [
+  { preset: 'actor', label: 'Actor', icon: <PersonIcon />, help: 'A person or client that starts the process' },
+  { preset: 'service', label: 'Service', icon: <ServiceIcon />, help: 'A participant that owns local transactions' },
+  { preset: 'orchestrator', label: 'Orchestrator', icon: <ConductorIcon />, help: 'The central coordinator of an orchestrated saga' },
+  { preset: 'command', label: 'Command', icon: <CommandIcon />, help: 'An intent with exactly one handler (ReserveInventory)' },
+  { preset: 'event', label: 'Event', icon: <EventIcon />, help: 'A fact with any number of subscribers (InventoryReserved)' },
+  { preset: 'failureEvent', label: 'Failure', icon: <FailureIcon />, help: 'A failure event, published when a handling fails (PaymentFailed)' },
+];
+
+/** Where a click adds a node: the middle of the view, nudged so it does not land on another node. */
+function freeSpotInView(screenToFlow: (p: { x: number; y: number }) => { x: number; y: number }) {
+  const pane = document.querySelector('.sb-canvas .react-flow')?.getBoundingClientRect();
+  const centre = pane ? screenToFlow({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }) : { x: 0, y: 0 };
+  const taken = useDesignStore.getState().doc?.nodes.map((n) => n.position).filter((p) => p !== undefined) ?? [];
+  let spot = centre;
+  for (let i = 1; i < 50 && taken.some((p) => Math.abs(p.x + 80 - spot.x) < 40 && Math.abs(p.y + 28 - spot.y) < 28); i++) {
+    spot = { x: centre.x + 32 * i, y: centre.y + 32 * i };
+  }
+  return spot;
+}
+
+export function Palette() {
+  const { screenToFlowPosition } = useReactFlow();
+  const readOnly = useDesignStore((s) => s.doc === null);
+  const onDragStart = (event: DragEvent, preset: NodePreset) => {
+    event.dataTransfer.setData(PALETTE_MIME, preset);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+  return (
+    <Panel position="top-center" className="sb-palette" role="toolbar" aria-label="Add to the design">
+      {ITEMS.map((item) => (
+        <button
+          key={item.preset}
+          type="button"
+          className={`sb-palette__item sb-palette__item--${item.preset}`}
+          draggable={!readOnly}
+          disabled={readOnly}
+          title={`${item.help}. Drag onto the canvas, or click to add.`}
+          data-testid={`palette-${item.preset}`}
+          onDragStart={(e) => onDragStart(e, item.preset)}
+          onClick={() => placeNode(item.preset, freeSpotInView(screenToFlowPosition))}
+        >
+          <span className="sb-palette__icon" aria-hidden="true">
+            {item.icon}
+          </span>
+          <span className="sb-palette__label">{item.label}</span>
+        </button>
+      ))}
+    </Panel>
+  );
+}

@@ -1,0 +1,59 @@
+/** The sheet that lists every shortcut (`?`). */
+import { useEffect, useRef } from 'react';
+import { SHORTCUTS } from './shortcutList.ts';
+import './shortcuts.css';
+
+export function ShortcutSheet({ onClose }: { onClose: () => void }) {
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    closeButton.current?.focus();
+    return () => previous?.focus?.();
+  }, []);
+  return (
+    <div className="sb-sheet-backdrop" onMouseDown={onClose}>
+      <div
+        className="sb-sheet"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="sb-sheet-title"
+        onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' || e.key === '?') {
+            e.preventDefault();
+            onClose();
+          }
+        }}
+      >
+        <header className="sb-sheet__head">
+          <h2 id="sb-sheet-title">Keyboard shortcuts</h2>
+          <button ref={closeButton} type="button" className="sb-sheet__close" onClick={onClose} aria-label="Close">
+            ×
+          </button>
+        </header>
+        <div className="sb-sheet__groups">
+          {SHORTCUTS.map((group) => (
+            <section key={group.group} aria-label={group.group}>
+              <h3>{group.group}</h3>
+              <dl>
+                {group.entries.map((entry) => (
+                  <div key={entry.does} className="sb-sheet__row">
+                    <dt>
+                      {entry.keys.map((k, i) => (
+                        <span key={k}>
+                          {i > 0 && <span className="sb-sheet__or"> or </span>}
+                          <kbd>{k}</kbd>
+                        </span>
+                      ))}
+                    </dt>
+                    <dd>{entry.does}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

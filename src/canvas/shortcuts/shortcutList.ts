@@ -1,0 +1,42 @@
+/** Every keyboard shortcut of the editor, for the shortcut sheet (`?`). */
+export interface ShortcutEntry {
+  keys: string[];
+  does: string;
+}
+
+const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
+export const SHORTCUTS: readonly { group: string; entries: ShortcutEntry[] }[] = [
+  {
+    group: 'Edit',
+    entries: [
+      { keys: [`${mod}+Z`], does: 'Undo' },
+      { keys: [`${mod}+Shift+Z`, 'Ctrl+Y'], does: 'Redo' },
+      { keys: ['Delete', 'Backspace'], does: 'Delete the selection (with its connections)' },
+      { keys: [`${mod}+C`], does: 'Copy the selection (as JSON, also to another tab)' },
+      { keys: [`${mod}+X`], does: 'Cut the selection' },
+      { keys: [`${mod}+V`], does: 'Paste' },
+      { keys: [`${mod}+D`], does: 'Duplicate the selection' },
+      { keys: ['Enter', 'Double-click'], does: 'Rename the selected node' },
+    ],
+  },
+  {
+    group: 'Select and move',
+    entries: [
+      { keys: ['Click', 'Shift+Click'], does: 'Select, add to the selection' },
+      { keys: ['Shift+Drag'], does: 'Select with a box' },
+      { keys: [`${mod}+A`], does: 'Select everything' },
+      { keys: ['Arrow keys'], does: 'Move the selected nodes (Shift: further)' },
+      { keys: ['Escape'], does: 'Cancel, or clear the selection' },
+    ],
+  },
+  {
+    group: 'View',
+    entries: [
+      { keys: ['F'], does: 'Fit the design in view' },
+      { keys: ['Scroll', 'Pinch'], does: 'Zoom' },
+      { keys: ['Drag the background'], does: 'Pan' },
+      { keys: ['?'], does: 'Show this sheet' },
+    ],
+  },
+];

@@ -1,0 +1,69 @@
+/**
+ * The editor's keyboard shortcuts and clipboard. None fires while the user types in a field.
+ * Copy and paste use the browser's clipboard events, so they work across tabs without permissions.
+ */
+import { useEffect } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { NOTHING_SELECTED, redo, undo, useDesignStore } from '../../store/designStore.ts';
+import { FIT_DESIGN, viewportAnimationMs } from '../viewport.ts';
+import { deleteSelection, duplicateSelection, pasteText, selectAll, selectionAsText } from './commands.ts';
+
+/** True when the event comes from a place where keys mean typing. */
+export function isTyping(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]') !== null;
+}
+
+export function useShortcuts(openSheet: () => void): void {
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTyping(e.target) || useDesignStore.getState().doc === null) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      const run = (fn: () => void) => {
+        e.preventDefault();
+        fn();
+      };
+      if (mod && key === 'z') run(e.shiftKey ? redo : undo);
+      else if (mod && key === 'y') run(redo);
+      else if (mod && key === 'a') run(selectAll);
+      else if (mod && key === 'd') run(duplicateSelection);
+      else if (mod || e.altKey) return;
+      else if (key === 'delete' || key === 'backspace') run(deleteSelection);
+      else if (key === 'f') run(() => void fitView({ ...FIT_DESIGN, duration: viewportAnimationMs() }));
+      else if (e.key === '?') run(openSheet);
+      else if (key === 'escape') {
+        const s = useDesignStore.getState();
+        s.showHint(null);
+        s.select(NOTHING_SELECTED);
+      } else if (key === 'enter') {
+        const { selection, startRenaming } = useDesignStore.getState();
+        if (selection.nodes.length === 1) run(() => startRenaming(selection.nodes[0]!));
+      }
+    };
+    const onCopy = (e: ClipboardEvent, cut = false) => {
+      if (isTyping(e.target)) return;
+      const text = selectionAsText();
+      if (text === undefined || !e.clipboardData) return;
+      e.clipboardData.setData('text/plain', text);
+      e.preventDefault();
+      if (cut) deleteSelection();
+    };
+    const onCut = (e: ClipboardEvent) => onCopy(e, true);
+    const onPaste = (e: ClipboardEvent) => {
+      if (isTyping(e.target) || !e.clipboardData) return;
+      e.preventDefault();
+      pasteText(e.clipboardData.getData('text/plain'));
+    };
+    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCut);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCut);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [fitView, openSheet]);
+}
