@@ -5,8 +5,9 @@ import { openFixture } from './support/fixtures.ts';
 
 test('the palette adds nodes by drag and by click, named as you type', async ({ page }) => {
   await openFixture(page, 'empty');
-  await expect(page.getByText('Empty design').first()).toBeVisible();
+  await expect(page.getByTestId('empty-canvas')).toContainText('Drag an actor, a service, a command or an event from the palette');
   await dropNode(page, 'service', 'PaymentService', { x: 400, y: 400 });
+  await expect(page.getByTestId('empty-canvas')).toHaveCount(0);
   // a click adds in the middle of the view, its name selected for typing
   await page.getByTestId('palette-command').click();
   const field = canvas(page).getByLabel('Name', { exact: true });

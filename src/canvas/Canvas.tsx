@@ -15,6 +15,7 @@ import { nodeTypes } from './nodes/nodeTypes.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import { useFrameOpenedDesign } from './useFrameOpenedDesign.ts';
 import { useCanvasEditing } from './editing/useCanvasEditing.ts';
+import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { HintToast } from './HintToast.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { ShortcutSheet } from './shortcuts/ShortcutSheet.tsx';
@@ -85,6 +86,7 @@ export function Canvas() {
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap<FlowNode> nodeColor={minimapColour} nodeBorderRadius={6} pannable zoomable position="bottom-right" ariaLabel="Overview of the design" />
       </ReactFlow>
+      <EmptyCanvasHint />
       <HintToast />
       {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
     </div>
