@@ -131,3 +131,36 @@ test('shortcuts never fire while typing, and ? opens the shortcut sheet', async 
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
 });
+
+test('arrow keys move the selected node on the grid, each press one undo step', async ({ page }) => {
+  await page.goto('/?example=credit-reservation');
+  const node = nodeNamed(page, 'CustomerService');
+  await node.click();
+  const start = (await node.boundingBox())!;
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await node.boundingBox())!.x).toBeGreaterThan(start.x + 10);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await node.boundingBox())!.x)).toBe(Math.round(start.x));
+});
+
+test('shift-drag selects with a box, and shift-click adds to the selection', async ({ page }) => {
+  await page.goto('/?example=credit-reservation');
+  const customer = nodeNamed(page, 'Customer');
+  const order = nodeNamed(page, 'CreateOrder');
+  await expect(customer).toBeVisible();
+  const a = (await customer.boundingBox())!;
+  const b = (await order.boundingBox())!;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(a.x - 20, Math.min(a.y, b.y) - 20);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width + 10, Math.max(a.y + a.height, b.y + b.height) + 20, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(customer).toHaveClass(/selected/);
+  await expect(order).toHaveClass(/selected/);
+  await nodeNamed(page, 'CustomerService').click({ modifiers: ['Shift'] });
+  await expect(nodeNamed(page, 'CustomerService')).toHaveClass(/selected/);
+  await expect(customer).toHaveClass(/selected/);
+});
