@@ -10,6 +10,7 @@ const outDir = process.env.E2E_OUT ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: outDir === 'dist' ? 'test-results' : `test-results/${outDir}`,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -38,7 +38,7 @@ test('a warning is counted, explained, badged on its node, and clicking it selec
 
   // Clicking the empty canvas clears the selection, and the diagnostic is no longer shown as active.
   const pane = (await canvas(page).boundingBox())!;
-  await page.mouse.click(pane.x + pane.width / 2, pane.y + 40);
+  await page.mouse.click(pane.x + pane.width / 2, pane.y + pane.height - 40);
   await expect(payment).not.toHaveClass(/selected/);
   await expect(diagnostic).toHaveAttribute('aria-pressed', 'false');
 });

@@ -64,26 +64,6 @@ test('kinds are drawn differently: orchestrator, compensation, failure and end e
   await expect(canvas(page).locator('.react-flow__edge')).toHaveCount(32);
 });
 
-test('nodes can be selected but not moved', async ({ page }) => {
-  await page.goto('/?example=credit-reservation');
-  const node = nodeNamed(page, 'CustomerService');
-  await expect(node).toBeInViewport();
-  // React Flow places a node with a transform in diagram coordinates: it changes only if the node moves.
-  const placed = await node.evaluate((el) => (el as HTMLElement).style.transform);
-  expect(placed).toMatch(/^translate\(/);
-
-  await node.click();
-  await expect(node).toHaveClass(/selected/);
-
-  const box = (await node.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + 200, box.y + 150, { steps: 8 });
-  await page.mouse.up();
-  expect(await node.evaluate((el) => (el as HTMLElement).style.transform)).toBe(placed);
-  await expect(node).toHaveClass(/selected/);
-});
-
 test('the legend explains the shapes and lines and folds away', async ({ page }) => {
   await page.goto('/?example=order-orchestrated');
   const toggle = page.getByRole('button', { name: 'Legend' });

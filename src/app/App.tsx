@@ -2,6 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { DiagnosticsPanel } from '../panels/DiagnosticsPanel.tsx';
+import { Inspector } from '../panels/inspector/Inspector.tsx';
 import { VerdictPanel } from '../panels/VerdictPanel.tsx';
 import { CanvasPlaceholder } from './CanvasPlaceholder.tsx';
 import { LoadProblemBanner } from './LoadProblemBanner.tsx';
@@ -22,7 +23,8 @@ export function App() {
             <Canvas />
             <CanvasPlaceholder />
           </div>
-          <aside className="sb-sidebar" aria-label="Analysis">
+          <aside className="sb-sidebar" aria-label="Inspector and analysis">
+            <Inspector />
             <VerdictPanel />
             <DiagnosticsPanel />
           </aside>

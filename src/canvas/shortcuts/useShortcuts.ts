@@ -8,17 +8,23 @@ import { NOTHING_SELECTED, redo, undo, useDesignStore } from '../../store/design
 import { FIT_DESIGN, viewportAnimationMs } from '../viewport.ts';
 import { deleteSelection, duplicateSelection, pasteText, selectAll, selectionAsText } from './commands.ts';
 
-/** True when the event comes from a place where keys mean typing. */
-export function isTyping(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]') !== null;
+const TEXT_FIELDS = 'input:not([type=checkbox]):not([type=radio]), textarea, select, [contenteditable="true"], [role="dialog"]';
+const FORM_CONTROLS = 'input, textarea, select, [contenteditable="true"], [role="dialog"]';
+
+/**
+ * True when the event comes from a place where keys mean typing. With Ctrl or Cmd held, a ticked
+ * checkbox or radio is not typing: Ctrl+Z right after ticking one still undoes.
+ */
+export function isTyping(target: EventTarget | null, withModifier = false): boolean {
+  return target instanceof Element && target.closest(withModifier ? TEXT_FIELDS : FORM_CONTROLS) !== null;
 }
 
 export function useShortcuts(openSheet: () => void): void {
   const { fitView } = useReactFlow();
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTyping(e.target) || useDesignStore.getState().doc === null) return;
       const mod = e.ctrlKey || e.metaKey;
+      if (e.defaultPrevented || isTyping(e.target, mod) || useDesignStore.getState().doc === null) return;
       const key = e.key.toLowerCase();
       const run = (fn: () => void) => {
         e.preventDefault();
