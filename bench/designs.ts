@@ -1,10 +1,12 @@
 /**
  * Generated designs of a given size for benchmarks, in realistic shapes: an orchestrated saga,
- * and a choreography of event chains and fan-outs hanging off one trigger. Deterministic.
+ * a choreography of event chains and fan-outs hanging off one trigger, and a laid-out system map
+ * of many small sagas and choreographies (about 1.5 connections per node, for the canvas
+ * benchmark). Deterministic.
  */
-import type { SagaDocument, SagaEdge, SagaNode } from '../src/model/index.ts';
+import type { Position, SagaDocument, SagaEdge, SagaNode } from '../src/model/index.ts';
 
-export type Shape = 'orchestrated' | 'choreography';
+export type Shape = 'orchestrated' | 'choreography' | 'system';
 
 /** A node without its id (distributes over the node kinds). */
 type NewNode = SagaNode extends infer N ? (N extends SagaNode ? Omit<N, 'id'> : never) : never;
@@ -88,10 +90,169 @@ function choreography(size: number): SagaDocument {
   return doc('Generated choreography', 'choreography', d);
 }
 
-function doc(name: string, declaredStyle: 'orchestration' | 'choreography', d: Drawing): SagaDocument {
+function doc(name: string, declaredStyle: 'orchestration' | 'choreography' | 'auto', d: Drawing): SagaDocument {
   return { format: 'sagaboard', version: 1, name, declaredStyle, nodes: d.nodes, edges: d.edges };
 }
 
+/** Geometry of the system map, in flow pixels (names stay within 22 characters: at most 232 px wide). */
+export const SYSTEM_GRID = { column: 264, row: 92, blockGap: 120, stripColumns: 10 } as const;
+
+/** A block of the system map: its nodes' places in columns and rows of SYSTEM_GRID, and its size in rows. */
+interface Block {
+  cells: Map<string, { column: number; row: number }>;
+  rows: number;
+}
+
+/**
+ * An orchestrated saga like the FTGO CreateOrderSaga (Richardson, Microservices Patterns): an actor
+ * starts it; the orchestrator runs six steps (compensatable, query, compensatable, pivot, two
+ * retriable) on four services. 26 nodes, 42 connections. Laid out in columns: actor, start,
+ * orchestrator, commands, compensations, services, then the replies.
+ */
+function sagaBlock(d: Drawing, k: number): Block {
+  const cells = new Map<string, { column: number; row: number }>();
+  const put = (id: string, column: number, row: number) => (cells.set(id, { column, row }), id);
+  const actor = put(d.add({ kind: 'actor', name: `Consumer${k}` }), 0, 2);
+  const start = put(d.add({ kind: 'command', name: `PlaceOrder${k}` }), 1, 2);
+  const saga = put(d.add({ kind: 'orchestrator', name: `CreateOrderSaga${k}` }), 2, 2);
+  d.link(actor, start);
+  d.link(start, saga);
+  const services = new Map<string, string>();
+  const serviceOf = (name: string, row: number) => {
+    let id = services.get(name);
+    if (id === undefined) services.set(name, (id = put(d.add({ kind: 'service', name: `${name}${k}`, idempotent: true }), 5, row)));
+    return id;
+  };
+  let previous = start;
+  const step = (row: number, command: string, service: string, done: string, opts: { failed?: string; undo?: [string, string]; stepType?: 'compensatable' | 'query' | 'pivot' | 'retriable' }) => {
+    const retriable = opts.stepType === 'retriable';
+    const cmd = put(d.add({ kind: 'command', name: `${command}${k}`, stepType: opts.stepType, timeoutMs: 5000, ...(retriable ? { retry: { maxAttempts: 5 } } : {}) }), 3, row);
+    const svc = serviceOf(service, row);
+    const ok = put(d.add({ kind: 'event', name: `${done}${k}` }), 6, row);
+    d.link(saga, cmd, { on: [previous] });
+    d.link(cmd, svc);
+    d.link(svc, ok, { on: [cmd] });
+    d.link(ok, saga);
+    if (opts.failed) {
+      const failed = put(d.add({ kind: 'event', name: `${opts.failed}${k}`, outcome: 'failure' }), 7, row);
+      d.link(svc, failed, { on: [cmd] });
+      d.link(failed, saga);
+    }
+    if (opts.undo) {
+      const undo = put(d.add({ kind: 'command', name: `${opts.undo[0]}${k}`, retry: { maxAttempts: 5 } }), 4, row);
+      const undone = put(d.add({ kind: 'event', name: `${opts.undo[1]}${k}` }), opts.failed ? 8 : 7, row);
+      d.link(cmd, undo);
+      d.link(saga, undo);
+      d.link(undo, svc);
+      d.link(svc, undone, { on: [undo] });
+      d.link(undone, saga);
+    }
+    previous = ok;
+  };
+  step(0, 'CreateOrder', 'OrderService', 'OrderCreated', { stepType: 'compensatable', undo: ['RejectOrder', 'OrderRejected'] });
+  step(1, 'VerifyConsumer', 'ConsumerService', 'ConsumerVerified', { stepType: 'query', failed: 'ConsumerRefused' });
+  step(2, 'CreateTicket', 'KitchenService', 'TicketCreated', { stepType: 'compensatable', failed: 'TicketRefused', undo: ['RejectTicket', 'TicketRejected'] });
+  step(3, 'AuthorizeCard', 'AccountingService', 'CardAuthorized', { stepType: 'pivot', failed: 'CardDeclined' });
+  step(4, 'ApproveTicket', 'KitchenService', 'TicketApproved', { stepType: 'retriable' });
+  step(5, 'ApproveOrder', 'OrderService', 'OrderApproved', { stepType: 'retriable' });
+  return { cells, rows: 6 };
+}
+
+/** Participants of the choreographies: the service, the fact when it succeeds, the fact when it fails. */
+const PARTICIPANTS = [
+  ['Payment', 'Captured', 'Declined'],
+  ['Stock', 'Reserved', 'Exhausted'],
+  ['Fraud', 'Cleared', 'Flagged'],
+  ['Shipping', 'Booked', 'Refused'],
+  ['Invoice', 'Issued', 'Rejected'],
+  ['Loyalty', 'Credited', 'Denied'],
+  ['Tax', 'Computed', 'Disputed'],
+  ['Label', 'Printed', 'Jammed'],
+] as const;
+
+const TRIGGERS = ['CartCheckedOut', 'ReturnRequested', 'SubscriptionRenewed', 'PreorderReleased', 'GiftCardBought'] as const;
+
+/**
+ * A choreography of `steps` participants hanging off one trigger event: each step publishes a
+ * success event (on the first row) that the next step subscribes to and, after the first, a
+ * failure event (second row) that every earlier participant subscribes to, to compensate.
+ * 3 × steps nodes; 4 steps: 12 nodes, 17 connections.
+ */
+function chainBlock(d: Drawing, k: number, steps: number): Block {
+  const cells = new Map<string, { column: number; row: number }>();
+  const put = (id: string, column: number, row: number) => (cells.set(id, { column, row }), id);
+  let input = put(d.add({ kind: 'event', name: `${TRIGGERS[k % TRIGGERS.length]}${k}` }), 0, 0);
+  const upstream: { service: string; input: string }[] = [];
+  for (let i = 0; i < steps; i++) {
+    const [name, success, failure] = PARTICIPANTS[(k + i) % PARTICIPANTS.length]!;
+    const service = put(d.add({ kind: 'service', name: `${name}${k}Service`, idempotent: true, failureRate: 0.01 }), 1 + 2 * i, 0);
+    const done = put(d.add({ kind: 'event', name: `${name}${k}${success}`, terminal: i === steps - 1 }), 2 + 2 * i, 0);
+    d.link(input, service);
+    d.link(service, done, { on: [input] });
+    if (i > 0) {
+      const failed = put(d.add({ kind: 'event', name: `${name}${k}${failure}`, outcome: 'failure', terminal: true }), 2 + 2 * i, 1);
+      d.link(service, failed, { on: [input] });
+      for (const u of upstream) d.link(failed, u.service, { compensates: u.input });
+    }
+    upstream.push({ service, input });
+    input = done;
+  }
+  return { cells, rows: steps > 1 ? 2 : 1 };
+}
+
+/**
+ * A system map: one document holding many small processes, as a team's overview board would.
+ * Repeats one orchestrated saga (26 nodes, 42 connections) and three 4-step choreographies
+ * (12 nodes, 17 connections each): 62 nodes and 93 connections, 1.5 per node; the last few nodes
+ * are shorter choreographies. Blocks are stacked in strips, about 1.3 times as wide overall as
+ * tall (the canvas beside the sidebar), with room between them for the lanes of backward
+ * connections. Every node has a position. The validator calls the design a hybrid and reports
+ * nothing (no badges, an empty problem list), so the canvas draws the nodes as they usually look.
+ */
+function system(size: number): SagaDocument {
+  const d = new Drawing();
+  const blocks: Block[] = [];
+  for (let k = 0; size - d.nodes.length > 0; k++) {
+    const left = size - d.nodes.length;
+    if (k % 4 === 0 && left >= 26 + 12) blocks.push(sagaBlock(d, k));
+    else if (left >= 3) blocks.push(chainBlock(d, k, Math.min(4, Math.floor(left / 3))));
+    else {
+      // One or two nodes to spare: a reporting service that follows the first trigger, and what it reports.
+      const trigger = d.nodes.find((n) => n.kind === 'event')!.id;
+      const cells = new Map<string, { column: number; row: number }>();
+      const report = d.add({ kind: 'service', name: 'ReportingService', idempotent: true });
+      cells.set(report, { column: 0, row: 0 });
+      d.link(trigger, report);
+      if (left === 2) {
+        const reported = d.add({ kind: 'event', name: 'ReportPublished', terminal: true });
+        cells.set(reported, { column: 1, row: 0 });
+        d.link(report, reported);
+      }
+      blocks.push({ cells, rows: 1 });
+    }
+  }
+  const { column, row, blockGap, stripColumns } = SYSTEM_GRID;
+  const height = (b: Block) => b.rows * row + blockGap;
+  const total = blocks.reduce((sum, b) => sum + height(b), 0);
+  const strips = Math.max(1, Math.round(Math.sqrt((1.3 * total) / (stripColumns * column))));
+  const bottoms: number[] = Array.from({ length: strips }, () => 0);
+  const at = new Map<string, Position>();
+  for (const b of blocks) {
+    const strip = bottoms.indexOf(Math.min(...bottoms));
+    for (const [id, cell] of b.cells) at.set(id, { x: (strip * stripColumns + cell.column) * column, y: bottoms[strip]! + cell.row * row });
+    bottoms[strip]! += height(b);
+  }
+  for (const n of d.nodes) n.position = at.get(n.id)!;
+  return doc('Generated system map', 'auto', d);
+}
+
 export function generateDesign(shape: Shape, size: number): SagaDocument {
-  return shape === 'orchestrated' ? orchestrated(size) : choreography(size);
+  switch (shape) {
+    case 'orchestrated':
+      return orchestrated(size);
+    case 'choreography':
+      return choreography(size);
+    case 'system':
+      return system(size);
+  }
 }

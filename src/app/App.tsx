@@ -5,6 +5,9 @@ import { DiagnosticsPanel } from '../panels/DiagnosticsPanel.tsx';
 import { Inspector } from '../panels/inspector/Inspector.tsx';
 import { VerdictPanel } from '../panels/VerdictPanel.tsx';
 import { CanvasPlaceholder } from './CanvasPlaceholder.tsx';
+import { useAutosave } from './designs/saving.ts';
+import { StorageWarning } from './designs/StorageWarning.tsx';
+import { ViewportTracker } from './designs/ViewportTracker.tsx';
 import { LoadProblemBanner } from './LoadProblemBanner.tsx';
 import { TopBar } from './TopBar.tsx';
 import { useDesignFromUrl } from './useDesignFromUrl.ts';
@@ -13,10 +16,13 @@ import '../panels/panels.css';
 
 export function App() {
   useDesignFromUrl();
+  useAutosave();
   return (
     <ReactFlowProvider>
+      <ViewportTracker />
       <div className="sb-app">
         <TopBar />
+        <StorageWarning />
         <LoadProblemBanner />
         <main className="sb-main">
           <div className="sb-stage">

@@ -1,5 +1,7 @@
-/** Brand, the design's name and description, and the example picker. */
+/** Brand, the design's name (and whether it is saved) and description, the design list and the example picker. */
 import { useDesignDescription, useDesignName } from '../store/selectors.ts';
+import { DesignMenu } from './designs/DesignMenu.tsx';
+import { SaveState } from './designs/SaveState.tsx';
 import { ExamplePicker } from './ExamplePicker.tsx';
 import { Logo } from './Logo.tsx';
 
@@ -14,9 +16,12 @@ export function TopBar() {
       </div>
       <div className="sb-design">
         {name && (
-          <h1 className="sb-design__name" data-testid="design-name">
-            {name}
-          </h1>
+          <div className="sb-design__heading">
+            <h1 className="sb-design__name" data-testid="design-name">
+              {name}
+            </h1>
+            <SaveState />
+          </div>
         )}
         {description && (
           <p className="sb-design__description" title={description}>
@@ -24,6 +29,7 @@ export function TopBar() {
           </p>
         )}
       </div>
+      <DesignMenu />
       <ExamplePicker />
     </header>
   );

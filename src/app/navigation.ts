@@ -1,19 +1,77 @@
-/** Opening designs from the address bar and from the example picker, keeping both in step. */
-import type { ExampleId } from '../persistence/examples.ts';
-import { useDesignStore } from '../store/designStore.ts';
+/**
+ * Opening designs from the address bar, the example picker and the design list, keeping the
+ * address bar in step (the back button returns to the previous design).
+ */
+import type { SagaDocument } from '../model/index.ts';
+import { DEFAULT_EXAMPLE, type ExampleId } from '../persistence/examples.ts';
+import { useDesignStore, type DesignSource } from '../store/designStore.ts';
 import { openDesign } from '../store/openDesign.ts';
+import { withLibrary } from '../store/storage.ts';
 import { requestFromUrl, writeSourceToUrl } from './urlState.ts';
+
+const DEFAULT_SOURCE: DesignSource = { kind: 'example', id: DEFAULT_EXAMPLE };
+
+/** Counts navigations, so a slow start-up never replaces a design the user picked meanwhile. */
+let navigations = 0;
+
+async function show(source: DesignSource, mode: 'push' | 'replace'): Promise<boolean> {
+  navigations++;
+  const shown = await openDesign(source);
+  if (shown) writeSourceToUrl(source, mode);
+  return shown;
+}
 
 /** Shows an example picked by the user; the address bar follows (and the back button returns). */
 export async function showExample(id: ExampleId): Promise<void> {
-  const source = { kind: 'example', id } as const;
-  if (await openDesign(source)) writeSourceToUrl(source, 'push');
+  await show({ kind: 'example', id }, 'push');
 }
 
-/** Opens whatever the address bar names (at start-up, and on back/forward). */
+/** Shows a design saved in this browser; resolves to true when it is on screen. */
+export function showSaved(id: string, mode: 'push' | 'replace' = 'push'): Promise<boolean> {
+  return show({ kind: 'saved', id }, mode);
+}
+
+/** Shows a design just made (and saved, if storage allowed) under `id`. */
+export function showMade(doc: SagaDocument, id: string, mode: 'push' | 'replace' = 'push'): void {
+  navigations++;
+  const source = { kind: 'saved', id } as const;
+  useDesignStore.getState().showDesign(doc, source);
+  writeSourceToUrl(source, mode);
+}
+
+/**
+ * Opens whatever the address bar names (at start-up, and on back/forward); with no design named,
+ * the saved design opened last. A saved design that cannot be opened is explained; at start-up
+ * the default example is shown instead.
+ */
 export async function openFromUrl(): Promise<void> {
-  const { source, problem } = requestFromUrl(window.location.href);
+  const turn = ++navigations;
+  const request = requestFromUrl(window.location.href);
+  const last = request.lastOpenedFirst ? await lastOpened() : undefined;
+  if (turn !== navigations) return;
+  const source = last ?? request.source;
   const shown = await openDesign(source);
+  if (turn !== navigations) return;
+  const store = useDesignStore.getState();
+  if (request.problem) store.failLoading(request.problem);
+  if (shown) {
+    if (request.problem || last) writeSourceToUrl(source, 'replace');
+    return;
+  }
+  if (source.kind !== 'saved' || store.doc !== null) return;
+  const problem = useDesignStore.getState().loadProblem;
+  if (!(await openDesign(DEFAULT_SOURCE)) || turn !== navigations) return;
   if (problem) useDesignStore.getState().failLoading(problem);
-  if (shown && problem) writeSourceToUrl(source, 'replace');
+  // The address stays `/` when it named nothing, so the next visit tries the last design again.
+  if (!last) writeSourceToUrl(DEFAULT_SOURCE, 'replace');
+}
+
+/** The saved design opened last, if storage can tell. */
+async function lastOpened(): Promise<DesignSource | undefined> {
+  try {
+    const id = await withLibrary((library) => library.lastOpened(), 'read');
+    return id === undefined ? undefined : { kind: 'saved', id };
+  } catch {
+    return undefined; // shown as the storage warning; the default example opens
+  }
 }

@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { requestFromUrl, searchFor } from './urlState.ts';
 
 describe('requestFromUrl', () => {
-  it('opens the default example without a query', () => {
-    expect(requestFromUrl('http://localhost/')).toEqual({ source: { kind: 'example', id: 'order-orchestrated' } });
+  it('opens the last saved design, else the default example, without a query', () => {
+    expect(requestFromUrl('http://localhost/')).toEqual({ source: { kind: 'example', id: 'order-orchestrated' }, lastOpenedFirst: true });
+    expect(requestFromUrl('http://localhost/?other=1').lastOpenedFirst).toBe(true);
+  });
+  it('opens a saved design by its id', () => {
+    expect(requestFromUrl('http://localhost/?design=3f9a0c1b2d4e')).toEqual({ source: { kind: 'saved', id: '3f9a0c1b2d4e' } });
+  });
+  it('falls back to the default, with a problem, for something that is not a design id', () => {
+    for (const id of ['', '../x', 'a'.repeat(65)]) {
+      const request = requestFromUrl(`http://localhost/?design=${encodeURIComponent(id)}`);
+      expect(request.source).toEqual({ kind: 'example', id: 'order-orchestrated' });
+      expect(request.problem).toEqual({ what: `saved design “${id}”`, message: 'this is not the id of a saved design' });
+      expect(request.lastOpenedFirst).toBeUndefined();
+    }
   });
   it('opens a named example', () => {
     expect(requestFromUrl('http://localhost/?example=checkout-fanout')).toEqual({ source: { kind: 'example', id: 'checkout-fanout' } });
@@ -23,7 +35,12 @@ describe('requestFromUrl', () => {
 
 describe('searchFor', () => {
   it('writes the query that reads back as the same source', () => {
-    for (const source of [{ kind: 'example', id: 'credit-reservation' } as const, { kind: 'file', url: '/fixtures/a b.json' } as const]) {
+    const sources = [
+      { kind: 'example', id: 'credit-reservation' },
+      { kind: 'file', url: '/fixtures/a b.json' },
+      { kind: 'saved', id: '3f9a0c1b2d4e' },
+    ] as const;
+    for (const source of sources) {
       expect(requestFromUrl(`http://localhost/${searchFor(source)}`).source).toEqual(source);
     }
   });

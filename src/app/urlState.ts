@@ -1,6 +1,7 @@
 /**
- * The design named in the address bar: `?example=<id>` (default order-orchestrated) or
- * `?file=<url>` (a design file on this site, e.g. a test fixture). Switching designs updates it.
+ * The design named in the address bar: `?design=<id>` (a design saved in this browser),
+ * `?example=<id>` or `?file=<url>` (a design file on this site, e.g. a test fixture). Without any,
+ * the last saved design opened, else the default example. Switching designs updates it.
  */
 import { DEFAULT_EXAMPLE, isExampleId } from '../persistence/examples.ts';
 import type { DesignSource, LoadProblem } from '../store/designStore.ts';
@@ -9,12 +10,22 @@ export interface UrlRequest {
   source: DesignSource;
   /** Set when the address asked for something that cannot be opened; `source` is the default then. */
   problem?: LoadProblem;
+  /** The address names no design: the last saved design opened comes before `source` (the default). */
+  lastOpenedFirst?: true;
 }
 
 const DEFAULT_SOURCE: DesignSource = { kind: 'example', id: DEFAULT_EXAMPLE };
 
+/** Ids the library makes (see newDesignId), with room for ids made differently later. */
+const DESIGN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 export function requestFromUrl(href: string): UrlRequest {
   const url = new URL(href);
+  const design = url.searchParams.get('design');
+  if (design !== null) {
+    if (DESIGN_ID.test(design)) return { source: { kind: 'saved', id: design } };
+    return { source: DEFAULT_SOURCE, problem: { what: `saved design “${design}”`, message: 'this is not the id of a saved design' } };
+  }
   const file = url.searchParams.get('file');
   if (file !== null) {
     let target: URL | undefined;
@@ -30,13 +41,21 @@ export function requestFromUrl(href: string): UrlRequest {
     };
   }
   const example = url.searchParams.get('example');
-  if (example === null || isExampleId(example)) return { source: { kind: 'example', id: example ?? DEFAULT_EXAMPLE } };
+  if (example === null) return { source: DEFAULT_SOURCE, lastOpenedFirst: true };
+  if (isExampleId(example)) return { source: { kind: 'example', id: example } };
   return { source: DEFAULT_SOURCE, problem: { what: `example “${example}”`, message: 'there is no example with this name' } };
 }
 
 /** The query string that names `source`. */
 export function searchFor(source: DesignSource): string {
-  return source.kind === 'example' ? `?example=${encodeURIComponent(source.id)}` : `?file=${encodeURIComponent(source.url)}`;
+  switch (source.kind) {
+    case 'example':
+      return `?example=${encodeURIComponent(source.id)}`;
+    case 'file':
+      return `?file=${encodeURIComponent(source.url)}`;
+    case 'saved':
+      return `?design=${encodeURIComponent(source.id)}`;
+  }
 }
 
 /** Writes `source` into the address bar: a new history entry (`push`) or in place (`replace`). */

@@ -10,7 +10,6 @@ import type { FlowEdge, FlowNode } from './adapter.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { edgeTypes } from './edges/MessageEdge.tsx';
 import { Legend } from './Legend.tsx';
-import { FIT_DESIGN } from './viewport.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import { useFrameOpenedDesign } from './useFrameOpenedDesign.ts';
@@ -69,8 +68,6 @@ export function Canvas() {
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionMode={SelectionMode.Partial}
         zoomOnDoubleClick={false}
-        fitView
-        fitViewOptions={FIT_DESIGN}
         minZoom={0.15}
         maxZoom={2.5}
         aria-label="Design canvas"

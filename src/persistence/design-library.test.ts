@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { SagaDocument } from '../model/index.ts';
 import { example } from '../model/testing/builder.ts';
-import { openLibrary, StorageError } from './design-library.ts';
+import { connectLibrary, newDesignId, openLibrary, StorageError, type DesignLibrary } from './design-library.ts';
 
 describe('the design library', () => {
   it('saves, lists newest first, reads back and deletes designs', async () => {
@@ -35,5 +35,53 @@ describe('the design library', () => {
     } finally {
       globalThis.indexedDB = saved;
     }
+  });
+});
+
+describe('connecting to the library', () => {
+  it('opens once and shares the library', async () => {
+    let opened = 0;
+    const get = connectLibrary(async () => {
+      opened++;
+      return {} as DesignLibrary;
+    });
+    expect(await get()).toBe(await get());
+    expect(opened).toBe(1);
+  });
+
+  it('tries again after a refusal, and turns any failure into a StorageError', async () => {
+    let opened = 0;
+    const get = connectLibrary(async () => {
+      opened++;
+      if (opened === 1) throw new Error('denied');
+      return {} as DesignLibrary;
+    });
+    await expect(get()).rejects.toThrow(new StorageError('denied'));
+    await expect(get()).resolves.toEqual({});
+  });
+
+  it('says so when the browser refuses even to show its storage', async () => {
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB')!;
+    Object.defineProperty(globalThis, 'indexedDB', { configurable: true, get: () => { throw new Error('denied'); } });
+    try {
+      await expect(openLibrary()).rejects.toThrow(/this browser offers no storage/);
+    } finally {
+      Object.defineProperty(globalThis, 'indexedDB', saved);
+    }
+  });
+
+  it('moves the view of a saved design without touching its date, and ignores one that is gone', async () => {
+    const lib = await openLibrary();
+    await lib.save({ id: 'v', doc: example('checkout-fanout'), updatedAt: 7 });
+    await lib.saveViewport('v', { x: 5, y: 6, zoom: 0.75 });
+    await lib.saveViewport('gone', { x: 5, y: 6, zoom: 0.75 });
+    expect(await lib.read('v')).toMatchObject({ ok: true, design: { updatedAt: 7, viewport: { x: 5, y: 6, zoom: 0.75 } } });
+    expect(await lib.read('gone')).toBeUndefined();
+  });
+
+  it('makes ids fit for an address bar', () => {
+    const ids = new Set(Array.from({ length: 100 }, newDesignId));
+    expect(ids.size).toBe(100);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{12}$/);
   });
 });

@@ -7,10 +7,14 @@
 import { temporal } from 'zundo';
 import { create } from 'zustand';
 import type { SagaDocument } from '../model/index.ts';
+import type { Viewport } from '../persistence/design-library.ts';
 import type { ExampleId } from '../persistence/examples.ts';
 
-/** Where a design was opened from. */
-export type DesignSource = { kind: 'example'; id: ExampleId } | { kind: 'file'; url: string };
+/**
+ * Where a design was opened from. Examples and files are shown as they are; only saved designs
+ * (in this browser's library) are written back, so the first edit of another turns it into one.
+ */
+export type DesignSource = { kind: 'example'; id: ExampleId } | { kind: 'file'; url: string } | { kind: 'saved'; id: string };
 
 export interface Selection {
   nodes: readonly string[];
@@ -30,6 +34,8 @@ export interface DesignState {
   source: DesignSource | null;
   /** Counts opened designs (not edits), so the canvas can frame each new design once. */
   openCount: number;
+  /** Where the view of the opened design was left, to restore instead of framing it. */
+  openedViewport: Viewport | null;
   /** The design being downloaded, if any. */
   pending: DesignSource | null;
   loadProblem: LoadProblem | null;
@@ -52,7 +58,9 @@ export type Operation = (doc: SagaDocument) => SagaDocument;
 export interface DesignActions {
   startLoading(source: DesignSource): void;
   /** Shows a freshly opened design; clears the selection and any load problem. */
-  showDesign(doc: SagaDocument, source: DesignSource): void;
+  showDesign(doc: SagaDocument, source: DesignSource, viewport?: Viewport): void;
+  /** The design on screen now lives at `source` (an example saved as a copy); its history goes on. */
+  adoptSource(source: DesignSource): void;
   /** Records why something could not be opened; keeps the current design. */
   failLoading(problem: LoadProblem): void;
   dismissLoadProblem(): void;
@@ -73,6 +81,7 @@ export const useDesignStore = create<DesignState & DesignActions>()(
   doc: null,
   source: null,
   openCount: 0,
+  openedViewport: null,
   pending: null,
   loadProblem: null,
   selection: NOTHING_SELECTED,
@@ -80,14 +89,15 @@ export const useDesignStore = create<DesignState & DesignActions>()(
   hint: null,
 
   startLoading: (source) => set({ pending: source }),
-  showDesign: (doc, source) => {
+  showDesign: (doc, source, viewport) => {
     // Opening a design is not an edit: it starts a new history.
     const history = useDesignStore.temporal.getState();
     history.pause();
-    set((s) => ({ doc, source, openCount: s.openCount + 1, pending: null, loadProblem: null, selection: NOTHING_SELECTED, renaming: null }));
+    set((s) => ({ doc, source, openCount: s.openCount + 1, openedViewport: viewport ?? null, pending: null, loadProblem: null, selection: NOTHING_SELECTED, renaming: null }));
     history.resume();
     history.clear();
   },
+  adoptSource: (source) => set({ source }),
   failLoading: (loadProblem) => set({ pending: null, loadProblem }),
   dismissLoadProblem: () => set({ loadProblem: null }),
   select: (selection) => {
@@ -128,8 +138,15 @@ function sameSelection(a: Selection, b: Selection): boolean {
   return same(a.nodes, b.nodes) && same(a.edges, b.edges);
 }
 
-/** True when both sources name the same example or file. */
+/** True when both sources name the same example, file or saved design. */
 export function sameSource(a: DesignSource | null, b: DesignSource | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.kind === 'example' ? b.kind === 'example' && a.id === b.id : b.kind === 'file' && a.url === b.url;
+  switch (a.kind) {
+    case 'example':
+      return b.kind === 'example' && a.id === b.id;
+    case 'file':
+      return b.kind === 'file' && a.url === b.url;
+    case 'saved':
+      return b.kind === 'saved' && a.id === b.id;
+  }
 }

@@ -1,18 +1,35 @@
-/** Opening a design: download, load, then show it, or keep the current one and say what went wrong. */
+/**
+ * Opening a design: download an example or file, or read a saved one from this browser, then
+ * show it, or keep the current one and say what went wrong.
+ */
+import type { SagaDocument } from '../model/index.ts';
+import type { Viewport } from '../persistence/design-library.ts';
 import { exampleTitle, exampleUrl } from '../persistence/examples.ts';
 import { fetchDesign, type Fetch } from '../persistence/fetchDesign.ts';
-import { useDesignStore, type DesignSource } from './designStore.ts';
+import { useDesignStore, type DesignSource, type LoadProblem } from './designStore.ts';
+import { withLibrary } from './storage.ts';
 
 const BASE_URL: string = import.meta.env?.BASE_URL ?? '/';
 
-export function urlOfSource(source: DesignSource): string {
+type DownloadedSource = Exclude<DesignSource, { kind: 'saved' }>;
+
+export function urlOfSource(source: DownloadedSource): string {
   return source.kind === 'example' ? exampleUrl(source.id, BASE_URL) : source.url;
 }
 
-/** "example “Checkout fan-out (choreographed)”" or "file “/designs/x.sagaboard.json”". */
-export function describeSource(source: DesignSource): string {
-  return source.kind === 'example' ? `example “${exampleTitle(source.id)}”` : `file “${source.url}”`;
+/** "example “Checkout fan-out (choreographed)”", "file “/designs/x.sagaboard.json”" or "saved design “…”". */
+export function describeSource(source: DesignSource, name?: string): string {
+  switch (source.kind) {
+    case 'example':
+      return `example “${exampleTitle(source.id)}”`;
+    case 'file':
+      return `file “${source.url}”`;
+    case 'saved':
+      return `saved design “${name ?? source.id}”`;
+  }
 }
+
+type Opened = { ok: true; doc: SagaDocument; viewport?: Viewport } | { ok: false; problem: LoadProblem };
 
 /**
  * Opens `source`; resolves to true when it is now on screen. A slower earlier request never
@@ -21,9 +38,34 @@ export function describeSource(source: DesignSource): string {
 export async function openDesign(source: DesignSource, fetchFn?: Fetch): Promise<boolean> {
   const store = useDesignStore.getState();
   store.startLoading(source);
-  const result = await fetchDesign(urlOfSource(source), fetchFn);
+  const result = source.kind === 'saved' ? await readSaved(source) : await download(source, fetchFn);
   if (useDesignStore.getState().pending !== source) return false;
-  if (result.ok) store.showDesign(result.doc, source);
-  else store.failLoading({ what: describeSource(source), message: result.error.message });
+  if (result.ok) store.showDesign(result.doc, source, result.viewport);
+  else store.failLoading(result.problem);
   return result.ok;
+}
+
+async function download(source: DownloadedSource, fetchFn?: Fetch): Promise<Opened> {
+  const result = await fetchDesign(urlOfSource(source), fetchFn);
+  return result.ok ? result : { ok: false, problem: { what: describeSource(source), message: result.error.message } };
+}
+
+async function readSaved(source: Extract<DesignSource, { kind: 'saved' }>): Promise<Opened> {
+  let read;
+  try {
+    read = await withLibrary((library) => library.read(source.id), 'read');
+  } catch (e) {
+    return { ok: false, problem: { what: describeSource(source), message: (e as Error).message } };
+  }
+  if (read === undefined) {
+    return { ok: false, problem: { what: describeSource(source), message: 'there is no saved design with this id in this browser; it may have been deleted' } };
+  }
+  if (!read.ok) {
+    // A damaged record is reported and left as it is: nothing is written over it.
+    const name = (read.raw as { doc?: { name?: unknown } } | undefined)?.doc?.name;
+    const what = describeSource(source, typeof name === 'string' ? name : undefined);
+    return { ok: false, problem: { what, message: `it is damaged and was left untouched: ${read.message}` } };
+  }
+  const { doc, viewport } = read.design;
+  return viewport ? { ok: true, doc, viewport } : { ok: true, doc };
 }

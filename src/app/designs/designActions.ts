@@ -1,0 +1,130 @@
+/**
+ * What the design list does: new, rename, duplicate, delete, switch. Each action keeps the
+ * library, the design on screen and the address bar in step. Storage failures show the storage
+ * warning; anything else the user should know comes back as a sentence for the list to show.
+ */
+import type { SagaDocument } from '../../model/index.ts';
+import { emptyDocument, updateDocument } from '../../model/operations.ts';
+import { newDesignId, type DesignSummary, type StoredDesign } from '../../persistence/design-library.ts';
+import { copyName, freeName } from '../../persistence/design-names.ts';
+import { useDesignStore } from '../../store/designStore.ts';
+import { withLibrary } from '../../store/storage.ts';
+import { showMade, showSaved } from '../navigation.ts';
+import { autosave, currentViewport } from './saving.ts';
+
+/** Something the user should read, or nothing when the action went as asked. */
+export type Outcome = string | undefined;
+
+const NEW_DESIGN_NAME = 'Untitled design';
+
+/** The saved designs, newest first; undefined when storage cannot tell (the warning says why). */
+export async function listDesigns(): Promise<DesignSummary[] | undefined> {
+  try {
+    return await withLibrary((library) => library.list(), 'read');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The id of the design on screen, when it is a saved one. */
+export function savedOnScreen(): string | undefined {
+  const { source } = useDesignStore.getState();
+  return source?.kind === 'saved' ? source.id : undefined;
+}
+
+/** Starts an empty design, named “Untitled design” (numbered when taken), and shows it. */
+export async function createDesign(mode: 'push' | 'replace' = 'push'): Promise<void> {
+  const taken = (await listDesigns()) ?? [];
+  const doc = emptyDocument(freeName(NEW_DESIGN_NAME, taken.map((d) => d.name)));
+  const id = newDesignId();
+  await autosave.flush();
+  // If storage refuses, the design still opens: it lives in memory and its next edit tries again.
+  await write({ id, doc, updatedAt: Date.now() });
+  showMade(doc, id, mode);
+}
+
+/**
+ * Renames a design: the one on screen (`id` null, or its id) through an edit, which can be
+ * undone and is saved like any other; another one directly in the library.
+ */
+export async function renameDesign(id: string | null, name: string): Promise<Outcome> {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'A design needs a name.';
+  if (id === null || id === savedOnScreen()) {
+    const { doc, apply } = useDesignStore.getState();
+    if (doc && doc.name !== trimmed) apply((d) => updateDocument(d, { name: trimmed }));
+    return undefined;
+  }
+  await autosave.flush();
+  const stored = await readReadable(id, 'renamed');
+  if (typeof stored === 'string') return stored;
+  if (stored.doc.name === trimmed) return undefined;
+  await write({ ...stored, doc: updateDocument(stored.doc, { name: trimmed }), updatedAt: Date.now() });
+  return undefined;
+}
+
+/** Saves a copy of a design, named “… (copy)”, next to it; the design on screen stays. */
+export async function duplicateDesign(id: string): Promise<Outcome> {
+  await autosave.flush();
+  let original: { doc: SagaDocument; viewport?: StoredDesign['viewport'] };
+  if (id === savedOnScreen()) {
+    original = { doc: useDesignStore.getState().doc!, viewport: currentViewport() };
+  } else {
+    const stored = await readReadable(id, 'copied');
+    if (typeof stored === 'string') return stored;
+    original = stored;
+  }
+  const taken = (await listDesigns()) ?? [];
+  const doc = updateDocument(original.doc, { name: copyName(original.doc.name, taken.map((d) => d.name)) });
+  const copy: StoredDesign = { id: newDesignId(), doc, updatedAt: Date.now() };
+  if (original.viewport) copy.viewport = original.viewport;
+  return (await write(copy)) ? undefined : 'The copy could not be saved.';
+}
+
+/**
+ * Deletes a saved design. When it is the one on screen, the most recent other design opens, or
+ * a new one when none is left.
+ */
+export async function deleteDesign(id: string): Promise<Outcome> {
+  autosave.discard(id);
+  await autosave.flush();
+  try {
+    await withLibrary((library) => library.remove(id), 'write');
+  } catch {
+    return 'The design could not be deleted.';
+  }
+  if (id !== savedOnScreen()) return undefined;
+  const next = ((await listDesigns()) ?? []).find((d) => d.id !== id);
+  if (next && (await showSaved(next.id, 'replace'))) return undefined;
+  await createDesign('replace');
+  return undefined;
+}
+
+/** Opens a saved design from the list. */
+export async function switchTo(id: string): Promise<void> {
+  if (id === savedOnScreen()) return;
+  await autosave.flush();
+  await showSaved(id);
+}
+
+async function write(design: StoredDesign): Promise<boolean> {
+  try {
+    await withLibrary((library) => library.save(design), 'write');
+    return true;
+  } catch {
+    return false; // shown as the storage warning
+  }
+}
+
+/** A saved design that can be read, or a sentence saying why this one cannot be `verb`. */
+async function readReadable(id: string, verb: string): Promise<StoredDesign | string> {
+  let read;
+  try {
+    read = await withLibrary((library) => library.read(id), 'read');
+  } catch {
+    return `The design could not be ${verb}: storage is not available.`;
+  }
+  if (read === undefined) return `The design could not be ${verb}: it is no longer saved in this browser.`;
+  if (!read.ok) return `This design is damaged and cannot be ${verb}: ${read.message}.`;
+  return read.design;
+}
