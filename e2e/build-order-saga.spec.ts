@@ -4,7 +4,7 @@
  * zero errors, undoes everything, redoes it, reloads, and finds it intact.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { canvas } from './support/canvas.ts';
+import { canvas, clickConnection } from './support/canvas.ts';
 import { dragConnection, dropNode, edgeCount, nodeCount, type Preset } from './support/editing.ts';
 import { openFixture } from './support/fixtures.ts';
 
@@ -67,19 +67,6 @@ const ON: [string, string, string][] = [
 
 const MEANING: Record<string, string> = { command: 'sends', event: 'publishes' };
 
-/** Clicks a connection in the middle of its line, as a person would. */
-async function clickConnection(page: Page, label: string): Promise<void> {
-  const point = await canvas(page)
-    .locator(`[aria-label="${label}"]`)
-    .locator('path.react-flow__edge-interaction')
-    .evaluate((path: SVGPathElement) => {
-      const p = path.getPointAtLength(path.getTotalLength() / 2);
-      const m = path.getScreenCTM()!;
-      return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
-    });
-  await page.mouse.click(point.x, point.y);
-}
-
 async function expectWellFormedOrchestration(page: Page): Promise<void> {
   await expect(page.getByTestId('verdict-style')).toHaveText('Orchestration');
   await expect(page.getByText('0 errors')).toBeVisible();
@@ -103,7 +90,7 @@ test('an architect builds the orchestrated order process from an empty design', 
   const inspector = page.getByTestId('inspector');
   for (const [source, target, input] of ON) {
     const kind = NODES.find(([, name]) => name === target)![0];
-    await clickConnection(page, `${source} ${MEANING[kind === 'failureEvent' ? 'event' : kind]!} ${target}`);
+    await clickConnection(page, canvas(page).locator(`[aria-label="${source} ${MEANING[kind === 'failureEvent' ? 'event' : kind]!} ${target}"]`));
     await inspector.getByRole('checkbox', { name: input, exact: true }).check();
     await expect(inspector.getByRole('checkbox', { name: input, exact: true })).toBeChecked();
   }

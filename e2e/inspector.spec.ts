@@ -3,7 +3,7 @@
  * it, and see the design (and its diagnostics) change with it. Invalid input is refused in place.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { canvas, waitForViewportToSettle } from './support/canvas.ts';
+import { canvas, clickConnection, waitForViewportToSettle } from './support/canvas.ts';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 
@@ -19,18 +19,7 @@ async function openOrderSaga(page: Page): Promise<void> {
 
 const selectNode = (page: Page, id: string) => page.getByTestId(`rf__node-${id}`).click();
 
-/** Clicks a connection where its line is drawn (the middle of its path), as a person would. */
-async function selectEdge(page: Page, id: string): Promise<void> {
-  const point = await page
-    .getByTestId(`rf__edge-${id}`)
-    .locator('path.react-flow__edge-interaction')
-    .evaluate((path: SVGPathElement) => {
-      const p = path.getPointAtLength(path.getTotalLength() / 2);
-      const m = path.getScreenCTM()!;
-      return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
-    });
-  await page.mouse.click(point.x, point.y);
-}
+const selectEdge = (page: Page, id: string) => clickConnection(page, page.getByTestId(`rf__edge-${id}`));
 
 /** Clicks an empty spot of the canvas: nothing is selected afterwards. */
 async function selectNothing(page: Page): Promise<void> {

@@ -27,3 +27,13 @@ export async function distanceFromCanvasCentre(page: Page, node: Locator): Promi
   const box = (await node.boundingBox())!;
   return Math.hypot(box.x + box.width / 2 - (pane.x + pane.width / 2), box.y + box.height / 2 - (pane.y + pane.height / 2));
 }
+
+/** Clicks a connection in the middle of its drawn line, as a person would. */
+export async function clickConnection(page: Page, connection: Locator): Promise<void> {
+  const point = await connection.locator('path.react-flow__edge-interaction').evaluate((path: SVGPathElement) => {
+    const p = path.getPointAtLength(path.getTotalLength() / 2);
+    const m = path.getScreenCTM()!;
+    return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+  });
+  await page.mouse.click(point.x, point.y);
+}
