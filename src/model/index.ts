@@ -3,7 +3,7 @@ export * from './schema.ts';
 export { loadDocument, parseDocument, MAX_FILE_CHARS, type LoadError, type LoadResult } from './load.ts';
 export { migrate, MIGRATIONS } from './migrations.ts';
 export { edgeMeaning, forbiddenConnectionHint, allowedTargets, EDGE_MEANING_LABEL, type EdgeMeaning } from './connections.ts';
-export { buildGraph, isCompensationCommand, isFailureEvent, isParticipant, isMessage, type DesignGraph, type Link } from './graph.ts';
+export { buildGraph, triggersOf, isCompensationCommand, isFailureEvent, isParticipant, isMessage, type DesignGraph, type Link } from './graph.ts';
 export { reactionTable, reactionsOf, type Reaction, type ParticipantReactions } from './reactions.ts';
 export { analyse, type Analysis } from './analysis.ts';
 export { classify, type Classification, type Style } from './classify.ts';

@@ -1,0 +1,431 @@
+/**
+ * The discrete-event kernel (spec §4): an agenda of jobs in simulated time, one seeded random
+ * generator, participants that execute their reactions (§1.3), and a trace (§4.7). Services
+ * behave here; the orchestrator's backward recovery lives in orchestrator.ts.
+ */
+import { DEFAULTS, type Fault, type SagaOutcome } from '../model/index.ts';
+import { FaultBook } from './faults.ts';
+import { Ledger } from './ledger.ts';
+import { OrchestratorBehaviour } from './orchestrator.ts';
+import type { PlanMessage, PlanOutput, PlanParticipant, PlanReaction, SimulationPlan } from './plan.ts';
+import { Agenda, type Scheduled } from './queue.ts';
+import { seededRandom, type Random } from './random.ts';
+import { OUTCOME_ENTRY, type TraceEntry, type TraceType } from './trace.ts';
+
+/** Mean time a message spends between its sender and a consumer, in simulated ms. */
+export const TRANSPORT_MS = 2;
+/** Attempts of a retry policy with `maxAttempts: 0` (unlimited) before the run calls it stuck. */
+export const UNLIMITED_ATTEMPTS = 100;
+/** Messages one saga may send before the run stops as an event storm. */
+export const MAX_MESSAGES = 10_000;
+
+export interface RunOptions {
+  seed?: number;
+  faults?: readonly Fault[];
+  /** Record the trace (default true); Monte Carlo runs leave it off. */
+  trace?: boolean;
+  /** The saga id in the trace (default `s1`). */
+  saga?: string;
+  maxMessages?: number;
+}
+
+export interface RunResult {
+  outcome: SagaOutcome;
+  /** What made it so, in a sentence. */
+  reason: string;
+  durationMs: number;
+  trace: TraceEntry[];
+  /** Messages sent, duplicates included. */
+  messages: number;
+  /** Jobs the kernel executed. */
+  events: number;
+}
+
+/** One message in flight: the instance of a command or event. */
+export interface Msg {
+  id: number;
+  message: PlanMessage;
+  /** The message whose handling emitted this one. */
+  causation: Msg | null;
+  attempt: number;
+  sender: PlanParticipant | null;
+  /** The sends / publishes connection it left on. */
+  edgeId: string | undefined;
+}
+
+const enum Job {
+  Deliver,
+  Done,
+  Timeout,
+  Restart,
+  Resend,
+}
+
+const enum Result {
+  Success,
+  Business,
+  Transient,
+}
+
+interface Item extends Scheduled {
+  job: Job;
+  msg: Msg | null;
+  reaction: PlanReaction | null;
+  participant: PlanParticipant | null;
+  /** A duplicate delivery made by the broker. */
+  duplicate: boolean;
+  /** The participant's crash count when the handling started: a crash cancels handlings in progress. */
+  epoch: number;
+  result: Result;
+}
+
+/** What a participant remembers about a message it received, to recognise duplicates. */
+const enum Seen {
+  Working,
+  Succeeded,
+  Failed,
+  FailedTransient,
+}
+
+interface ParticipantState {
+  crashed: boolean;
+  epoch: number;
+  /** Deliveries waiting for a restart. */
+  inbox: Item[];
+  /** Handlings in progress, lost and redelivered when the participant crashes. */
+  working: Set<Item>;
+  seen: Map<number, { state: Seen; attempt: number; outputs: PlanOutput[] }>;
+}
+
+/** Simulates one saga of the plan. Deterministic: the same plan, options and seed give the same result. */
+export function simulate(plan: SimulationPlan, options: RunOptions = {}): RunResult {
+  return new Run(plan, options).execute();
+}
+
+export class Run {
+  readonly random: Random;
+  readonly ledger: Ledger;
+  readonly faults: FaultBook;
+  readonly trace: TraceEntry[] = [];
+  private readonly tracing: boolean;
+  private readonly saga: string;
+  private readonly agenda = new Agenda<Item>();
+  private readonly states: ParticipantState[];
+  private readonly orchestrators: (OrchestratorBehaviour | undefined)[];
+  private readonly maxMessages: number;
+  now = 0;
+  private nextMessage = 1;
+  private messages = 0;
+  private events = 0;
+  private storm: Msg | undefined;
+
+  constructor(
+    readonly plan: SimulationPlan,
+    options: RunOptions,
+  ) {
+    this.random = seededRandom(options.seed ?? 1);
+    this.faults = new FaultBook(options.faults ?? []);
+    this.tracing = options.trace ?? true;
+    this.saga = options.saga ?? 's1';
+    this.maxMessages = options.maxMessages ?? MAX_MESSAGES;
+    this.ledger = new Ledger(plan.messages.size);
+    this.states = plan.participants.map(() => ({ crashed: false, epoch: 0, inbox: [], working: new Set(), seen: new Map() }));
+    this.orchestrators = plan.participants.map((p) => (p.isOrchestrator ? new OrchestratorBehaviour(this, p) : undefined));
+  }
+
+  execute(): RunResult {
+    this.record('SAGA_STARTED', null, null, this.plan.triggers.map((t) => t.message.name).join(', ') || undefined);
+    for (const trigger of this.plan.triggers) {
+      const msg: Msg = { id: this.nextMessage++, message: trigger.message, causation: null, attempt: 1, sender: null, edgeId: trigger.edgeId };
+      this.send(msg, trigger.sender ?? null);
+    }
+    let item: Item | undefined;
+    while ((item = this.agenda.pop())) {
+      if (this.obsolete(item)) continue;
+      this.now = item.t;
+      this.events++;
+      this.dispatch(item);
+      if (this.storm) break;
+    }
+    const verdict = this.ledger.judge(this.stuckReason());
+    this.record(OUTCOME_ENTRY[verdict.outcome], null, null, verdict.reason);
+    return { outcome: verdict.outcome, reason: verdict.reason, durationMs: this.now, trace: this.trace, messages: this.messages, events: this.events };
+  }
+
+  /** A timeout whose reply came, or a handling lost in a crash: it neither acts nor moves the clock. */
+  private obsolete(item: Item): boolean {
+    if (item.job === Job.Timeout) return !this.orchestrators[item.participant!.index]!.awaits(item.msg!, item.epoch);
+    if (item.job === Job.Done) return item.epoch !== this.states[item.participant!.index]!.epoch;
+    return false;
+  }
+
+  private dispatch(item: Item): void {
+    switch (item.job) {
+      case Job.Deliver:
+        return this.deliver(item);
+      case Job.Done:
+        return this.done(item);
+      case Job.Timeout:
+        return this.orchestrators[item.participant!.index]!.timeout(item.msg!);
+      case Job.Restart:
+        return this.restart(item.participant!);
+      case Job.Resend:
+        return this.resend(item.msg!);
+    }
+  }
+
+  // ---- messages -------------------------------------------------------------------------
+
+  /**
+   * Sends one output of `sender`, caused by `cause`.
+   * Returns the message so that an orchestrator can wait for its reply.
+   */
+  emit(sender: PlanParticipant, output: PlanOutput, cause: Msg | null): Msg {
+    const msg: Msg = { id: this.nextMessage++, message: output.message, causation: cause, attempt: 1, sender, edgeId: output.edgeId || undefined };
+    this.send(msg, sender);
+    return msg;
+  }
+
+  /** Puts a message on its way to every consumer. A resent message keeps its id. */
+  private send(msg: Msg, from: { id: string; name: string } | null): void {
+    this.messages++;
+    if (this.messages > this.maxMessages) {
+      this.storm ??= msg;
+      return;
+    }
+    if (this.tracing) this.record('MESSAGE_SENT', msg, from);
+    for (const { reaction } of msg.message.deliveries) {
+      const targets = [reaction.edgeId, msg.edgeId, msg.message.id, reaction.participant.id];
+      const delay = this.faults.delay(targets, this.random);
+      this.schedule(Job.Deliver, this.now + this.transport() + delay, msg, reaction, false);
+      if (this.faults.fire('duplicate', targets, this.random))
+        this.schedule(Job.Deliver, this.now + this.transport() + delay + this.transport(), msg, reaction, true);
+    }
+  }
+
+  /**
+   * An orchestrator sends a command again: after a timeout it is the same message (an
+   * idempotent handler recognises it); after a failure reply it is a new message.
+   */
+  resendLater(msg: Msg, at: number, asNewMessage: boolean): void {
+    const again: Msg = { ...msg, attempt: msg.attempt + 1, id: asNewMessage ? this.nextMessage++ : msg.id };
+    this.schedule(Job.Resend, at, again, null, false, msg.sender);
+  }
+
+  private resend(msg: Msg): void {
+    this.send(msg, msg.sender);
+    if (msg.sender) this.orchestrators[msg.sender.index]?.sent(msg);
+  }
+
+  private transport(): number {
+    return TRANSPORT_MS * (0.5 + this.random());
+  }
+
+  private schedule(job: Job, t: number, msg: Msg | null, reaction: PlanReaction | null, duplicate: boolean, participant: PlanParticipant | null = reaction?.participant ?? null, epoch = 0, result = Result.Success): Item {
+    const item: Item = { t: Math.round(t * 1000) / 1000, seq: 0, job, msg, reaction, participant, duplicate, epoch, result };
+    this.agenda.push(item);
+    return item;
+  }
+
+  /** Schedules an orchestrator's timeout for the attempt of `msg` now in flight. */
+  scheduleTimeout(o: PlanParticipant, msg: Msg, afterMs: number): void {
+    this.schedule(Job.Timeout, this.now + afterMs, msg, null, false, o, msg.attempt);
+  }
+
+  // ---- handling -------------------------------------------------------------------------
+
+  private deliver(item: Item): void {
+    const { msg, reaction } = item as { msg: Msg; reaction: PlanReaction };
+    const p = reaction.participant;
+    const state = this.states[p.index]!;
+    if (this.tracing) this.record(item.duplicate ? 'DUPLICATE_DELIVERED' : 'MESSAGE_DELIVERED', msg, p, state.crashed ? `waiting: ${p.name} is down` : undefined);
+    if (state.crashed) {
+      state.inbox.push(item);
+      return;
+    }
+    const targets = [reaction.edgeId, msg.message.id, p.id];
+    const crash = this.faults.fire('crash', targets, this.random);
+    if (crash) {
+      this.crash(p, crash);
+      state.inbox.push(item);
+      return;
+    }
+    const seen = state.seen.get(msg.id);
+    // A resend after a failed handling is handled afresh; anything else seen before is a duplicate.
+    const again = seen !== undefined && (item.duplicate || seen.state === Seen.Succeeded || seen.state === Seen.Working);
+    if (seen && again) {
+      const retry = !item.duplicate && msg.attempt > seen.attempt;
+      if (p.idempotent) {
+        if (this.tracing) this.record('DUPLICATE_SUPPRESSED', msg, p, retry && seen.state === Seen.Succeeded ? `${p.name} already handled it: replies again without applying it twice` : `${p.name} is idempotent: already handled`);
+        if (retry && seen.state === Seen.Succeeded) for (const out of seen.outputs) this.emit(p, out, msg);
+        return;
+      }
+    }
+    this.start(item, again ? (item.duplicate ? `${msg.message.name} was delivered twice to a non-idempotent handler` : `${msg.message.name} was sent again after a timeout to a non-idempotent handler`) : undefined);
+  }
+
+  /** The reason the handling repeats an effect, kept on the item through its `duplicate` flag. */
+  private readonly againReasons = new WeakMap<Item, string>();
+
+  private start(item: Item, again: string | undefined): void {
+    const { msg, reaction } = item as { msg: Msg; reaction: PlanReaction };
+    const p = reaction.participant;
+    const state = this.states[p.index]!;
+    const result = this.decide(msg, reaction);
+    if (this.tracing) this.record(reaction.isCompensation ? 'COMPENSATION_STARTED' : 'HANDLER_STARTED', msg, p);
+    state.seen.set(msg.id, { state: Seen.Working, attempt: msg.attempt, outputs: reaction.onSuccess });
+    const latency = reaction.latencyMs * (0.5 + this.random());
+    const done = this.schedule(Job.Done, this.now + latency, msg, reaction, item.duplicate, p, state.epoch, result);
+    if (again) this.againReasons.set(done, again);
+    state.working.add(done);
+  }
+
+  /** Success, business failure or transient failure of one handling: faults first, then the failure rate. */
+  private decide(msg: Msg, reaction: PlanReaction): Result {
+    if (!this.faults.empty) {
+      const targets = [reaction.edgeId, msg.message.id, reaction.participant.id];
+      if (this.faults.fire('businessFailure', targets, this.random)) return Result.Business;
+      if (this.faults.fire('transient', targets, this.random)) return Result.Transient;
+    }
+    if (reaction.failureRate > 0 && this.random() < reaction.failureRate) return Result.Business;
+    return Result.Success;
+  }
+
+  private done(item: Item): void {
+    const { msg, reaction } = item as { msg: Msg; reaction: PlanReaction };
+    const p = reaction.participant;
+    const state = this.states[p.index]!;
+    state.working.delete(item);
+    const seen = state.seen.get(msg.id)!;
+    if (item.result === Result.Success) return this.succeeded(p, reaction, msg, seen, this.againReasons.get(item));
+    const transient = item.result === Result.Transient;
+    const policy = msg.message.retry ?? (reaction.isCompensation ? DEFAULTS_RETRY : undefined);
+    const canRetry = policy && (transient || reaction.isCompensation) && msg.attempt < attemptsOf(policy);
+    const silent = !canRetry && !reaction.isCompensation && !p.isOrchestrator && reaction.onFailure.length === 0;
+    if (this.tracing)
+      this.record(
+        'HANDLER_FAILED',
+        msg,
+        p,
+        (transient ? (canRetry ? 'transient failure' : 'transient failure, no retries left: a business failure') : 'business failure') +
+          (silent ? ': no failure event is drawn, nobody hears it' : ''),
+      );
+    if (canRetry) {
+      seen.state = Seen.FailedTransient;
+      const wait = backoff(policy, msg.attempt);
+      if (this.tracing) this.record('RETRY_SCHEDULED', msg, p, `attempt ${msg.attempt + 1} in ${wait} ms`);
+      this.schedule(Job.Deliver, this.now + wait, { ...msg, attempt: msg.attempt + 1 }, reaction, false);
+      return;
+    }
+    seen.state = Seen.Failed;
+    if (reaction.isCompensation) {
+      this.givenUp ??= `${p.name} could not complete the compensation ${msg.message.name} after ${msg.attempt} attempts`;
+      return;
+    }
+    this.ledger.fail(p, msg.message);
+    for (const out of reaction.onFailure) this.emit(p, out, msg);
+  }
+
+  private succeeded(p: PlanParticipant, reaction: PlanReaction, msg: Msg, seen: { state: Seen }, again: string | undefined): void {
+    seen.state = Seen.Succeeded;
+    const orchestrator = this.orchestrators[p.index];
+    if (reaction.isCompensation) {
+      const undone = reaction.compensates ?? msg.message.undoes!;
+      const owner = reaction.compensates ? p : (undone.deliveries[0]?.reaction.participant ?? p);
+      this.ledger.undo(owner, undone);
+      if (this.tracing) this.record('COMPENSATION_COMPLETED', msg, p, `undid ${undone.name}`);
+    } else {
+      if (reaction.isEffect) this.ledger.apply(p, msg.message, again);
+      if (this.tracing) this.record('HANDLER_SUCCEEDED', msg, p, orchestrator?.noteFor(msg));
+    }
+    if (orchestrator) return orchestrator.handled(reaction, msg);
+    for (const out of reaction.onSuccess) this.emit(p, out, msg);
+    // A compensation command with no reply completes when it is handled.
+    const sender = msg.sender && this.orchestrators[msg.sender.index];
+    if (sender && reaction.onSuccess.every((o) => !o.message.deliveries.some((d) => d.reaction.participant === msg.sender))) sender.handledWithoutReply(msg);
+  }
+
+  // ---- crashes ---------------------------------------------------------------------------
+
+  private crash(p: PlanParticipant, fault: Fault): void {
+    const state = this.states[p.index]!;
+    state.crashed = true;
+    state.epoch++;
+    if (this.tracing)
+      this.record('SERVICE_CRASHED', null, p, fault.delayMs !== undefined ? `restarts in ${fault.delayMs} ms` : 'does not restart');
+    for (const lost of state.working) state.inbox.push(lost);
+    state.working.clear();
+    if (fault.delayMs !== undefined) this.schedule(Job.Restart, this.now + fault.delayMs, null, null, false, p);
+  }
+
+  private restart(p: PlanParticipant): void {
+    const state = this.states[p.index]!;
+    state.crashed = false;
+    const waiting = state.inbox.splice(0);
+    if (this.tracing) this.record('SERVICE_RESTARTED', null, p, waiting.length ? `${waiting.length} message${waiting.length === 1 ? '' : 's'} waiting` : undefined);
+    for (const item of waiting) this.schedule(Job.Deliver, this.now, item.msg, item.reaction, item.duplicate);
+  }
+
+  // ---- the end ---------------------------------------------------------------------------
+
+  /** Set when a participant gives up for good (exhausted compensation or retriable step). */
+  givenUp: string | undefined;
+
+  private stuckReason(): string | undefined {
+    if (this.storm) return `stopped after ${this.maxMessages.toLocaleString('en-US')} messages: an event storm in the cycle ${cycleOf(this.storm)}`;
+    if (this.givenUp) return this.givenUp;
+    for (const p of this.plan.participants) {
+      const state = this.states[p.index]!;
+      if (state.crashed && state.inbox.length > 0) {
+        const names = [...new Set(state.inbox.map((i) => i.msg!.message.name))].join(', ');
+        return `${p.name} crashed and never restarted: ${names} ${state.inbox.length === 1 ? 'waits' : 'wait'} for it`;
+      }
+    }
+    for (const o of this.orchestrators) {
+      const waiting = o?.waitingFor();
+      if (waiting) return waiting;
+    }
+    return undefined;
+  }
+
+  record(type: TraceType, msg: Msg | null, at: { id: string; name: string } | null, detail?: string): void {
+    if (!this.tracing) return;
+    const entry: TraceEntry = {
+      seq: this.trace.length + 1,
+      t: this.now,
+      type,
+      saga: this.saga,
+      message: msg ? `m${msg.id}` : null,
+      messageNode: msg ? msg.message.id : null,
+      messageName: msg ? msg.message.name : null,
+      node: at ? at.id : null,
+      nodeName: at ? at.name : null,
+      attempt: msg ? msg.attempt : 0,
+    };
+    if (detail !== undefined) entry.detail = detail;
+    this.trace.push(entry);
+  }
+}
+
+const DEFAULTS_RETRY = { maxAttempts: 0, ...DEFAULTS.retry };
+
+/** How many attempts a policy allows in all; unlimited is capped so a run always ends. */
+export const attemptsOf = (policy: { maxAttempts: number }): number => (policy.maxAttempts === 0 ? UNLIMITED_ATTEMPTS : policy.maxAttempts);
+
+/** The wait before the attempt after `attempt`: exponential backoff, capped. */
+export function backoff(policy: { initialIntervalMs: number; backoffCoefficient: number; maxIntervalMs: number }, attempt: number): number {
+  return Math.min(policy.initialIntervalMs * policy.backoffCoefficient ** (attempt - 1), policy.maxIntervalMs);
+}
+
+export { DEFAULTS_RETRY };
+
+/** The cycle an event storm goes round: the message kinds between two sightings of the same one. */
+function cycleOf(last: Msg): string {
+  const chain: PlanMessage[] = [];
+  for (let m: Msg | null = last; m && chain.length < 10_000; m = m.causation) {
+    const again = chain.indexOf(m.message);
+    if (again >= 0) return [...chain.slice(0, again + 1).reverse(), m.message].map((x) => x.name).join(' → ');
+    chain.push(m.message);
+  }
+  return chain.reverse().map((x) => x.name).join(' → ');
+}

@@ -1,0 +1,62 @@
+/**
+ * The kernel's agenda (spec §4.1): a binary min-heap ordered by simulated time, then by the
+ * sequence number given when an item was scheduled, so equal times keep their scheduling order.
+ */
+export interface Scheduled {
+  t: number;
+  seq: number;
+}
+
+export class Agenda<T extends Scheduled> {
+  private heap: T[] = [];
+  private nextSeq = 0;
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  /** Gives the item its sequence number and queues it. */
+  push(item: T): void {
+    item.seq = this.nextSeq++;
+    const heap = this.heap;
+    let i = heap.length;
+    heap.push(item);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent]!;
+      if (p.t < item.t || (p.t === item.t && p.seq < item.seq)) break;
+      heap[i] = p;
+      i = parent;
+    }
+    heap[i] = item;
+  }
+
+  /** Removes and returns the earliest item. */
+  pop(): T | undefined {
+    const heap = this.heap;
+    const top = heap[0];
+    const last = heap.pop();
+    if (top === undefined || last === undefined || heap.length === 0) return top;
+    const n = heap.length;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      let c = l;
+      let child = heap[l]!;
+      if (r < n) {
+        const right = heap[r]!;
+        if (right.t < child.t || (right.t === child.t && right.seq < child.seq)) {
+          c = r;
+          child = right;
+        }
+      }
+      if (last.t < child.t || (last.t === child.t && last.seq < child.seq)) break;
+      heap[i] = child;
+      i = c;
+    }
+    heap[i] = last;
+    return top;
+  }
+}
