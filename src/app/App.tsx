@@ -1,9 +1,11 @@
 /** The first screen: the design on the canvas, its verdict and its problems side by side. */
+import { lazy, Suspense } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { DiagnosticsPanel } from '../panels/DiagnosticsPanel.tsx';
 import { Inspector } from '../panels/inspector/Inspector.tsx';
 import { VerdictPanel } from '../panels/VerdictPanel.tsx';
+import { useSimulationStore } from '../store/simulationStore.ts';
 import { CanvasPlaceholder } from './CanvasPlaceholder.tsx';
 import { useAutosave } from './designs/saving.ts';
 import { StorageWarning } from './designs/StorageWarning.tsx';
@@ -14,9 +16,14 @@ import { useDesignFromUrl } from './useDesignFromUrl.ts';
 import './app.css';
 import '../panels/panels.css';
 
+// Simulation mode's panels load when it is first used.
+const SimulationDock = lazy(() => import('../panels/simulation/SimulationDock.tsx'));
+const SimulationSidebar = lazy(() => import('../panels/simulation/SimulationSidebar.tsx'));
+
 export function App() {
   useDesignFromUrl();
   useAutosave();
+  const simulating = useSimulationStore((s) => s.active);
   return (
     <ReactFlowProvider>
       <ViewportTracker />
@@ -25,15 +32,30 @@ export function App() {
         <StorageWarning />
         <LoadProblemBanner />
         <main className="sb-main">
-          <div className="sb-stage">
-            <Canvas />
-            <CanvasPlaceholder />
+          <div className="sb-workspace">
+            <div className="sb-stage">
+              <Canvas />
+              <CanvasPlaceholder />
+            </div>
+            {simulating && (
+              <Suspense fallback={<div className="sb-dock sb-dock--loading">Loading the simulator…</div>}>
+                <SimulationDock />
+              </Suspense>
+            )}
           </div>
-          <aside className="sb-sidebar" aria-label="Inspector and analysis">
-            <Inspector />
-            <VerdictPanel />
-            <DiagnosticsPanel />
-          </aside>
+          {simulating ? (
+            <aside className="sb-sidebar" aria-label="Simulation">
+              <Suspense fallback={null}>
+                <SimulationSidebar />
+              </Suspense>
+            </aside>
+          ) : (
+            <aside className="sb-sidebar" aria-label="Inspector and analysis">
+              <Inspector />
+              <VerdictPanel />
+              <DiagnosticsPanel />
+            </aside>
+          )}
         </main>
       </div>
     </ReactFlowProvider>

@@ -2,6 +2,7 @@
 import { useDesignDescription, useDesignName } from '../store/selectors.ts';
 import { DesignMenu } from './designs/DesignMenu.tsx';
 import { SaveState } from './designs/SaveState.tsx';
+import { SimulateButton } from '../panels/simulation/SimulateButton.tsx';
 import { ExamplePicker } from './ExamplePicker.tsx';
 import { Logo } from './Logo.tsx';
 
@@ -29,6 +30,7 @@ export function TopBar() {
           </p>
         )}
       </div>
+      <SimulateButton />
       <DesignMenu />
       <ExamplePicker />
     </header>

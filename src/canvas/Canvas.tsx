@@ -1,10 +1,12 @@
 /** The design as a diagram you edit: drag from the palette, connect handles, move, select, type. */
 import { useCallback, useState } from 'react';
-import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, SelectionMode } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, SelectionMode, useStore } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import './nodes/nodes.css';
 import './shortcuts/shortcuts.css';
+import './farZoom.css';
+import './simulation/simulation.css';
 import type { NodeKind } from '../model/index.ts';
 import type { FlowEdge, FlowNode } from './adapter.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
@@ -18,10 +20,15 @@ import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { HintToast } from './HintToast.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { ShortcutSheet } from './shortcuts/ShortcutSheet.tsx';
+import { TokenLayer } from './simulation/TokenLayer.tsx';
+import { useSimulationStore } from '../store/simulationStore.ts';
 import { useShortcuts } from './shortcuts/useShortcuts.ts';
 
 /** Nodes snap to this grid when dragged or moved with the arrow keys. */
 const GRID: [number, number] = [16, 16];
+
+/** Below this zoom names cannot be read: the design is drawn as shapes and lines only (farZoom.css). */
+const FAR_ZOOM = 0.4;
 
 const MINIMAP_COLOUR: Readonly<Record<NodeKind, string>> = {
   actor: '#94a3b8',
@@ -42,10 +49,19 @@ export function Canvas() {
   const editing = useCanvasEditing();
   const [sheetOpen, setSheetOpen] = useState(false);
   const openSheet = useCallback(() => setSheetOpen(true), []);
+  // A boolean, so the canvas re-renders only when the zoom crosses the line, not on every frame.
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  // While simulating the design is read-only: it can be selected (to inject faults), not changed.
+  const simulating = useSimulationStore((s) => s.active);
   useFrameOpenedDesign();
   useShortcuts(openSheet);
   return (
-    <div className="sb-canvas" data-testid="canvas" onDragOver={editing.onDragOver} onDrop={editing.onDrop}>
+    <div
+      className={`sb-canvas${far ? ' sb-canvas--far' : ''}${simulating ? ' sb-canvas--simulating' : ''}`}
+      data-testid="canvas"
+      onDragOver={simulating ? undefined : editing.onDragOver}
+      onDrop={simulating ? undefined : editing.onDrop}
+    >
       <EdgeMarkers />
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
@@ -57,9 +73,9 @@ export function Canvas() {
         onConnect={editing.onConnect}
         onConnectEnd={editing.onConnectEnd}
         isValidConnection={editing.isValidConnection}
-        onNodeDoubleClick={editing.onNodeDoubleClick}
-        nodesDraggable
-        nodesConnectable
+        onNodeDoubleClick={simulating ? undefined : editing.onNodeDoubleClick}
+        nodesDraggable={!simulating}
+        nodesConnectable={!simulating}
         elementsSelectable
         snapToGrid
         snapGrid={GRID}
@@ -74,7 +90,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
         <Legend />
-        <Palette />
+        {simulating ? <TokenLayer /> : <Palette />}
         <Panel position="top-right">
           <button type="button" className="sb-canvas__help" onClick={openSheet} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
             ?

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Panel } from '@xyflow/react';
 import type { EdgeMeaning } from '../model/index.ts';
 import type { EdgeFamily } from './adapter.ts';
-import { edgeStroke, markerId } from './edges/edgeLook.ts';
+import { EDGE_LINE, edgeStroke, markerId } from './edges/edgeLook.ts';
 import { CommandIcon, ConductorIcon, EventIcon, FailureIcon, FlagIcon, PersonIcon, ServiceIcon, UndoIcon } from './icons.tsx';
 
 const NODES: { label: string; swatch: string; icon: ReactNode }[] = [
@@ -51,7 +51,7 @@ export function Legend() {
             {LINES.map((l) => (
               <li key={l.label}>
                 <svg width="34" height="10" viewBox="0 0 34 10" aria-hidden="true" className="sb-legend__line">
-                  <path d="M1 5H31" style={edgeStroke(l.meaning, l.family)} markerEnd={`url(#${markerId(l.family)})`} />
+                  <path d="M1 5H31" className={EDGE_LINE} style={edgeStroke(l.meaning, l.family)} markerEnd={`url(#${markerId(l.family)})`} />
                 </svg>
                 {l.label}
               </li>

@@ -4,7 +4,10 @@ import { design, example } from '../model/testing/builder.ts';
 import { nodeSize } from '../layout/nodeSize.ts';
 import { positionsOf, reconcileNodes, toFlowEdges, toFlowNodes, withSelection } from './adapter.ts';
 
-const flowOf = (doc: ReturnType<typeof example>) => ({ nodes: toFlowNodes(doc, validate(doc)), edges: toFlowEdges(doc) });
+const flowOf = (doc: ReturnType<typeof example>) => {
+  const edges = toFlowEdges(doc);
+  return { nodes: toFlowNodes(doc, validate(doc), edges), edges };
+};
 
 describe('toFlowNodes', () => {
   it('gives each node only what it draws: name, flags and problem counts', () => {
@@ -12,7 +15,7 @@ describe('toFlowNodes', () => {
     const { nodes } = flowOf(doc);
     const refund = nodes.find((n) => n.id === 'refundPayment')!;
     expect(refund.type).toBe('command');
-    expect(refund.data).toEqual({ name: 'RefundPayment', failure: false, terminal: false, compensation: true, coordinator: false, errors: 0, warnings: 0, infos: 0 });
+    expect(refund.data).toEqual({ name: 'RefundPayment', failure: false, terminal: false, compensation: true, coordinator: false, errors: 0, warnings: 0, infos: 0, routingHandles: '' });
     expect(nodes.find((n) => n.id === 'paymentFailed')!.data.failure).toBe(true);
     expect(nodes.find((n) => n.id === 'orderCompleted')!.data.terminal).toBe(true);
     expect(nodes.find((n) => n.id === 'orderService')!.data.coordinator).toBe(true);
@@ -22,7 +25,7 @@ describe('toFlowNodes', () => {
 
   it('counts each diagnostic once per node it names', () => {
     const doc = design().actor('Customer').command('Pay').service('Payments', { idempotent: false }).event('Paid', { terminal: true }).link('Customer', 'Pay', 'Payments', 'Paid').doc;
-    const payments = toFlowNodes(doc, validate(doc)).find((n) => n.id === 'Payments')!;
+    const payments = flowOf(doc).nodes.find((n) => n.id === 'Payments')!;
     expect(payments.data.warnings).toBe(1);
     expect(payments.ariaLabel).toBe('Service Payments, 1 warning');
   });
@@ -82,13 +85,36 @@ describe('toFlowEdges', () => {
   });
 });
 
+describe('routing handles', () => {
+  it('gives a node only the routing handles its connections use', () => {
+    const doc = design().command('Charge').command('Refund').link('Charge', 'Refund').doc;
+    doc.nodes[0]!.position = { x: 0, y: 0 };
+    doc.nodes[1]!.position = { x: 0, y: 100 };
+    const nodes = flowOf(doc).nodes;
+    expect(nodes.map((n) => [n.id, n.data.routingHandles])).toEqual([
+      ['Charge', 'out-bottom'],
+      ['Refund', 'in-top'],
+    ]);
+  });
+
+  it('lists, in a fixed order, the routing handles of every connection a node has', () => {
+    const { nodes, edges } = flowOf(example('order-orchestrated'));
+    for (const node of nodes) {
+      const used = new Set(edges.flatMap((e) => [e.source === node.id && e.sourceHandle, e.target === node.id && e.targetHandle]));
+      const expected = ['in-top', 'in-bottom', 'out-top', 'out-bottom'].filter((h) => used.has(h)).join(' ');
+      expect(node.data.routingHandles, node.id).toBe(expected);
+    }
+    expect(nodes.find((n) => n.id === 'orderService')!.data.routingHandles).not.toBe('');
+  });
+});
+
 describe('keeping React Flow work small', () => {
   it('keeps the object of every unchanged node, and the measured size of a changed one', () => {
     const doc = example('credit-reservation');
-    const before = toFlowNodes(doc, validate(doc)).map((n) => ({ ...n, measured: { width: 150, height: 56 } }));
+    const before = flowOf(doc).nodes.map((n) => ({ ...n, measured: { width: 150, height: 56 } }));
     // when one node is renamed
     const renamed = { ...doc, nodes: doc.nodes.map((n) => (n.id === 'customerService' ? { ...n, name: 'CreditService' } : n)) };
-    const after = reconcileNodes(before, toFlowNodes(renamed, validate(renamed)));
+    const after = reconcileNodes(before, flowOf(renamed).nodes);
     // then only that node is a new object, and it keeps its measured size until measured again
     const changed = after.filter((n, i) => n !== before[i]);
     expect(changed.map((n) => n.id)).toEqual(['customerService']);

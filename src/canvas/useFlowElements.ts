@@ -28,7 +28,8 @@ export function useFlowElements() {
   const base = useMemo<FlowElements>(() => {
     if (!doc || !validation) return EMPTY;
     const positions = positionsOf(doc);
-    return { nodes: toFlowNodes(doc, validation, positions), edges: toFlowEdges(doc, positions) };
+    const edges = toFlowEdges(doc, positions);
+    return { nodes: toFlowNodes(doc, validation, edges, positions), edges };
   }, [doc, validation]);
 
   const [nodes, setNodes] = useState<FlowNode[]>([]);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,7 +59,7 @@ describe('sagaboard validate (in process)', () => {
     [['validate', 'a.json', '--jsn'], /^sagaboard: unknown option --jsn/],
     [['frobnicate'], /^sagaboard: unknown command 'frobnicate'/],
     [['validate', 'missing.json'], /^sagaboard: missing.json: no such file$/],
-    [['simulate', 'a.json'], /^sagaboard: 'simulate' is not available yet/],
+    [['export', 'a.json', '--to', 'json'], /^sagaboard: 'export' is not available yet/],
   ])('exits 2 on %j', (argv, message) => {
     const r = run(argv, { 'a.json': withError });
     expect(r.code).toBe(2);
@@ -70,6 +70,159 @@ describe('sagaboard validate (in process)', () => {
     const r = run(['validate', 'x.json'], { 'x.json': '{"format":"sagaboard","version":2}' });
     expect(r).toMatchObject({ code: 2, out: '' });
     expect(r.err.split('\n')).toEqual(['sagaboard: x.json: made by a newer Sagaboard: this design is version 2, this Sagaboard reads up to version 1; update Sagaboard to open it']);
+  });
+});
+
+const ORDER = 'order.json';
+/** The orchestrated order example, with changes, as a file the fake IO can read. */
+function orderFile(change: (doc: Record<string, unknown> & { scenarios?: unknown[] }) => void = () => {}): Record<string, string> {
+  const doc = JSON.parse(readFileSync(examplePath('order-orchestrated'), 'utf8'));
+  change(doc);
+  return { [ORDER]: JSON.stringify(doc) };
+}
+
+describe('sagaboard simulate (in process)', () => {
+  it('prints the trace and the outcome of one run, and exits 0 whatever the outcome', () => {
+    const r = run(['simulate', ORDER, '--fail', 'InitiateShipping'], orderFile());
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('Order fulfilment (orchestrated) — seed 1, faults: businessFailure on InitiateShipping');
+    expect(lines).toContainEqual(expect.stringMatching(/HANDLER_FAILED +InitiateShipping \(m6\) @ ShippingService — business failure$/));
+    expect(lines).toContainEqual(expect.stringMatching(/COMPENSATION_STARTED +@ OrderService — backward recovery: RestoreInventory, RefundPayment$/));
+    expect(lines.at(-1)).toMatch(/^Outcome: compensated — ShippingService failed on InitiateShipping; undone in this order: DeductInventory and ProcessPayment \(\d+\.\d ms, 12 messages\)$/);
+    expect(r.err).toBe('');
+  });
+
+  it('--fail takes an id too, and may be repeated', () => {
+    const r = run(['simulate', ORDER, '--fail', 'paymentService', '--fail', 'DeductInventory', '--json'], orderFile());
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ outcome: 'compensated', reason: 'PaymentService failed on ProcessPayment before anything needed undoing' });
+  });
+
+  it('prints the JSON of one run (spec §3) and the same JSON for the same seed', () => {
+    const once = run(['simulate', ORDER, '--json', '--seed', '7'], orderFile());
+    const json = JSON.parse(once.out);
+    expect(Object.keys(json)).toEqual(['outcome', 'reason', 'durationMs', 'trace']);
+    expect(json.outcome).toBe('completed');
+    expect(json.trace[0]).toMatchObject({ seq: 1, t: 0, type: 'SAGA_STARTED', saga: 's1' });
+    expect(json.trace.at(-1)).toMatchObject({ type: 'SAGA_COMPLETED', t: json.durationMs });
+    expect(run(['simulate', ORDER, '--json', '--seed', '7'], orderFile()).out).toBe(once.out);
+    expect(run(['simulate', ORDER, '--json', '--seed', '8'], orderFile()).out).not.toBe(once.out);
+  });
+
+  it('--runs prints the outcome distribution, latency percentiles and messages', () => {
+    const r = run(['simulate', ORDER, '--runs', '200'], orderFile((d) => ((d.nodes as { id: string; failureRate?: number }[]).find((n) => n.id === 'inventoryService')!.failureRate = 0.3)));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Order fulfilment \(orchestrated\) — 200 runs, seeds 1\.\.200, no injected faults$/m);
+    expect(r.out).toMatch(/^ {2}completed +\d+ +\d+\.\d%$/m);
+    expect(r.out).toMatch(/^ {2}compensated +\d+ +\d+\.\d% +e\.g\. --seed \d+: InventoryService failed on DeductInventory; undone in this order: ProcessPayment$/m);
+    expect(r.out).toMatch(/^Latency of the 200 sagas that ended: p50 \d+\.\d ms, p95 \d+\.\d ms, p99 \d+\.\d ms$/m);
+    expect(r.out).toMatch(/^Messages: [\d,]+ \(\d+\.\d per saga\)$/m);
+  });
+
+  it('--runs --json has the shape of spec §3, and its counts add up', () => {
+    const r = run(['simulate', ORDER, '--runs', '50', '--json', '--fail', 'InitiateShipping'], orderFile());
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json)).toEqual(['runs', 'outcomes', 'latencyMs', 'messages']);
+    expect(json).toMatchObject({ runs: 50, outcomes: { completed: 0, compensated: 50, inconsistent: 0, stuck: 0 }, messages: 600 });
+    expect(Object.keys(json.latencyMs)).toEqual(['p50', 'p95', 'p99']);
+    expect(json.latencyMs.p50).toBeLessThanOrEqual(json.latencyMs.p95);
+    expect(json.latencyMs.p95).toBeLessThanOrEqual(json.latencyMs.p99);
+  });
+
+  const scenarios = orderFile((d) => {
+    d.scenarios = [
+      { name: 'Shipping fails', seed: 5, faults: [{ target: 'initiateShipping', kind: 'businessFailure' }], expect: { outcome: 'compensated' } },
+      { name: 'Wrong hope', seed: 5, faults: [{ target: 'initiateShipping', kind: 'businessFailure' }], expect: { outcome: 'completed' } },
+      { name: 'Ghost', seed: 1, faults: [{ target: 'ghost', kind: 'crash' }] },
+      { name: 'Actor fails', seed: 1, faults: [{ target: 'customer', kind: 'businessFailure' }] },
+    ];
+  });
+
+  it('--scenario replays the saved seed and faults, and exits 0 when the expected outcome comes', () => {
+    const r = run(['simulate', ORDER, '--scenario', 'Shipping fails', '--json'], scenarios);
+    expect(r.code).toBe(0);
+    const viaFlags = run(['simulate', ORDER, '--seed', '5', '--fail', 'initiateShipping', '--json'], scenarios);
+    expect(r.out).toBe(viaFlags.out);
+    expect(run(['simulate', ORDER, '--scenario', 'shipping FAILS', '--json'], scenarios).out).toBe(r.out);
+  });
+
+  it('--seed overrides the scenario seed; --fail adds to its faults', () => {
+    const seeded = run(['simulate', ORDER, '--scenario', 'Shipping fails', '--seed', '6', '--json'], scenarios);
+    expect(seeded.out).toBe(run(['simulate', ORDER, '--seed', '6', '--fail', 'InitiateShipping', '--json'], scenarios).out);
+    const more = run(['simulate', ORDER, '--scenario', 'Shipping fails', '--fail', 'DeductInventory', '--json'], scenarios);
+    expect(JSON.parse(more.out)).toMatchObject({ outcome: 'compensated', reason: 'InventoryService failed on DeductInventory; undone in this order: ProcessPayment' });
+  });
+
+  it('exits 1 and says so when the scenario expects another outcome', () => {
+    const r = run(['simulate', ORDER, '--scenario', 'Wrong hope'], scenarios);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^Outcome: compensated/m);
+    expect(r.err).toBe(
+      "sagaboard: scenario 'Wrong hope' expects the saga to end completed, but it ended compensated: ShippingService failed on InitiateShipping; undone in this order: DeductInventory and ProcessPayment",
+    );
+  });
+
+  it.each([
+    [['simulate', ORDER, '--runs', '0'], "sagaboard: --runs must be a whole number from 1 to 1,000,000, got '0'"],
+    [['simulate', ORDER, '--runs', '2.5'], "sagaboard: --runs must be a whole number from 1 to 1,000,000, got '2.5'"],
+    [['simulate', ORDER, '--seed', 'abc'], "sagaboard: --seed must be a whole number from 0 to 9,007,199,254,740,991, got 'abc'"],
+    [['simulate', ORDER, '--seed', '-1'], "sagaboard: --seed must be a whole number from 0 to 9,007,199,254,740,991, got '-1'"],
+    [['simulate', ORDER, '--seed', '1', '--seed', '2'], 'sagaboard: --seed is given 2 times: give it once'],
+    [['simulate', ORDER, '--runs'], 'sagaboard: --runs needs a value'],
+    [['simulate', ORDER, '--fail', 'Teleport'], /^sagaboard: --fail Teleport: no command or service has that name or id \(there are: PlaceOrder, ProcessPayment, PaymentService, /],
+    [['simulate', ORDER, '--scenario', 'Nope'], "sagaboard: order.json: no scenario named 'Nope' (there are: 'Shipping fails', 'Wrong hope', 'Ghost', 'Actor fails')"],
+    [['simulate', ORDER, '--scenario', 'Ghost'], "sagaboard: order.json: scenario Ghost, fault 1: the fault's target 'ghost' is not a node or connection of this design"],
+    [['simulate', ORDER, '--scenario', 'Actor fails'], 'sagaboard: order.json: scenario Actor fails, fault 1: Customer is an actor: inject faults on a command, a service or a connection'],
+  ])('exits 2 on %j', (argv, message) => {
+    const r = run(argv, scenarios);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(message);
+  });
+
+  it('says the design has no scenarios when it has none', () => {
+    const r = run(['simulate', ORDER, '--scenario', 'Any'], orderFile());
+    expect(r).toMatchObject({ code: 2, err: "sagaboard: order.json: no scenario named 'Any': this design has no saved scenarios" });
+  });
+
+  it.each([
+    ['probability 2', { probability: 2 }, 'scenarios[0].faults[0].probability: must be at most 1, got 2'],
+    ['a negative delay', { kind: 'delay', delayMs: -5 }, 'scenarios[0].faults[0].delayMs: must be at least 0, got -5'],
+  ])('exits 2 with one line for a scenario with %s', (_, change, message) => {
+    const files = orderFile((d) => (d.scenarios = [{ name: 'Bad', seed: 1, faults: [{ target: 'paymentService', kind: 'transient', ...change }] }]));
+    const r = run(['simulate', ORDER, '--scenario', 'Bad'], files);
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err).toBe(`sagaboard: ${ORDER}: ${message}`);
+  });
+
+  it('exits 2 with the reason and the rule when the design cannot be simulated', () => {
+    const noTrigger = JSON.stringify({
+      format: 'sagaboard',
+      version: 1,
+      name: 'Loop',
+      nodes: [
+        { id: 's', kind: 'service', name: 'Pinger' },
+        { id: 'p', kind: 'event', name: 'Pinged' },
+      ],
+      edges: [
+        { id: 'e1', source: 's', target: 'p' },
+        { id: 'e2', source: 'p', target: 's' },
+      ],
+    });
+    const r = run(['simulate', 'loop.json'], { 'loop.json': noTrigger });
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err).toBe('sagaboard: loop.json: cannot simulate: Nothing starts the process: draw an actor sending a command, or a message that nobody produces. (G011)');
+    const dangling = run(['simulate', 'broken.json'], { 'broken.json': withError });
+    expect(dangling).toMatchObject({ code: 2, out: '' });
+    expect(dangling.err).toBe('sagaboard: broken.json: cannot simulate: A connection leads to a node that does not exist: messages would be lost on the way. (G001)');
+  });
+
+  it('exits 2 for a file that is not a design, as validate does', () => {
+    const r = run(['simulate', 'x.json'], { 'x.json': '{"format":"sagaboard","version":2}' });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^sagaboard: x\.json: made by a newer Sagaboard/);
   });
 });
 
@@ -121,5 +274,12 @@ describe('npx sagaboard (a real process, no build step)', () => {
     const r = sagaboard('validate', tmpdir());
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/is a folder, not a design file/);
+  });
+
+  it('simulates a reference design with a failure', () => {
+    const r = sagaboard('simulate', examplePath('order-orchestrated'), '--fail', 'InitiateShipping');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^Outcome: compensated — ShippingService failed on InitiateShipping; undone in this order: DeductInventory and ProcessPayment/);
   });
 });

@@ -1,6 +1,7 @@
 /** The `sagaboard` command line (spec §3). Exit codes: 0 fine, 1 errors found, 2 unusable input or usage. */
 import { loadDocument, type SagaDocument } from '../model/index.ts';
 import { CliError, type CliIO } from './io.ts';
+import { MAX_RUNS, simulateCommand, wholeNumber } from './simulate-command.ts';
 import { validateCommand } from './validate-command.ts';
 
 export const USAGE = `Usage:
@@ -8,7 +9,8 @@ export const USAGE = `Usage:
   sagaboard simulate FILE [--seed N] [--runs N] [--fail NAME]... [--scenario NAME] [--json]
   sagaboard export FILE --to mermaid|asyncapi|json [--out PATH]
 
-Exit codes: 0 no errors, 1 errors found, 2 unreadable file, not a design, or bad usage.`;
+Exit codes: 0 no errors (validate) or simulated (simulate), 1 errors found (validate) or a
+scenario's expected outcome not met (simulate), 2 unreadable file, not a design, or bad usage.`;
 
 /** Runs the command line; returns the exit code. Never throws. */
 export function main(argv: readonly string[], io: CliIO): number {
@@ -35,7 +37,20 @@ function run(argv: readonly string[], io: CliIO): number {
       const { file, flags } = parseArgs(rest, ['--json'], []);
       return validateCommand(readDesign(file, io), flags.has('--json'), io);
     }
-    case 'simulate':
+    case 'simulate': {
+      const { file, flags, options } = parseArgs(rest, ['--json'], ['--seed', '--runs', '--fail', '--scenario']);
+      const seed = single(options, '--seed');
+      const runs = single(options, '--runs');
+      const simulateOptions = {
+        file,
+        seed: seed === undefined ? undefined : wholeNumber('--seed', seed, 0, Number.MAX_SAFE_INTEGER),
+        runs: runs === undefined ? undefined : wholeNumber('--runs', runs, 1, MAX_RUNS),
+        fail: options.get('--fail') ?? [],
+        scenario: single(options, '--scenario'),
+        json: flags.has('--json'),
+      };
+      return simulateCommand(readDesign(file, io), simulateOptions, io);
+    }
     case 'export':
       throw new CliError(`'${command}' is not available yet in this version of Sagaboard; 'validate' is`);
     default:
@@ -67,6 +82,13 @@ export function parseArgs(args: readonly string[], booleans: readonly string[], 
   }
   if (file === undefined) throw new CliError(`missing FILE\n${USAGE}`);
   return { file, flags, options };
+}
+
+/** The value of an option that may be given once. */
+function single(options: Map<string, string[]>, name: string): string | undefined {
+  const values = options.get(name);
+  if (values && values.length > 1) throw new CliError(`${name} is given ${values.length} times: give it once`);
+  return values?.[0];
 }
 
 /** Reads and checks a design file, or throws a CliError (exit 2) saying what is wrong. */

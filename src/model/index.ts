@@ -1,6 +1,6 @@
 /** The Sagaboard model: document format, loading, reactions, validation and classification. Pure TypeScript. */
 export * from './schema.ts';
-export { loadDocument, parseDocument, MAX_FILE_CHARS, type LoadError, type LoadResult } from './load.ts';
+export { loadDocument, parseDocument, explainIssue, MAX_FILE_CHARS, type LoadError, type LoadResult } from './load.ts';
 export { migrate, MIGRATIONS } from './migrations.ts';
 export { edgeMeaning, forbiddenConnectionHint, allowedTargets, EDGE_MEANING_LABEL, type EdgeMeaning } from './connections.ts';
 export { buildGraph, triggersOf, isCompensationCommand, isFailureEvent, isParticipant, isMessage, type DesignGraph, type Link } from './graph.ts';

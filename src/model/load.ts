@@ -91,7 +91,7 @@ function schemaError(error: z.ZodError): LoadResult {
   const issue = error.issues[0]!;
   const path = formatPath(issue.path);
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''})` : '';
-  return fail(`${path || 'document'}: ${explain(issue)}${more}`, path);
+  return fail(`${path || 'document'}: ${explainIssue(issue)}${more}`, path);
 }
 
 /** `['nodes', 3, 'name']` -> `nodes[3].name` */
@@ -104,7 +104,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function explain(issue: z.core.$ZodIssue): string {
+/** One schema issue in words, e.g. `must be at most 1, got 2` (without its path). */
+export function explainIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === Infinity || issue.input === -Infinity) return 'must be a finite number, got a number too large to represent';

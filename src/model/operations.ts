@@ -5,7 +5,7 @@
  */
 import { edgeMeaning, forbiddenConnectionHint } from './connections.ts';
 import { nameKey } from './names.ts';
-import type { NodeKind, Position, SagaDocument, SagaEdge, SagaNode } from './schema.ts';
+import type { NodeKind, Position, SagaDocument, SagaEdge, SagaNode, Scenario } from './schema.ts';
 
 /** What the palette offers: the five kinds, plus a failure event preset. */
 export type NodePreset = NodeKind | 'failureEvent';
@@ -194,4 +194,21 @@ export function duplicateNodes(doc: SagaDocument, nodeIds: Iterable<string>, off
 /** An empty design. */
 export function emptyDocument(name = 'Untitled design'): SagaDocument {
   return { format: 'sagaboard', version: 1, name, nodes: [], edges: [] };
+}
+
+/** Saves a scenario under its name, replacing one of the same name (spec §4.6). */
+export function saveScenario(doc: SagaDocument, scenario: Scenario): SagaDocument {
+  const others = (doc.scenarios ?? []).filter((s) => s.name !== scenario.name);
+  const index = (doc.scenarios ?? []).findIndex((s) => s.name === scenario.name);
+  const scenarios = [...others];
+  scenarios.splice(index < 0 ? scenarios.length : index, 0, scenario);
+  return { ...doc, scenarios };
+}
+
+/** Removes the scenario with that name. */
+export function removeScenario(doc: SagaDocument, name: string): SagaDocument {
+  if (!doc.scenarios?.some((s) => s.name === name)) return doc;
+  const scenarios = doc.scenarios.filter((s) => s.name !== name);
+  const { scenarios: _omitted, ...rest } = doc;
+  return scenarios.length ? { ...rest, scenarios } : rest;
 }

@@ -5,7 +5,7 @@
  */
 import { DEFAULTS, type Fault, type SagaOutcome } from '../model/index.ts';
 import { FaultBook } from './faults.ts';
-import { Ledger } from './ledger.ts';
+import { Ledger, type Verdict } from './ledger.ts';
 import { OrchestratorBehaviour } from './orchestrator.ts';
 import type { PlanMessage, PlanOutput, PlanParticipant, PlanReaction, SimulationPlan } from './plan.ts';
 import { Agenda, type Scheduled } from './queue.ts';
@@ -77,6 +77,8 @@ interface Item extends Scheduled {
   /** The participant's crash count when the handling started: a crash cancels handlings in progress. */
   epoch: number;
   result: Result;
+  /** Why a handling repeats an effect already applied (a duplicate, a resend), for the verdict. */
+  again: string | undefined;
 }
 
 /** What a participant remembers about a message it received, to recognise duplicates. */
@@ -110,7 +112,8 @@ export class Run {
   private readonly tracing: boolean;
   private readonly saga: string;
   private readonly agenda = new Agenda<Item>();
-  private readonly states: ParticipantState[];
+  /** Per participant, made when it first receives a message (a large design has many idle ones). */
+  private readonly states: (ParticipantState | undefined)[];
   private readonly orchestrators: (OrchestratorBehaviour | undefined)[];
   private readonly maxMessages: number;
   now = 0;
@@ -129,7 +132,7 @@ export class Run {
     this.saga = options.saga ?? 's1';
     this.maxMessages = options.maxMessages ?? MAX_MESSAGES;
     this.ledger = new Ledger(plan.messages.size);
-    this.states = plan.participants.map(() => ({ crashed: false, epoch: 0, inbox: [], working: new Set(), seen: new Map() }));
+    this.states = new Array<ParticipantState | undefined>(plan.participants.length).fill(undefined);
     this.orchestrators = plan.participants.map((p) => (p.isOrchestrator ? new OrchestratorBehaviour(this, p) : undefined));
   }
 
@@ -147,7 +150,8 @@ export class Run {
       this.dispatch(item);
       if (this.storm) break;
     }
-    const verdict = this.ledger.judge(this.stuckReason());
+    // A run stopped at the message bound never ended: it is stuck, whatever its effects say.
+    const verdict: Verdict = this.storm ? { outcome: 'stuck', reason: this.stormReason(this.storm) } : this.ledger.judge(this.stuckReason());
     this.record(OUTCOME_ENTRY[verdict.outcome], null, null, verdict.reason);
     return { outcome: verdict.outcome, reason: verdict.reason, durationMs: this.now, trace: this.trace, messages: this.messages, events: this.events };
   }
@@ -155,7 +159,7 @@ export class Run {
   /** A timeout whose reply came, or a handling lost in a crash: it neither acts nor moves the clock. */
   private obsolete(item: Item): boolean {
     if (item.job === Job.Timeout) return !this.orchestrators[item.participant!.index]!.awaits(item.msg!, item.epoch);
-    if (item.job === Job.Done) return item.epoch !== this.states[item.participant!.index]!.epoch;
+    if (item.job === Job.Done) return item.epoch !== this.state(item.participant!).epoch;
     return false;
   }
 
@@ -195,7 +199,7 @@ export class Run {
     }
     if (this.tracing) this.record('MESSAGE_SENT', msg, from);
     for (const { reaction } of msg.message.deliveries) {
-      const targets = [reaction.edgeId, msg.edgeId, msg.message.id, reaction.participant.id];
+      const targets = this.faults.empty ? NO_TARGETS : [reaction.edgeId, msg.edgeId, msg.message.id, reaction.participant.id];
       const delay = this.faults.delay(targets, this.random);
       this.schedule(Job.Deliver, this.now + this.transport() + delay, msg, reaction, false);
       if (this.faults.fire('duplicate', targets, this.random))
@@ -208,6 +212,8 @@ export class Run {
    * idempotent handler recognises it); after a failure reply it is a new message.
    */
   resendLater(msg: Msg, at: number, asNewMessage: boolean): void {
+    const handler = msg.message.deliveries[0]?.reaction.participant;
+    if (handler) this.ledger.retry(handler, msg.message);
     const again: Msg = { ...msg, attempt: msg.attempt + 1, id: asNewMessage ? this.nextMessage++ : msg.id };
     this.schedule(Job.Resend, at, again, null, false, msg.sender);
   }
@@ -222,7 +228,7 @@ export class Run {
   }
 
   private schedule(job: Job, t: number, msg: Msg | null, reaction: PlanReaction | null, duplicate: boolean, participant: PlanParticipant | null = reaction?.participant ?? null, epoch = 0, result = Result.Success): Item {
-    const item: Item = { t: Math.round(t * 1000) / 1000, seq: 0, job, msg, reaction, participant, duplicate, epoch, result };
+    const item: Item = { t: Math.round(t * 1000) / 1000, seq: 0, job, msg, reaction, participant, duplicate, epoch, result, again: undefined };
     this.agenda.push(item);
     return item;
   }
@@ -234,16 +240,20 @@ export class Run {
 
   // ---- handling -------------------------------------------------------------------------
 
+  private state(p: PlanParticipant): ParticipantState {
+    return (this.states[p.index] ??= { crashed: false, epoch: 0, inbox: [], working: new Set(), seen: new Map() });
+  }
+
   private deliver(item: Item): void {
     const { msg, reaction } = item as { msg: Msg; reaction: PlanReaction };
     const p = reaction.participant;
-    const state = this.states[p.index]!;
+    const state = this.state(p);
     if (this.tracing) this.record(item.duplicate ? 'DUPLICATE_DELIVERED' : 'MESSAGE_DELIVERED', msg, p, state.crashed ? `waiting: ${p.name} is down` : undefined);
     if (state.crashed) {
       state.inbox.push(item);
       return;
     }
-    const targets = [reaction.edgeId, msg.message.id, p.id];
+    const targets = this.faults.empty ? NO_TARGETS : [reaction.edgeId, msg.message.id, p.id];
     const crash = this.faults.fire('crash', targets, this.random);
     if (crash) {
       this.crash(p, crash);
@@ -261,22 +271,19 @@ export class Run {
         return;
       }
     }
-    this.start(item, again ? (item.duplicate ? `${msg.message.name} was delivered twice to a non-idempotent handler` : `${msg.message.name} was sent again after a timeout to a non-idempotent handler`) : undefined);
+    this.start(item, again ? (item.duplicate ? `${msg.message.name} was delivered twice to a non-idempotent handler` : `${msg.message.name} was sent again after a timeout to a non-idempotent handler`) : item.again);
   }
-
-  /** The reason the handling repeats an effect, kept on the item through its `duplicate` flag. */
-  private readonly againReasons = new WeakMap<Item, string>();
 
   private start(item: Item, again: string | undefined): void {
     const { msg, reaction } = item as { msg: Msg; reaction: PlanReaction };
     const p = reaction.participant;
-    const state = this.states[p.index]!;
+    const state = this.state(p);
     const result = this.decide(msg, reaction);
     if (this.tracing) this.record(reaction.isCompensation ? 'COMPENSATION_STARTED' : 'HANDLER_STARTED', msg, p);
     state.seen.set(msg.id, { state: Seen.Working, attempt: msg.attempt, outputs: reaction.onSuccess });
     const latency = reaction.latencyMs * (0.5 + this.random());
     const done = this.schedule(Job.Done, this.now + latency, msg, reaction, item.duplicate, p, state.epoch, result);
-    if (again) this.againReasons.set(done, again);
+    done.again = again;
     state.working.add(done);
   }
 
@@ -294,10 +301,10 @@ export class Run {
   private done(item: Item): void {
     const { msg, reaction } = item as { msg: Msg; reaction: PlanReaction };
     const p = reaction.participant;
-    const state = this.states[p.index]!;
+    const state = this.state(p);
     state.working.delete(item);
     const seen = state.seen.get(msg.id)!;
-    if (item.result === Result.Success) return this.succeeded(p, reaction, msg, seen, this.againReasons.get(item));
+    if (item.result === Result.Success) return this.succeeded(p, reaction, msg, seen, item.again);
     const transient = item.result === Result.Transient;
     const policy = msg.message.retry ?? (reaction.isCompensation ? DEFAULTS_RETRY : undefined);
     const canRetry = policy && (transient || reaction.isCompensation) && msg.attempt < attemptsOf(policy);
@@ -348,22 +355,27 @@ export class Run {
   // ---- crashes ---------------------------------------------------------------------------
 
   private crash(p: PlanParticipant, fault: Fault): void {
-    const state = this.states[p.index]!;
+    const state = this.state(p);
     state.crashed = true;
     state.epoch++;
     if (this.tracing)
       this.record('SERVICE_CRASHED', null, p, fault.delayMs !== undefined ? `restarts in ${fault.delayMs} ms` : 'does not restart');
-    for (const lost of state.working) state.inbox.push(lost);
+    // Handlings in progress are lost: the participant never finished them, so it does not
+    // remember them, and the broker delivers them again after the restart.
+    for (const lost of state.working) {
+      state.seen.delete(lost.msg!.id);
+      state.inbox.push(lost);
+    }
     state.working.clear();
     if (fault.delayMs !== undefined) this.schedule(Job.Restart, this.now + fault.delayMs, null, null, false, p);
   }
 
   private restart(p: PlanParticipant): void {
-    const state = this.states[p.index]!;
+    const state = this.state(p);
     state.crashed = false;
     const waiting = state.inbox.splice(0);
     if (this.tracing) this.record('SERVICE_RESTARTED', null, p, waiting.length ? `${waiting.length} message${waiting.length === 1 ? '' : 's'} waiting` : undefined);
-    for (const item of waiting) this.schedule(Job.Deliver, this.now, item.msg, item.reaction, item.duplicate);
+    for (const item of waiting) this.schedule(Job.Deliver, this.now, item.msg, item.reaction, item.duplicate).again = item.again;
   }
 
   // ---- the end ---------------------------------------------------------------------------
@@ -371,12 +383,15 @@ export class Run {
   /** Set when a participant gives up for good (exhausted compensation or retriable step). */
   givenUp: string | undefined;
 
+  private stormReason(last: Msg): string {
+    return `stopped after ${this.maxMessages.toLocaleString('en-US')} messages: an event storm in the cycle ${cycleOf(last)}`;
+  }
+
   private stuckReason(): string | undefined {
-    if (this.storm) return `stopped after ${this.maxMessages.toLocaleString('en-US')} messages: an event storm in the cycle ${cycleOf(this.storm)}`;
     if (this.givenUp) return this.givenUp;
     for (const p of this.plan.participants) {
-      const state = this.states[p.index]!;
-      if (state.crashed && state.inbox.length > 0) {
+      const state = this.states[p.index];
+      if (state?.crashed && state.inbox.length > 0) {
         const names = [...new Set(state.inbox.map((i) => i.msg!.message.name))].join(', ');
         return `${p.name} crashed and never restarted: ${names} ${state.inbox.length === 1 ? 'waits' : 'wait'} for it`;
       }
@@ -409,6 +424,9 @@ export class Run {
 
 const DEFAULTS_RETRY = { maxAttempts: 0, ...DEFAULTS.retry };
 
+/** Fault targets when the run has no faults: nothing to look up. */
+const NO_TARGETS: readonly string[] = [];
+
 /** How many attempts a policy allows in all; unlimited is capped so a run always ends. */
 export const attemptsOf = (policy: { maxAttempts: number }): number => (policy.maxAttempts === 0 ? UNLIMITED_ATTEMPTS : policy.maxAttempts);
 
@@ -424,7 +442,8 @@ function cycleOf(last: Msg): string {
   const chain: PlanMessage[] = [];
   for (let m: Msg | null = last; m && chain.length < 10_000; m = m.causation) {
     const again = chain.indexOf(m.message);
-    if (again >= 0) return [...chain.slice(0, again + 1).reverse(), m.message].map((x) => x.name).join(' → ');
+    // `chain` runs backwards from the last message; `m` is the earlier sighting of chain[again].
+    if (again >= 0) return [m.message, ...chain.slice(again).reverse()].map((x) => x.name).join(' → ');
     chain.push(m.message);
   }
   return chain.reverse().map((x) => x.name).join(' → ');

@@ -2,7 +2,7 @@
  * Injected faults (spec §4.6): which fault applies to a delivery or a handling, how often it
  * has fired, and checks that give a clear message for impossible settings.
  */
-import { FAULT_KINDS, faultSchema, type Fault, type SagaDocument } from '../model/index.ts';
+import { explainIssue, FAULT_KINDS, faultSchema, type Fault, type SagaDocument } from '../model/index.ts';
 import type { Random } from './random.ts';
 
 export type FaultKind = Fault['kind'];
@@ -90,11 +90,11 @@ export { FAULT_KINDS };
  * its settings are in range and its target is a node or connection of the design.
  */
 export function faultProblem(doc: SagaDocument, fault: unknown): string | undefined {
-  const parsed = faultSchema.safeParse(fault);
+  const parsed = faultSchema.safeParse(fault, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.') || 'fault';
-    return `${field}: ${issue.message}`;
+    return `${field}: ${explainIssue(issue)}`;
   }
   const f = parsed.data;
   const node = doc.nodes.find((n) => n.id === f.target);

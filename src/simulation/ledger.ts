@@ -22,6 +22,8 @@ interface Failure {
   message: PlanMessage;
   /** Order of the failure among effects, to tell what was applied before it. */
   at: number;
+  /** How it failed, in words, when the handler did not say it (e.g. no reply in time). */
+  how: string | undefined;
 }
 
 export interface Verdict {
@@ -34,6 +36,8 @@ export class Ledger {
   private readonly failures = new Map<number, Failure>();
   private clock = 0;
   private readonly undoOrder: Effect[] = [];
+  /** Steps the orchestrator sent again: their success clears their failure. */
+  private readonly retried = new Set<number>();
 
   constructor(private readonly messageCount: number) {}
 
@@ -57,8 +61,10 @@ export class Ledger {
     e.applied++;
     if (again) e.twiceBecause ??= again;
     if (e.applied === 1) e.beforeFailure = this.failures.size === 0;
-    // A step that succeeds after failing (a retried step) no longer counts as failed.
-    this.failures.delete(this.key(p, m));
+    // A retried step that succeeds no longer counts as failed. Any other success after the
+    // failure (a late reply, a duplicate) leaves the failure, and an effect to undo.
+    const key = this.key(p, m);
+    if (this.retried.has(key)) this.failures.delete(key);
     this.clock++;
   }
 
@@ -69,10 +75,20 @@ export class Ledger {
     this.undoOrder.push(e);
   }
 
-  /** `p` failed to handle the step `m` with a business failure. */
-  fail(p: PlanParticipant, m: PlanMessage): void {
+  /** `p` failed to handle the step `m` with a business failure; `how` says so when `p` did not (a timeout). */
+  fail(p: PlanParticipant, m: PlanMessage, how?: string): void {
     const key = this.key(p, m);
-    if (!this.failures.has(key)) this.failures.set(key, { participant: p, message: m, at: this.clock });
+    if (!this.failures.has(key)) this.failures.set(key, { participant: p, message: m, at: this.clock, how });
+  }
+
+  /** The step `m` of `p` is sent again: when it succeeds, it no longer counts as failed. */
+  retry(p: PlanParticipant, m: PlanMessage): void {
+    this.retried.add(this.key(p, m));
+  }
+
+  /** The step `m` of `p` failed for good (the saga compensates): a later success no longer clears its failure. */
+  abandon(p: PlanParticipant, m: PlanMessage): void {
+    this.retried.delete(this.key(p, m));
   }
 
   get failed(): boolean {
@@ -99,12 +115,15 @@ export class Ledger {
     if (stuck) return { outcome: 'stuck', reason: stuck };
     const first = [...this.failures.values()].sort((a, b) => a.at - b.at)[0];
     if (!first) return { outcome: 'completed', reason: this.completedReason() };
-    const failedAt = `${first.participant.name} failed on ${first.message.name}`;
-    const left = [...this.effects.values()].filter((e) => e.beforeFailure && e.applied > e.undone);
+    const failedAt = first.how ?? `${first.participant.name} failed on ${first.message.name}`;
+    // Left applied: what was applied before the failure, and a failed step applied all the same
+    // (its reply came too late, or a duplicate applied it), that nothing undid.
+    const failedStep = (e: Effect) => this.failures.has(this.key(e.participant, e.message));
+    const left = [...this.effects.values()].filter((e) => e.applied > e.undone && (e.beforeFailure || failedStep(e)));
     if (left.length > 0)
       return {
         outcome: 'inconsistent',
-        reason: `${failedAt}, and nothing undid ${listing(left.map((e) => `${e.participant.name}'s ${e.message.name}`))}`,
+        reason: `${failedAt}, and nothing undid ${listing(left.map((e) => `${e.participant.name}'s ${e.message.name}${e.beforeFailure ? '' : ' (applied after it had failed)'}`))}`,
       };
     const undone = [...new Set(this.undoOrder)].map((e) => e.message.name);
     return {

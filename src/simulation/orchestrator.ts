@@ -98,7 +98,7 @@ export class OrchestratorBehaviour {
       return;
     }
     const handler = msg.message.deliveries[0]?.reaction.participant ?? this.p;
-    this.run.ledger.fail(handler, msg.message);
+    this.run.ledger.fail(handler, msg.message, `${handler.name} did not answer ${msg.message.name} within ${msg.message.timeoutMs} ms`);
     const drawn = this.p.reactions.find((r) => r.input.isFailure && msg.message.deliveries.some((d) => d.reaction.onFailure.some((o) => o.message === r.input)));
     this.stepFailed(msg, drawn?.onSuccess ?? [], msg);
   }
@@ -115,6 +115,9 @@ export class OrchestratorBehaviour {
       } else this.run.givenUp ??= `${step.name} failed ${command.attempt} times after the pivot: a retriable step must eventually succeed`;
       return;
     }
+    // The step failed for good: a success of it that comes later is an effect nobody will undo.
+    const handler = step?.deliveries[0]?.reaction.participant;
+    if (handler) this.run.ledger.abandon(handler, step!);
     const toUndo = [...this.completed].reverse().filter((c) => c.message.compensation);
     this.run.record(
       'COMPENSATION_STARTED',

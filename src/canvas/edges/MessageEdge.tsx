@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import type { FlowEdge } from '../adapter.ts';
-import { edgeStroke, markerId } from './edgeLook.ts';
+import { EDGE_LINE, edgeStroke, markerId } from './edgeLook.ts';
 import { UndoIcon } from '../icons.tsx';
 import { laneDashOffset, routeEdge } from './routes.ts';
 
@@ -15,7 +15,7 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<FlowEdge>)
   const family = data?.family ?? 'invalid';
   const route = routeEdge({ ...props, laneY: data?.laneY, exitX: data?.exitX, entryX: data?.entryX });
   const stroke = edgeStroke(meaning, family, selected);
-  const dashOffset = laneDashOffset(route, stroke.strokeDasharray === undefined ? undefined : String(stroke.strokeDasharray));
+  const dashOffset = laneDashOffset(route, stroke['--sb-dash']);
   const labelPlacement = route.vertical ? 'translate(10px, -50%)' : 'translate(-50%, -50%)';
   const compact = family === 'compensation' && !route.vertical && !route.laneStart && Math.abs(props.targetX - props.sourceX) < ROOM_FOR_LABEL;
   return (
@@ -23,6 +23,7 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<FlowEdge>)
       <BaseEdge
         id={id}
         path={route.path}
+        className={EDGE_LINE}
         markerEnd={`url(#${markerId(family)})`}
         style={dashOffset === undefined ? stroke : { ...stroke, strokeDashoffset: dashOffset }}
         interactionWidth={14}

@@ -1,10 +1,12 @@
-/** What every node shares: handles left and right, icon and kind caption, the name, the problem badge. */
+/** What every node shares: handles left and right (and routing ones as needed), icon and kind caption, the name, the problem badge. */
 import type { ReactNode } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { SagaNodeData } from '../adapter.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { NameEditor } from './NameEditor.tsx';
 import { ProblemBadge } from './ProblemBadge.tsx';
+import { RoutingHandles } from './RoutingHandles.tsx';
+import { SimulationMarks } from '../simulation/SimulationMarks.tsx';
 import { WrappedName } from './WrappedName.tsx';
 
 interface NodeFrameProps {
@@ -32,11 +34,8 @@ export function NodeFrame({ id, variant, icon, caption, data, isConnectable, sha
       <div className="sb-node__name">{renaming ? <NameEditor id={id} name={data.name} /> : <WrappedName text={data.name} />}</div>
       <ProblemBadge errors={data.errors} warnings={data.warnings} />
       <Handle type="source" position={Position.Right} id="out" isConnectable={isConnectable} className="sb-handle" />
-      {/* Routing only, never for connecting: a compensation under its command, a reply lane from above or below. */}
-      <Handle type="target" position={Position.Top} id="in-top" isConnectable={false} className="sb-handle" />
-      <Handle type="target" position={Position.Bottom} id="in-bottom" isConnectable={false} className="sb-handle" />
-      <Handle type="source" position={Position.Bottom} id="out-bottom" isConnectable={false} className="sb-handle" />
-      <Handle type="source" position={Position.Top} id="out-top" isConnectable={false} className="sb-handle" />
+      <RoutingHandles nodeId={id} used={data.routingHandles} />
+      <SimulationMarks id={id} />
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { NOTHING_SELECTED, redo, undo, useDesignStore } from '../../store/designStore.ts';
+import { useSimulationStore } from '../../store/simulationStore.ts';
 import { FIT_DESIGN, viewportAnimationMs } from '../viewport.ts';
 import { deleteSelection, duplicateSelection, pasteText, selectAll, selectionAsText } from './commands.ts';
 
@@ -30,6 +31,12 @@ export function useShortcuts(openSheet: () => void): void {
         e.preventDefault();
         fn();
       };
+      // While simulating the design is read-only: only viewing keys work (playback has its own).
+      if (useSimulationStore.getState().active) {
+        if (!mod && !e.altKey && key === 'f') run(() => void fitView({ ...FIT_DESIGN, duration: viewportAnimationMs() }));
+        else if (e.key === '?') run(openSheet);
+        return;
+      }
       if (mod && key === 'z') run(e.shiftKey ? redo : undo);
       else if (mod && key === 'y') run(redo);
       else if (mod && key === 'a') run(selectAll);
@@ -48,7 +55,7 @@ export function useShortcuts(openSheet: () => void): void {
       }
     };
     const onCopy = (e: ClipboardEvent, cut = false) => {
-      if (isTyping(e.target)) return;
+      if (isTyping(e.target) || (cut && useSimulationStore.getState().active)) return;
       const text = selectionAsText();
       if (text === undefined || !e.clipboardData) return;
       e.clipboardData.setData('text/plain', text);
@@ -57,7 +64,7 @@ export function useShortcuts(openSheet: () => void): void {
     };
     const onCut = (e: ClipboardEvent) => onCopy(e, true);
     const onPaste = (e: ClipboardEvent) => {
-      if (isTyping(e.target) || !e.clipboardData) return;
+      if (isTyping(e.target) || !e.clipboardData || useSimulationStore.getState().active) return;
       e.preventDefault();
       pasteText(e.clipboardData.getData('text/plain'));
     };

@@ -1,0 +1,110 @@
+/**
+ * Messages in flight, drawn as tokens on one overlay in flow coordinates. One animation loop
+ * (playhead.ts) moves them along the connections they travel — sender to command or event,
+ * then on to the consumer — without a React render or store update per frame.
+ */
+import { useEffect, useRef } from 'react';
+import { ViewportPortal, useStoreApi } from '@xyflow/react';
+import type { SagaEdge } from '../../model/index.ts';
+import { tokensInFlight, type Token } from '../../simulation/playback.ts';
+import { useSimulationStore } from '../../store/simulationStore.ts';
+import { onPlayheadFrame, usePlayheadLoop } from './playhead.ts';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Points sampled along a connection: enough for a smooth glide, cheap to interpolate. */
+const SAMPLES = 24;
+
+type Point = { x: number; y: number };
+
+export function TokenLayer() {
+  usePlayheadLoop();
+  const run = useSimulationStore((s) => s.run);
+  const layer = useRef<SVGGElement>(null);
+  const flow = useStoreApi();
+
+  useEffect(() => {
+    const g = layer.current;
+    if (!run || !g) return;
+    const pool: SVGCircleElement[] = [];
+    const inFlight: { token: Token; progress: number }[] = [];
+    const routes = new Map<string, { d: string; points: Point[] }>();
+
+    const centre = (id: string): Point | undefined => {
+      const n = flow.getState().nodeLookup.get(id);
+      if (!n) return undefined;
+      const { x, y } = n.internals.positionAbsolute;
+      return { x: x + (n.measured.width ?? 0) / 2, y: y + (n.measured.height ?? 0) / 2 };
+    };
+    /** Points along a connection as drawn (its SVG path), or a straight line when it is not on screen. */
+    const route = (edge: SagaEdge | undefined, from: string, to: string): Point[] => {
+      const path = edge && g.ownerSVGElement?.ownerDocument.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${CSS.escape(edge.id)}"] .react-flow__edge-path`);
+      if (path && edge) {
+        const d = path.getAttribute('d') ?? '';
+        const cached = routes.get(edge.id);
+        if (cached && cached.d === d) return cached.points;
+        const length = path.getTotalLength();
+        const points = Array.from({ length: SAMPLES + 1 }, (_, i) => {
+          const p = path.getPointAtLength((length * i) / SAMPLES);
+          return { x: p.x, y: p.y };
+        });
+        routes.set(edge.id, { d, points });
+        return points;
+      }
+      const a = centre(from);
+      const b = centre(to);
+      return a && b ? [a, b] : [];
+    };
+    const along = (points: Point[], f: number): Point | undefined => {
+      if (points.length === 0) return undefined;
+      const x = Math.min(points.length - 1, Math.max(0, f * (points.length - 1)));
+      const i = Math.floor(x);
+      const a = points[i]!;
+      const b = points[Math.min(points.length - 1, i + 1)]!;
+      return { x: a.x + (b.x - a.x) * (x - i), y: a.y + (b.y - a.y) * (x - i) };
+    };
+
+    const draw = (position: number) => {
+      tokensInFlight(run.tokens, position, inFlight);
+      while (pool.length < inFlight.length) {
+        const c = document.createElementNS(SVG_NS, 'circle');
+        c.setAttribute('r', '7');
+        g.appendChild(c);
+        pool.push(c);
+      }
+      inFlight.forEach(({ token, progress }, i) => {
+        const c = pool[i]!;
+        const [send, deliver] = token.edges;
+        const twoLegs = token.to !== undefined;
+        const first = !twoLegs || progress < 0.5;
+        const f = twoLegs ? (first ? progress * 2 : progress * 2 - 1) : progress;
+        const p = first ? along(route(send, token.from, token.messageNode), f) : along(route(deliver, token.messageNode, token.to!), f);
+        if (!p) {
+          c.style.display = 'none';
+          return;
+        }
+        c.style.display = '';
+        c.setAttribute('cx', p.x.toFixed(1));
+        c.setAttribute('cy', p.y.toFixed(1));
+        if (c.dataset.message !== token.messageNode) {
+          c.dataset.message = token.messageNode;
+          c.setAttribute('class', `sb-token sb-token--${token.kind}`);
+        }
+      });
+      for (let i = inFlight.length; i < pool.length; i++) pool[i]!.style.display = 'none';
+      g.dataset.inFlight = String(inFlight.length);
+    };
+    const stop = onPlayheadFrame(draw);
+    return () => {
+      stop();
+      for (const c of pool) c.remove();
+    };
+  }, [run, flow]);
+
+  return (
+    <ViewportPortal>
+      <svg className="sb-tokens" aria-hidden="true">
+        <g ref={layer} data-testid="tokens" />
+      </svg>
+    </ViewportPortal>
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * `sagaboard simulate FILE [--seed N] [--runs N] [--fail NAME]... [--scenario NAME] [--json]`
+ * (spec §3, §4). One run prints its trace and outcome; `--runs N` prints the outcome
+ * distribution of N sagas (seeds N, N+1, ...) with latency percentiles.
+ */
+import type { Fault, SagaDocument, SagaOutcome, Scenario } from '../model/index.ts';
+import {
+  compilePlan,
+  failFault,
+  monteCarlo,
+  scenarioProblems,
+  simulate,
+  simulationProblems,
+  traceLine,
+  type MonteCarloResult,
+  type RunResult,
+} from '../simulation/index.ts';
+import { CliError, type CliIO } from './io.ts';
+
+export interface SimulateOptions {
+  /** The design file, for messages. */
+  file: string;
+  seed: number | undefined;
+  runs: number | undefined;
+  fail: readonly string[];
+  scenario: string | undefined;
+  json: boolean;
+}
+
+/** The most sagas one `--runs` simulates (about a minute in Node). */
+export const MAX_RUNS = 1_000_000;
+const DEFAULT_SEED = 1;
+const OUTCOMES: readonly SagaOutcome[] = ['completed', 'compensated', 'inconsistent', 'stuck'];
+
+/**
+ * Simulates and prints; returns the exit code: 0 when the run(s) were simulated, whatever the
+ * outcome, except 1 when a scenario's `expect.outcome` differs from the outcome of its single run.
+ * Throws a CliError (exit 2) when the design cannot be simulated or the options make no sense.
+ */
+export function simulateCommand(doc: SagaDocument, options: SimulateOptions, io: CliIO): number {
+  const problems = simulationProblems(doc);
+  if (problems.length > 0)
+    throw new CliError(problems.map((p) => `${options.file}: cannot simulate: ${p.message}${p.rule ? ` (${p.rule})` : ''}`).join('\n'));
+
+  const scenario = options.scenario === undefined ? undefined : findScenario(doc, options.scenario, options.file);
+  if (scenario) {
+    const wrong = scenarioProblems(doc, scenario);
+    if (wrong.length > 0) throw new CliError(wrong.map((w) => `${options.file}: scenario ${w}`).join('\n'));
+  }
+  const faults: Fault[] = [...(scenario?.faults ?? []), ...options.fail.map((name) => failOn(doc, name))];
+  const seed = options.seed ?? scenario?.seed ?? DEFAULT_SEED;
+  const plan = compilePlan(doc);
+
+  if (options.runs !== undefined) {
+    const result = monteCarlo(plan, { runs: options.runs, seed, faults });
+    io.out(options.json ? JSON.stringify(distributionJson(result), null, 2) : formatDistribution(doc, result, seed, faults));
+    return 0;
+  }
+
+  const run = simulate(plan, { seed, faults });
+  io.out(options.json ? JSON.stringify(runJson(run), null, 2) : formatRun(doc, run, seed, faults));
+  const expected = scenario?.expect?.outcome;
+  if (expected !== undefined && expected !== run.outcome) {
+    io.err(`sagaboard: scenario '${scenario!.name}' expects the saga to end ${expected}, but it ended ${run.outcome}: ${run.reason}`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Parses `--seed` / `--runs` values: whole numbers in range, or a usage error. */
+export function wholeNumber(option: string, value: string, min: number, max: number): number {
+  const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new CliError(`${option} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, got '${value}'`);
+  return n;
+}
+
+function findScenario(doc: SagaDocument, name: string, file: string): Scenario {
+  const scenarios = doc.scenarios ?? [];
+  const wanted = name.trim();
+  const found = scenarios.find((s) => s.name === wanted) ?? scenarios.find((s) => s.name.trim().toLowerCase() === wanted.toLowerCase());
+  if (found) return found;
+  throw new CliError(
+    scenarios.length === 0
+      ? `${file}: no scenario named '${name}': this design has no saved scenarios`
+      : `${file}: no scenario named '${name}' (there are: ${scenarios.map((s) => `'${s.name}'`).join(', ')})`,
+  );
+}
+
+function failOn(doc: SagaDocument, name: string): Fault {
+  try {
+    return failFault(doc, name);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+}
+
+// ---- one run ------------------------------------------------------------------------------
+
+function runJson(r: RunResult) {
+  return { outcome: r.outcome, reason: r.reason, durationMs: r.durationMs, trace: r.trace };
+}
+
+function formatRun(doc: SagaDocument, r: RunResult, seed: number, faults: readonly Fault[]): string {
+  return [
+    `${doc.name} — seed ${seed}${describeFaults(doc, faults)}`,
+    '',
+    ...r.trace.map(traceLine),
+    '',
+    `Outcome: ${r.outcome} — ${r.reason} (${ms(r.durationMs)}, ${count(r.messages, 'message')})`,
+  ].join('\n');
+}
+
+// ---- many runs ----------------------------------------------------------------------------
+
+function distributionJson(r: MonteCarloResult) {
+  return { runs: r.runs, outcomes: r.outcomes, latencyMs: r.latencyMs, messages: r.messages };
+}
+
+function formatDistribution(doc: SagaDocument, r: MonteCarloResult, seed: number, faults: readonly Fault[]): string {
+  const width = Math.max(...OUTCOMES.map((o) => r.outcomes[o].toLocaleString('en-US').length));
+  const lines = [`${doc.name} — ${count(r.runs, 'run')}, seeds ${seed}..${seed + r.runs - 1}${describeFaults(doc, faults)}`, ''];
+  for (const outcome of OUTCOMES) {
+    const n = r.outcomes[outcome];
+    const example = r.examples[outcome];
+    lines.push(
+      `  ${outcome.padEnd(13)} ${n.toLocaleString('en-US').padStart(width)}  ${percent(n, r.runs).padStart(6)}` +
+        (example && outcome !== 'completed' ? `   e.g. --seed ${example.seed}: ${example.reason}` : ''),
+    );
+  }
+  const ended = r.runs - r.outcomes.stuck;
+  lines.push(
+    '',
+    ended > 0
+      ? `Latency of the ${count(ended, 'saga')} that ended: p50 ${ms(r.latencyMs.p50)}, p95 ${ms(r.latencyMs.p95)}, p99 ${ms(r.latencyMs.p99)}`
+      : 'Latency: no saga ended',
+    `Messages: ${r.messages.toLocaleString('en-US')} (${(r.messages / r.runs).toFixed(1)} per saga)`,
+  );
+  return lines.join('\n');
+}
+
+// ---- words --------------------------------------------------------------------------------
+
+function describeFaults(doc: SagaDocument, faults: readonly Fault[]): string {
+  if (faults.length === 0) return ', no injected faults';
+  const nameOf = (id: string) => doc.nodes.find((n) => n.id === id)?.name ?? id;
+  const describe = (f: Fault) =>
+    [
+      `${f.kind} on ${nameOf(f.target)}`,
+      f.probability !== undefined && `probability ${f.probability}`,
+      f.times !== undefined && `${count(f.times, 'time')}`,
+      f.delayMs !== undefined && `${f.delayMs} ms`,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  return `, faults: ${faults.map(describe).join('; ')}`;
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+const percent = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;

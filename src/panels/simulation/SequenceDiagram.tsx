@@ -1,0 +1,100 @@
+/**
+ * The run as a sequence diagram: participants as lifelines, each message as an arrow, in the
+ * order they were sent. Arrows after the cursor are faint; a click on one jumps there.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import type { Token } from '../../simulation/playback.ts';
+import { useSimulationStore } from '../../store/simulationStore.ts';
+
+const COLUMN = 150;
+const ROW = 30;
+const HEAD = 40;
+const MARGIN = 24;
+
+export function SequenceDiagram() {
+  const run = useSimulationStore((s) => s.run);
+  const doc = useSimulationStore((s) => s.doc);
+  const cursor = useSimulationStore((s) => s.cursor);
+  const box = useRef<HTMLDivElement>(null);
+  const layout = useMemo(() => {
+    if (!run || !doc) return null;
+    const names = new Map(doc.nodes.map((n) => [n.id, n.name]));
+    const lanes: string[] = [];
+    const lane = (id: string) => {
+      let i = lanes.indexOf(id);
+      if (i < 0) i = lanes.push(id) - 1;
+      return i;
+    };
+    const arrows = run.tokens.map((t) => ({ token: t, from: lane(t.from), to: t.to === undefined ? undefined : lane(t.to) }));
+    return { lanes: lanes.map((id) => ({ id, name: names.get(id) ?? id })), arrows, names };
+  }, [run, doc]);
+
+  const currentRow = layout ? layout.arrows.findLastIndex((a) => a.token.sent < cursor) : -1;
+  useEffect(() => {
+    const el = box.current;
+    if (!el || currentRow < 0) return;
+    const y = HEAD + currentRow * ROW;
+    if (y < el.scrollTop + HEAD || y > el.scrollTop + el.clientHeight - ROW) el.scrollTop = Math.max(0, y - el.clientHeight / 2);
+  }, [currentRow]);
+
+  if (!layout) return null;
+  const width = MARGIN * 2 + Math.max(1, layout.lanes.length) * COLUMN;
+  const height = HEAD + layout.arrows.length * ROW + ROW;
+  const x = (lane: number) => MARGIN + lane * COLUMN + COLUMN / 2;
+  const seek = (t: Token) => {
+    const sim = useSimulationStore.getState();
+    sim.pause();
+    sim.seek(t.arrives + 1);
+  };
+  return (
+    <div ref={box} className="sb-sequence" data-testid="sequence-diagram">
+      <svg width={width} height={height} role="img" aria-label={`Sequence diagram: ${layout.arrows.length} messages between ${layout.lanes.length} participants`}>
+        <defs>
+          {(['command', 'event', 'failure', 'compensation'] as const).map((kind) => (
+            <marker key={kind} id={`sb-seq-${kind}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path d="M0 0 10 5 0 10z" className={`sb-sequence__head sb-token--${kind}`} />
+            </marker>
+          ))}
+        </defs>
+        {layout.lanes.map((l, i) => (
+          <g key={l.id} className="sb-sequence__lane">
+            <line x1={x(i)} x2={x(i)} y1={HEAD - 6} y2={height} />
+            <rect x={x(i) - COLUMN / 2 + 8} y={6} width={COLUMN - 16} height={26} rx={6} />
+            <text x={x(i)} y={23} textAnchor="middle">
+              {clip(l.name, 18)}
+            </text>
+          </g>
+        ))}
+        {layout.arrows.map((a, row) => {
+          const y = HEAD + row * ROW + ROW / 2;
+          const x1 = x(a.from);
+          const x2 = a.to === undefined ? x1 + 60 : x(a.to);
+          const self = a.to === a.from;
+          const state = a.token.sent >= cursor ? 'future' : row === currentRow ? 'current' : 'past';
+          const name = layout.names.get(a.token.messageNode) ?? a.token.messageNode;
+          return (
+            <g
+              key={`${a.token.sent}-${a.token.arrives}`}
+              className={`sb-sequence__arrow sb-sequence__arrow--${state} sb-token--${a.token.kind}`}
+              onClick={() => seek(a.token)}
+              role="button"
+              aria-label={`${name} from ${layout.names.get(a.token.from)}${a.token.to ? ` to ${layout.names.get(a.token.to)}` : ''}`}
+            >
+              <rect x={Math.min(x1, x2) - 4} y={y - ROW / 2} width={Math.abs(x2 - x1) + 8} height={ROW} fill="transparent" />
+              {self ? (
+                <path d={`M${x1} ${y - 6} h28 v12 h-26`} markerEnd={`url(#sb-seq-${a.token.kind})`} />
+              ) : (
+                <line x1={x1} x2={x2} y1={y} y2={y} markerEnd={`url(#sb-seq-${a.token.kind})`} strokeDasharray={a.to === undefined ? '4 3' : undefined} />
+              )}
+              <text x={(x1 + x2) / 2} y={y - 5} textAnchor="middle">
+                {clip(name, 26)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </div>
+  );
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
