@@ -54,3 +54,24 @@ async function expectTidyCanvas(page: Page): Promise<void> {
     .evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
   expect(cutOff).toEqual([]);
 }
+
+test('screenshots of simulation mode: mid-run, compensated, sequence diagram, duplicate to a non-idempotent handler', async ({ page }) => {
+  test.slow();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/?example=order-orchestrated');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  const shipping = page.locator('.react-flow__node').filter({ hasText: 'InitiateShipping' });
+  await shipping.click();
+  await page.getByRole('form', { name: 'Inject a fault on InitiateShipping' }).getByRole('button', { name: 'Inject fault' }).click();
+  await waitForViewportToSettle(page);
+  await page.getByRole('slider', { name: 'Timeline' }).fill('31');
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${SHOTS}/simulation-mid-run.png` });
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('sim-outcome')).toHaveAttribute('data-outcome', 'compensated');
+  await page.screenshot({ path: `${SHOTS}/simulation-compensated.png` });
+  await page.getByRole('tab', { name: 'Sequence diagram' }).click();
+  await page.getByRole('slider', { name: 'Timeline' }).fill('36');
+  await page.screenshot({ path: `${SHOTS}/simulation-sequence.png` });
+});

@@ -21,6 +21,7 @@ import { HintToast } from './HintToast.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { ShortcutSheet } from './shortcuts/ShortcutSheet.tsx';
 import { TokenLayer } from './simulation/TokenLayer.tsx';
+import { useFrameOnModeChange } from './simulation/useFrameOnModeChange.ts';
 import { useSimulationStore } from '../store/simulationStore.ts';
 import { useShortcuts } from './shortcuts/useShortcuts.ts';
 
@@ -53,6 +54,7 @@ export function Canvas() {
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   // While simulating the design is read-only: it can be selected (to inject faults), not changed.
   const simulating = useSimulationStore((s) => s.active);
+  useFrameOnModeChange(simulating);
   useFrameOpenedDesign();
   useShortcuts(openSheet);
   return (
@@ -97,7 +99,7 @@ export function Canvas() {
           </button>
         </Panel>
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap<FlowNode> nodeColor={minimapColour} nodeBorderRadius={6} pannable zoomable position="bottom-right" ariaLabel="Overview of the design" />
+        {!simulating && <MiniMap<FlowNode> nodeColor={minimapColour} nodeBorderRadius={6} pannable zoomable position="bottom-right" ariaLabel="Overview of the design" />}
       </ReactFlow>
       <EmptyCanvasHint />
       <HintToast />

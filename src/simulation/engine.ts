@@ -44,6 +44,8 @@ export interface RunResult {
 /** One message in flight: the instance of a command or event. */
 export interface Msg {
   id: number;
+  /** `m<id>`, as the trace shows it. */
+  label: string;
   message: PlanMessage;
   /** The message whose handling emitted this one. */
   causation: Msg | null;
@@ -94,8 +96,6 @@ interface ParticipantState {
   epoch: number;
   /** Deliveries waiting for a restart. */
   inbox: Item[];
-  /** Handlings in progress, lost and redelivered when the participant crashes. */
-  working: Set<Item>;
   seen: Map<number, { state: Seen; attempt: number; outputs: PlanOutput[] }>;
 }
 
@@ -139,8 +139,7 @@ export class Run {
   execute(): RunResult {
     this.record('SAGA_STARTED', null, null, this.plan.triggers.map((t) => t.message.name).join(', ') || undefined);
     for (const trigger of this.plan.triggers) {
-      const msg: Msg = { id: this.nextMessage++, message: trigger.message, causation: null, attempt: 1, sender: null, edgeId: trigger.edgeId };
-      this.send(msg, trigger.sender ?? null);
+      this.send(this.newMsg(trigger.message, null, null, trigger.edgeId), trigger.sender ?? null);
     }
     let item: Item | undefined;
     while ((item = this.agenda.pop())) {
@@ -185,9 +184,14 @@ export class Run {
    * Returns the message so that an orchestrator can wait for its reply.
    */
   emit(sender: PlanParticipant, output: PlanOutput, cause: Msg | null): Msg {
-    const msg: Msg = { id: this.nextMessage++, message: output.message, causation: cause, attempt: 1, sender, edgeId: output.edgeId || undefined };
+    const msg = this.newMsg(output.message, cause, sender, output.edgeId || undefined);
     this.send(msg, sender);
     return msg;
+  }
+
+  private newMsg(message: PlanMessage, causation: Msg | null, sender: PlanParticipant | null, edgeId: string | undefined): Msg {
+    const id = this.nextMessage++;
+    return { id, label: this.tracing ? `m${id}` : '', message, causation, attempt: 1, sender, edgeId };
   }
 
   /** Puts a message on its way to every consumer. A resent message keeps its id. */
@@ -214,7 +218,8 @@ export class Run {
   resendLater(msg: Msg, at: number, asNewMessage: boolean): void {
     const handler = msg.message.deliveries[0]?.reaction.participant;
     if (handler) this.ledger.retry(handler, msg.message);
-    const again: Msg = { ...msg, attempt: msg.attempt + 1, id: asNewMessage ? this.nextMessage++ : msg.id };
+    const id = asNewMessage ? this.nextMessage++ : msg.id;
+    const again: Msg = { ...msg, attempt: msg.attempt + 1, id, label: this.tracing ? `m${id}` : '' };
     this.schedule(Job.Resend, at, again, null, false, msg.sender);
   }
 
@@ -241,7 +246,7 @@ export class Run {
   // ---- handling -------------------------------------------------------------------------
 
   private state(p: PlanParticipant): ParticipantState {
-    return (this.states[p.index] ??= { crashed: false, epoch: 0, inbox: [], working: new Set(), seen: new Map() });
+    return (this.states[p.index] ??= { crashed: false, epoch: 0, inbox: [], seen: new Map() });
   }
 
   private deliver(item: Item): void {
@@ -284,7 +289,6 @@ export class Run {
     const latency = reaction.latencyMs * (0.5 + this.random());
     const done = this.schedule(Job.Done, this.now + latency, msg, reaction, item.duplicate, p, state.epoch, result);
     done.again = again;
-    state.working.add(done);
   }
 
   /** Success, business failure or transient failure of one handling: faults first, then the failure rate. */
@@ -302,7 +306,6 @@ export class Run {
     const { msg, reaction } = item as { msg: Msg; reaction: PlanReaction };
     const p = reaction.participant;
     const state = this.state(p);
-    state.working.delete(item);
     const seen = state.seen.get(msg.id)!;
     if (item.result === Result.Success) return this.succeeded(p, reaction, msg, seen, item.again);
     const transient = item.result === Result.Transient;
@@ -348,7 +351,7 @@ export class Run {
     if (orchestrator) return orchestrator.handled(reaction, msg);
     for (const out of reaction.onSuccess) this.emit(p, out, msg);
     // A compensation command with no reply completes when it is handled.
-    const sender = msg.sender && this.orchestrators[msg.sender.index];
+    const sender = msg.message.undoes && msg.sender && this.orchestrators[msg.sender.index];
     if (sender && reaction.onSuccess.every((o) => !o.message.deliveries.some((d) => d.reaction.participant === msg.sender))) sender.handledWithoutReply(msg);
   }
 
@@ -356,17 +359,18 @@ export class Run {
 
   private crash(p: PlanParticipant, fault: Fault): void {
     const state = this.state(p);
+    // Its handlings in progress: their ends are on the agenda, scheduled in this epoch.
+    const working = this.agenda.filter((i) => i.job === Job.Done && i.participant === p && i.epoch === state.epoch);
     state.crashed = true;
     state.epoch++;
     if (this.tracing)
       this.record('SERVICE_CRASHED', null, p, fault.delayMs !== undefined ? `restarts in ${fault.delayMs} ms` : 'does not restart');
     // Handlings in progress are lost: the participant never finished them, so it does not
     // remember them, and the broker delivers them again after the restart.
-    for (const lost of state.working) {
+    for (const lost of working) {
       state.seen.delete(lost.msg!.id);
       state.inbox.push(lost);
     }
-    state.working.clear();
     if (fault.delayMs !== undefined) this.schedule(Job.Restart, this.now + fault.delayMs, null, null, false, p);
   }
 
@@ -410,7 +414,7 @@ export class Run {
       t: this.now,
       type,
       saga: this.saga,
-      message: msg ? `m${msg.id}` : null,
+      message: msg ? msg.label : null,
       messageNode: msg ? msg.message.id : null,
       messageName: msg ? msg.message.name : null,
       node: at ? at.id : null,

@@ -23,6 +23,15 @@ describe('Agenda', () => {
   });
 });
 
+describe('Agenda.filter', () => {
+  it('returns the queued items that pass, in scheduling order, and leaves them queued', () => {
+    const agenda = new Agenda<{ t: number; seq: number; name: string }>();
+    for (const [t, name] of [[9, 'x1'], [1, 'y'], [4, 'x2'], [0, 'x3']] as const) agenda.push({ t, seq: 0, name });
+    expect(agenda.filter((i) => i.name.startsWith('x')).map((i) => i.name)).toEqual(['x1', 'x2', 'x3']);
+    expect(agenda.size).toBe(4);
+  });
+});
+
 describe('seededRandom', () => {
   it('repeats a sequence for the same seed and differs for another', () => {
     const take = (seed: number) => {

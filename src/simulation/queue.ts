@@ -31,6 +31,11 @@ export class Agenda<T extends Scheduled> {
     heap[i] = item;
   }
 
+  /** The queued items that pass `test`, in scheduling order. */
+  filter(test: (item: T) => boolean): T[] {
+    return this.heap.filter(test).sort((a, b) => a.seq - b.seq);
+  }
+
   /** Removes and returns the earliest item. */
   pop(): T | undefined {
     const heap = this.heap;

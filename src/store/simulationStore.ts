@@ -4,6 +4,7 @@
  * the editor is as it was.
  */
 import { create } from 'zustand';
+import { useDesignStore } from './designStore.ts';
 import type { Fault, SagaDocument, Scenario } from '../model/index.ts';
 import {
   compilePlan,
@@ -137,6 +138,11 @@ export const useSimulationStore = create<SimulationState & SimulationActions>()(
   pause: () => set({ playing: false }),
   setSpeed: (speed) => set({ speed }),
 }));
+
+// Another design opened (from the design list, an example, a file): the run was of the old one.
+useDesignStore.subscribe((s, previous) => {
+  if (s.openCount !== previous.openCount && useSimulationStore.getState().active) useSimulationStore.getState().stop();
+});
 
 /** The state of one node in the run at the cursor (idle when the mode is off). */
 export const useNodeSimState = (id: string): NodeSimState | undefined => useSimulationStore((s) => (s.active ? s.nodeStates.get(id) : undefined));

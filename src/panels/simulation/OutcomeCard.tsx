@@ -1,6 +1,8 @@
 /** The outcome of the run and what made it so; before the end, what is happening now. */
+import type { SimulationProblem } from '../../simulation/index.ts';
+import { useDesignStore } from '../../store/designStore.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
-import { TRACE_WORDS } from './traceWords.ts';
+import { OUTCOME_WORDS } from './traceWords.ts';
 
 export function OutcomeCard() {
   const result = useSimulationStore((s) => s.run?.result);
@@ -14,14 +16,21 @@ export function OutcomeCard() {
           {problems.map((p) => (
             <li key={p.message}>
               {p.message}
-              {p.rule && <span className="sb-outcome__rule"> (see {p.rule} in the editor’s problems)</span>}
+              {p.rule && (
+                <>
+                  {' '}
+                  <button type="button" className="sb-link-button" onClick={() => showInEditor(p)}>
+                    Show {p.rule} in the editor
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ul>
       </section>
     );
   if (!result) return null;
-  const words = TRACE_WORDS[`SAGA_${result.outcome.toUpperCase()}` as keyof typeof TRACE_WORDS];
+  const words = OUTCOME_WORDS[result.outcome];
   if (!atEnd)
     return (
       <section className="sb-panel sb-outcome" aria-label="Outcome" data-testid="sim-outcome" data-outcome="running">
@@ -40,4 +49,10 @@ export function OutcomeCard() {
       </p>
     </section>
   );
+}
+
+/** Back to the editor, with what the problem is about selected. */
+function showInEditor(problem: SimulationProblem): void {
+  useSimulationStore.getState().stop();
+  useDesignStore.getState().select({ nodes: problem.nodes, edges: problem.edges });
 }

@@ -34,12 +34,12 @@ export function SequenceDiagram() {
     const el = box.current;
     if (!el || currentRow < 0) return;
     const y = HEAD + currentRow * ROW;
-    if (y < el.scrollTop + HEAD || y > el.scrollTop + el.clientHeight - ROW) el.scrollTop = Math.max(0, y - el.clientHeight / 2);
+    if (y < el.scrollTop + HEAD || y > el.scrollTop + el.clientHeight - ROW) el.scrollTop = Math.max(0, y - HEAD - el.clientHeight / 2);
   }, [currentRow]);
 
   if (!layout) return null;
   const width = MARGIN * 2 + Math.max(1, layout.lanes.length) * COLUMN;
-  const height = HEAD + layout.arrows.length * ROW + ROW;
+  const height = layout.arrows.length * ROW + ROW / 2;
   const x = (lane: number) => MARGIN + lane * COLUMN + COLUMN / 2;
   const seek = (t: Token) => {
     const sim = useSimulationStore.getState();
@@ -48,7 +48,15 @@ export function SequenceDiagram() {
   };
   return (
     <div ref={box} className="sb-sequence" data-testid="sequence-diagram">
-      <svg width={width} height={height} role="img" aria-label={`Sequence diagram: ${layout.arrows.length} messages between ${layout.lanes.length} participants`}>
+      {/* The participants stay in view while the messages scroll under them. */}
+      <div className="sb-sequence__heads" style={{ width }}>
+        {layout.lanes.map((l, i) => (
+          <div key={l.id} className="sb-sequence__head-name" style={{ left: x(i) - COLUMN / 2 + 8, width: COLUMN - 16 }} title={l.name}>
+            {l.name}
+          </div>
+        ))}
+      </div>
+      <svg width={width} height={height} role="group" aria-label={`Sequence diagram: ${layout.arrows.length} messages between ${layout.lanes.length} participants`}>
         <defs>
           {(['command', 'event', 'failure', 'compensation'] as const).map((kind) => (
             <marker key={kind} id={`sb-seq-${kind}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -57,28 +65,25 @@ export function SequenceDiagram() {
           ))}
         </defs>
         {layout.lanes.map((l, i) => (
-          <g key={l.id} className="sb-sequence__lane">
-            <line x1={x(i)} x2={x(i)} y1={HEAD - 6} y2={height} />
-            <rect x={x(i) - COLUMN / 2 + 8} y={6} width={COLUMN - 16} height={26} rx={6} />
-            <text x={x(i)} y={23} textAnchor="middle">
-              {clip(l.name, 18)}
-            </text>
-          </g>
+          <line key={l.id} className="sb-sequence__lifeline" x1={x(i)} x2={x(i)} y1={0} y2={height} />
         ))}
         {layout.arrows.map((a, row) => {
-          const y = HEAD + row * ROW + ROW / 2;
+          const y = row * ROW + ROW / 2 + 4;
           const x1 = x(a.from);
           const x2 = a.to === undefined ? x1 + 60 : x(a.to);
           const self = a.to === a.from;
           const state = a.token.sent >= cursor ? 'future' : row === currentRow ? 'current' : 'past';
           const name = layout.names.get(a.token.messageNode) ?? a.token.messageNode;
+          const label = `${name} from ${layout.names.get(a.token.from)}${a.token.to ? ` to ${layout.names.get(a.token.to)}` : ''}`;
           return (
             <g
               key={`${a.token.sent}-${a.token.arrives}`}
               className={`sb-sequence__arrow sb-sequence__arrow--${state} sb-token--${a.token.kind}`}
               onClick={() => seek(a.token)}
+              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), seek(a.token))}
               role="button"
-              aria-label={`${name} from ${layout.names.get(a.token.from)}${a.token.to ? ` to ${layout.names.get(a.token.to)}` : ''}`}
+              tabIndex={0}
+              aria-label={label}
             >
               <rect x={Math.min(x1, x2) - 4} y={y - ROW / 2} width={Math.abs(x2 - x1) + 8} height={ROW} fill="transparent" />
               {self ? (

@@ -1,7 +1,5 @@
 /** Simulation mode's dock under the canvas: playback controls and timeline, the trace and the sequence diagram. */
-import { useEffect, useState } from 'react';
-import { useReactFlow } from '@xyflow/react';
-import { FIT_DESIGN, viewportAnimationMs } from '../../canvas/viewport.ts';
+import { useState } from 'react';
 import { PlaybackControls } from './PlaybackControls.tsx';
 import { SequenceDiagram } from './SequenceDiagram.tsx';
 import { TraceLog } from './TraceLog.tsx';
@@ -13,12 +11,6 @@ type Tab = 'trace' | 'sequence';
 export default function SimulationDock() {
   const [tab, setTab] = useState<Tab>('trace');
   usePlaybackKeys();
-  const { fitView } = useReactFlow();
-  // The dock takes room from the canvas: frame the design in what is left.
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => void fitView({ ...FIT_DESIGN, duration: viewportAnimationMs() }));
-    return () => cancelAnimationFrame(frame);
-  }, [fitView]);
   return (
     <section className="sb-dock" aria-label="Simulation" data-testid="simulation-dock">
       <PlaybackControls />

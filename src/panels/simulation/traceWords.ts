@@ -1,4 +1,5 @@
 /** How trace entries read in the app: a short label and a tone per type. */
+import type { SagaOutcome } from '../../model/index.ts';
 import type { TraceType } from '../../simulation/index.ts';
 
 export type Tone = 'neutral' | 'work' | 'ok' | 'fail' | 'retry' | 'comp' | 'crash';
@@ -18,8 +19,16 @@ export const TRACE_WORDS: Record<TraceType, { label: string; tone: Tone }> = {
   SERVICE_RESTARTED: { label: 'Restarted', tone: 'ok' },
   COMPENSATION_STARTED: { label: 'Compensating', tone: 'comp' },
   COMPENSATION_COMPLETED: { label: 'Compensated', tone: 'comp' },
-  SAGA_COMPLETED: { label: 'Completed', tone: 'ok' },
-  SAGA_COMPENSATED: { label: 'Compensated', tone: 'comp' },
-  SAGA_INCONSISTENT: { label: 'Inconsistent', tone: 'fail' },
-  SAGA_STUCK: { label: 'Stuck', tone: 'crash' },
+  SAGA_COMPLETED: { label: 'Saga completed', tone: 'ok' },
+  SAGA_COMPENSATED: { label: 'Saga compensated', tone: 'comp' },
+  SAGA_INCONSISTENT: { label: 'Saga inconsistent', tone: 'fail' },
+  SAGA_STUCK: { label: 'Saga stuck', tone: 'crash' },
+};
+
+/** The outcome of a saga as the outcome card says it. */
+export const OUTCOME_WORDS: Record<SagaOutcome, { label: string; tone: Tone }> = {
+  completed: { label: 'Completed', tone: 'ok' },
+  compensated: { label: 'Compensated', tone: 'comp' },
+  inconsistent: { label: 'Inconsistent', tone: 'fail' },
+  stuck: { label: 'Stuck', tone: 'crash' },
 };
