@@ -2,9 +2,11 @@
  * bench/simulate: the simulator's speed in Node (spec §4, §5.4).
  *
  * 1. Kernel events per second with the trace recorded: single runs of the Create Order saga and
- *    of a generated orchestrated saga of about 5,000 nodes (830 steps). An event is one job the
- *    kernel executes (a delivery, the end of a handling, a timeout, a restart, a resend).
- *    Target: >= 1,000,000 events/s.
+ *    of generated orchestrated sagas of about 1,000 and 5,000 nodes (166 and 832 steps). An event
+ *    is one job the kernel executes (a delivery, the end of a handling, a timeout, a restart, a
+ *    resend). Target: >= 1,000,000 events/s. Large designs are slower per event: a run walks the
+ *    whole plan once while it allocates its trace, so the plan's objects are no longer in the CPU
+ *    caches (the profile shows the time in the first reads of each message's plan).
  * 2. 10,000 sagas of the Create Order saga (public/examples/create-order-saga.sagaboard.json)
  *    with a 2% business failure rate on every service, the way `simulate --runs` and the app's
  *    Monte Carlo panel run them (no trace). Target: < 0.5 s.
@@ -130,4 +132,6 @@ console.log(`   baseline: ${fmt(sagaEvents * SAGAS)} Agenda push+pop ${sagaAgend
 console.log(`   outcomes: ${Object.entries(result.outcomes).map(([o, n]) => `${o} ${n}`).join(', ')}; latency p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms; ${fmt(result.messages)} messages`);
 
 console.log('');
-console.log(`Targets: kernel >= ${fmt(EVENTS_TARGET)} events/s with trace: ${verdict(kernelOk)}; ${fmt(SAGAS)} sagas < ${SAGAS_TARGET_MS} ms: ${verdict(sagasMs < SAGAS_TARGET_MS)}`);
+console.log(
+  `Targets: kernel >= ${fmt(EVENTS_TARGET)} events/s with trace, every design above: ${verdict(kernelOk)}; ${fmt(SAGAS)} sagas < ${SAGAS_TARGET_MS} ms: ${verdict(sagasMs < SAGAS_TARGET_MS)}`,
+);

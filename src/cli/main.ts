@@ -1,4 +1,4 @@
-/** The `sagaboard` command line (spec §3). Exit codes: 0 fine, 1 errors found, 2 unusable input or usage. */
+/** The `sagaboard` command line (spec §3). Exit codes: 0 fine, 1 errors found or a scenario not met, 2 unusable input or usage. */
 import { loadDocument, type SagaDocument } from '../model/index.ts';
 import { CliError, type CliIO } from './io.ts';
 import { MAX_RUNS, simulateCommand, wholeNumber } from './simulate-command.ts';

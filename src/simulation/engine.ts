@@ -318,7 +318,7 @@ export class Run {
         msg,
         p,
         (transient ? (canRetry ? 'transient failure' : 'transient failure, no retries left: a business failure') : 'business failure') +
-          (silent ? ': no failure event is drawn, nobody hears it' : ''),
+          (silent ? `: no failure event is drawn, ${heardThroughTimeout(msg) ? `${msg.sender!.name} learns of it only when its timeout fires` : 'nobody hears it'}` : ''),
       );
     if (canRetry) {
       seen.state = Seen.FailedTransient;
@@ -430,6 +430,9 @@ const DEFAULTS_RETRY = { maxAttempts: 0, ...DEFAULTS.retry };
 
 /** Fault targets when the run has no faults: nothing to look up. */
 const NO_TARGETS: readonly string[] = [];
+
+/** The orchestrator that sent `msg` waits for its reply with a timeout. */
+const heardThroughTimeout = (msg: Msg): boolean => msg.sender?.isOrchestrator === true && msg.message.timeoutMs !== undefined;
 
 /** How many attempts a policy allows in all; unlimited is capped so a run always ends. */
 export const attemptsOf = (policy: { maxAttempts: number }): number => (policy.maxAttempts === 0 ? UNLIMITED_ATTEMPTS : policy.maxAttempts);

@@ -55,5 +55,6 @@ export function traceLine(e: TraceEntry): string {
   const what = [e.messageName && `${e.messageName}${e.message ? ` (${e.message}` : ''}${e.attempt > 1 ? `, attempt ${e.attempt}` : ''}${e.message ? ')' : ''}`, e.nodeName && `@ ${e.nodeName}`]
     .filter(Boolean)
     .join(' ');
-  return `${time}  ${e.type.padEnd(22)} ${what}${e.detail ? ` — ${e.detail}` : ''}`.trimEnd();
+  const rest = [what, e.detail && `— ${e.detail}`].filter(Boolean).join(' ');
+  return `${time}  ${e.type.padEnd(22)} ${rest}`.trimEnd();
 }
