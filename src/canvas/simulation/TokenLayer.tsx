@@ -27,7 +27,10 @@ export function TokenLayer() {
     if (!run || !g) return;
     const pool: SVGCircleElement[] = [];
     const inFlight: { token: Token; progress: number }[] = [];
-    const routes = new Map<string, { d: string; points: Point[] }>();
+    /** Sampled connections by edge id; the canvas is read-only while simulating, so they stay valid. */
+    const routes = new Map<string, Point[]>();
+    /** When a connection was last looked for and not found (not rendered: off screen), to look again later, not every frame. */
+    const missing = new Map<string, number>();
 
     const centre = (id: string): Point | undefined => {
       const n = flow.getState().nodeLookup.get(id);
@@ -35,21 +38,28 @@ export function TokenLayer() {
       const { x, y } = n.internals.positionAbsolute;
       return { x: x + (n.measured.width ?? 0) / 2, y: y + (n.measured.height ?? 0) / 2 };
     };
-    /** Points along a connection as drawn (its SVG path), or a straight line when it is not on screen. */
-    const route = (edge: SagaEdge | undefined, from: string, to: string): Point[] => {
-      const path = edge && g.ownerSVGElement?.ownerDocument.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${CSS.escape(edge.id)}"] .react-flow__edge-path`);
-      if (path && edge) {
-        const d = path.getAttribute('d') ?? '';
-        const cached = routes.get(edge.id);
-        if (cached && cached.d === d) return cached.points;
-        const length = path.getTotalLength();
-        const points = Array.from({ length: SAMPLES + 1 }, (_, i) => {
-          const p = path.getPointAtLength((length * i) / SAMPLES);
-          return { x: p.x, y: p.y };
-        });
-        routes.set(edge.id, { d, points });
-        return points;
+    const sampled = (edge: SagaEdge): Point[] | undefined => {
+      const cached = routes.get(edge.id);
+      if (cached) return cached;
+      const now = performance.now();
+      if (now - (missing.get(edge.id) ?? -Infinity) < 500) return undefined;
+      const path = g.ownerDocument.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${CSS.escape(edge.id)}"] .react-flow__edge-path`);
+      if (!path) {
+        missing.set(edge.id, now);
+        return undefined;
       }
+      const length = path.getTotalLength();
+      const points = Array.from({ length: SAMPLES + 1 }, (_, i) => {
+        const p = path.getPointAtLength((length * i) / SAMPLES);
+        return { x: p.x, y: p.y };
+      });
+      routes.set(edge.id, points);
+      return points;
+    };
+    /** Points along a connection as drawn, or a straight line between the nodes when it is not rendered. */
+    const route = (edge: SagaEdge | undefined, from: string, to: string): Point[] => {
+      const points = edge && sampled(edge);
+      if (points) return points;
       const a = centre(from);
       const b = centre(to);
       return a && b ? [a, b] : [];
