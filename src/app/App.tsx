@@ -10,7 +10,10 @@ import { CanvasPlaceholder } from './CanvasPlaceholder.tsx';
 import { useAutosave } from './designs/saving.ts';
 import { StorageWarning } from './designs/StorageWarning.tsx';
 import { ViewportTracker } from './designs/ViewportTracker.tsx';
+import { ImportDialog } from './importing/ImportDialog.tsx';
+import { useFileDrop } from './importing/useFileDrop.ts';
 import { LoadProblemBanner } from './LoadProblemBanner.tsx';
+import { SharedBanner } from './sharing/SharedBanner.tsx';
 import { TopBar } from './TopBar.tsx';
 import { useDesignFromUrl } from './useDesignFromUrl.ts';
 import './app.css';
@@ -24,6 +27,7 @@ export function App() {
   useDesignFromUrl();
   useAutosave();
   const simulating = useSimulationStore((s) => s.active);
+  const drop = useFileDrop();
   return (
     <ReactFlowProvider>
       <ViewportTracker />
@@ -31,11 +35,13 @@ export function App() {
         <TopBar />
         <StorageWarning />
         <LoadProblemBanner />
+        <SharedBanner />
         <main className="sb-main">
-          <div className="sb-workspace">
+          <div className={drop.over ? 'sb-workspace sb-workspace--drop' : 'sb-workspace'} {...drop.handlers}>
             <div className="sb-stage">
               <Canvas />
               <CanvasPlaceholder />
+              {drop.over && <div className="sb-drop-hint">Drop a design file to import it</div>}
             </div>
             {simulating && (
               <Suspense fallback={<div className="sb-dock sb-dock--loading">Loading the simulator…</div>}>
@@ -57,6 +63,7 @@ export function App() {
             </aside>
           )}
         </main>
+        <ImportDialog />
       </div>
     </ReactFlowProvider>
   );

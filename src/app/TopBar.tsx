@@ -4,6 +4,7 @@ import { DesignMenu } from './designs/DesignMenu.tsx';
 import { SaveState } from './designs/SaveState.tsx';
 import { SimulateButton } from '../panels/simulation/SimulateButton.tsx';
 import { ExamplePicker } from './ExamplePicker.tsx';
+import { ExportMenu } from './exporting/ExportMenu.tsx';
 import { Logo } from './Logo.tsx';
 
 export function TopBar() {
@@ -31,6 +32,7 @@ export function TopBar() {
         )}
       </div>
       <SimulateButton />
+      <ExportMenu />
       <DesignMenu />
       <ExamplePicker />
     </header>

@@ -58,7 +58,8 @@ export async function openFromUrl(): Promise<void> {
     if (request.problem || last) writeSourceToUrl(source, 'replace');
     return;
   }
-  if (source.kind !== 'saved' || store.doc !== null) return;
+  // A saved design or a share link that cannot be opened still leaves something to work on.
+  if ((source.kind !== 'saved' && source.kind !== 'shared') || store.doc !== null) return;
   const problem = useDesignStore.getState().loadProblem;
   if (!(await openDesign(DEFAULT_SOURCE)) || turn !== navigations) return;
   if (problem) useDesignStore.getState().failLoading(problem);

@@ -4,6 +4,7 @@
  * the last saved design opened, else the default example. Switching designs updates it.
  */
 import { DEFAULT_EXAMPLE, isExampleId } from '../persistence/examples.ts';
+import { isShareFragment } from '../persistence/shareLink.ts';
 import type { DesignSource, LoadProblem } from '../store/designStore.ts';
 
 export interface UrlRequest {
@@ -21,6 +22,7 @@ const DESIGN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function requestFromUrl(href: string): UrlRequest {
   const url = new URL(href);
+  if (isShareFragment(url.hash)) return { source: { kind: 'shared', fragment: url.hash } };
   const design = url.searchParams.get('design');
   if (design !== null) {
     if (DESIGN_ID.test(design)) return { source: { kind: 'saved', id: design } };
@@ -55,14 +57,18 @@ export function searchFor(source: DesignSource): string {
       return `?file=${encodeURIComponent(source.url)}`;
     case 'saved':
       return `?design=${encodeURIComponent(source.id)}`;
+    case 'shared':
+      return '';
   }
 }
 
 /** Writes `source` into the address bar: a new history entry (`push`) or in place (`replace`). */
 export function writeSourceToUrl(source: DesignSource, mode: 'push' | 'replace'): void {
   const search = searchFor(source);
-  if (window.location.search === search) return;
-  const next = `${window.location.pathname}${search}${window.location.hash}`;
+  // The fragment belongs to a share link: it stays only while its design is on screen.
+  const hash = source.kind === 'shared' ? source.fragment : '';
+  if (window.location.search === search && window.location.hash === hash) return;
+  const next = `${window.location.pathname}${search}${hash}`;
   if (mode === 'push') window.history.pushState(null, '', next);
   else window.history.replaceState(null, '', next);
 }

@@ -22,6 +22,7 @@ import { Palette } from './palette/Palette.tsx';
 import { ShortcutSheet } from './shortcuts/ShortcutSheet.tsx';
 import { TokenLayer } from './simulation/TokenLayer.tsx';
 import { useFrameOnModeChange } from './simulation/useFrameOnModeChange.ts';
+import { useDesignStore } from '../store/designStore.ts';
 import { useSimulationStore } from '../store/simulationStore.ts';
 import { useShortcuts } from './shortcuts/useShortcuts.ts';
 
@@ -52,17 +53,18 @@ export function Canvas() {
   const openSheet = useCallback(() => setSheetOpen(true), []);
   // A boolean, so the canvas re-renders only when the zoom crosses the line, not on every frame.
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
-  // While simulating the design is read-only: it can be selected (to inject faults), not changed.
+  // While simulating, and for a shared design's preview, the design is read-only: it can be selected (to inject faults), not changed.
   const simulating = useSimulationStore((s) => s.active);
+  const readOnly = useDesignStore((s) => s.source?.kind === 'shared') || simulating;
   useFrameOnModeChange(simulating);
   useFrameOpenedDesign();
   useShortcuts(openSheet);
   return (
     <div
-      className={`sb-canvas${far ? ' sb-canvas--far' : ''}${simulating ? ' sb-canvas--simulating' : ''}`}
+      className={`sb-canvas${far ? ' sb-canvas--far' : ''}${readOnly ? ' sb-canvas--read-only' : ''}`}
       data-testid="canvas"
-      onDragOver={simulating ? undefined : editing.onDragOver}
-      onDrop={simulating ? undefined : editing.onDrop}
+      onDragOver={readOnly ? undefined : editing.onDragOver}
+      onDrop={readOnly ? undefined : editing.onDrop}
     >
       <EdgeMarkers />
       <ReactFlow<FlowNode, FlowEdge>
@@ -75,9 +77,9 @@ export function Canvas() {
         onConnect={editing.onConnect}
         onConnectEnd={editing.onConnectEnd}
         isValidConnection={editing.isValidConnection}
-        onNodeDoubleClick={simulating ? undefined : editing.onNodeDoubleClick}
-        nodesDraggable={!simulating}
-        nodesConnectable={!simulating}
+        onNodeDoubleClick={readOnly ? undefined : editing.onNodeDoubleClick}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         elementsSelectable
         snapToGrid
         snapGrid={GRID}
@@ -92,7 +94,8 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
         <Legend />
-        {simulating ? <TokenLayer /> : <Palette />}
+        {simulating && <TokenLayer />}
+        {!readOnly && <Palette />}
         <Panel position="top-right">
           <button type="button" className="sb-canvas__help" onClick={openSheet} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
             ?

@@ -14,7 +14,12 @@ import type { ExampleId } from '../persistence/examples.ts';
  * Where a design was opened from. Examples and files are shown as they are; only saved designs
  * (in this browser's library) are written back, so the first edit of another turns it into one.
  */
-export type DesignSource = { kind: 'example'; id: ExampleId } | { kind: 'file'; url: string } | { kind: 'saved'; id: string };
+export type DesignSource =
+  | { kind: 'example'; id: ExampleId }
+  | { kind: 'file'; url: string }
+  | { kind: 'saved'; id: string }
+  /** A design carried by a share link (`#share=…`): a read-only preview until copied. */
+  | { kind: 'shared'; fragment: string };
 
 export interface Selection {
   nodes: readonly string[];
@@ -114,7 +119,8 @@ export const useDesignStore = create<DesignState & DesignActions>()(
   },
   apply: (operation) => {
     const doc = get().doc;
-    if (!doc) return;
+    // A shared design is a read-only preview: editing starts from a copy.
+    if (!doc || get().source?.kind === 'shared') return;
     const next = operation(doc);
     if (next !== doc) set({ doc: next });
   },
@@ -148,5 +154,7 @@ export function sameSource(a: DesignSource | null, b: DesignSource | null): bool
       return b.kind === 'file' && a.url === b.url;
     case 'saved':
       return b.kind === 'saved' && a.id === b.id;
+    case 'shared':
+      return b.kind === 'shared' && a.fragment === b.fragment;
   }
 }

@@ -6,12 +6,13 @@ import type { SagaDocument } from '../model/index.ts';
 import type { Viewport } from '../persistence/design-library.ts';
 import { exampleTitle, exampleUrl } from '../persistence/examples.ts';
 import { fetchDesign, type Fetch } from '../persistence/fetchDesign.ts';
+import { readShareFragment } from '../persistence/shareLink.ts';
 import { useDesignStore, type DesignSource, type LoadProblem } from './designStore.ts';
 import { withLibrary } from './storage.ts';
 
 const BASE_URL: string = import.meta.env?.BASE_URL ?? '/';
 
-type DownloadedSource = Exclude<DesignSource, { kind: 'saved' }>;
+type DownloadedSource = Extract<DesignSource, { kind: 'example' | 'file' }>;
 
 export function urlOfSource(source: DownloadedSource): string {
   return source.kind === 'example' ? exampleUrl(source.id, BASE_URL) : source.url;
@@ -26,6 +27,8 @@ export function describeSource(source: DesignSource, name?: string): string {
       return `file “${source.url}”`;
     case 'saved':
       return `saved design “${name ?? source.id}”`;
+    case 'shared':
+      return 'shared link';
   }
 }
 
@@ -38,7 +41,7 @@ type Opened = { ok: true; doc: SagaDocument; viewport?: Viewport } | { ok: false
 export async function openDesign(source: DesignSource, fetchFn?: Fetch): Promise<boolean> {
   const store = useDesignStore.getState();
   store.startLoading(source);
-  const result = source.kind === 'saved' ? await readSaved(source) : await download(source, fetchFn);
+  const result = source.kind === 'saved' ? await readSaved(source) : source.kind === 'shared' ? readShared(source) : await download(source, fetchFn);
   if (useDesignStore.getState().pending !== source) return false;
   if (result.ok) store.showDesign(result.doc, source, result.viewport);
   else store.failLoading(result.problem);
@@ -47,6 +50,11 @@ export async function openDesign(source: DesignSource, fetchFn?: Fetch): Promise
 
 async function download(source: DownloadedSource, fetchFn?: Fetch): Promise<Opened> {
   const result = await fetchDesign(urlOfSource(source), fetchFn);
+  return result.ok ? result : { ok: false, problem: { what: describeSource(source), message: result.error.message } };
+}
+
+function readShared(source: Extract<DesignSource, { kind: 'shared' }>): Opened {
+  const result = readShareFragment(source.fragment);
   return result.ok ? result : { ok: false, problem: { what: describeSource(source), message: result.error.message } };
 }
 

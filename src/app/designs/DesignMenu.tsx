@@ -9,6 +9,7 @@ import type { DesignSummary } from '../../persistence/design-library.ts';
 import { useDesignName, useDesignSource } from '../../store/selectors.ts';
 import { useStorageStore } from '../../store/storage.ts';
 import { createDesign, deleteDesign, duplicateDesign, listDesigns, renameDesign, switchTo, type Outcome } from './designActions.ts';
+import { OpenFileButton } from '../importing/OpenFileButton.tsx';
 import { relativeTime } from './relativeTime.ts';
 import './designs.css';
 
@@ -152,6 +153,7 @@ function DesignPanel({ id, trigger, onClose }: { id: string; trigger: RefObject<
           </svg>
           New design
         </button>
+        <OpenFileButton className="sb-designs__new" onPicked={() => onClose(false)} />
       </div>
       {notice && (
         <p className="sb-designs__notice" role="status">

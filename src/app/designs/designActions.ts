@@ -44,6 +44,19 @@ export async function createDesign(mode: 'push' | 'replace' = 'push'): Promise<v
 }
 
 /**
+ * Saves `doc` as a new design (an import, or a copy of a shared one) and shows it. Its name gets
+ * a number when a saved design already has it.
+ */
+export async function openAsNewDesign(doc: SagaDocument): Promise<void> {
+  const taken = (await listDesigns()) ?? [];
+  const named = updateDocument(doc, { name: freeName(doc.name, taken.map((d) => d.name)) });
+  const id = newDesignId();
+  await autosave.flush();
+  await write({ id, doc: named, updatedAt: Date.now() });
+  showMade(named, id);
+}
+
+/**
  * Renames a design: the one on screen (`id` null, or its id) through an edit, which can be
  * undone and is saved like any other; another one directly in the library.
  */

@@ -20,6 +20,9 @@ export function isTyping(target: EventTarget | null, withModifier = false): bool
   return target instanceof Element && target.closest(withModifier ? TEXT_FIELDS : FORM_CONTROLS) !== null;
 }
 
+/** The design on screen cannot be changed now. */
+const readOnly = () => useSimulationStore.getState().active || useDesignStore.getState().source?.kind === 'shared';
+
 export function useShortcuts(openSheet: () => void): void {
   const { fitView } = useReactFlow();
   useEffect(() => {
@@ -31,8 +34,8 @@ export function useShortcuts(openSheet: () => void): void {
         e.preventDefault();
         fn();
       };
-      // While simulating the design is read-only: only viewing keys work (playback has its own).
-      if (useSimulationStore.getState().active) {
+      // While simulating, and in a shared design's preview, only viewing keys work (playback has its own).
+      if (readOnly()) {
         if (!mod && !e.altKey && key === 'f') run(() => void fitView({ ...FIT_DESIGN, duration: viewportAnimationMs() }));
         else if (e.key === '?') run(openSheet);
         return;
@@ -55,7 +58,7 @@ export function useShortcuts(openSheet: () => void): void {
       }
     };
     const onCopy = (e: ClipboardEvent, cut = false) => {
-      if (isTyping(e.target) || (cut && useSimulationStore.getState().active)) return;
+      if (isTyping(e.target) || (cut && readOnly())) return;
       const text = selectionAsText();
       if (text === undefined || !e.clipboardData) return;
       e.clipboardData.setData('text/plain', text);
@@ -64,7 +67,7 @@ export function useShortcuts(openSheet: () => void): void {
     };
     const onCut = (e: ClipboardEvent) => onCopy(e, true);
     const onPaste = (e: ClipboardEvent) => {
-      if (isTyping(e.target) || !e.clipboardData || useSimulationStore.getState().active) return;
+      if (isTyping(e.target) || !e.clipboardData || readOnly()) return;
       e.preventDefault();
       pasteText(e.clipboardData.getData('text/plain'));
     };

@@ -14,7 +14,9 @@ import './inspector.css';
 export function Inspector() {
   const inspected = useDesignStore(useShallow((s) => inspectedKey(inspectedOf(s.doc, s.selection))));
   const view = fromInspectedKey(inspected);
-  if (view.what === 'none') return null;
+  const shared = useDesignStore((s) => s.source?.kind === 'shared');
+  // A shared design is a preview: nothing to edit until it is copied.
+  if (view.what === 'none' || shared) return null;
   return (
     <section className="sb-panel sb-inspector" aria-labelledby="inspector-heading" data-testid="inspector">
       {view.what === 'design' && <DesignInspector />}
