@@ -21,6 +21,7 @@ import { HintToast } from './HintToast.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { ShortcutSheet } from './shortcuts/ShortcutSheet.tsx';
 import { TokenLayer } from './simulation/TokenLayer.tsx';
+import { TidyUpButton } from './layout/TidyUpButton.tsx';
 import { useFrameOnModeChange } from './simulation/useFrameOnModeChange.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { useSimulationStore } from '../store/simulationStore.ts';
@@ -97,6 +98,7 @@ export function Canvas() {
         {simulating && <TokenLayer />}
         {!readOnly && <Palette />}
         <Panel position="top-right">
+          {!readOnly && <TidyUpButton />}
           <button type="button" className="sb-canvas__help" onClick={openSheet} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
             ?
           </button>

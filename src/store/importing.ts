@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { SagaDocument } from '../model/index.ts';
+import { withLayout } from '../layout/layoutInWorker.ts';
 import { readDesignFile, type PickedFile } from '../persistence/importFile.ts';
 import { useDesignStore } from './designStore.ts';
 
@@ -23,7 +24,7 @@ export async function importFile(file: PickedFile): Promise<void> {
     return;
   }
   useDesignStore.getState().dismissLoadProblem();
-  useImportStore.setState({ pending: { fileName: file.name, doc: result.doc } });
+  useImportStore.setState({ pending: { fileName: file.name, doc: await withLayout(result.doc) } });
 }
 
 export const cancelImport = () => useImportStore.setState({ pending: null });

@@ -7,6 +7,7 @@ import type { Viewport } from '../persistence/design-library.ts';
 import { exampleTitle, exampleUrl } from '../persistence/examples.ts';
 import { fetchDesign, type Fetch } from '../persistence/fetchDesign.ts';
 import { readShareFragment } from '../persistence/shareLink.ts';
+import { withLayout } from '../layout/layoutInWorker.ts';
 import { useDesignStore, type DesignSource, type LoadProblem } from './designStore.ts';
 import { withLibrary } from './storage.ts';
 
@@ -41,7 +42,9 @@ type Opened = { ok: true; doc: SagaDocument; viewport?: Viewport } | { ok: false
 export async function openDesign(source: DesignSource, fetchFn?: Fetch): Promise<boolean> {
   const store = useDesignStore.getState();
   store.startLoading(source);
-  const result = source.kind === 'saved' ? await readSaved(source) : source.kind === 'shared' ? readShared(source) : await download(source, fetchFn);
+  const read = source.kind === 'saved' ? await readSaved(source) : source.kind === 'shared' ? readShared(source) : await download(source, fetchFn);
+  // Designs written by hand or elsewhere may lack positions: they are laid out before they show.
+  const result = read.ok ? { ...read, doc: await withLayout(read.doc) } : read;
   if (useDesignStore.getState().pending !== source) return false;
   if (result.ok) store.showDesign(result.doc, source, result.viewport);
   else store.failLoading(result.problem);

@@ -34,6 +34,7 @@ export const SHORTCUTS: readonly { group: string; entries: ShortcutEntry[] }[] =
     group: 'View',
     entries: [
       { keys: ['F'], does: 'Fit the design in view' },
+      { keys: ['L', 'Shift+L'], does: 'Tidy up: lay the design out left to right, or top to bottom' },
       { keys: ['Scroll', 'Pinch'], does: 'Zoom' },
       { keys: ['Drag the background'], does: 'Pan' },
       { keys: ['?'], does: 'Show this sheet' },

@@ -6,6 +6,8 @@ import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { NOTHING_SELECTED, redo, undo, useDesignStore } from '../../store/designStore.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
+import type { FlowEdge, FlowNode } from '../adapter.ts';
+import { tidyUp } from '../layout/tidyUp.ts';
 import { FIT_DESIGN, viewportAnimationMs } from '../viewport.ts';
 import { deleteSelection, duplicateSelection, pasteText, selectAll, selectionAsText } from './commands.ts';
 
@@ -24,7 +26,8 @@ export function isTyping(target: EventTarget | null, withModifier = false): bool
 const readOnly = () => useSimulationStore.getState().active || useDesignStore.getState().source?.kind === 'shared';
 
 export function useShortcuts(openSheet: () => void): void {
-  const { fitView } = useReactFlow();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const { fitView } = flow;
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
@@ -47,6 +50,7 @@ export function useShortcuts(openSheet: () => void): void {
       else if (mod || e.altKey) return;
       else if (key === 'delete' || key === 'backspace') run(deleteSelection);
       else if (key === 'f') run(() => void fitView({ ...FIT_DESIGN, duration: viewportAnimationMs() }));
+      else if (key === 'l') run(() => void tidyUp(flow, e.shiftKey ? 'DOWN' : 'RIGHT'));
       else if (e.key === '?') run(openSheet);
       else if (key === 'escape') {
         const s = useDesignStore.getState();
@@ -81,5 +85,5 @@ export function useShortcuts(openSheet: () => void): void {
       document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);
     };
-  }, [fitView, openSheet]);
+  }, [flow, fitView, openSheet]);
 }
