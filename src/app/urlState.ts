@@ -4,7 +4,7 @@
  * the last saved design opened, else the default example. Switching designs updates it.
  */
 import { DEFAULT_EXAMPLE, isExampleId } from '../persistence/examples.ts';
-import { isShareFragment } from '../persistence/shareLink.ts';
+import { isShareFragment } from '../persistence/shareFragment.ts';
 import type { DesignSource, LoadProblem } from '../store/designStore.ts';
 
 export interface UrlRequest {

@@ -1,5 +1,5 @@
 /** The design as a diagram you edit: drag from the palette, connect handles, move, select, type. */
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, SelectionMode, useStore } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
@@ -20,7 +20,7 @@ import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { HintToast } from './HintToast.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { ShortcutSheet } from './shortcuts/ShortcutSheet.tsx';
-import { TokenLayer } from './simulation/TokenLayer.tsx';
+
 import { TidyUpButton } from './layout/TidyUpButton.tsx';
 import { useFrameOnModeChange } from './simulation/useFrameOnModeChange.ts';
 import { useDesignStore } from '../store/designStore.ts';
@@ -46,6 +46,9 @@ function minimapColour(node: FlowNode): string {
   if (node.data.compensation) return '#a78bfa';
   return MINIMAP_COLOUR[node.type ?? 'service'];
 }
+
+// Tokens come with the simulator: loaded when simulation mode starts.
+const TokenLayer = lazy(() => import('./simulation/TokenLayer.tsx'));
 
 export function Canvas() {
   const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements();
@@ -95,7 +98,11 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
         <Legend />
-        {simulating && <TokenLayer />}
+        {simulating && (
+          <Suspense fallback={null}>
+            <TokenLayer />
+          </Suspense>
+        )}
         {!readOnly && <Palette />}
         <Panel position="top-right">
           {!readOnly && <TidyUpButton />}

@@ -2,7 +2,7 @@
  * Reading a design from text or parsed JSON: format and version check, migration, schema
  * check, unique ids. Never throws on bad input: the result says what is wrong and where.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Fragment } from './operations.ts';
 import { migrate, type RawDocument } from './migrations.ts';
 import { CURRENT_VERSION, documentSchema, LIMITS, type SagaDocument } from './schema.ts';
@@ -87,7 +87,7 @@ function checkIds(doc: SagaDocument): LoadResult {
   return { ok: true, doc };
 }
 
-function schemaError(error: z.ZodError): LoadResult {
+function schemaError(error: z.core.$ZodError): LoadResult {
   const issue = error.issues[0]!;
   const path = formatPath(issue.path);
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''})` : '';

@@ -27,9 +27,6 @@ export function shareFragment(doc: SagaDocument): ShareLink {
   return { ok: true, fragment };
 }
 
-/** True when the address's fragment carries a shared design. */
-export const isShareFragment = (hash: string): boolean => hash.startsWith('#share=');
-
 /** The design in a share fragment, checked like a file; a damaged link says what is wrong with it. */
 export function readShareFragment(hash: string): LoadResult {
   const fail = (message: string): LoadResult => ({ ok: false, error: { message } });

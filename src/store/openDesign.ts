@@ -6,7 +6,6 @@ import type { SagaDocument } from '../model/index.ts';
 import type { Viewport } from '../persistence/design-library.ts';
 import { exampleTitle, exampleUrl } from '../persistence/examples.ts';
 import { fetchDesign, type Fetch } from '../persistence/fetchDesign.ts';
-import { readShareFragment } from '../persistence/shareLink.ts';
 import { withLayout } from '../layout/layoutInWorker.ts';
 import { useDesignStore, type DesignSource, type LoadProblem } from './designStore.ts';
 import { withLibrary } from './storage.ts';
@@ -42,7 +41,7 @@ type Opened = { ok: true; doc: SagaDocument; viewport?: Viewport } | { ok: false
 export async function openDesign(source: DesignSource, fetchFn?: Fetch): Promise<boolean> {
   const store = useDesignStore.getState();
   store.startLoading(source);
-  const read = source.kind === 'saved' ? await readSaved(source) : source.kind === 'shared' ? readShared(source) : await download(source, fetchFn);
+  const read = source.kind === 'saved' ? await readSaved(source) : source.kind === 'shared' ? await readShared(source) : await download(source, fetchFn);
   // Designs written by hand or elsewhere may lack positions: they are laid out before they show.
   const result = read.ok ? { ...read, doc: await withLayout(read.doc) } : read;
   if (useDesignStore.getState().pending !== source) return false;
@@ -56,7 +55,9 @@ async function download(source: DownloadedSource, fetchFn?: Fetch): Promise<Open
   return result.ok ? result : { ok: false, problem: { what: describeSource(source), message: result.error.message } };
 }
 
-function readShared(source: Extract<DesignSource, { kind: 'shared' }>): Opened {
+async function readShared(source: Extract<DesignSource, { kind: 'shared' }>): Promise<Opened> {
+  // The compression library loads only for share links.
+  const { readShareFragment } = await import('../persistence/shareLink.ts');
   const result = readShareFragment(source.fragment);
   return result.ok ? result : { ok: false, problem: { what: describeSource(source), message: result.error.message } };
 }

@@ -6,9 +6,9 @@ import { faultLabel, useSimulationStore } from './simulationStore.ts';
 const sim = () => useSimulationStore.getState();
 
 describe('simulation mode', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     useDesignStore.getState().showDesign(example('order-orchestrated'), { kind: 'example', id: 'order-orchestrated' });
-    sim().start(useDesignStore.getState().doc!);
+    await sim().start(useDesignStore.getState().doc!);
   });
 
   it('runs the design when it starts, cursor at the beginning', () => {
@@ -44,8 +44,8 @@ describe('simulation mode', () => {
     expect(sim().run?.result.outcome).toBe('stuck');
   });
 
-  it('says why a design cannot be simulated', () => {
-    sim().start({ ...example('order-orchestrated'), edges: [] });
+  it('says why a design cannot be simulated', async () => {
+    await sim().start({ ...example('order-orchestrated'), edges: [] });
     expect(sim().run).toBeNull();
     expect(sim().problems.map((p) => p.rule)).toContain('G011');
   });

@@ -4,17 +4,15 @@
  * the editor is as it was.
  */
 import { create } from 'zustand';
-import { useDesignStore } from './designStore.ts';
 import type { Fault, SagaDocument, Scenario } from '../model/index.ts';
-import {
-  compilePlan,
-  simulate,
-  simulationProblems,
-  type RunResult,
-  type SimulationPlan,
-  type SimulationProblem,
-} from '../simulation/index.ts';
-import { messagesSeenAt, nodeStatesAt, tokensOf, type NodeSimState, type Token, type TokenKind } from '../simulation/playback.ts';
+import type { RunResult, SimulationProblem } from '../simulation/index.ts';
+import type { NodeSimState, Token, TokenKind } from '../simulation/playback.ts';
+import { useDesignStore } from './designStore.ts';
+
+/** The simulator loads with the mode (simulationRuns.ts), not with the page. */
+type Runs = typeof import('./simulationRuns.ts');
+let runs: Runs | undefined;
+const loadRuns = async (): Promise<Runs> => (runs ??= await import('./simulationRuns.ts'));
 
 export interface SimulationRun {
   result: RunResult;
@@ -42,7 +40,8 @@ export interface SimulationState {
 }
 
 export interface SimulationActions {
-  start(doc: SagaDocument): void;
+  /** Enters simulation mode with `doc` frozen; resolves when its first run is ready. */
+  start(doc: SagaDocument): Promise<void>;
   stop(): void;
   addFault(fault: Fault): void;
   removeFault(index: number): void;
@@ -58,13 +57,6 @@ export interface SimulationActions {
 export const SPEEDS = [1, 2, 4, 8, 16] as const;
 const DEFAULT_SPEED = 4;
 
-const plans = new WeakMap<SagaDocument, SimulationPlan>();
-function planOf(doc: SagaDocument): SimulationPlan {
-  let plan = plans.get(doc);
-  if (!plan) plans.set(doc, (plan = compilePlan(doc)));
-  return plan;
-}
-
 const IDLE: Pick<SimulationState, 'run' | 'cursor' | 'playing' | 'nodeStates' | 'messagesSeen' | 'problems'> = {
   run: null,
   cursor: 0,
@@ -73,14 +65,6 @@ const IDLE: Pick<SimulationState, 'run' | 'cursor' | 'playing' | 'nodeStates' | 
   messagesSeen: new Map(),
   problems: [],
 };
-
-/** Runs the frozen design with the faults and seed; the cursor goes back to the start. */
-function runOf(doc: SagaDocument, faults: readonly Fault[], seed: number): Partial<SimulationState> {
-  const problems = simulationProblems(doc);
-  if (problems.length > 0) return { ...IDLE, problems };
-  const result = simulate(planOf(doc), { seed, faults });
-  return { ...IDLE, run: { result, tokens: tokensOf(result.trace, doc) } };
-}
 
 export const useSimulationStore = create<SimulationState & SimulationActions>()((set, get) => ({
   active: false,
@@ -91,39 +75,23 @@ export const useSimulationStore = create<SimulationState & SimulationActions>()(
   scenario: null,
   ...IDLE,
 
-  start: (doc) => set({ active: true, doc, faults: [], seed: 1, scenario: null, ...runOf(doc, [], 1) }),
+  start: async (doc) => {
+    set({ active: true, doc, faults: [], seed: 1, scenario: null, ...IDLE });
+    const { runOf } = await loadRuns();
+    if (get().doc === doc) set(runOf(doc, [], 1));
+  },
   stop: () => set({ active: false, doc: null, faults: [], scenario: null, ...IDLE }),
-  addFault: (fault) => {
-    const { doc, seed } = get();
-    if (!doc) return;
-    const faults = [...get().faults, fault];
-    set({ faults, scenario: null, ...runOf(doc, faults, seed) });
-  },
-  removeFault: (index) => {
-    const { doc, seed } = get();
-    if (!doc) return;
-    const faults = get().faults.filter((_, i) => i !== index);
-    set({ faults, scenario: null, ...runOf(doc, faults, seed) });
-  },
-  setSeed: (seed) => {
-    const { doc, faults } = get();
-    if (doc) set({ seed, scenario: null, ...runOf(doc, faults, seed) });
-  },
-  loadScenario: (scenario) => {
-    const { doc } = get();
-    if (doc) set({ faults: [...scenario.faults], seed: scenario.seed, scenario: scenario.name, ...runOf(doc, scenario.faults, scenario.seed) });
-  },
+  addFault: (fault) => rerun({ faults: [...get().faults, fault], scenario: null }),
+  removeFault: (index) => rerun({ faults: get().faults.filter((_, i) => i !== index), scenario: null }),
+  setSeed: (seed) => rerun({ seed, scenario: null }),
+  loadScenario: (scenario) => rerun({ faults: [...scenario.faults], seed: scenario.seed, scenario: scenario.name }),
   seek: (cursor) => {
     const { run } = get();
     if (!run) return;
     const c = Math.max(0, Math.min(run.result.trace.length, Math.round(cursor)));
     if (c === get().cursor) return;
-    set({
-      cursor: c,
-      playing: get().playing && c < run.result.trace.length,
-      nodeStates: nodeStatesAt(run.result.trace, c),
-      messagesSeen: messagesSeenAt(run.tokens, c),
-    });
+    // The run exists, so the simulator is loaded.
+    set({ cursor: c, playing: get().playing && c < run.result.trace.length, ...runs!.viewAt(run, c) });
   },
   step: (delta) => {
     get().pause();
@@ -138,6 +106,19 @@ export const useSimulationStore = create<SimulationState & SimulationActions>()(
   pause: () => set({ playing: false }),
   setSpeed: (speed) => set({ speed }),
 }));
+
+/** Changes the faults or seed of the run and runs the frozen design again. */
+function rerun(change: Partial<Pick<SimulationState, 'faults' | 'seed' | 'scenario'>>): void {
+  const { doc } = useSimulationStore.getState();
+  if (!doc) return;
+  useSimulationStore.setState(change);
+  const { faults, seed } = useSimulationStore.getState();
+  if (runs) return useSimulationStore.setState(runs.runOf(doc, faults, seed));
+  void loadRuns().then(({ runOf }) => {
+    const now = useSimulationStore.getState();
+    if (now.doc === doc && now.faults === faults && now.seed === seed) useSimulationStore.setState(runOf(doc, faults, seed));
+  });
+}
 
 // Another design opened (from the design list, an example, a file): the run was of the old one.
 useDesignStore.subscribe((s, previous) => {

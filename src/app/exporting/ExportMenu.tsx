@@ -2,11 +2,14 @@
  * “Export” in the top bar: the design as a picture, a file, a diagram or a contract, and a link
  * that carries the design itself. Every item says what went wrong when it cannot be done.
  */
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useDesignStore } from '../../store/designStore.ts';
-import { ShareLinkPanel } from './ShareLinkPanel.tsx';
+
 import { EXPORTS, type ExportItem } from './exports.ts';
 import './exporting.css';
+
+// Share links need the compression library: it loads when the panel opens.
+const ShareLinkPanel = lazy(() => import('./ShareLinkPanel.tsx'));
 
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
@@ -77,7 +80,9 @@ export function ExportMenu() {
           }}
         >
           {view === 'share' ? (
-            <ShareLinkPanel onBack={() => setView('menu')} />
+            <Suspense fallback={<p className="sb-share__text">Making the link…</p>}>
+              <ShareLinkPanel onBack={() => setView('menu')} />
+            </Suspense>
           ) : (
             <>
               <ul className="sb-export__list">

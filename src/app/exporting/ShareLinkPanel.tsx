@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { shareFragment } from '../../persistence/shareLink.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 
-export function ShareLinkPanel({ onBack }: { onBack: () => void }) {
+export default function ShareLinkPanel({ onBack }: { onBack: () => void }) {
   const doc = useDesignStore((s) => s.doc);
   const link = useMemo(() => (doc ? shareFragment(doc) : undefined), [doc]);
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);

@@ -16,7 +16,7 @@ const SAMPLES = 24;
 
 type Point = { x: number; y: number };
 
-export function TokenLayer() {
+export default function TokenLayer() {
   usePlayheadLoop();
   const run = useSimulationStore((s) => s.run);
   const layer = useRef<SVGGElement>(null);
@@ -64,14 +64,9 @@ export function TokenLayer() {
       const b = centre(to);
       return a && b ? [a, b] : [];
     };
-    const along = (points: Point[], f: number): Point | undefined => {
-      if (points.length === 0) return undefined;
-      const x = Math.min(points.length - 1, Math.max(0, f * (points.length - 1)));
-      const i = Math.floor(x);
-      const a = points[i]!;
-      const b = points[Math.min(points.length - 1, i + 1)]!;
-      return { x: a.x + (b.x - a.x) * (x - i), y: a.y + (b.y - a.y) * (x - i) };
-    };
+    /** What each pooled circle shows now, so a frame writes only what changed. */
+    const shown: { x: number; y: number; visible: boolean; message: string }[] = [];
+    let count = -1;
 
     const draw = (position: number) => {
       tokensInFlight(run.tokens, position, inFlight);
@@ -80,28 +75,51 @@ export function TokenLayer() {
         c.setAttribute('r', '7');
         g.appendChild(c);
         pool.push(c);
+        shown.push({ x: NaN, y: NaN, visible: true, message: '' });
       }
-      inFlight.forEach(({ token, progress }, i) => {
+      // A move smaller than a third of a screen pixel is not drawn: most tokens of a long run crawl.
+      const still = 0.33 / flow.getState().transform[2];
+      for (let i = 0; i < inFlight.length; i++) {
+        const { token, progress } = inFlight[i]!;
         const c = pool[i]!;
+        const was = shown[i]!;
         const [send, deliver] = token.edges;
         const twoLegs = token.to !== undefined;
         const first = !twoLegs || progress < 0.5;
         const f = twoLegs ? (first ? progress * 2 : progress * 2 - 1) : progress;
-        const p = first ? along(route(send, token.from, token.messageNode), f) : along(route(deliver, token.messageNode, token.to!), f);
-        if (!p) {
-          c.style.display = 'none';
-          return;
+        const points = first ? route(send, token.from, token.messageNode) : route(deliver, token.messageNode, token.to!);
+        if (points.length === 0) {
+          if (was.visible) c.style.display = 'none';
+          was.visible = false;
+          continue;
         }
-        c.style.display = '';
-        c.setAttribute('cx', p.x.toFixed(1));
-        c.setAttribute('cy', p.y.toFixed(1));
-        if (c.dataset.message !== token.messageNode) {
+        // Along the sampled points, without allocating.
+        const at = Math.min(points.length - 1, Math.max(0, f * (points.length - 1)));
+        const k = Math.floor(at);
+        const a = points[k]!;
+        const b = points[Math.min(points.length - 1, k + 1)]!;
+        const x = a.x + (b.x - a.x) * (at - k);
+        const y = a.y + (b.y - a.y) * (at - k);
+        if (!was.visible) c.style.display = '';
+        was.visible = true;
+        if (was.message !== token.messageNode) {
           c.dataset.message = token.messageNode;
           c.setAttribute('class', `sb-token sb-token--${token.kind}`);
+          was.message = token.messageNode;
         }
-      });
-      for (let i = inFlight.length; i < pool.length; i++) pool[i]!.style.display = 'none';
-      g.dataset.inFlight = String(inFlight.length);
+        if (!(Math.abs(x - was.x) < still && Math.abs(y - was.y) < still)) {
+          // Numbers straight into the attributes: no string to build and parse.
+          c.cx.baseVal.value = x;
+          c.cy.baseVal.value = y;
+          was.x = x;
+          was.y = y;
+        }
+      }
+      for (let i = inFlight.length; i < pool.length; i++) {
+        if (shown[i]!.visible) pool[i]!.style.display = 'none';
+        shown[i]!.visible = false;
+      }
+      if (inFlight.length !== count) g.dataset.inFlight = String((count = inFlight.length));
     };
     const stop = onPlayheadFrame(draw);
     return () => {

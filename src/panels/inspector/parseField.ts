@@ -4,12 +4,12 @@
  * An empty field means "absent" (back to the default) when the schema allows the attribute to be
  * left out, and is refused when the attribute is required (a name, the number of attempts).
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 export type Parsed<T> = { ok: true; value: T | undefined } | { ok: false; message: string };
 
 /** A number field: `"40"` -> 40, `""` -> undefined when optional, `"abc"` -> refused. */
-export function parseNumberField(text: string, schema: z.ZodType, unit?: string): Parsed<number> {
+export function parseNumberField(text: string, schema: z.ZodMiniType, unit?: string): Parsed<number> {
   const trimmed = text.trim();
   if (trimmed === '') return checked(undefined, schema, unit);
   const value = Number(trimmed);
@@ -18,17 +18,17 @@ export function parseNumberField(text: string, schema: z.ZodType, unit?: string)
 }
 
 /** A text field: surrounding spaces are dropped; `""` -> undefined when optional. */
-export function parseTextField(text: string, schema: z.ZodType): Parsed<string> {
+export function parseTextField(text: string, schema: z.ZodMiniType): Parsed<string> {
   const trimmed = text.trim();
   return checked(trimmed === '' ? undefined : trimmed, schema);
 }
 
 /** A multi-line text (a description): kept as typed, except that blank means absent when optional. */
-export function parseLongTextField(text: string, schema: z.ZodType): Parsed<string> {
+export function parseLongTextField(text: string, schema: z.ZodMiniType): Parsed<string> {
   return checked(text.trim() === '' ? undefined : text, schema);
 }
 
-function checked<T>(value: T | undefined, schema: z.ZodType, unit?: string): Parsed<T> {
+function checked<T>(value: T | undefined, schema: z.ZodMiniType, unit?: string): Parsed<T> {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value };
   return { ok: false, message: describeIssue(result.error.issues[0], value, unit) };

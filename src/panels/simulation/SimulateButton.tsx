@@ -11,7 +11,7 @@ export function SimulateButton() {
     const doc = useDesignStore.getState().doc;
     if (doc) {
       useDesignStore.getState().select({ nodes: [], edges: [] });
-      sim.start(doc);
+      void sim.start(doc);
     }
   };
   return (
