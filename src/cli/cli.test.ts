@@ -1,17 +1,22 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../model/index.ts';
 import { CliError, type CliIO } from './io.ts';
 import { main } from './main.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const examplePath = (id: string) => join(root, 'public', 'examples', `${id}.sagaboard.json`);
 
-function run(argv: string[], files: Record<string, string> = {}) {
+/** Runs the CLI on an in-memory file system: `files` to read, `folders` that exist; what it writes is returned. */
+function run(argv: string[], files: Record<string, string> = {}, folders: string[] = []) {
   const out: string[] = [];
   const err: string[] = [];
+  const written: Record<string, string> = {};
+  const existing = new Set(folders);
   const io: CliIO = {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
@@ -19,9 +24,15 @@ function run(argv: string[], files: Record<string, string> = {}) {
       if (path in files) return files[path]!;
       throw new CliError(`${path}: no such file`);
     },
+    writeText(path, text) {
+      if (path.startsWith('/read-only/')) throw new CliError(`${path}: cannot write it (permission denied)`);
+      written[path] = text;
+    },
+    isFolder: (path) => existing.has(path.replace(/\/$/, '')),
+    makeFolder: (path) => void existing.add(path.replace(/\/$/, '')),
   };
   const code = main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return { code, out: out.join('\n'), err: err.join('\n'), written };
 }
 
 const withError = JSON.stringify({
@@ -59,7 +70,6 @@ describe('sagaboard validate (in process)', () => {
     [['validate', 'a.json', '--jsn'], /^sagaboard: unknown option --jsn/],
     [['frobnicate'], /^sagaboard: unknown command 'frobnicate'/],
     [['validate', 'missing.json'], /^sagaboard: missing.json: no such file$/],
-    [['export', 'a.json', '--to', 'json'], /^sagaboard: 'export' is not available yet/],
   ])('exits 2 on %j', (argv, message) => {
     const r = run(argv, { 'a.json': withError });
     expect(r.code).toBe(2);
@@ -226,7 +236,73 @@ describe('sagaboard simulate (in process)', () => {
   });
 });
 
-describe('npx sagaboard (a real process, no build step)', () => {
+describe('sagaboard export (in process)', () => {
+  const order = orderFile();
+
+  it('prints the Mermaid flowchart', () => {
+    const r = run(['export', ORDER, '--to', 'mermaid'], order);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out.split('\n').slice(0, 5)).toEqual(['---', 'title: "Order fulfilment (orchestrated)"', '---', 'flowchart LR', '  n1_customer(["Customer"])']);
+    expect(r.out).toContain('  n4_processPayment -.->|"compensated by"| n8_refundPayment');
+  });
+
+  it('prints the design normalised, which reads back as the same design', () => {
+    const r = run(['export', ORDER, '--to', 'json'], order);
+    expect(r.code).toBe(0);
+    expect(loadDocument(r.out)).toEqual(loadDocument(order[ORDER]!));
+    expect(r.out).toMatch(/^\{\n {2}"format": "sagaboard",\n {2}"version": 1,\n/);
+  });
+
+  it('prints one AsyncAPI document per service and orchestrator, separated by --- lines', () => {
+    const r = run(['export', ORDER, '--to', 'asyncapi'], order);
+    expect(r.code).toBe(0);
+    expect(r.out.match(/^---$/gm)).toHaveLength(3);
+    expect(parseAllDocuments(r.out).map((d) => d.toJS().info.title)).toEqual(['OrderService', 'PaymentService', 'InventoryService', 'ShippingService']);
+  });
+
+  it.each([
+    ['a folder ending with /', 'specs/', []],
+    ['an existing folder', 'specs', ['specs']],
+  ])('writes one file per participant into %s', (_, out, folders) => {
+    const r = run(['export', ORDER, '--to', 'asyncapi', '--out', out], order, folders);
+    expect(r.code).toBe(0);
+    const names = ['order-service', 'payment-service', 'inventory-service', 'shipping-service'].map((n) => join('specs', `${n}.asyncapi.yaml`));
+    expect(Object.keys(r.written)).toEqual(names);
+    expect(parseAllDocuments(r.written[names[1]!]!).map((d) => d.toJS().info.title)).toEqual(['PaymentService']);
+    expect(r.out.split('\n')).toEqual(names.map((n) => `wrote ${n}`));
+  });
+
+  it('writes the whole stream to a file, and a flowchart or design into a folder under the design name', () => {
+    const stream = run(['export', ORDER, '--to', 'asyncapi'], order).out;
+    expect(run(['export', ORDER, '--to', 'asyncapi', '--out', 'all.yaml'], order).written).toEqual({ 'all.yaml': stream });
+    expect(Object.keys(run(['export', ORDER, '--to', 'mermaid', '--out', 'docs/'], order).written)).toEqual([join('docs', 'order-fulfilment-orchestrated.mmd')]);
+    expect(Object.keys(run(['export', ORDER, '--to', 'json', '--out', 'docs'], order, ['docs']).written)).toEqual([join('docs', 'order-fulfilment-orchestrated.sagaboard.json')]);
+  });
+
+  const empty = JSON.stringify({ format: 'sagaboard', version: 1, name: 'Blank', nodes: [], edges: [] });
+  const noParticipant = JSON.stringify({ format: 'sagaboard', version: 1, name: 'Alone', nodes: [{ id: 'a', kind: 'actor', name: 'Customer' }], edges: [] });
+
+  it.each([
+    [['export', ORDER], 'sagaboard: export needs --to: give --to mermaid, asyncapi or json'],
+    [['export', ORDER, '--to', 'svg'], "sagaboard: unknown --to 'svg': give mermaid, asyncapi or json"],
+    [['export', ORDER, '--to', 'json', '--to', 'mermaid'], 'sagaboard: --to is given 2 times: give it once'],
+    [['export', ORDER, '--to'], 'sagaboard: --to needs a value'],
+    [['export', 'missing.json', '--to', 'json'], 'sagaboard: missing.json: no such file'],
+    [['export', 'x.json', '--to', 'json'], /^sagaboard: x\.json: made by a newer Sagaboard/],
+    [['export', ORDER, '--to', 'json', '--out', '/read-only/order.json'], 'sagaboard: /read-only/order.json: cannot write it (permission denied)'],
+    [['export', 'blank.json', '--to', 'mermaid'], 'sagaboard: blank.json: the design is empty: there is nothing to export; add a node first'],
+    [['export', 'blank.json', '--to', 'json'], 'sagaboard: blank.json: the design is empty: there is nothing to export; add a node first'],
+    [['export', 'alone.json', '--to', 'asyncapi'], 'sagaboard: alone.json: the design has no service or orchestrator: AsyncAPI describes what each of them sends and receives; add one'],
+  ])('exits 2 with one line on %j', (argv, message) => {
+    const r = run(argv, { ...order, 'x.json': '{"format":"sagaboard","version":2}', 'blank.json': empty, 'alone.json': noParticipant });
+    expect(r).toMatchObject({ code: 2, out: '', written: {} });
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(message);
+  });
+});
+
+// A real process compiles the sources through tsx first: seconds on a busy machine.
+describe('npx sagaboard (a real process, no build step)', { timeout: 60_000 }, () => {
   const bin = join(root, 'bin', 'sagaboard.mjs');
   const sagaboard = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 
@@ -281,5 +357,23 @@ describe('npx sagaboard (a real process, no build step)', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^Outcome: compensated — ShippingService failed on InitiateShipping; undone in this order: DeductInventory and ProcessPayment/);
+  });
+  it('exports AsyncAPI to stdout, and into a folder one file per participant', () => {
+    const r = sagaboard('export', examplePath('order-orchestrated'), '--to', 'asyncapi');
+    expect(r).toMatchObject({ status: 0, stderr: '' });
+    expect(parseAllDocuments(r.stdout).map((d) => d.toJS().info.title)).toEqual(['OrderService', 'PaymentService', 'InventoryService', 'ShippingService']);
+    const dir = join(mkdtempSync(join(tmpdir(), 'sagaboard-')), 'specs') + '/';
+    const written = sagaboard('export', examplePath('order-orchestrated'), '--to', 'asyncapi', '--out', dir);
+    expect(written).toMatchObject({ status: 0, stderr: '' });
+    expect(readdirSync(dir).sort()).toEqual(['inventory-service.asyncapi.yaml', 'order-service.asyncapi.yaml', 'payment-service.asyncapi.yaml', 'shipping-service.asyncapi.yaml']);
+    expect(readFileSync(join(dir, 'payment-service.asyncapi.yaml'), 'utf8')).toMatch(/^asyncapi: 3\.0\.0\ninfo:\n {2}title: PaymentService\n/);
+  });
+
+  it('exits 2 with one line when it cannot write', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sagaboard-')), 'a-file');
+    writeFileSync(file, '');
+    const r = sagaboard('export', examplePath('order-orchestrated'), '--to', 'json', '--out', join(file, 'order.json'));
+    expect(r).toMatchObject({ status: 2, stdout: '' });
+    expect(r.stderr).toBe(`sagaboard: ${join(file, 'order.json')}: cannot write it (part of the path is a file, not a folder)\n`);
   });
 });

@@ -4,6 +4,12 @@ export interface CliIO {
   err(text: string): void;
   /** Reads a design file; throws a CliError with a clear message when it cannot. */
   readText(path: string): string;
+  /** Writes (or replaces) a file; throws a CliError with a clear message when it cannot. */
+  writeText(path: string, text: string): void;
+  /** True when the path is an existing folder. */
+  isFolder(path: string): boolean;
+  /** Creates a folder and its parents (nothing when it exists); throws a CliError when it cannot. */
+  makeFolder(path: string): void;
 }
 
 /** An expected failure: printed as one line, no stack trace. */

@@ -1,5 +1,6 @@
 /** The `sagaboard` command line (spec §3). Exit codes: 0 fine, 1 errors found or a scenario not met, 2 unusable input or usage. */
 import { loadDocument, type SagaDocument } from '../model/index.ts';
+import { exportCommand } from './export-command.ts';
 import { CliError, type CliIO } from './io.ts';
 import { MAX_RUNS, simulateCommand, wholeNumber } from './simulate-command.ts';
 import { validateCommand } from './validate-command.ts';
@@ -9,8 +10,9 @@ export const USAGE = `Usage:
   sagaboard simulate FILE [--seed N] [--runs N] [--fail NAME]... [--scenario NAME] [--json]
   sagaboard export FILE --to mermaid|asyncapi|json [--out PATH]
 
-Exit codes: 0 no errors (validate) or simulated (simulate), 1 errors found (validate) or a
-scenario's expected outcome not met (simulate), 2 unreadable file, not a design, or bad usage.`;
+Exit codes: 0 no errors (validate), simulated (simulate) or exported (export); 1 errors found
+(validate) or a scenario's expected outcome not met (simulate); 2 unreadable file, not a design,
+bad usage, or (export) nothing to export or a PATH that cannot be written.`;
 
 /** Runs the command line; returns the exit code. Never throws. */
 export function main(argv: readonly string[], io: CliIO): number {
@@ -51,8 +53,11 @@ function run(argv: readonly string[], io: CliIO): number {
       };
       return simulateCommand(readDesign(file, io), simulateOptions, io);
     }
-    case 'export':
-      throw new CliError(`'${command}' is not available yet in this version of Sagaboard; 'validate' is`);
+    case 'export': {
+      const { file, options } = parseArgs(rest, [], ['--to', '--out']);
+      const exportOptions = { file, to: single(options, '--to'), out: single(options, '--out') };
+      return exportCommand(readDesign(file, io), exportOptions, io);
+    }
     default:
       throw new CliError(`unknown command '${command}'\n${USAGE}`);
   }

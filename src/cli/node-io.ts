@@ -1,5 +1,5 @@
 /** The CLI's IO on Node's file system and standard streams. */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { MAX_FILE_CHARS } from '../model/index.ts';
 import { CliError, type CliIO } from './io.ts';
 
@@ -24,4 +24,47 @@ export const nodeIO: CliIO = {
       throw new CliError(`${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
   },
+  writeText(path, text) {
+    try {
+      writeFileSync(path, text, 'utf8');
+    } catch (e) {
+      throw new CliError(`${path}: cannot write it (${why(e)})`);
+    }
+  },
+  isFolder(path) {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  },
+  makeFolder(path) {
+    try {
+      mkdirSync(path, { recursive: true });
+    } catch (e) {
+      throw new CliError(`${path}: cannot create the folder (${why(e)})`);
+    }
+  },
 };
+
+/** A file system error in words a person can act on. */
+function why(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'its folder does not exist';
+    case 'ENOTDIR':
+      return 'part of the path is a file, not a folder';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return code ?? (e as Error).message;
+  }
+}

@@ -27,10 +27,10 @@ export function analyse(doc: SagaDocument): Analysis {
   };
 }
 
-/** `['A', 'B', 'C']` -> `A, B and C` */
-export function listing(items: readonly string[]): string {
+/** `['A', 'B', 'C']` -> `A, B and C` (or `A, B or C`) */
+export function listing(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
 export const messagesOf = (doc: SagaDocument): MessageNode[] => doc.nodes.filter(isMessage);
