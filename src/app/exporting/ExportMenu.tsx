@@ -5,7 +5,9 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useDesignStore } from '../../store/designStore.ts';
 
-import { EXPORTS, type ExportItem } from './exports.ts';
+import { useReactFlow } from '@xyflow/react';
+import type { FlowEdge, FlowNode } from '../../canvas/adapter.ts';
+import { exportItems, type ExportItem } from './exports.ts';
 import './exporting.css';
 
 // Share links need the compression library: it loads when the panel opens.
@@ -19,6 +21,7 @@ export function ExportMenu() {
   const trigger = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const id = useId();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
   const close = useCallback((refocus: boolean) => {
     setOpen(false);
     setView('menu');
@@ -86,7 +89,7 @@ export function ExportMenu() {
           ) : (
             <>
               <ul className="sb-export__list">
-                {EXPORTS.map((item) => (
+                {exportItems(flow).map((item) => (
                   <li key={item.label}>
                     <MenuButton label={item.label} note={item.note} onClick={() => void run(item)} />
                   </li>
