@@ -13,15 +13,16 @@ import {
   type Diagnostic,
   type EdgeMeaning,
   type NodeKind,
-  type Position,
   type SagaDocument,
   type SagaNode,
   type ValidationResult,
 } from '../model/index.ts';
 
-import { fallbackLayout } from '../layout/fallback.ts';
+import { positionsOf } from '../layout/positions.ts';
 import { assignLanes, runsBackward, type BackwardConnection, type Box } from './edges/lanes.ts';
-import { NODE_DRAWN_HEIGHT, NODE_HEIGHT, nodeSize } from './metrics.ts';
+import { NODE_DRAWN_HEIGHT, nodeSize } from './metrics.ts';
+
+export { positionsOf };
 
 /** What a node draws, and nothing else: a change to one node re-renders that node only. */
 export interface SagaNodeData extends Record<string, unknown> {
@@ -76,24 +77,6 @@ export const KIND_LABEL: Readonly<Record<NodeKind, string>> = {
   command: 'Command',
   event: 'Event',
 };
-
-/** Where every node is drawn: its saved position, or the fallback layout for nodes without one. */
-export function positionsOf(doc: SagaDocument): Map<string, Position> {
-  const saved = new Map<string, Position>();
-  for (const n of doc.nodes) if (n.position) saved.set(n.id, n.position);
-  if (saved.size === doc.nodes.length) return saved;
-  const laidOut = fallbackLayout(doc);
-  if (saved.size === 0) return laidOut;
-  // Nodes without a position go below the drawn ones, keeping their layout among themselves.
-  const missing = doc.nodes.filter((n) => !n.position).map((n) => ({ id: n.id, at: laidOut.get(n.id)! }));
-  const left = Math.min(...[...saved.values()].map((p) => p.x));
-  const below = Math.max(...[...saved.values()].map((p) => p.y)) + NODE_HEIGHT + 96;
-  const minX = Math.min(...missing.map((m) => m.at.x));
-  const minY = Math.min(...missing.map((m) => m.at.y));
-  const positions = new Map(saved);
-  for (const m of missing) positions.set(m.id, { x: left + m.at.x - minX, y: below + m.at.y - minY });
-  return positions;
-}
 
 /**
  * The document's nodes as React Flow nodes, with what each one draws; `edges` (from toFlowEdges)
