@@ -164,3 +164,24 @@ test('shift-drag selects with a box, and shift-click adds to the selection', asy
   await expect(nodeNamed(page, 'CustomerService')).toHaveClass(/selected/);
   await expect(customer).toHaveClass(/selected/);
 });
+
+test('a connection that comes to run backward is drawn along a lane into the top or bottom of its target', async ({ page }) => {
+  await page.goto('/?example=order-orchestrated');
+  const payment = nodeNamed(page, 'PaymentService');
+  await expect(payment).toBeVisible();
+  // routing handles are drawn only on nodes whose connections use them
+  const entries = payment.locator('.react-flow__handle[data-handleid="in-top"], .react-flow__handle[data-handleid="in-bottom"]');
+  await expect(entries).toHaveCount(0);
+  const start = (await payment.boundingBox())!;
+  await page.mouse.move(start.x + 30, start.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 30 - 500, start.y + 140, { steps: 20 });
+  await page.mouse.up();
+  // now left of ProcessPayment: the command reaches it along a lane, through a handle added for it
+  await expect(entries).toHaveCount(1);
+  const line = canvas(page).locator('[aria-label="ProcessPayment handled by PaymentService"] path.react-flow__edge-path');
+  await expect(line).toHaveAttribute('d', /Q/);
+  await page.keyboard.press('Control+z');
+  await expect(entries).toHaveCount(0);
+  await expect(line).not.toHaveAttribute('d', /Q/);
+});

@@ -1,5 +1,5 @@
 /** What the shapes and lines mean. Collapsible, so it never hides the design for long. */
-import { useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { Panel } from '@xyflow/react';
 import type { EdgeMeaning } from '../model/index.ts';
 import type { EdgeFamily } from './adapter.ts';
@@ -26,7 +26,8 @@ const LINES: { label: string; meaning: EdgeMeaning; family: EdgeFamily }[] = [
   { label: 'compensated by', meaning: 'compensatedBy', family: 'compensation' },
 ];
 
-export function Legend() {
+// memo: the canvas re-renders on every frame of a node drag (its nodes are React state); this need not.
+export const Legend = memo(function Legend() {
   // Folded at first so it never hides part of the design; one click away.
   const [open, setOpen] = useState(false);
   return (
@@ -61,4 +62,4 @@ export function Legend() {
       )}
     </Panel>
   );
-}
+});

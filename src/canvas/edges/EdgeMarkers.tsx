@@ -1,10 +1,12 @@
 /** Arrowheads, one per colour family, defined once for every edge and the legend. */
+import { memo } from 'react';
 import { FAMILY_COLOUR, markerId } from './edgeLook.ts';
 import type { EdgeFamily } from '../adapter.ts';
 
 const FAMILIES = Object.keys(FAMILY_COLOUR) as EdgeFamily[];
 
-export function EdgeMarkers() {
+// memo: the canvas re-renders on every frame of a node drag (its nodes are React state); this need not.
+export const EdgeMarkers = memo(function EdgeMarkers() {
   return (
     <svg className="sb-markers" width="0" height="0" aria-hidden="true" focusable="false">
       <defs>
@@ -26,4 +28,4 @@ export function EdgeMarkers() {
       </defs>
     </svg>
   );
-}
+});

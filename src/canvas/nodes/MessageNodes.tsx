@@ -4,6 +4,7 @@ import type { NodeProps } from '@xyflow/react';
 import type { FlowNode } from '../adapter.ts';
 import { CommandIcon, EventIcon, FailureIcon, FlagIcon, UndoIcon } from '../icons.tsx';
 import { NodeFrame } from './NodeFrame.tsx';
+import { sameDrawing } from './sameDrawing.ts';
 
 /** A tag pointing in the direction of flow; stretched to the node's size, the stroke keeps its width. */
 function CommandShape() {
@@ -26,11 +27,11 @@ export const CommandNode = memo(function CommandNode({ id, data, isConnectable }
       shape={<CommandShape />}
     />
   );
-});
+}, sameDrawing);
 
 export const EventNode = memo(function EventNode({ id, data, isConnectable }: NodeProps<FlowNode>) {
   const variant = ['sb-node--event', data.failure && 'sb-node--failure', data.terminal && 'sb-node--terminal'].filter(Boolean).join(' ');
   const caption = data.failure ? (data.terminal ? 'Failure · end' : 'Failure event') : data.terminal ? 'End event' : 'Event';
   const icon = data.terminal ? <FlagIcon /> : data.failure ? <FailureIcon /> : <EventIcon />;
   return <NodeFrame id={id} variant={variant} icon={icon} caption={caption} data={data} isConnectable={isConnectable} />;
-});
+}, sameDrawing);

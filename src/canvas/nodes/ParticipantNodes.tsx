@@ -4,10 +4,11 @@ import type { NodeProps } from '@xyflow/react';
 import type { FlowNode } from '../adapter.ts';
 import { ConductorIcon, PersonIcon, ServiceIcon } from '../icons.tsx';
 import { NodeFrame } from './NodeFrame.tsx';
+import { sameDrawing } from './sameDrawing.ts';
 
 export const ActorNode = memo(function ActorNode({ id, data, isConnectable }: NodeProps<FlowNode>) {
   return <NodeFrame id={id} variant="sb-node--actor" icon={<PersonIcon />} caption="Actor" data={data} isConnectable={isConnectable} />;
-});
+}, sameDrawing);
 
 export const ServiceNode = memo(function ServiceNode({ id, data, isConnectable }: NodeProps<FlowNode>) {
   return (
@@ -20,8 +21,8 @@ export const ServiceNode = memo(function ServiceNode({ id, data, isConnectable }
       isConnectable={isConnectable}
     />
   );
-});
+}, sameDrawing);
 
 export const OrchestratorNode = memo(function OrchestratorNode({ id, data, isConnectable }: NodeProps<FlowNode>) {
   return <NodeFrame id={id} variant="sb-node--orchestrator" icon={<ConductorIcon />} caption="Orchestrator" data={data} isConnectable={isConnectable} />;
-});
+}, sameDrawing);

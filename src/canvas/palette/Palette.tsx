@@ -2,7 +2,7 @@
  * The palette: the five node kinds and a failure event. Drag one onto the canvas, or click it
  * (or press Enter on it) to add it in the middle of the view.
  */
-import type { DragEvent, ReactNode } from 'react';
+import { memo, type DragEvent, type ReactNode } from 'react';
 import { Panel, useReactFlow } from '@xyflow/react';
 import type { NodePreset } from '../../model/operations.ts';
 import { useDesignStore } from '../../store/designStore.ts';
@@ -38,7 +38,8 @@ function freeSpotInView(screenToFlow: (p: { x: number; y: number }) => { x: numb
   return spot;
 }
 
-export function Palette() {
+// memo: the canvas re-renders on every frame of a node drag (its nodes are React state); this need not.
+export const Palette = memo(function Palette() {
   const { screenToFlowPosition } = useReactFlow();
   const readOnly = useDesignStore((s) => s.doc === null);
   const onDragStart = (event: DragEvent, preset: NodePreset) => {
@@ -67,4 +68,4 @@ export function Palette() {
       ))}
     </Panel>
   );
-}
+});
