@@ -1,12 +1,13 @@
 /**
  * Generated designs of a given size for benchmarks, in realistic shapes: an orchestrated saga,
- * a choreography of event chains and fan-outs hanging off one trigger, and a laid-out system map
+ * a choreography of event chains and fan-outs hanging off one trigger, a laid-out system map
  * of many small sagas and choreographies (about 1.5 connections per node, for the canvas
- * benchmark). Deterministic.
+ * benchmark), and a laid-out broadcast of one event to hundreds of subscribers (for the playback
+ * benchmark: hundreds of messages in flight at once). Deterministic.
  */
 import type { Position, SagaDocument, SagaEdge, SagaNode } from '../src/model/index.ts';
 
-export type Shape = 'orchestrated' | 'choreography' | 'system';
+export type Shape = 'orchestrated' | 'choreography' | 'system' | 'broadcast';
 
 /** A node without its id (distributes over the node kinds). */
 type NewNode = SagaNode extends infer N ? (N extends SagaNode ? Omit<N, 'id'> : never) : never;
@@ -246,6 +247,48 @@ function system(size: number): SagaDocument {
   return doc('Generated system map', 'auto', d);
 }
 
+/** Geometry of the broadcast, in flow pixels: names stay within 16 characters (at most 184 px wide). */
+const BROADCAST_GRID = { column: 208, row: 84, pairGap: 56, pairs: 12 } as const;
+
+/**
+ * A price change broadcast to every store: a merchandiser's ChangePrice command makes the
+ * PricingService publish PriceChanged, which (size − 4) / 2 store services subscribe to; each
+ * publishes its own terminal StoreNRepriced: about one connection per node. Played back, all the
+ * deliveries of PriceChanged are on their way at once (the simulator records them one trace entry
+ * after another, two entries per store), so about (size − 4) / 2 tokens are in flight together. The
+ * sender's chain stands in a column at the left, half-way down; the stores in rows of 12
+ * service + event pairs to its right, about 1.8 times as wide as tall.
+ */
+function broadcast(size: number): SagaDocument {
+  const d = new Drawing();
+  const { column, row, pairGap, pairs } = BROADCAST_GRID;
+  const stores = Math.max(1, Math.floor((size - 4) / 2));
+  const rows = Math.ceil(stores / pairs);
+  const at = new Map<string, Position>();
+  const middle = Math.floor((rows - 1) / 2) * row;
+  const merchandiser = d.add({ kind: 'actor', name: 'Merchandiser' });
+  const change = d.add({ kind: 'command', name: 'ChangePrice' });
+  const pricing = d.add({ kind: 'service', name: 'PricingService', idempotent: true });
+  const changed = d.add({ kind: 'event', name: 'PriceChanged' });
+  [merchandiser, change, pricing, changed].forEach((id, i) => at.set(id, { x: i * column, y: middle }));
+  d.link(merchandiser, change);
+  d.link(change, pricing);
+  d.link(pricing, changed, { on: [change] });
+  const left = 5 * column;
+  for (let i = 0; i < stores; i++) {
+    const service = d.add({ kind: 'service', name: `Store${i + 1}Service`, idempotent: true });
+    const repriced = d.add({ kind: 'event', name: `Store${i + 1}Repriced`, terminal: true });
+    d.link(changed, service);
+    d.link(service, repriced, { on: [changed] });
+    const x = left + (i % pairs) * (2 * column + pairGap);
+    const y = Math.floor(i / pairs) * row;
+    at.set(service, { x, y });
+    at.set(repriced, { x: x + column, y });
+  }
+  for (const n of d.nodes) n.position = at.get(n.id)!;
+  return doc('Generated broadcast', 'choreography', d);
+}
+
 export function generateDesign(shape: Shape, size: number): SagaDocument {
   switch (shape) {
     case 'orchestrated':
@@ -254,5 +297,7 @@ export function generateDesign(shape: Shape, size: number): SagaDocument {
       return choreography(size);
     case 'system':
       return system(size);
+    case 'broadcast':
+      return broadcast(size);
   }
 }

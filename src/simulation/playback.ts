@@ -104,14 +104,24 @@ export function messagesSeenAt(tokens: readonly Token[], cursor: number): Map<st
   return seen;
 }
 
-/** Tokens travelling at a (fractional) cursor, with how far along they are (0..1). */
+/**
+ * Tokens travelling at a (fractional) cursor, with how far along they are (0..1). Pass the same
+ * `into` at every frame: its entries are reused, so a frame of hundreds of tokens allocates nothing.
+ */
 export function tokensInFlight(tokens: readonly Token[], cursor: number, into: { token: Token; progress: number }[] = []): { token: Token; progress: number }[] {
-  into.length = 0;
+  let n = 0;
   for (const t of tokens) {
     if (t.sent >= cursor) break;
     if (t.arrives < cursor - 1) continue;
     const progress = Math.min(1, Math.max(0, (cursor - 1 - t.sent) / Math.max(1, t.arrives - t.sent)));
-    if (cursor - 1 < t.arrives) into.push({ token: t, progress });
+    if (cursor - 1 < t.arrives) {
+      const slot = into[n++];
+      if (slot) {
+        slot.token = t;
+        slot.progress = progress;
+      } else into.push({ token: t, progress });
+    }
   }
+  into.length = n;
   return into;
 }

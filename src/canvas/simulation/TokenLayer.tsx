@@ -2,29 +2,47 @@
  * Messages in flight, drawn as tokens on one overlay in flow coordinates. One animation loop
  * (playhead.ts) moves them along the connections they travel — sender to command or event,
  * then on to the consumer — without a React render or store update per frame.
+ *
+ * Cheap to draw hundreds at once on a big design (bench/playback): the overlay is its own
+ * compositing layer beside React Flow's viewport (not inside it), following the viewport's
+ * transform, so a frame re-records and re-rasters the tokens and nothing of the diagram; its
+ * painted area is fixed (an invisible rectangle under the whole design), so moving tokens never
+ * make Chromium work out the page's layers again; and a frame writes only what changed, as
+ * numbers, without allocating: a token that moved less than a third of a screen pixel stays.
  */
 import { useEffect, useRef } from 'react';
-import { ViewportPortal, useStoreApi } from '@xyflow/react';
+import { useStoreApi } from '@xyflow/react';
 import type { SagaEdge } from '../../model/index.ts';
 import { tokensInFlight, type Token } from '../../simulation/playback.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
-import { onPlayheadFrame, usePlayheadLoop } from './playhead.ts';
+import { onPlayheadFrame, playhead, usePlayheadLoop } from './playhead.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Points sampled along a connection: enough for a smooth glide, cheap to interpolate. */
 const SAMPLES = 24;
+/** A token moves when it has gone this far on screen (px); smaller steps are not drawn. */
+const STILL_PX = 0.33;
+/** Tokens are drawn at least this big on screen (radius, px), however far out the view is. */
+const MIN_RADIUS_PX = 3.5;
+/** Their radius in flow pixels, at zoom 1 and closer. */
+const RADIUS = 7; // as .sb-token in simulation.css
+/** Room around the design for tokens on connections that bulge out of it (flow px). */
+const MARGIN = 200;
 
 type Point = { x: number; y: number };
 
 export default function TokenLayer() {
   usePlayheadLoop();
   const run = useSimulationStore((s) => s.run);
+  const overlay = useRef<SVGSVGElement>(null);
   const layer = useRef<SVGGElement>(null);
+  const area = useRef<SVGRectElement>(null);
   const flow = useStoreApi();
 
   useEffect(() => {
+    const svg = overlay.current;
     const g = layer.current;
-    if (!run || !g) return;
+    if (!run || !svg || !g) return;
     const pool: SVGCircleElement[] = [];
     const inFlight: { token: Token; progress: number }[] = [];
     /** Sampled connections by edge id; the canvas is read-only while simulating, so they stay valid. */
@@ -67,18 +85,20 @@ export default function TokenLayer() {
     /** What each pooled circle shows now, so a frame writes only what changed. */
     const shown: { x: number; y: number; visible: boolean; message: string }[] = [];
     let count = -1;
+    /** The zoom of the last frame drawn: moves too small to see at it were left out. */
+    let drawnAt = Infinity;
 
     const draw = (position: number) => {
       tokensInFlight(run.tokens, position, inFlight);
       while (pool.length < inFlight.length) {
         const c = document.createElementNS(SVG_NS, 'circle');
-        c.setAttribute('r', '7');
+        c.setAttribute('r', String(RADIUS)); // where CSS cannot size circles (simulation.css does)
         g.appendChild(c);
         pool.push(c);
         shown.push({ x: NaN, y: NaN, visible: true, message: '' });
       }
-      // A move smaller than a third of a screen pixel is not drawn: most tokens of a long run crawl.
-      const still = 0.33 / flow.getState().transform[2];
+      drawnAt = flow.getState().transform[2];
+      const still = STILL_PX / drawnAt;
       for (let i = 0; i < inFlight.length; i++) {
         const { token, progress } = inFlight[i]!;
         const c = pool[i]!;
@@ -121,18 +141,53 @@ export default function TokenLayer() {
       }
       if (inFlight.length !== count) g.dataset.inFlight = String((count = inFlight.length));
     };
+
+    // The painted area: the whole design and some room around it (see the top of the file).
+    const box = area.current;
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const n of flow.getState().nodeLookup.values()) {
+      const { x, y } = n.internals.positionAbsolute;
+      [x0, y0] = [Math.min(x0, x), Math.min(y0, y)];
+      [x1, y1] = [Math.max(x1, x + (n.measured.width ?? 0)), Math.max(y1, y + (n.measured.height ?? 0))];
+    }
+    if (box && x0 <= x1) {
+      box.x.baseVal.value = x0 - MARGIN;
+      box.y.baseVal.value = y0 - MARGIN;
+      box.width.baseVal.value = x1 - x0 + 2 * MARGIN;
+      box.height.baseVal.value = y1 - y0 + 2 * MARGIN;
+    }
+
+    // Follow the viewport as React Flow's own does; zoomed in, draw every token exactly again.
+    let transform: readonly number[] | undefined;
+    let scale = NaN;
+    const follow = () => {
+      const t = flow.getState().transform;
+      if (t === transform) return;
+      transform = t;
+      const [x, y, zoom] = t;
+      svg.style.transform = `translate(${x}px, ${y}px) scale(${zoom})`;
+      // Far out, tokens keep a size you can see (in steps, so a zoom does not restyle them at every frame).
+      const grow = Math.max(1, Math.round((MIN_RADIUS_PX / (RADIUS * zoom)) * 10) / 10);
+      if (grow !== scale) svg.style.setProperty('--sb-token-scale', String((scale = grow)));
+      if (zoom > drawnAt * 1.05) {
+        for (const s of shown) s.x = NaN;
+        draw(playhead.position);
+      }
+    };
+    follow();
+    const unfollow = flow.subscribe(follow);
     const stop = onPlayheadFrame(draw);
     return () => {
+      unfollow();
       stop();
       for (const c of pool) c.remove();
     };
   }, [run, flow]);
 
   return (
-    <ViewportPortal>
-      <svg className="sb-tokens" aria-hidden="true">
-        <g ref={layer} data-testid="tokens" />
-      </svg>
-    </ViewportPortal>
+    <svg ref={overlay} className="sb-tokens" aria-hidden="true">
+      <rect ref={area} className="sb-tokens__area" />
+      <g ref={layer} data-testid="tokens" />
+    </svg>
   );
 }
