@@ -68,18 +68,13 @@ import {
   type Target,
   type TraceResult,
 } from './browser.ts';
+import { flag, option, options } from './args.ts';
 import { generateDesign } from './designs.ts';
 import { median, percentile } from './stats.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Options
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const option = (name: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const RUNS = Number(option('--runs') ?? 3);
 const SIZES = (option('--sizes') ?? '1000,500').split(',').map(Number);
 const BASELINE = !flag('--no-baseline');
@@ -88,9 +83,9 @@ const PROFILE = flag('--profile');
 const KEEP = flag('--keep');
 const BUILD = !flag('--no-build');
 /** Stylesheets to try (`--css FILE`, repeatable): each is measured as its own variant of the app, interleaved with the app as built. */
-const CSS_FILES = argv.flatMap((a, i) => (a === '--css' && argv[i + 1] ? [argv[i + 1]!] : []));
+const CSS_FILES = options('--css');
 /** Other builds of the app (`--dist FOLDER`, repeatable), e.g. of a patched copy: measured as more variants. */
-const DIST_DIRS = argv.flatMap((a, i) => (a === '--dist' && argv[i + 1] ? [argv[i + 1]!] : []));
+const DIST_DIRS = options('--dist');
 
 const APP_DIR = 'dist-bench';
 const BASELINE_DIR = 'dist-bench-baseline';

@@ -17,17 +17,13 @@
 import { performance } from 'node:perf_hooks';
 import { layoutDesign } from '../src/layout/elk-layout.ts';
 import { designFixture, fmt, launchChromium, loadAverage, mark, newContext, openDesign, run, serve, stopServers, stopServersOnSignal } from './browser.ts';
+import { flag, option } from './args.ts';
 import { generateDesign } from './designs.ts';
 import { median } from './stats.ts';
 
-const argv = process.argv.slice(2);
-const option = (name: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const RUNS = Number(option('--runs') ?? 5);
-const BROWSER = !argv.includes('--no-browser');
-const BUILD = !argv.includes('--no-build');
+const BROWSER = !flag('--no-browser');
+const BUILD = !flag('--no-build');
 const TARGET_MS: Record<number, number> = { 500: 500, 1000: 1000 };
 const OUT_DIR = 'dist-bench-layout';
 const PORT = 4288;

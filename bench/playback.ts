@@ -67,18 +67,13 @@ import {
   type Design,
   type Target,
 } from './browser.ts';
+import { flag, option, options } from './args.ts';
 import { generateDesign } from './designs.ts';
 import { median, percentile } from './stats.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Options
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const option = (name: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const RUNS = Number(option('--runs') ?? 5);
 const SIZE = Number(option('--size') ?? 1014);
 const SPEED = Number(option('--speed') ?? 1);
@@ -87,7 +82,7 @@ const PROFILE = flag('--profile');
 const KEEP = flag('--keep');
 const BUILD = !flag('--no-build');
 /** Other builds of the app (`--dist FOLDER`, repeatable): measured as more variants. */
-const DIST_DIRS = argv.flatMap((a, i) => (a === '--dist' && argv[i + 1] ? [argv[i + 1]!] : []));
+const DIST_DIRS = options('--dist');
 
 const APP_DIR = 'dist-bench-playback';
 const NAMES_DIR = 'dist-bench-playback-names';
