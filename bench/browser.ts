@@ -437,3 +437,13 @@ export function printTrace(title: string, trace: TraceResult, perSecond = true):
   console.log(`\nChrome trace, ${title}: ${trace.frames} main frames in ${trace.seconds.toFixed(1)} s; time ${perSecond ? 'per second of interaction' : 'in total'}`);
   for (const [name, ms] of trace.rows) console.log(`  ${name.padEnd(40)} ${(perSecond ? ms / trace.seconds : ms).toFixed(0).padStart(5)} ${unit}`);
 }
+
+/** Runs a browser benchmark: servers stop on Ctrl-C, and on an error, which sets a failing exit code. */
+export function runBenchmark(main: () => Promise<void>): void {
+  stopServersOnSignal();
+  main().catch(async (error: unknown) => {
+    console.error(error);
+    await stopServers();
+    process.exitCode = 1;
+  });
+}

@@ -61,7 +61,7 @@ import {
   startTrace,
   stopFrames,
   stopServers,
-  stopServersOnSignal,
+  runBenchmark,
   traceBreakdown,
   type CpuResult,
   type Design,
@@ -582,10 +582,4 @@ async function main(): Promise<void> {
   }
 }
 
-stopServersOnSignal();
-
-main().catch(async (error: unknown) => {
-  console.error(error);
-  await stopServers();
-  process.exitCode = 1;
-});
+runBenchmark(main);

@@ -62,7 +62,7 @@ import {
   startFrames,
   stopFrames,
   stopServers,
-  stopServersOnSignal,
+  runBenchmark,
   traceBreakdown,
   type Design,
   type Target,
@@ -351,10 +351,4 @@ async function main(): Promise<void> {
   }
 }
 
-stopServersOnSignal();
-
-main().catch(async (error: unknown) => {
-  console.error(error);
-  await stopServers();
-  process.exitCode = 1;
-});
+runBenchmark(main);

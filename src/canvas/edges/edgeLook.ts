@@ -6,15 +6,11 @@
  */
 import type { CSSProperties } from 'react';
 import type { EdgeMeaning } from '../../model/index.ts';
+import { FAMILY_COLOUR } from '../../export/look.ts';
 import type { EdgeFamily } from '../adapter.ts';
 
-export const FAMILY_COLOUR: Readonly<Record<EdgeFamily, string>> = {
-  command: '#2563eb',
-  event: '#ea7a12',
-  failure: '#dc2626',
-  compensation: '#7c3aed',
-  invalid: '#64748b',
-};
+// The same colours as the exported pictures: one table for both.
+export { FAMILY_COLOUR };
 
 const DASH: Readonly<Record<EdgeMeaning | 'invalid', string | undefined>> = {
   sends: undefined,
