@@ -88,10 +88,26 @@ function checkIds(doc: SagaDocument): LoadResult {
 }
 
 function schemaError(error: z.core.$ZodError): LoadResult {
-  const issue = error.issues[0]!;
+  const issues = withoutEchoes(error.issues);
+  const issue = issues[0]!;
   const path = formatPath(issue.path);
-  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''})` : '';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
   return fail(`${path || 'document'}: ${explainIssue(issue)}${more}`, path);
+}
+
+/**
+ * Drops the range issues that only echo another issue at the same place: zod measures a value of
+ * the wrong type against the bounds of the right one (a 100,000-character string where the node
+ * list belongs is also "too long"), and a whole number beyond ±2^53 against the safe-integer
+ * range as well as the field's own bounds (which are what the user must keep to).
+ */
+function withoutEchoes(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  type RangeIssue = z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall;
+  const isRange = (i: z.core.$ZodIssue): i is RangeIssue => i.code === 'too_big' || i.code === 'too_small';
+  const samePath = (a: z.core.$ZodIssue, b: z.core.$ZodIssue) => a.path.length === b.path.length && a.path.every((p, k) => p === b.path[k]);
+  const echoes = (i: RangeIssue, o: z.core.$ZodIssue) =>
+    o !== i && samePath(o, i) && (o.code === 'invalid_type' || (i.origin === 'int' && isRange(o) && o.origin !== 'int'));
+  return issues.filter((i) => !isRange(i) || !issues.some((o) => echoes(i, o)));
 }
 
 /** `['nodes', 3, 'name']` -> `nodes[3].name` */
@@ -121,10 +137,10 @@ export function explainIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describe(issue.input)}`;
     case 'too_small':
-      if (issue.origin === 'number') return `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, got ${describe(issue.input)}`;
+      if (issue.origin === 'number' || issue.origin === 'int') return `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, got ${describe(issue.input)}`;
       return issue.message.replace(/^Too small: /, '');
     case 'too_big':
-      if (issue.origin === 'number') return `must be at most ${String(issue.maximum)}, got ${describe(issue.input)}`;
+      if (issue.origin === 'number' || issue.origin === 'int') return `must be at most ${String(issue.maximum)}, got ${describe(issue.input)}`;
       if (issue.origin === 'array') return `too many entries: at most ${String(issue.maximum)} are allowed`;
       return `too long: at most ${String(issue.maximum)} characters`;
     case 'not_multiple_of':

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadFragment } from './load.ts';
+import { loadFragment, parseDocument } from './load.ts';
+import { LIMITS, type SagaDocument } from './schema.ts';
 import {
   addNode,
   connect,
@@ -141,4 +142,17 @@ describe('copy, paste and duplicate', () => {
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.error.message).toMatch(/^nodes\[0\]\.kind: expected one of/);
   });
+
+  it('keeps copies inside the format: names at the length limit and nodes at the edge of the plane', () => {
+    const long = 'N'.repeat(LIMITS.maxNameLength);
+    const doc: SagaDocument = { ...emptyDocument(), nodes: [{ id: 'a', kind: 'service', name: long, position: { x: LIMITS.maxCoordinate, y: -LIMITS.maxCoordinate } }] };
+    const { doc: next, ids } = duplicateNodes(doc, ['a']);
+    const copy = next.nodes.find((n) => n.id === ids[0])!;
+    expect(copy.name).toHaveLength(LIMITS.maxNameLength);
+    expect(copy.name.endsWith('2')).toBe(true);
+    expect(copy.position).toEqual({ x: LIMITS.maxCoordinate, y: -LIMITS.maxCoordinate + 40 });
+    // The result reopens: what the editor makes, the loader accepts.
+    expect(parseDocument(next).ok).toBe(true);
+  });
 });
+

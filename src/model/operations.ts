@@ -5,7 +5,7 @@
  */
 import { edgeMeaning, forbiddenConnectionHint } from './connections.ts';
 import { nameKey } from './names.ts';
-import type { NodeKind, Position, SagaDocument, SagaEdge, SagaNode, Scenario } from './schema.ts';
+import { LIMITS, type NodeKind, type Position, type SagaDocument, type SagaEdge, type SagaNode, type Scenario } from './schema.ts';
 
 /** What the palette offers: the five kinds, plus a failure event preset. */
 export type NodePreset = NodeKind | 'failureEvent';
@@ -25,7 +25,17 @@ export function uniqueName(doc: SagaDocument, kind: NodeKind, base: string): str
   const clashes = (n: SagaNode) => n.kind === kind || (kind === 'command' && n.kind === 'event') || (kind === 'event' && n.kind === 'command');
   const taken = new Set(doc.nodes.filter(clashes).map((n) => nameKey(n.name)));
   if (!taken.has(nameKey(base))) return base;
-  for (let i = 2; ; i++) if (!taken.has(nameKey(`${base}${i}`))) return `${base}${i}`;
+  for (let i = 2; ; i++) {
+    // The number goes on the end; a name at the length limit gives way to it.
+    const name = `${base.slice(0, LIMITS.maxNameLength - String(i).length)}${i}`;
+    if (!taken.has(nameKey(name))) return name;
+  }
+}
+
+/** A position the document can hold: coordinates within the format's limits. */
+export function withinLimits({ x, y }: Position): Position {
+  const clamp = (v: number) => Math.min(LIMITS.maxCoordinate, Math.max(-LIMITS.maxCoordinate, v));
+  return { x: clamp(x), y: clamp(y) };
 }
 
 /** An id not used by any node or connection, readable as `service-3`. */
@@ -46,6 +56,7 @@ export function addNode(doc: SagaDocument, preset: NodePreset, position: Positio
   const kind: NodeKind = preset === 'failureEvent' ? 'event' : preset;
   const id = uniqueId(doc, kind);
   const name = uniqueName(doc, kind, BASE_NAME[preset]);
+  position = withinLimits(position);
   const node = (preset === 'failureEvent' ? { id, kind, name, position, outcome: 'failure' } : { id, kind, name, position }) as SagaNode;
   return { doc: { ...doc, nodes: [...doc.nodes, node] }, id };
 }
@@ -127,7 +138,7 @@ function applyPatch<T extends object>(target: T, patch: object): T {
 /** Moves nodes to new positions (one drag, or arrow keys, is one operation). */
 export function moveNodes(doc: SagaDocument, positions: ReadonlyMap<string, Position>): SagaDocument {
   if (positions.size === 0) return doc;
-  return { ...doc, nodes: doc.nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)) };
+  return { ...doc, nodes: doc.nodes.map((n) => (positions.has(n.id) ? { ...n, position: withinLimits(positions.get(n.id)!) } : n)) };
 }
 
 /** Document-level fields: name, description and declared style. */
@@ -164,7 +175,7 @@ export function pasteFragment(doc: SagaDocument, fragment: Fragment, offset: Pos
   for (const n of fragment.nodes) {
     const id = uniqueId(doc, n.kind, taken);
     idMap.set(n.id, id);
-    const position = { x: (n.position?.x ?? 0) + offset.x, y: (n.position?.y ?? 0) + offset.y };
+    const position = withinLimits({ x: (n.position?.x ?? 0) + offset.x, y: (n.position?.y ?? 0) + offset.y });
     const node = { ...n, id, position, name: uniqueName(next, n.kind, n.name.trim()) } as SagaNode;
     nodes.push(node);
     next = { ...next, nodes: [...next.nodes, node] };
