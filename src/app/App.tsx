@@ -8,6 +8,8 @@ import { VerdictPanel } from '../panels/VerdictPanel.tsx';
 import { useSimulationStore } from '../store/simulationStore.ts';
 import { CanvasPlaceholder } from './CanvasPlaceholder.tsx';
 import { useAutosave } from './designs/saving.ts';
+import { ConflictBanner } from './designs/ConflictBanner.tsx';
+import { DamagedDesignBanner } from './designs/DamagedDesignBanner.tsx';
 import { StorageWarning } from './designs/StorageWarning.tsx';
 import { ViewportTracker } from './designs/ViewportTracker.tsx';
 import { ImportDialog } from './importing/ImportDialog.tsx';
@@ -34,6 +36,8 @@ export function App() {
       <div className="sb-app">
         <TopBar />
         <StorageWarning />
+        <ConflictBanner />
+        <DamagedDesignBanner />
         <LoadProblemBanner />
         <SharedBanner />
         <main className="sb-main">

@@ -2,7 +2,23 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { SagaDocument } from '../model/index.ts';
 import { example } from '../model/testing/builder.ts';
-import { connectLibrary, newDesignId, openLibrary, StorageError, type DesignLibrary } from './design-library.ts';
+import { ConflictError, connectLibrary, listenToOtherTabs, newDesignId, openLibrary, StorageError, type DesignLibrary, type LibraryChange } from './design-library.ts';
+
+/** Writes `record` into the designs store as another program (or an older Sagaboard) would. */
+async function putRaw(record: unknown): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('sagaboard');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction('designs', 'readwrite');
+    tx.objectStore('designs').put(record);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
 
 describe('the design library', () => {
   it('saves, lists newest first, reads back and deletes designs', async () => {
@@ -26,11 +42,100 @@ describe('the design library', () => {
     if (r && !r.ok) expect((r.raw as { doc: unknown }).doc).toEqual(corrupt);
   });
 
+  it('numbers the revisions of a design, and refuses a save over a revision it has not seen', async () => {
+    // given two tabs with the same design open at revision 1
+    const tabA = await openLibrary();
+    const tabB = await openLibrary();
+    expect(await tabA.save({ id: 'cas', doc: example('checkout-fanout'), updatedAt: 1 })).toBe(1);
+    const seen = await tabB.read('cas');
+    expect(seen).toMatchObject({ ok: true, design: { revision: 1 } });
+
+    // when tab A saves a change on top of revision 1
+    expect(await tabA.save({ id: 'cas', doc: { ...example('checkout-fanout'), name: 'A' }, updatedAt: 2 }, 1)).toBe(2);
+
+    // then tab B, still on revision 1, cannot write over it; nothing of B's is stored
+    await expect(tabB.save({ id: 'cas', doc: { ...example('checkout-fanout'), name: 'B' }, updatedAt: 3 }, 1)).rejects.toBeInstanceOf(ConflictError);
+    expect(await tabB.read('cas')).toMatchObject({ ok: true, design: { doc: { name: 'A' }, revision: 2 } });
+
+    // and B may write over it knowingly (on top of revision 2, or of whatever is newest)
+    expect(await tabB.save({ id: 'cas', doc: { ...example('checkout-fanout'), name: 'B' }, updatedAt: 3 }, 2)).toBe(3);
+    expect(await tabA.save({ id: 'cas', doc: { ...example('checkout-fanout'), name: 'A again' }, updatedAt: 4 })).toBe(4);
+  });
+
+  it('counts a record saved before revisions existed as revision 0', async () => {
+    await putRaw({ id: 'legacy', doc: example('credit-reservation'), updatedAt: 5 });
+    const lib = await openLibrary();
+    expect(await lib.read('legacy')).toMatchObject({ ok: true, design: { revision: 0 } });
+    expect(await lib.save({ id: 'legacy', doc: example('credit-reservation'), updatedAt: 6 }, 0)).toBe(1);
+    await expect(lib.save({ id: 'legacy', doc: example('credit-reservation'), updatedAt: 7 }, 0)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('says why a damaged record cannot be opened, lists it, and never writes over it', async () => {
+    await putRaw({ id: 'text', doc: '{"format": "sagaboard", "vers', updatedAt: 8 });
+    await putRaw({ id: 'schema', doc: { format: 'sagaboard', version: 1, name: 'Half', nodes: 'none' } });
+    await putRaw({ id: 'future', doc: { ...example('checkout-fanout'), version: 99 }, updatedAt: 9 });
+    const lib = await openLibrary();
+    expect(await lib.read('text')).toMatchObject({ ok: false, message: expect.stringMatching(/^the saved design is not valid JSON/) });
+    expect(await lib.read('schema')).toMatchObject({ ok: false, message: expect.stringContaining('nodes') });
+    expect(await lib.read('future')).toMatchObject({ ok: false, message: expect.stringMatching(/^made by a newer Sagaboard/) });
+    // A record without a date is listed too (last).
+    const listed = await lib.list();
+    expect(listed.map((d) => d.id)).toEqual(expect.arrayContaining(['text', 'schema', 'future']));
+    expect(listed.at(-1)).toMatchObject({ id: 'schema', name: 'Half', updatedAt: 0 });
+
+    // Neither this tab, which read it, nor another, which did not, writes over it.
+    await expect(lib.save({ id: 'future', doc: example('checkout-fanout'), updatedAt: 10 }, 0)).rejects.toBeInstanceOf(ConflictError);
+    const other = await openLibrary();
+    await expect(other.save({ id: 'future', doc: example('checkout-fanout'), updatedAt: 10 })).rejects.toBeInstanceOf(ConflictError);
+    await other.saveViewport('future', { x: 1, y: 1, zoom: 1 });
+    expect((await lib.read('future')) as { raw: unknown }).toMatchObject({ raw: { doc: { version: 99 }, updatedAt: 9 } });
+    expect(((await lib.read('future')) as { raw: object }).raw).not.toHaveProperty('viewport');
+  });
+
+  it('reports a full disk as such, and keeps nothing of the refused write', async () => {
+    const lib = await openLibrary();
+    await lib.save({ id: 'full', doc: example('checkout-fanout'), updatedAt: 1 });
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    };
+    try {
+      const refused = lib.save({ id: 'full', doc: { ...example('checkout-fanout'), name: 'Too big' }, updatedAt: 2 }, 1);
+      await expect(refused).rejects.toThrow('saving failed: the browser has no space left for this site (storage quota exceeded)');
+      await expect(refused).rejects.toMatchObject({ kind: 'quota' });
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    // The refused write claimed nothing: the next one goes on top of revision 1.
+    expect(await lib.save({ id: 'full', doc: { ...example('checkout-fanout'), name: 'Smaller' }, updatedAt: 3 }, 1)).toBe(2);
+  });
+
+  it('tells other tabs about saves and deletions', async () => {
+    const heard: LibraryChange[] = [];
+    // This test is one tab: what it hears comes from a channel posting as another tab.
+    const stop = listenToOtherTabs((c) => heard.push(c));
+    const otherTab = new BroadcastChannel('sagaboard-designs');
+    otherTab.postMessage({ kind: 'saved', id: 'x', revision: 3, tab: 'other' });
+    otherTab.postMessage({ kind: 'deleted', id: 'x', tab: 'other' });
+    otherTab.postMessage({ kind: 'saved', id: 'x' });
+    // Its own saves are not reported back to it.
+    const lib = await openLibrary();
+    await lib.save({ id: 'own', doc: example('checkout-fanout'), updatedAt: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    stop();
+    otherTab.close();
+    expect(heard).toEqual([
+      { kind: 'saved', id: 'x', revision: 3 },
+      { kind: 'deleted', id: 'x' },
+    ]);
+  });
+
   it('says so when the browser offers no storage', async () => {
     const saved = globalThis.indexedDB;
     // @ts-expect-error simulating a browser without IndexedDB
     delete globalThis.indexedDB;
     try {
+      await expect(openLibrary()).rejects.toMatchObject({ kind: 'unavailable' });
       await expect(openLibrary()).rejects.toBeInstanceOf(StorageError);
     } finally {
       globalThis.indexedDB = saved;

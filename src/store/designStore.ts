@@ -66,6 +66,11 @@ export interface DesignActions {
   showDesign(doc: SagaDocument, source: DesignSource, viewport?: Viewport): void;
   /** The design on screen now lives at `source` (an example saved as a copy); its history goes on. */
   adoptSource(source: DesignSource): void;
+  /**
+   * Shows another version of the design on screen (saved by another tab), keeping the view and
+   * what is still selected. Not an edit: the undo history starts again from it.
+   */
+  replaceDocument(doc: SagaDocument): void;
   /** Records why something could not be opened; keeps the current design. */
   failLoading(problem: LoadProblem): void;
   dismissLoadProblem(): void;
@@ -74,9 +79,17 @@ export interface DesignActions {
   updateSelection(kind: keyof Selection, changes: readonly { id: string; selected: boolean }[]): void;
   /** Applies one user intent to the document: one undo step. */
   apply(operation: Operation): void;
+  /**
+   * Applies one user intent in several commits, waiting for `between` after each, so that no
+   * single commit redraws a whole big design: still one undo step. Stops if another design opens.
+   */
+  applyInSteps(operations: readonly Operation[], between: () => Promise<void>): Promise<void>;
   startRenaming(nodeId: string | null): void;
   showHint(message: string | null): void;
 }
+
+/** Undo steps kept. */
+const HISTORY_LIMIT = 500;
 
 export const NOTHING_SELECTED: Selection = { nodes: [], edges: [] };
 
@@ -103,6 +116,16 @@ export const useDesignStore = create<DesignState & DesignActions>()(
     history.clear();
   },
   adoptSource: (source) => set({ source }),
+  replaceDocument: (doc) => {
+    const history = useDesignStore.temporal.getState();
+    const nodes = new Set(doc.nodes.map((n) => n.id));
+    const edges = new Set(doc.edges.map((e) => e.id));
+    const { selection, renaming } = get();
+    history.pause();
+    set({ doc, renaming: renaming !== null && nodes.has(renaming) ? renaming : null, selection: { nodes: selection.nodes.filter((id) => nodes.has(id)), edges: selection.edges.filter((id) => edges.has(id)) } });
+    history.resume();
+    history.clear();
+  },
   failLoading: (loadProblem) => set({ pending: null, loadProblem }),
   dismissLoadProblem: () => set({ loadProblem: null }),
   select: (selection) => {
@@ -124,13 +147,35 @@ export const useDesignStore = create<DesignState & DesignActions>()(
     const next = operation(doc);
     if (next !== doc) set({ doc: next });
   },
+  applyInSteps: async (operations, between) => {
+    const { doc: before, openCount, source } = get();
+    if (!before || source?.kind === 'shared') return;
+    const history = useDesignStore.temporal.getState();
+    const stillOpen = () => get().openCount === openCount && get().doc !== null;
+    history.pause();
+    try {
+      for (const [i, operation] of operations.entries()) {
+        if (i > 0) await between();
+        if (!stillOpen()) return;
+        const doc = get().doc!;
+        const next = operation(doc);
+        if (next !== doc) set({ doc: next });
+      }
+    } finally {
+      history.resume();
+    }
+    // The whole as one step back to the document before the first commit.
+    if (stillOpen() && get().doc !== before) {
+      useDesignStore.temporal.setState((t) => ({ pastStates: [...t.pastStates, { doc: before }].slice(-HISTORY_LIMIT), futureStates: [] }));
+    }
+  },
   startRenaming: (renaming) => set({ renaming }),
   showHint: (message) => set((s) => ({ hint: message === null ? null : { message, seq: (s.hint?.seq ?? 0) + 1 } })),
     }),
     {
       partialize: (s) => ({ doc: s.doc }),
       equality: (a, b) => a.doc === b.doc,
-      limit: 500,
+      limit: HISTORY_LIMIT,
     },
   ),
 );

@@ -3,12 +3,12 @@
  * show it, or keep the current one and say what went wrong.
  */
 import type { SagaDocument } from '../model/index.ts';
-import type { Viewport } from '../persistence/design-library.ts';
+import { nameInRecord, type Viewport } from '../persistence/design-library.ts';
 import { exampleTitle, exampleUrl } from '../persistence/examples.ts';
 import { fetchDesign, type Fetch } from '../persistence/fetchDesign.ts';
 import { withLayout } from '../layout/layoutInWorker.ts';
 import { useDesignStore, type DesignSource, type LoadProblem } from './designStore.ts';
-import { withLibrary } from './storage.ts';
+import { knownRevisions, reportDamaged, withLibrary } from './storage.ts';
 
 const BASE_URL: string = import.meta.env?.BASE_URL ?? '/';
 
@@ -32,7 +32,8 @@ export function describeSource(source: DesignSource, name?: string): string {
   }
 }
 
-type Opened = { ok: true; doc: SagaDocument; viewport?: Viewport } | { ok: false; problem: LoadProblem };
+/** A design read, or why not (no `problem`: a damaged saved design, reported on its own). */
+type Opened = { ok: true; doc: SagaDocument; viewport?: Viewport; revision?: number } | { ok: false; problem?: LoadProblem };
 
 /**
  * Opens `source`; resolves to true when it is now on screen. A slower earlier request never
@@ -45,8 +46,12 @@ export async function openDesign(source: DesignSource, fetchFn?: Fetch): Promise
   // Designs written by hand or elsewhere may lack positions: they are laid out before they show.
   const result = read.ok ? { ...read, doc: await withLayout(read.doc) } : read;
   if (useDesignStore.getState().pending !== source) return false;
-  if (result.ok) store.showDesign(result.doc, source, result.viewport);
-  else store.failLoading(result.problem);
+  if (result.ok) {
+    // What the next save of a saved design builds on, so that it never writes over another tab's save.
+    if (source.kind === 'saved' && result.revision !== undefined) knownRevisions.set(source.id, result.revision);
+    store.showDesign(result.doc, source, result.viewport);
+  } else if (result.problem) store.failLoading(result.problem);
+  else useDesignStore.setState({ pending: null, loadProblem: null });
   return result.ok;
 }
 
@@ -73,11 +78,10 @@ async function readSaved(source: Extract<DesignSource, { kind: 'saved' }>): Prom
     return { ok: false, problem: { what: describeSource(source), message: 'there is no saved design with this id in this browser; it may have been deleted' } };
   }
   if (!read.ok) {
-    // A damaged record is reported and left as it is: nothing is written over it.
-    const name = (read.raw as { doc?: { name?: unknown } } | undefined)?.doc?.name;
-    const what = describeSource(source, typeof name === 'string' ? name : undefined);
-    return { ok: false, problem: { what, message: `it is damaged and was left untouched: ${read.message}` } };
+    // A damaged record is reported (DamagedDesignBanner) and left exactly as it is: nothing is written over it.
+    reportDamaged({ id: source.id, name: nameInRecord(read.raw), message: read.message, raw: read.raw });
+    return { ok: false };
   }
-  const { doc, viewport } = read.design;
-  return viewport ? { ok: true, doc, viewport } : { ok: true, doc };
+  const { doc, viewport, revision } = read.design;
+  return viewport ? { ok: true, doc, viewport, revision } : { ok: true, doc, revision };
 }

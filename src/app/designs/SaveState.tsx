@@ -6,8 +6,9 @@ export function SaveState() {
   const source = useDesignSource();
   const unsaved = useStorageStore((s) => s.unsaved);
   const failing = useStorageStore((s) => s.problem !== null);
+  const conflict = useStorageStore((s) => source?.kind === 'saved' && s.conflicts.some((c) => c.id === source.id));
   if (source?.kind !== 'saved') return null;
-  const state = failing ? 'failed' : unsaved ? 'saving' : 'saved';
+  const state = conflict ? 'conflict' : failing ? 'failed' : unsaved ? 'saving' : 'saved';
   return (
     <span className={`sb-save-state sb-save-state--${state}`} data-testid="save-state" data-state={state}>
       {state === 'saved' && (
@@ -15,7 +16,7 @@ export function SaveState() {
           <path d="m2.5 6.2 2.3 2.3 4.7-5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
       )}
-      {state === 'failed' ? 'Not saved' : state === 'saving' ? 'Saving…' : 'Saved'}
+      {state === 'failed' || state === 'conflict' ? 'Not saved' : state === 'saving' ? 'Saving…' : 'Saved'}
     </span>
   );
 }

@@ -5,10 +5,11 @@
  */
 import type { SagaDocument } from '../../model/index.ts';
 import { emptyDocument, updateDocument } from '../../model/operations.ts';
-import { newDesignId, type DesignSummary, type StoredDesign } from '../../persistence/design-library.ts';
+import { ConflictError, newDesignId, type DesignSummary, type DesignToSave, type StoredDesign } from '../../persistence/design-library.ts';
 import { copyName, freeName } from '../../persistence/design-names.ts';
 import { useDesignStore } from '../../store/designStore.ts';
-import { withLibrary } from '../../store/storage.ts';
+import { clearConflict, knownRevisions, reportDamaged, useStorageStore, withLibrary, type DamagedDesign } from '../../store/storage.ts';
+import { download } from '../exporting/download.ts';
 import { showMade, showSaved } from '../navigation.ts';
 import { autosave, currentViewport } from './saving.ts';
 
@@ -72,7 +73,10 @@ export async function renameDesign(id: string | null, name: string): Promise<Out
   const stored = await readReadable(id, 'renamed');
   if (typeof stored === 'string') return stored;
   if (stored.doc.name === trimmed) return undefined;
-  await write({ ...stored, doc: updateDocument(stored.doc, { name: trimmed }), updatedAt: Date.now() });
+  const { revision, ...rest } = stored;
+  // Only over the version just read: a save from another tab meanwhile is never written over.
+  const written = await write({ ...rest, doc: updateDocument(stored.doc, { name: trimmed }), updatedAt: Date.now() }, revision);
+  if (written === 'conflict') return 'The design was changed in another tab just now; try again.';
   return undefined;
 }
 
@@ -89,9 +93,9 @@ export async function duplicateDesign(id: string): Promise<Outcome> {
   }
   const taken = (await listDesigns()) ?? [];
   const doc = updateDocument(original.doc, { name: copyName(original.doc.name, taken.map((d) => d.name)) });
-  const copy: StoredDesign = { id: newDesignId(), doc, updatedAt: Date.now() };
+  const copy: DesignToSave = { id: newDesignId(), doc, updatedAt: Date.now() };
   if (original.viewport) copy.viewport = original.viewport;
-  return (await write(copy)) ? undefined : 'The copy could not be saved.';
+  return (await write(copy)) === true ? undefined : 'The copy could not be saved.';
 }
 
 /**
@@ -106,6 +110,8 @@ export async function deleteDesign(id: string): Promise<Outcome> {
   } catch {
     return 'The design could not be deleted.';
   }
+  clearConflict(id);
+  if (useStorageStore.getState().damaged?.id === id) reportDamaged(null);
   if (id !== savedOnScreen()) return undefined;
   const next = ((await listDesigns()) ?? []).find((d) => d.id !== id);
   if (next && (await showSaved(next.id, 'replace'))) return undefined;
@@ -120,17 +126,45 @@ export async function switchTo(id: string): Promise<void> {
   await showSaved(id);
 }
 
-async function write(design: StoredDesign): Promise<boolean> {
+/** Saves `design` (over `revision` only, when given); remembers the revision it now has. */
+async function write(design: DesignToSave, revision?: number): Promise<true | false | 'conflict'> {
   try {
-    await withLibrary((library) => library.save(design), 'write');
+    knownRevisions.set(design.id, await withLibrary((library) => library.save(design, revision), 'write'));
     return true;
+  } catch (e) {
+    return e instanceof ConflictError ? 'conflict' : false; // a storage failure is shown as the storage warning
+  }
+}
+
+/** Downloads the design on screen as a design file (what Export → JSON does), to keep it safe. */
+export async function downloadDesign(): Promise<void> {
+  const doc = useDesignStore.getState().doc;
+  if (!doc) return;
+  const ex = await import('../../export/index.ts');
+  download(`${ex.fileSlugOf(doc.name) || 'design'}.sagaboard.json`, ex.toJson(doc), 'application/json');
+}
+
+/**
+ * Downloads a damaged saved design exactly as it is stored: its design (an object written as
+ * JSON, or its text as it is), or the whole record when there is no design in it.
+ */
+export async function downloadDamaged(damaged: DamagedDesign): Promise<void> {
+  const doc = typeof damaged.raw === 'object' && damaged.raw !== null ? (damaged.raw as { doc?: unknown }).doc : undefined;
+  const content = typeof doc === 'string' ? doc : stringify(doc ?? damaged.raw);
+  const ex = await import('../../export/index.ts');
+  download(`${ex.fileSlugOf(damaged.name ?? '') || damaged.id}.damaged.sagaboard.json`, content, 'application/json');
+}
+
+function stringify(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 2) ?? String(value);
   } catch {
-    return false; // shown as the storage warning
+    return String(value);
   }
 }
 
 /** A saved design that can be read, or a sentence saying why this one cannot be `verb`. */
-async function readReadable(id: string, verb: string): Promise<StoredDesign | string> {
+async function readReadable(id: string, verb: string): Promise<(StoredDesign & { revision: number }) | string> {
   let read;
   try {
     read = await withLibrary((library) => library.read(id), 'read');

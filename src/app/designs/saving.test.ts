@@ -3,8 +3,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { example } from '../../model/testing/builder.ts';
 import { emptyDocument, updateDocument } from '../../model/operations.ts';
 import { undo, useDesignStore } from '../../store/designStore.ts';
-import { getLibrary } from '../../store/storage.ts';
-import { autosave, startSaving, viewportMoved } from './saving.ts';
+import { openLibrary } from '../../persistence/design-library.ts';
+import { getLibrary, knownRevisions, useStorageStore } from '../../store/storage.ts';
+import { autosave, checkOtherTabs, keepMine, saveMineAsCopy, startSaving, takeTheirs, viewportMoved } from './saving.ts';
 
 /** Addresses written by the app with history.replaceState. */
 const addresses: string[] = [];
@@ -39,6 +40,8 @@ beforeEach(async () => {
   stop = startSaving();
 });
 afterEach(async () => {
+  for (const c of useStorageStore.getState().conflicts) autosave.discard(c.id);
+  useStorageStore.setState({ conflicts: [] });
   await autosave.flush();
   stop();
 });
@@ -112,5 +115,92 @@ describe('saving the design on screen', () => {
       page.visibilityState = 'visible';
       vi.useRealTimers();
     }
+  });
+});
+
+describe('a design open in two tabs', () => {
+  /** Design `id` saved, then opened here as a saved design at that revision. */
+  async function openedHere(id: string, name: string) {
+    const revision = await (await library()).save({ id, doc: emptyDocument(name), updatedAt: 1 });
+    knownRevisions.set(id, revision);
+    store().showDesign(emptyDocument(name), { kind: 'saved', id });
+    return revision;
+  }
+  /** The other tab: its own connection, saving on top of what it read. */
+  async function otherTabSaves(id: string, name: string) {
+    const other = await openLibrary();
+    const read = await other.read(id);
+    if (!read?.ok) throw new Error('unreadable');
+    return other.save({ id, doc: updateDocument(read.design.doc, { name }), updatedAt: 2 }, read.design.revision);
+  }
+  const conflicts = () => useStorageStore.getState().conflicts;
+  const stored = async (id: string) => ((await (await library()).read(id)) as { design: { doc: { name: string }; revision: number } }).design;
+
+  it('shows what the other tab saved when nothing here is waiting to be saved', async () => {
+    await openedHere('twotabs00001', 'Here');
+    const revision = await otherTabSaves('twotabs00001', 'Saved there');
+    await checkOtherTabs('twotabs00001', revision);
+    expect(store().doc!.name).toBe('Saved there');
+    expect(conflicts()).toEqual([]);
+    // Showing it is not an edit: nothing is written back, and undo does not bring the old one back.
+    expect(autosave.unsaved).toBe(false);
+    undo();
+    expect(store().doc!.name).toBe('Saved there');
+    // The next edit here builds on it.
+    store().apply((d) => updateDocument(d, { description: 'then here' }));
+    await autosave.flush();
+    expect(await stored('twotabs00001')).toMatchObject({ doc: { name: 'Saved there', description: 'then here' }, revision: revision + 1 });
+  });
+
+  it('holds the changes made here when both tabs changed the design, and says so', async () => {
+    await openedHere('twotabs00002', 'Both');
+    store().apply((d) => updateDocument(d, { name: 'Mine' }));
+    const revision = await otherTabSaves('twotabs00002', 'Theirs');
+    await checkOtherTabs('twotabs00002', revision);
+    expect(conflicts()).toEqual([{ id: 'twotabs00002', name: 'Mine' }]);
+    await autosave.flush();
+    expect((await stored('twotabs00002')).doc.name).toBe('Theirs');
+  });
+
+  it('finds the conflict on saving even when no message came from the other tab', async () => {
+    await openedHere('twotabs00003', 'Quiet');
+    await otherTabSaves('twotabs00003', 'Theirs');
+    store().apply((d) => updateDocument(d, { name: 'Mine' }));
+    await autosave.flush();
+    expect(conflicts()).toEqual([{ id: 'twotabs00003', name: 'Mine' }]);
+    expect((await stored('twotabs00003')).doc.name).toBe('Theirs');
+  });
+
+  it('reloads theirs, keeps mine over theirs, or saves mine as a copy, as the user chooses', async () => {
+    // Reload theirs: the version on screen is the other tab's; nothing of mine is written.
+    await openedHere('twotabs00004', 'Choice');
+    await otherTabSaves('twotabs00004', 'Theirs');
+    store().apply((d) => updateDocument(d, { name: 'Mine' }));
+    await autosave.flush();
+    await takeTheirs('twotabs00004');
+    expect(store().doc!.name).toBe('Theirs');
+    expect(conflicts()).toEqual([]);
+    expect(autosave.unsaved).toBe(false);
+
+    // Keep mine: written over theirs, knowingly.
+    await otherTabSaves('twotabs00004', 'Theirs again');
+    store().apply((d) => updateDocument(d, { name: 'Mine again' }));
+    await autosave.flush();
+    expect(conflicts()).toHaveLength(1);
+    await keepMine('twotabs00004');
+    expect(await stored('twotabs00004')).toMatchObject({ doc: { name: 'Mine again' } });
+    expect(conflicts()).toEqual([]);
+
+    // Save mine as a copy: theirs stays, mine goes on as “… (copy)” under a new address.
+    await otherTabSaves('twotabs00004', 'Theirs once more');
+    store().apply((d) => updateDocument(d, { name: 'Mine once more' }));
+    await autosave.flush();
+    await saveMineAsCopy('twotabs00004');
+    const copy = savedId()!;
+    expect(copy).not.toBe('twotabs00004');
+    expect(addresses.at(-1)).toBe(`/?design=${copy}`);
+    expect(store().doc!.name).toBe('Mine once more (copy)');
+    expect((await stored('twotabs00004')).doc.name).toBe('Theirs once more');
+    expect((await stored(copy)).doc.name).toBe('Mine once more (copy)');
   });
 });

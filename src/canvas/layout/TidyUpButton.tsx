@@ -2,21 +2,19 @@
 import { useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from '../adapter.ts';
-import { tidyUp } from './tidyUp.ts';
+import { tidyUp, useTidying } from './tidyUp.ts';
 
 export function TidyUpButton() {
   const flow = useReactFlow<FlowNode, FlowEdge>();
-  const [busy, setBusy] = useState(false);
+  const busy = useTidying();
   const [menu, setMenu] = useState(false);
-  const run = async (direction: 'RIGHT' | 'DOWN') => {
+  const run = (direction: 'RIGHT' | 'DOWN') => {
     setMenu(false);
-    setBusy(true);
-    await tidyUp(flow, direction);
-    setBusy(false);
+    void tidyUp(flow, direction);
   };
   return (
     <div className="sb-tidy">
-      <button type="button" className="sb-tidy__button" onClick={() => void run('RIGHT')} disabled={busy} title="Tidy up: lay the design out left to right (L)">
+      <button type="button" className="sb-tidy__button" onClick={() => run('RIGHT')} disabled={busy} aria-busy={busy} title="Tidy up: lay the design out left to right (L)">
         <svg width="15" height="15" viewBox="0 0 16 16" aria-hidden="true">
           <rect x="1.5" y="2" width="4" height="4" rx="1" fill="none" stroke="currentColor" strokeWidth="1.4" />
           <rect x="10.5" y="2" width="4" height="4" rx="1" fill="none" stroke="currentColor" strokeWidth="1.4" />
@@ -32,10 +30,10 @@ export function TidyUpButton() {
       </button>
       {menu && (
         <div className="sb-tidy__menu" role="menu" onKeyDown={(e) => e.key === 'Escape' && setMenu(false)}>
-          <button type="button" role="menuitem" onClick={() => void run('RIGHT')} autoFocus>
+          <button type="button" role="menuitem" onClick={() => run('RIGHT')} autoFocus>
             Left to right <kbd>L</kbd>
           </button>
-          <button type="button" role="menuitem" onClick={() => void run('DOWN')}>
+          <button type="button" role="menuitem" onClick={() => run('DOWN')}>
             Top to bottom <kbd>Shift+L</kbd>
           </button>
         </div>
