@@ -16,6 +16,8 @@ import { nodeTypes } from './nodes/nodeTypes.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import { useFrameOpenedDesign } from './useFrameOpenedDesign.ts';
 import { useCanvasEditing } from './editing/useCanvasEditing.ts';
+import { ConnectPicker, type ConnectRequest } from './editing/ConnectPicker.tsx';
+import type { ConnectDirection } from './editing/connectChoices.ts';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { HintToast } from './HintToast.tsx';
 import { Palette } from './palette/Palette.tsx';
@@ -47,6 +49,31 @@ function minimapColour(node: FlowNode): string {
   return MINIMAP_COLOUR[node.type ?? 'service'];
 }
 
+/** What React Flow says to screen readers, in Sagaboard's words (its keys, and C to connect). */
+const NODE_KEYS = 'Space selects the node, Enter renames it, C connects it to another node, the arrow keys move the selection, Delete removes it, Escape clears the selection.';
+const ARIA_LABELS = {
+  // React Flow shows the second one while keyboard support is on (as here), the first when it is off.
+  'node.a11yDescription.default': NODE_KEYS,
+  'node.a11yDescription.keyboardDisabled': NODE_KEYS,
+  'node.a11yDescription.ariaLiveMessage': ({ direction }: { direction: string; x: number; y: number }) => `Moved the selection ${direction}.`,
+  'edge.a11yDescription.default': 'Press Space to select the connection, then Delete to remove it.',
+  'controls.ariaLabel': 'Zoom',
+  'controls.zoomIn.ariaLabel': 'Zoom in',
+  'controls.zoomOut.ariaLabel': 'Zoom out',
+  'controls.fitView.ariaLabel': 'Fit the design in view (F)',
+  'minimap.ariaLabel': 'Overview of the design',
+  'handle.ariaLabel': 'Connection point: drag to another node, or select the node and press C',
+};
+
+/** Simulating, or a shared preview: nodes can be selected (to inject a fault), not changed. */
+const READ_ONLY_NODE_KEYS = 'Space selects the node, Escape clears the selection.';
+const READ_ONLY_ARIA_LABELS = {
+  ...ARIA_LABELS,
+  'node.a11yDescription.default': READ_ONLY_NODE_KEYS,
+  'node.a11yDescription.keyboardDisabled': READ_ONLY_NODE_KEYS,
+  'edge.a11yDescription.default': 'Press Space to select the connection.',
+};
+
 // Tokens come with the simulator: loaded when simulation mode starts.
 const TokenLayer = lazy(() => import('./simulation/TokenLayer.tsx'));
 
@@ -55,6 +82,12 @@ export function Canvas() {
   const editing = useCanvasEditing();
   const [sheetOpen, setSheetOpen] = useState(false);
   const openSheet = useCallback(() => setSheetOpen(true), []);
+  const [connecting, setConnecting] = useState<ConnectRequest | null>(null);
+  const openConnect = useCallback((direction: ConnectDirection) => {
+    const nodeId = useDesignStore.getState().selection.nodes[0];
+    if (nodeId) setConnecting({ nodeId, direction });
+  }, []);
+  const closeConnect = useCallback(() => setConnecting(null), []);
   // A boolean, so the canvas re-renders only when the zoom crosses the line, not on every frame.
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   // While simulating, and for a shared design's preview, the design is read-only: it can be selected (to inject faults), not changed.
@@ -62,7 +95,7 @@ export function Canvas() {
   const readOnly = useDesignStore((s) => s.source?.kind === 'shared') || simulating;
   useFrameOnModeChange(simulating);
   useFrameOpenedDesign();
-  useShortcuts(openSheet);
+  useShortcuts(openSheet, openConnect);
   return (
     <div
       className={`sb-canvas${far ? ' sb-canvas--far' : ''}${readOnly ? ' sb-canvas--read-only' : ''}`}
@@ -71,6 +104,14 @@ export function Canvas() {
       onDrop={readOnly ? undefined : editing.onDrop}
     >
       <EdgeMarkers />
+      {/* Before the diagram in the page, so Tab reaches the tools before every node and connection. */}
+      {!readOnly && <Palette />}
+      <Panel position="top-right">
+        {!readOnly && <TidyUpButton />}
+        <button type="button" className="sb-canvas__help" onClick={openSheet} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      </Panel>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -95,6 +136,7 @@ export function Canvas() {
         minZoom={0.15}
         maxZoom={2.5}
         aria-label="Design canvas"
+        ariaLabelConfig={readOnly ? READ_ONLY_ARIA_LABELS : ARIA_LABELS}
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
         <Legend />
@@ -103,18 +145,12 @@ export function Canvas() {
             <TokenLayer />
           </Suspense>
         )}
-        {!readOnly && <Palette />}
-        <Panel position="top-right">
-          {!readOnly && <TidyUpButton />}
-          <button type="button" className="sb-canvas__help" onClick={openSheet} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
-            ?
-          </button>
-        </Panel>
         <Controls showInteractive={false} position="bottom-left" />
         {!simulating && <MiniMap<FlowNode> nodeColor={minimapColour} nodeBorderRadius={6} pannable zoomable position="bottom-right" ariaLabel="Overview of the design" />}
       </ReactFlow>
       <EmptyCanvasHint />
       <HintToast />
+      {!readOnly && <ConnectPicker request={connecting} onClose={closeConnect} />}
       {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
     </div>
   );

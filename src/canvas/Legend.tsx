@@ -31,7 +31,7 @@ export const Legend = memo(function Legend() {
   // Folded at first so it never hides part of the design; one click away.
   const [open, setOpen] = useState(false);
   return (
-    <Panel position="top-left" className="sb-legend" aria-label="Legend">
+    <Panel position="top-left" className="sb-legend" role="group" aria-label="Legend">
       <button type="button" className="sb-legend__toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
         Legend
         <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" className="sb-legend__chevron">

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { updateNode } from '../../model/operations.ts';
 import { useDesignStore } from '../../store/designStore.ts';
+import { focusNode } from '../editing/focusNode.ts';
 
 export function NameEditor({ id, name }: { id: string; name: string }) {
   const [text, setText] = useState(name);
@@ -44,8 +45,14 @@ export function NameEditor({ id, name }: { id: string; name: string }) {
       onChange={(e) => setText(e.target.value)}
       onKeyDown={(e) => {
         e.stopPropagation();
-        if (e.key === 'Enter') finish(true);
-        else if (e.key === 'Escape') finish(false);
+        // From the keyboard, the node keeps the focus: arrows move it, C connects it, Enter renames it again.
+        if (e.key === 'Enter') {
+          finish(true);
+          focusNode(id);
+        } else if (e.key === 'Escape') {
+          finish(false);
+          focusNode(id);
+        }
       }}
       onBlur={() => finish(true)}
     />

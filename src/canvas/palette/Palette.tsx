@@ -2,7 +2,7 @@
  * The palette: the five node kinds and a failure event. Drag one onto the canvas, or click it
  * (or press Enter on it) to add it in the middle of the view.
  */
-import { memo, type DragEvent, type ReactNode } from 'react';
+import { memo, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { Panel, useReactFlow } from '@xyflow/react';
 import type { NodePreset } from '../../model/operations.ts';
 import { useDesignStore } from '../../store/designStore.ts';
@@ -38,6 +38,16 @@ function freeSpotInView(screenToFlow: (p: { x: number; y: number }) => { x: numb
   return spot;
 }
 
+/** A toolbar's arrow keys: ← → move between the items (Home, End: first, last); Tab still reaches each. */
+function moveAlongToolbar(e: KeyboardEvent<HTMLDivElement>) {
+  const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+  const at = items.indexOf(document.activeElement as HTMLButtonElement);
+  const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: items.length - 1 }[e.key];
+  if (at < 0 || next === undefined) return;
+  e.preventDefault();
+  items[(next + items.length) % items.length]?.focus();
+}
+
 // memo: the canvas re-renders on every frame of a node drag (its nodes are React state); this need not.
 export const Palette = memo(function Palette() {
   const { screenToFlowPosition } = useReactFlow();
@@ -47,7 +57,7 @@ export const Palette = memo(function Palette() {
     event.dataTransfer.effectAllowed = 'copy';
   };
   return (
-    <Panel position="top-center" className="sb-palette" role="toolbar" aria-label="Add to the design">
+    <Panel position="top-center" className="sb-palette" role="toolbar" aria-label="Add to the design" onKeyDown={moveAlongToolbar}>
       {ITEMS.map((item) => (
         <button
           key={item.preset}
@@ -55,7 +65,7 @@ export const Palette = memo(function Palette() {
           className={`sb-palette__item sb-palette__item--${item.preset}`}
           draggable={!readOnly}
           disabled={readOnly}
-          title={`${item.help}. Drag onto the canvas, or click to add.`}
+          title={`${item.help}. Drag onto the canvas, or click (or press Enter) to add.`}
           data-testid={`palette-${item.preset}`}
           onDragStart={(e) => onDragStart(e, item.preset)}
           onClick={() => placeNode(item.preset, freeSpotInView(screenToFlowPosition))}

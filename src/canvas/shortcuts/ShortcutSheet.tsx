@@ -22,6 +22,10 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
           if (e.key === 'Escape' || e.key === '?') {
             e.preventDefault();
             onClose();
+          } else if (e.key === 'Tab') {
+            // Modal: the focus stays on its only control until it closes.
+            e.preventDefault();
+            closeButton.current?.focus();
           }
         }}
       >

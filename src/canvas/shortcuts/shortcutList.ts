@@ -21,9 +21,19 @@ export const SHORTCUTS: readonly { group: string; entries: ShortcutEntry[] }[] =
     ],
   },
   {
+    group: 'Connect',
+    entries: [
+      { keys: ['C'], does: 'Connect the selected node to another one: pick it from a list' },
+      { keys: ['Shift+C'], does: 'Connect another node to the selected one' },
+      { keys: ['Drag from a node’s dot'], does: 'Connect with the mouse' },
+    ],
+  },
+  {
     group: 'Select and move',
     entries: [
       { keys: ['Click', 'Shift+Click'], does: 'Select, add to the selection' },
+      { keys: ['Tab', 'Shift+Tab'], does: 'Go through the tools, nodes and connections' },
+      { keys: ['Space'], does: 'Select the node or connection that has the focus' },
       { keys: ['Shift+Drag'], does: 'Select with a box' },
       { keys: [`${mod}+A`], does: 'Select everything' },
       { keys: ['Arrow keys'], does: 'Move the selected nodes (Shift: further)' },
@@ -38,6 +48,15 @@ export const SHORTCUTS: readonly { group: string; entries: ShortcutEntry[] }[] =
       { keys: ['Scroll', 'Pinch'], does: 'Zoom' },
       { keys: ['Drag the background'], does: 'Pan' },
       { keys: ['?'], does: 'Show this sheet' },
+    ],
+  },
+  {
+    group: 'Simulate',
+    entries: [
+      { keys: ['Space'], does: 'Play or pause' },
+      { keys: ['←', '→'], does: 'Step back, step forward' },
+      { keys: ['Home', 'End'], does: 'Go to the start, to the end' },
+      { keys: ['Escape'], does: 'Back to editing' },
     ],
   },
 ];

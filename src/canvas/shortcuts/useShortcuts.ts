@@ -7,6 +7,7 @@ import { useReactFlow } from '@xyflow/react';
 import { NOTHING_SELECTED, redo, undo, useDesignStore } from '../../store/designStore.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
 import type { FlowEdge, FlowNode } from '../adapter.ts';
+import type { ConnectDirection } from '../editing/connectChoices.ts';
 import { tidyUp } from '../layout/tidyUp.ts';
 import { FIT_DESIGN, viewportAnimationMs } from '../viewport.ts';
 import { deleteSelection, duplicateSelection, pasteText, selectAll, selectionAsText } from './commands.ts';
@@ -22,10 +23,13 @@ export function isTyping(target: EventTarget | null, withModifier = false): bool
   return target instanceof Element && target.closest(withModifier ? TEXT_FIELDS : FORM_CONTROLS) !== null;
 }
 
+/** Controls that Enter activates: Enter on them must do that, never rename the selected node. */
+const ACTIVATED_BY_ENTER = 'button, a[href], summary, [role="button"], [role="tab"], [role="menuitem"], [role="option"], [role="link"]';
+
 /** The design on screen cannot be changed now. */
 const readOnly = () => useSimulationStore.getState().active || useDesignStore.getState().source?.kind === 'shared';
 
-export function useShortcuts(openSheet: () => void): void {
+export function useShortcuts(openSheet: () => void, openConnect: (direction: ConnectDirection) => void): void {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const { fitView } = flow;
   useEffect(() => {
@@ -52,11 +56,14 @@ export function useShortcuts(openSheet: () => void): void {
       else if (key === 'f') run(() => void fitView({ ...FIT_DESIGN, duration: viewportAnimationMs() }));
       else if (key === 'l') run(() => void tidyUp(flow, e.shiftKey ? 'DOWN' : 'RIGHT'));
       else if (e.key === '?') run(openSheet);
-      else if (key === 'escape') {
+      else if (key === 'c') {
+        const { selection, showHint } = useDesignStore.getState();
+        run(() => (selection.nodes.length === 1 ? openConnect(e.shiftKey ? 'in' : 'out') : showHint('Select one node, then press C to connect it to another.')));
+      } else if (key === 'escape') {
         const s = useDesignStore.getState();
         s.showHint(null);
         s.select(NOTHING_SELECTED);
-      } else if (key === 'enter') {
+      } else if (key === 'enter' && !(e.target instanceof Element && e.target.closest(ACTIVATED_BY_ENTER))) {
         const { selection, startRenaming } = useDesignStore.getState();
         if (selection.nodes.length === 1) run(() => startRenaming(selection.nodes[0]!));
       }
@@ -85,5 +92,5 @@ export function useShortcuts(openSheet: () => void): void {
       document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);
     };
-  }, [flow, fitView, openSheet]);
+  }, [flow, fitView, openSheet, openConnect]);
 }
