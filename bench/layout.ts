@@ -13,7 +13,7 @@
  * over 50 ms while a 500-node tidy up runs.
  *
  * Run: npm run bench:layout [-- --runs N] [-- --no-browser] [-- --no-build] [-- --profile]
- *   --profile   afterwards, on an unminified build: a Chrome trace breakdown and a CPU profile of one tidy up
+ *   --profile   afterwards, on an unminified build: a CPU profile of one tidy up and its long tasks
  */
 import { performance } from 'node:perf_hooks';
 import { layoutDesign } from '../src/layout/elk-layout.ts';
@@ -28,14 +28,12 @@ import {
   newContext,
   openDesign,
   printCpu,
-  printTrace,
   run,
   serve,
   settle,
   sleep,
   stopServers,
   stopServersOnSignal,
-  traceBreakdown,
   type Design,
 } from './browser.ts';
 import { flag, option } from './args.ts';
@@ -141,18 +139,21 @@ async function tidyUpInChromium(): Promise<void> {
   console.log(`   click to laid out and framed: ${fmt(median(results.map((r) => r.wall)))} ms median (runs: ${list((r) => r.wall)}; includes ${FIT_MS} ms of framing)`);
 }
 
-/** Where the time of a tidy up goes, on an unminified build of the same sources. */
+/** Where the time of a tidy up goes, on an unminified build of the same sources: CPU profile and the long tasks. */
 async function profile(browser: Browser, design: Design): Promise<void> {
   const url = await serve(['--outDir', NAMES_DIR], NAMES_PORT);
   console.log('\n=== Profile (unminified build; timings here are not the benchmark figures) ===');
-  for (const what of ['trace', 'cpu'] as const) {
-    const context = await newContext(browser, [design], { width: 1440, height: 900 });
-    const page = await openDesign(context, { kind: 'app', url }, design);
-    await settle(page);
-    if (what === 'trace') printTrace('tidy up', await traceBreakdown(browser, page, () => tidyUp(page)), false);
-    else printCpu('tidy up', await cpuProfile(page, () => tidyUp(page), NAMES_DIR));
-    await context.close();
-  }
+  const context = await newContext(browser, [design], { width: 1440, height: 900 });
+  const page = await openDesign(context, { kind: 'app', url }, design, undefined, watchLongTasks);
+  await settle(page);
+  const from = await page.evaluate(() => performance.now());
+  printCpu('tidy up', await cpuProfile(page, () => tidyUp(page), NAMES_DIR));
+  const tasks = await page.evaluate(
+    (f) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start + t.duration >= f).map((t) => `${Math.round(t.start - f)}+${Math.round(t.duration)}`),
+    from,
+  );
+  console.log(`  tasks over 50 ms (start after the click + duration, ms): ${tasks.join(' ')}`);
+  await context.close();
 }
 
 stopServersOnSignal();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { example } from '../model/testing/builder.ts';
 import { useDesignStore } from './designStore.ts';
-import { validationOf } from './validation.ts';
+import { onlyMoved, validationOf } from './validation.ts';
 
 describe('validationOf', () => {
   it('validates a document once, and again only when the document object changes', () => {
@@ -11,6 +11,20 @@ describe('validationOf', () => {
     expect(first.style).toBe('choreography');
     const edited = { ...doc, name: 'Renamed' };
     expect(validationOf(edited)).not.toBe(first);
+  });
+
+  it('reuses the result for a document that only moved nodes, and only then', () => {
+    const doc = example('checkout-fanout');
+    const first = validationOf(doc);
+    const [a, ...rest] = doc.nodes;
+    const moved = { ...doc, nodes: [{ ...a!, position: { x: 1, y: 2 } }, ...rest] };
+    expect(onlyMoved(doc, moved)).toBe(true);
+    expect(validationOf(moved)).toBe(first);
+    const renamed = { ...moved, nodes: [{ ...moved.nodes[0]!, name: 'Other' }, ...rest] };
+    expect(onlyMoved(moved, renamed)).toBe(false);
+    expect(validationOf(renamed)).not.toBe(first);
+    expect(onlyMoved(doc, { ...doc, edges: [...doc.edges] })).toBe(false);
+    expect(onlyMoved(doc, { ...doc, nodes: rest })).toBe(false);
   });
 });
 

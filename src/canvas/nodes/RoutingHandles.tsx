@@ -31,6 +31,24 @@ function useRemeasureOnChange(nodeId: string, used: string): void {
   useEffect(() => {
     if (measured.current === used) return;
     measured.current = used;
-    updateNodeInternals(nodeId);
+    remeasureSoon(nodeId, updateNodeInternals);
   }, [nodeId, used, updateNodeInternals]);
+}
+
+const waiting = new Set<string>();
+
+/**
+ * One measurement for every node whose handles changed in the same commit: each call of React
+ * Flow's updateNodeInternals reads the layout and updates its store once, so a tidy up that
+ * changes the handles of a hundred nodes would otherwise pay a hundred times (bench/layout).
+ */
+function remeasureSoon(nodeId: string, updateNodeInternals: (ids: string[]) => void): void {
+  if (waiting.size === 0) {
+    queueMicrotask(() => {
+      const ids = [...waiting];
+      waiting.clear();
+      updateNodeInternals(ids);
+    });
+  }
+  waiting.add(nodeId);
 }
