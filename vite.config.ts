@@ -1,8 +1,42 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+/**
+ * The Content-Security-Policy of the built page: nothing runs but the app's own scripts from its
+ * own origin, so a hostile name or file that ever reached the DOM as markup could not execute.
+ * Only the build gets it (the dev server's React refresh needs an inline script).
+ * `frame-ancestors`, `report-uri` and `sandbox` cannot be set from a meta tag: they need a header.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Workers are emitted as files of their own under /assets.
+  "worker-src 'self'",
+  // Stylesheets are files; React and React Flow set styles through the CSSOM, which CSP allows.
+  "style-src 'self'",
+  // data: for the select arrows drawn in the CSS, blob: for the SVG drawn into a PNG on export.
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  // Examples and `?file=` designs come from this site only.
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'sagaboard-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   test: {

@@ -3,7 +3,7 @@
  * process of spec §5.1 with the palette, handle drags and the inspector, sees "Orchestration" with
  * zero errors, undoes everything, redoes it, reloads, and finds it intact.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { canvas, clickConnection } from './support/canvas.ts';
 import { dragConnection, dropNode, edgeCount, nodeCount, type Preset } from './support/editing.ts';
 import { openFixture } from './support/fixtures.ts';

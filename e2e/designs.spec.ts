@@ -3,7 +3,7 @@
  * there (view included), examples open as copies, the design list manages saved designs, and
  * storage that fails says so while editing goes on.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test.ts';
 import { canvas, nodeNamed, waitForViewportToSettle } from './support/canvas.ts';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';

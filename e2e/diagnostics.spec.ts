@@ -1,5 +1,5 @@
 /** Problems: counted, explained with a fix, marked on their nodes, and shown on the canvas when clicked. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { canvas, distanceFromCanvasCentre, nodeNamed, waitForViewportToSettle } from './support/canvas.ts';
 import { openFixture } from './support/fixtures.ts';
 

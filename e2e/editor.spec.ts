@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { canvas, nodeNamed } from './support/canvas.ts';
 import { dragConnection, dropNode, edgeCount, nodeCount } from './support/editing.ts';
 import { openFixture } from './support/fixtures.ts';

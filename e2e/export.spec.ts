@@ -1,6 +1,6 @@
 /** Exports from the Export menu, checked by what the downloaded files hold. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { canvas, nodeNamed } from './support/canvas.ts';
 
 async function exportAs(page: Page, label: string | RegExp): Promise<{ name: string; body: Buffer }> {

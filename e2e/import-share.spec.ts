@@ -1,6 +1,6 @@
 /** Importing design files (picked or dropped) and sharing a design through a link, like a person would. */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { canvas, nodeNamed } from './support/canvas.ts';
 
 const EXAMPLE = readFileSync(new URL('../public/examples/credit-reservation.sagaboard.json', import.meta.url), 'utf8');

@@ -2,7 +2,7 @@
  * The inspector: select something on the canvas, see every attribute of it in the sidebar, change
  * it, and see the design (and its diagnostics) change with it. Invalid input is refused in place.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test.ts';
 import { canvas, clickConnection, waitForViewportToSettle } from './support/canvas.ts';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';

@@ -1,5 +1,5 @@
 /** A design that cannot be opened says why, and never replaces the design on screen. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { nodeNamed } from './support/canvas.ts';
 import { fixtureText, openFixture, serveFixtures } from './support/fixtures.ts';
 

@@ -2,7 +2,7 @@
  * Screenshots of every example at 1440x900, written to /tmp/shots/ for a person to look at.
  * Also checks that no two nodes overlap and that no name or caption is cut off.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { waitForViewportToSettle } from './support/canvas.ts';
 import { EXAMPLES } from './support/examples.ts';
 import { openFixture } from './support/fixtures.ts';

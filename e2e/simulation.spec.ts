@@ -1,5 +1,5 @@
 /** Simulation mode driven like a person: inject a fault, play, step, save a scenario, replay it. */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { canvas, nodeNamed, waitForViewportToSettle } from './support/canvas.ts';
 
 const outcome = (page: Page) => page.getByTestId('sim-outcome');

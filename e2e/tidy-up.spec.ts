@@ -1,5 +1,5 @@
 /** Tidy up with elkjs in a worker: one button or L, one undo step; designs without positions are laid out on open. */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { canvas, nodeNamed, waitForViewportToSettle } from './support/canvas.ts';
 import { openFixture } from './support/fixtures.ts';
 

@@ -2,7 +2,7 @@
  * The first screen as an architect uses it: open a reference design by its link, read the
  * verdict and the problems, see every node, switch designs with the picker and the back button.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { canvas, nodeNamed } from './support/canvas.ts';
 import { EXAMPLES } from './support/examples.ts';
 import { exampleFile } from './support/fixtures.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { example } from '../model/testing/builder.ts';
-import { readDesignFile, type PickedFile } from './importFile.ts';
+import { MAX_CANVAS_EDGES, MAX_CANVAS_NODES, readDesignFile, type PickedFile } from './importFile.ts';
 
 const file = (name: string, content: string, type = ''): PickedFile => ({ name, size: new TextEncoder().encode(content).length, type, text: async () => content });
 const message = async (f: PickedFile) => {
@@ -28,5 +28,19 @@ describe('reading a picked or dropped file', () => {
     const huge: PickedFile = { name: 'huge.json', size: 25 * 1024 * 1024, type: 'application/json', text: async () => ((read = true), '') };
     expect(await message(huge)).toMatch(/25\.0 MB/);
     expect(read).toBe(false);
+  });
+
+  it('refuses a design too big for the canvas before checking it, and says what to use instead', async () => {
+    const nodes = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `n${i}`, kind: 'event', name: `Happened${i}` }));
+    const design = (n: number, edges: unknown[] = []) => JSON.stringify({ format: 'sagaboard', version: 1, name: 'Big', nodes: nodes(n), edges });
+    expect(await message(file('big.sagaboard.json', design(50_000)))).toBe(
+      'this design has 50,000 nodes; the canvas draws designs of up to 5,000 nodes, more would freeze this tab; check or simulate it with the command line instead (npx sagaboard validate big.sagaboard.json)',
+    );
+    expect(await message(file('edges.sagaboard.json', design(2, Array.from({ length: MAX_CANVAS_EDGES + 1 }, (_, i) => ({ id: `e${i}`, source: 'n0', target: 'n1' })))))).toMatch(
+      /10,001 connections; the canvas draws designs of up to 10,000 connections/,
+    );
+    expect(await message(file('most.sagaboard.json', design(MAX_CANVAS_NODES)))).toBe('opened');
+    // Not JSON, or not a design: the loader's own words, as before.
+    expect(await message(file('broken.json', '{"nodes": ['))).toMatch(/^not JSON/);
   });
 });

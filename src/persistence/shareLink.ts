@@ -5,7 +5,8 @@
  * refused before it can fill the memory.
  */
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
-import { loadDocument, type LoadResult, type SagaDocument } from '../model/index.ts';
+import { loadDocument, parseDocument, type LoadResult, type SagaDocument } from '../model/index.ts';
+import { tooBigToDraw } from './importFile.ts';
 
 const PREFIX = '#share=v1.';
 /** Links longer than this are refused: chat tools and mail clients cut longer ones. */
@@ -37,7 +38,15 @@ export function readShareFragment(hash: string): LoadResult {
   if (!bytes) return fail('this share link is damaged: it contains characters a Sagaboard link never has');
   const inflated = inflateCapped(bytes, MAX_SHARED_BYTES);
   if (!inflated.ok) return fail(inflated.message);
-  const loaded = loadDocument(inflated.text);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(inflated.text);
+  } catch {
+    raw = undefined;
+  }
+  const tooBig = tooBigToDraw(raw);
+  if (tooBig !== undefined) return fail(tooBig);
+  const loaded = raw === undefined ? loadDocument(inflated.text) : parseDocument(raw);
   return loaded.ok ? loaded : fail(`this share link does not hold a valid design: ${loaded.error.message}`);
 }
 

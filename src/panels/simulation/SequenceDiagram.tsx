@@ -1,8 +1,9 @@
 /**
  * The run as a sequence diagram: participants as lifelines, each message as an arrow, in the
- * order they were sent. Arrows after the cursor are faint; a click on one jumps there.
+ * order they were sent. Arrows after the cursor are faint; a click on one jumps there. Only the
+ * arrows in view are drawn (an event storm sends 10,001 messages; drawing them all took seconds).
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Token } from '../../simulation/playback.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
 
@@ -10,12 +11,15 @@ const COLUMN = 150;
 const ROW = 30;
 const HEAD = 40;
 const MARGIN = 24;
+/** Arrows drawn above and below the view, so that scrolling never shows a gap. */
+const OVERSCAN = 10;
 
 export function SequenceDiagram() {
   const run = useSimulationStore((s) => s.run);
   const doc = useSimulationStore((s) => s.doc);
   const cursor = useSimulationStore((s) => s.cursor);
   const box = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 400 });
   const layout = useMemo(() => {
     if (!run || !doc) return null;
     const names = new Map(doc.nodes.map((n) => [n.id, n.name]));
@@ -37,17 +41,34 @@ export function SequenceDiagram() {
     if (y < el.scrollTop + HEAD || y > el.scrollTop + el.clientHeight - ROW) el.scrollTop = Math.max(0, y - HEAD - el.clientHeight / 2);
   }, [currentRow]);
 
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [layout]);
+
   if (!layout) return null;
   const width = MARGIN * 2 + Math.max(1, layout.lanes.length) * COLUMN;
   const height = layout.arrows.length * ROW + ROW / 2;
   const x = (lane: number) => MARGIN + lane * COLUMN + COLUMN / 2;
+  const first = Math.max(0, Math.floor((view.top - HEAD) / ROW) - OVERSCAN);
+  const last = Math.min(layout.arrows.length, Math.ceil((view.top + view.height) / ROW) + OVERSCAN);
   const seek = (t: Token) => {
     const sim = useSimulationStore.getState();
     sim.pause();
     sim.seek(t.arrives + 1);
   };
   return (
-    <div ref={box} className="sb-sequence" data-testid="sequence-diagram">
+    <div
+      ref={box}
+      className="sb-sequence"
+      data-testid="sequence-diagram"
+      onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+    >
       {/* The participants stay in view while the messages scroll under them. */}
       <div className="sb-sequence__heads" style={{ width }}>
         {layout.lanes.map((l, i) => (
@@ -67,7 +88,8 @@ export function SequenceDiagram() {
         {layout.lanes.map((l, i) => (
           <line key={l.id} className="sb-sequence__lifeline" x1={x(i)} x2={x(i)} y1={0} y2={height} />
         ))}
-        {layout.arrows.map((a, row) => {
+        {layout.arrows.slice(first, last).map((a, i) => {
+          const row = first + i;
           const y = row * ROW + ROW / 2 + 4;
           const x1 = x(a.from);
           const x2 = a.to === undefined ? x1 + 60 : x(a.to);
