@@ -2,7 +2,8 @@
  * Reading a design file over HTTP. Never throws: network failures, error statuses and web pages
  * served in place of a design all become a LoadError that says what happened.
  */
-import { loadDocument, type LoadResult } from '../model/index.ts';
+import type { LoadResult } from '../model/index.ts';
+import { loadDrawableDocument } from './canvasLimits.ts';
 
 export type Fetch = (url: string) => Promise<Response>;
 
@@ -27,5 +28,5 @@ export async function fetchDesign(url: string, fetchFn: Fetch = (u) => fetch(u))
   } catch (e) {
     return { ok: false, error: { message: `the download was interrupted (${(e as Error).message})` } };
   }
-  return loadDocument(text);
+  return loadDrawableDocument(text);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { example } from '../model/testing/builder.ts';
-import { MAX_CANVAS_EDGES, MAX_CANVAS_NODES, readDesignFile, type PickedFile } from './importFile.ts';
+import { MAX_CANVAS_EDGES, MAX_CANVAS_NODES } from './canvasLimits.ts';
+import { readDesignFile, type PickedFile } from './importFile.ts';
 
 const file = (name: string, content: string, type = ''): PickedFile => ({ name, size: new TextEncoder().encode(content).length, type, text: async () => content });
 const message = async (f: PickedFile) => {

@@ -6,7 +6,7 @@
  */
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import { loadDocument, parseDocument, type LoadResult, type SagaDocument } from '../model/index.ts';
-import { tooBigToDraw } from './importFile.ts';
+import { tooBigToDraw } from './canvasLimits.ts';
 
 const PREFIX = '#share=v1.';
 /** Links longer than this are refused: chat tools and mail clients cut longer ones. */

@@ -1,6 +1,7 @@
 /** Editor commands behind the shortcuts (and menus): each applies one operation to the design. */
 import { loadFragment } from '../../model/load.ts';
 import { copyFragment, duplicateNodes, pasteFragment, removeElements } from '../../model/operations.ts';
+import { tooBigToDraw } from '../../persistence/canvasLimits.ts';
 import { NOTHING_SELECTED, useDesignStore } from '../../store/designStore.ts';
 
 const store = () => useDesignStore.getState();
@@ -45,6 +46,11 @@ export function pasteText(text: string): void {
   const here = new Set(doc.nodes.map((n) => n.id));
   const beside = loaded.fragment.nodes.some((n) => here.has(n.id));
   const result = pasteFragment(doc, loaded.fragment, beside ? { x: 48, y: 48 } : { x: 0, y: 0 });
+  const tooBig = tooBigToDraw(result.doc);
+  if (tooBig) {
+    showHint(`Nothing pasted: with it, ${tooBig}.`);
+    return;
+  }
   apply(() => result.doc);
   select({ nodes: result.ids, edges: [] });
 }
