@@ -4,30 +4,16 @@
  * designs at start-up, and a tab killed in the middle of editing.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Download, type Locator, type Page } from './support/test.ts';
+import { expect, test, type Download, type Page } from './support/test.ts';
 import { canvas, nodeNamed } from './support/canvas.ts';
+import { DESIGN_URL, designName, saveState, idIn, renameDesign } from './support/designs.ts';
 import { allowFullDisk, seedLibrary, setStorageFull, storedDesign, storedDesigns } from './support/storage.ts';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
-const DESIGN_URL = /\?design=([0-9a-f]{12})$/;
 
-const designName = (page: Page) => page.getByTestId('design-name');
-const saveState = (page: Page) => page.getByTestId('save-state');
 const warning = (page: Page) => page.getByTestId('storage-warning');
-const inspector = (page: Page): Locator => page.getByTestId('inspector');
 const menu = (page: Page) => page.getByRole('dialog', { name: 'Designs' });
 
-/** Renames the design on screen in the inspector (nothing selected), as a person would. */
-async function renameDesign(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Escape');
-  await expect(inspector(page).getByTestId('inspector-title')).toHaveText('Design');
-  const field = inspector(page).getByLabel('Name', { exact: true });
-  await field.fill(name);
-  await field.press('Enter');
-  await expect(designName(page)).toHaveText(name);
-}
-
-const idIn = (page: Page): string => DESIGN_URL.exec(page.url())![1]!;
 
 /** The page's uncaught errors, collected from now on. */
 function pageErrors(page: Page): string[] {

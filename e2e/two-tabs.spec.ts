@@ -3,28 +3,15 @@
  * by the other. A tab with no changes of its own shows the other's save; when both changed, the
  * tab that finds out says so and the user chooses.
  */
-import { expect, test, type BrowserContext, type Locator, type Page } from './support/test.ts';
+import { expect, test, type BrowserContext, type Page } from './support/test.ts';
 import { nodeNamed } from './support/canvas.ts';
+import { DESIGN_URL, designName, saveState, idIn, renameDesign } from './support/designs.ts';
 import { allowDeafness, allowFullDisk, setStorageFull, storedDesign, storedDesigns } from './support/storage.ts';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
-const DESIGN_URL = /\?design=([0-9a-f]{12})$/;
 
-const designName = (page: Page) => page.getByTestId('design-name');
-const saveState = (page: Page) => page.getByTestId('save-state');
 const conflict = (page: Page) => page.getByTestId('conflict-banner');
-const inspector = (page: Page): Locator => page.getByTestId('inspector');
 
-async function renameDesign(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Escape');
-  await expect(inspector(page).getByTestId('inspector-title')).toHaveText('Design');
-  const field = inspector(page).getByLabel('Name', { exact: true });
-  await field.fill(name);
-  await field.press('Enter');
-  await expect(designName(page)).toHaveText(name);
-}
-
-const idIn = (page: Page): string => DESIGN_URL.exec(page.url())![1]!;
 const deaf = (page: Page, on: boolean) => page.evaluate((d) => ((window as { deaf?: boolean }).deaf = d), on);
 
 /** Two tabs, A and B, showing the same saved design, named `name`. */

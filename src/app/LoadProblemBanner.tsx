@@ -1,11 +1,7 @@
 /** Says which design could not be opened and why; the design on screen stays as it was. */
 import { useDesignStore } from '../store/designStore.ts';
 import { useDesignName, useLoadProblem } from '../store/selectors.ts';
-
-const sentence = (s: string) => {
-  const text = s.charAt(0).toUpperCase() + s.slice(1);
-  return /[.!?…]$/.test(text) ? text : `${text}.`;
-};
+import { AlertIcon, sentence } from './alert.tsx';
 
 export function LoadProblemBanner() {
   const problem = useLoadProblem();
@@ -14,11 +10,7 @@ export function LoadProblemBanner() {
   if (!problem) return null;
   return (
     <div className="sb-alert" role="alert" data-testid="load-problem">
-      <svg className="sb-alert__icon" width="18" height="18" viewBox="0 0 20 20" aria-hidden="true">
-        <circle cx="10" cy="10" r="8.5" fill="currentColor" />
-        <path d="M10 5.6v5.2" stroke="#fff" strokeWidth="2" strokeLinecap="round" />
-        <circle cx="10" cy="14" r="1.2" fill="#fff" />
-      </svg>
+      <AlertIcon />
       <p className="sb-alert__text">
         <strong>Could not open the {problem.what}.</strong> {sentence(problem.message)}
         {name && <span className="sb-alert__kept"> Still showing “{name}”.</span>}

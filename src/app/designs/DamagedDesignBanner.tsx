@@ -5,11 +5,7 @@
 import { useDesignName } from '../../store/selectors.ts';
 import { reportDamaged, useStorageStore } from '../../store/storage.ts';
 import { downloadDamaged } from './designActions.ts';
-
-const sentence = (s: string) => {
-  const text = s.charAt(0).toUpperCase() + s.slice(1);
-  return /[.!?…]$/.test(text) ? text : `${text}.`;
-};
+import { AlertIcon, sentence } from '../alert.tsx';
 
 export function DamagedDesignBanner() {
   const damaged = useStorageStore((s) => s.damaged);
@@ -17,11 +13,7 @@ export function DamagedDesignBanner() {
   if (!damaged) return null;
   return (
     <div className="sb-alert" role="alert" data-testid="damaged-design">
-      <svg className="sb-alert__icon" width="18" height="18" viewBox="0 0 20 20" aria-hidden="true">
-        <circle cx="10" cy="10" r="8.5" fill="currentColor" />
-        <path d="M10 5.6v5.2" stroke="#fff" strokeWidth="2" strokeLinecap="round" />
-        <circle cx="10" cy="14" r="1.2" fill="#fff" />
-      </svg>
+      <AlertIcon />
       <p className="sb-alert__text">
         <strong>Could not open the saved design “{damaged.name ?? damaged.id}”.</strong> {sentence(`it is damaged and was left untouched: ${damaged.message}`)}{' '}
         Sagaboard will not write over it: download it as it is to keep it, or delete it from Designs.

@@ -3,9 +3,10 @@
  * order they were sent. Arrows after the cursor are faint; a click on one jumps there. Only the
  * arrows in view are drawn (an event storm sends 10,001 messages; drawing them all took seconds).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Token } from '../../simulation/playback.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
+import { useScrolledView } from './useScrolledView.ts';
 
 const COLUMN = 150;
 const ROW = 30;
@@ -19,7 +20,6 @@ export function SequenceDiagram() {
   const doc = useSimulationStore((s) => s.doc);
   const cursor = useSimulationStore((s) => s.cursor);
   const box = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ top: 0, height: 400 });
   const layout = useMemo(() => {
     if (!run || !doc) return null;
     const names = new Map(doc.nodes.map((n) => [n.id, n.name]));
@@ -33,6 +33,7 @@ export function SequenceDiagram() {
     return { lanes: lanes.map((id) => ({ id, name: names.get(id) ?? id })), arrows, names };
   }, [run, doc]);
 
+  const { view, onScroll } = useScrolledView(box, 400, layout);
   const currentRow = layout ? layout.arrows.findLastIndex((a) => a.token.sent < cursor) : -1;
   useEffect(() => {
     const el = box.current;
@@ -40,16 +41,6 @@ export function SequenceDiagram() {
     const y = HEAD + currentRow * ROW;
     if (y < el.scrollTop + HEAD || y > el.scrollTop + el.clientHeight - ROW) el.scrollTop = Math.max(0, y - HEAD - el.clientHeight / 2);
   }, [currentRow]);
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight });
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [layout]);
 
   if (!layout) return null;
   const width = MARGIN * 2 + Math.max(1, layout.lanes.length) * COLUMN;
@@ -67,7 +58,7 @@ export function SequenceDiagram() {
       ref={box}
       className="sb-sequence"
       data-testid="sequence-diagram"
-      onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+      onScroll={onScroll}
     >
       {/* The participants stay in view while the messages scroll under them. */}
       <div className="sb-sequence__heads" style={{ width }}>

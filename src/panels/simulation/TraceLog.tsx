@@ -2,9 +2,10 @@
  * The trace of the run, one entry per row, following the cursor: the current entry is marked
  * and kept in view; a click jumps there. Only the rows in view are rendered.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { TraceEntry } from '../../simulation/index.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
+import { useScrolledView } from './useScrolledView.ts';
 import { TRACE_WORDS } from './traceWords.ts';
 
 const ROW = 26;
@@ -14,7 +15,7 @@ export function TraceLog() {
   const trace = useSimulationStore((s) => s.run?.result.trace);
   const cursor = useSimulationStore((s) => s.cursor);
   const box = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ top: 0, height: 240 });
+  const { view, onScroll } = useScrolledView(box, 240);
   const current = cursor - 1;
 
   useEffect(() => {
@@ -23,16 +24,6 @@ export function TraceLog() {
     const y = current * ROW;
     if (y < el.scrollTop || y + ROW > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, y - el.clientHeight / 2);
   }, [current]);
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight });
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
 
   if (!trace) return null;
   const first = Math.max(0, Math.floor(view.top / ROW) - OVERSCAN);
@@ -46,7 +37,7 @@ export function TraceLog() {
       role="list"
       aria-label="Trace of the run"
       data-testid="trace-log"
-      onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+      onScroll={onScroll}
     >
       <div style={{ height: trace.length * ROW, position: 'relative' }}>{rows}</div>
     </div>
