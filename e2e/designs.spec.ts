@@ -5,6 +5,7 @@
  */
 import { expect, test, type Locator, type Page } from './support/test.ts';
 import { canvas, nodeNamed, waitForViewportToSettle } from './support/canvas.ts';
+import { storedDesigns } from './support/storage.ts';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 const DESIGN_URL = /\?design=[0-9a-f]{12}$/;
@@ -31,26 +32,6 @@ async function rename(page: Page, from: string, to: string): Promise<void> {
   await expect(field).toBeFocused();
   await field.fill(to);
   await field.press('Enter');
-}
-
-/** The records in the browser's design library, read straight from IndexedDB. */
-async function storedDesigns(page: Page): Promise<{ id: string; doc: { name: string; version: number }; updatedAt: number; viewport?: { x: number; y: number; zoom: number } }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('sagaboard');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const all = db.transaction('designs').objectStore('designs').getAll();
-          all.onsuccess = () => {
-            resolve(all.result);
-            db.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
 }
 
 const viewportTransform = (page: Page) => canvas(page).locator('.react-flow__viewport').getAttribute('style');

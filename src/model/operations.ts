@@ -68,12 +68,17 @@ export function connectionProblem(doc: SagaDocument, sourceId: string, targetId:
   const source = doc.nodes.find((n) => n.id === sourceId);
   const target = doc.nodes.find((n) => n.id === targetId);
   if (!source || !target) return 'Both ends of a connection must be nodes of the design.';
+  return problemBetween(source, target, doc.edges.some((e) => e.source === sourceId && e.target === targetId));
+}
+
+/** The same answer for two nodes already found, and whether they are already connected (for lists of many). */
+export function problemBetween(source: SagaNode, target: SagaNode, alreadyConnected: boolean): string | undefined {
   if (source.id === target.id) return `${source.name} cannot connect to itself.`;
   if (!edgeMeaning(source.kind, target.kind)) {
     const hint = forbiddenConnectionHint(source.kind, target.kind);
     return `${hint.charAt(0).toUpperCase()}${hint.slice(1)}.`;
   }
-  if (doc.edges.some((e) => e.source === sourceId && e.target === targetId)) return `${source.name} is already connected to ${target.name}.`;
+  if (alreadyConnected) return `${source.name} is already connected to ${target.name}.`;
   return undefined;
 }
 

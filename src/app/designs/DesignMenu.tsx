@@ -7,6 +7,7 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, ty
 import { LIMITS } from '../../model/index.ts';
 import type { DesignSummary } from '../../persistence/design-library.ts';
 import { useDesignName, useDesignSource } from '../../store/selectors.ts';
+import { useClickOutside } from '../useClickOutside.ts';
 import { useStorageStore } from '../../store/storage.ts';
 import { createDesign, deleteDesign, duplicateDesign, listDesigns, renameDesign, switchTo, type Outcome } from './designActions.ts';
 import { OpenFileButton } from '../importing/OpenFileButton.tsx';
@@ -87,15 +88,7 @@ function DesignPanel({ id, trigger, onClose }: { id: string; trigger: RefObject<
     return () => window.clearInterval(timer);
   }, []);
 
-  useEffect(() => {
-    const onPointerDown = (e: PointerEvent) => {
-      const target = e.target as Node;
-      if (panel.current?.contains(target) || trigger.current?.contains(target)) return;
-      onClose(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [onClose, trigger]);
+  useClickOutside(panel, trigger, useCallback(() => onClose(false), [onClose]));
 
   const loaded = designs !== 'loading';
   useEffect(() => {

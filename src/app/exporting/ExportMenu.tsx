@@ -7,6 +7,7 @@ import { useDesignStore } from '../../store/designStore.ts';
 
 import { useReactFlow } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from '../../canvas/adapter.ts';
+import { useClickOutside } from '../useClickOutside.ts';
 import { exportItems, type ExportItem } from './exports.ts';
 import './exporting.css';
 
@@ -30,15 +31,9 @@ export function ExportMenu() {
   }, []);
 
   useEffect(() => {
-    if (!open) return;
-    panel.current?.querySelector<HTMLElement>('button, input')?.focus();
-    const onPointerDown = (e: PointerEvent) => {
-      const target = e.target as Node;
-      if (!panel.current?.contains(target) && !trigger.current?.contains(target)) close(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open, view, close]);
+    if (open) panel.current?.querySelector<HTMLElement>('button, input')?.focus();
+  }, [open, view]);
+  useClickOutside(panel, trigger, useCallback(() => close(false), [close]), open);
 
   const run = async (item: ExportItem) => {
     setNotice(null);
