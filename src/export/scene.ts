@@ -4,11 +4,10 @@
  * so that the export also works in Node and in tests.
  */
 import { positionsOf } from '../layout/positions.ts';
-import { nodeSize, NODE_HEIGHT } from '../layout/nodeSize.ts';
+import { nodeSize } from '../layout/nodeSize.ts';
 import { analyse, classify, edgeMeaning, type NodeKind, type SagaDocument } from '../model/index.ts';
 import { edgeLabelOf, familyOf, flagsOf, type EdgeFamily, type EdgeLook, type NodeFlags } from './look.ts';
 import { refuseEmpty } from './refusal.ts';
-import { textHeight, wrapName } from './svgText.ts';
 
 export interface SceneNode extends NodeFlags {
   id: string;
@@ -49,9 +48,8 @@ export function sceneOfDocument(doc: SagaDocument): Scene {
   const hub = classify(analysis).coordinator;
   const positions = positionsOf(doc);
   const nodes: SceneNode[] = doc.nodes.map((n) => {
-    const { width } = nodeSize(n.name);
+    const { width, height } = nodeSize(n.name, n.kind);
     const at = positions.get(n.id)!;
-    const height = Math.max(NODE_HEIGHT, textHeight(wrapName(n.name, width, n.kind).length));
     const flags = { ...flagsOf(n, graph), orchestrator: n.kind === 'service' && n.id === hub };
     return { id: n.id, kind: n.kind, name: n.name, x: at.x, y: at.y, width, height, ...onlyTrue(flags) };
   });

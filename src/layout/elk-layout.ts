@@ -39,7 +39,7 @@ export async function layoutDesign(
       // Long chains can wrap into several rows instead of one very wide band.
       ...(wrap ? { 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': '1.6' } : {}),
     },
-    children: doc.nodes.map((n) => ({ id: n.id, ...(sizes.get(n.id) ?? nodeSize(n.name)) })),
+    children: doc.nodes.map((n) => ({ id: n.id, ...(sizes.get(n.id) ?? nodeSize(n.name, n.kind)) })),
     edges: doc.edges
       .filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
       .map((e) => {
