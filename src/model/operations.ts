@@ -122,22 +122,48 @@ export type NodePatch = Partial<Omit<SagaNode, 'id' | 'kind'>> & Record<string, 
 
 /** Changes attributes of one node; `undefined` values remove the attribute (back to its default). */
 export function updateNode(doc: SagaDocument, id: string, patch: NodePatch): SagaDocument {
-  return { ...doc, nodes: doc.nodes.map((n) => (n.id === id ? (applyPatch(n, patch) as SagaNode) : n)) };
+  return replaceIn(doc, 'nodes', id, (n) => applyPatch(n, patch as Partial<SagaNode>));
 }
 
 /** Changes attributes of one connection (`on`, `compensates`, latency, failure rate). */
 export function updateEdge(doc: SagaDocument, id: string, patch: Partial<Omit<SagaEdge, 'id'>>): SagaDocument {
-  return { ...doc, edges: doc.edges.map((e) => (e.id === id ? applyPatch(e, patch) : e)) };
+  return replaceIn(doc, 'edges', id, (e) => applyPatch(e, patch));
 }
 
+/** The document with element `id` of `list` replaced; the same document when nothing changed. */
+function replaceIn<K extends 'nodes' | 'edges'>(doc: SagaDocument, list: K, id: string, change: (element: SagaDocument[K][number]) => SagaDocument[K][number]): SagaDocument {
+  const elements = doc[list] as readonly SagaDocument[K][number][];
+  const i = elements.findIndex((x) => x.id === id);
+  if (i < 0) return doc;
+  const next = change(elements[i]!);
+  if (next === elements[i]) return doc;
+  const copy = elements.slice();
+  copy[i] = next;
+  return { ...doc, [list]: copy };
+}
+
+/** `target` with the patch applied (undefined removes a field); `target` itself when the patch changes nothing. */
 function applyPatch<T extends object>(target: T, patch: object): T {
-  const next = { ...target } as Record<string, unknown>;
+  const current = target as Record<string, unknown>;
+  const next = { ...current };
+  let changed = false;
   for (const [key, value] of Object.entries(patch)) {
     if (key === 'id' || key === 'kind' || key === '__proto__') continue;
-    if (value === undefined) delete next[key];
+    if (value === undefined) {
+      if (!Object.hasOwn(current, key)) continue;
+      delete next[key];
+    } else if (Object.hasOwn(current, key) && sameValue(current[key], value)) continue;
     else next[key] = value;
+    changed = true;
   }
-  return next as T;
+  return changed ? (next as T) : target;
+}
+
+/** Equal attribute values: numbers, strings, booleans, and lists or small objects of them. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Moves nodes to new positions (one drag, or arrow keys, is one operation). */

@@ -80,6 +80,11 @@ export interface DesignActions {
   /** Applies one user intent to the document: one undo step. */
   apply(operation: Operation): void;
   /**
+   * Runs changes to the document that continue the last undo step instead of starting one (the
+   * next keystrokes of one field edit, see typing.ts): undo goes back to before the whole edit.
+   */
+  continueStep(changes: () => void): void;
+  /**
    * Applies one user intent in several commits, waiting for `between` after each, so that no
    * single commit redraws a whole big design: still one undo step. Stops if another design opens.
    */
@@ -146,6 +151,15 @@ export const useDesignStore = create<DesignState & DesignActions>()(
     if (!doc || get().source?.kind === 'shared') return;
     const next = operation(doc);
     if (next !== doc) set({ doc: next });
+  },
+  continueStep: (changes) => {
+    const history = useDesignStore.temporal.getState();
+    history.pause();
+    try {
+      changes();
+    } finally {
+      history.resume();
+    }
   },
   applyInSteps: async (operations, between) => {
     const { doc: before, openCount, source } = get();

@@ -14,6 +14,7 @@ import { createAutosave } from '../../persistence/autosave.ts';
 import { listenToOtherTabs, newDesignId, type LibraryChange, type Viewport } from '../../persistence/design-library.ts';
 import { copyName } from '../../persistence/design-names.ts';
 import { useDesignStore, type DesignState } from '../../store/designStore.ts';
+import { flushTyping } from '../../store/typing.ts';
 import {
   clearConflict,
   getLibrary,
@@ -232,7 +233,11 @@ export function startSaving(): () => void {
     if (state.problem === null && previous.problem !== null && autosave.unsaved) autosave.retry();
   });
   const stopListening = listenToOtherTabs(onOtherTab);
-  const flush = () => void autosave.flush();
+  // What is being typed counts too: applied first, then written.
+  const flush = () => {
+    flushTyping();
+    void autosave.flush();
+  };
   const onVisibility = () => {
     if (document.visibilityState === 'hidden') flush();
     else {

@@ -1,11 +1,17 @@
-/** Typing a node's name in place: Enter or leaving the field commits, Escape cancels. */
-import { useEffect, useRef, useState } from 'react';
+/**
+ * Typing a node's name in place: the name changes as it is typed (see store/typing.ts), Enter or
+ * leaving the field ends the edit, Escape brings back the name from before it. An empty name is
+ * never stored: the node keeps the last name typed until the edit ends, then the one it had.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
 import { updateNode } from '../../model/operations.ts';
 import { useDesignStore } from '../../store/designStore.ts';
+import { cancelTyping, finishTyping, typeInto } from '../../store/typing.ts';
 import { focusNode } from '../editing/focusNode.ts';
 
 export function NameEditor({ id, name }: { id: string; name: string }) {
   const [text, setText] = useState(name);
+  const field = useId();
   const input = useRef<HTMLInputElement>(null);
   const done = useRef(false);
 
@@ -24,14 +30,24 @@ export function NameEditor({ id, name }: { id: string; name: string }) {
     focus();
     return () => cancelAnimationFrame(frame);
   }, []);
+  // Gone without Enter or blur (the node deleted, simulation started): what was typed stays.
+  useEffect(() => () => finishTyping(field), [field]);
+
+  const change = (next: string) => {
+    setText(next);
+    const trimmed = next.trim();
+    if (trimmed !== '') typeInto(field, () => useDesignStore.getState().apply((d) => updateNode(d, id, { name: trimmed })));
+  };
 
   const finish = (commit: boolean) => {
     if (done.current) return;
     done.current = true;
-    const { apply, startRenaming, showHint } = useDesignStore.getState();
-    const trimmed = text.trim();
-    if (commit && trimmed === '') showHint('A name cannot be empty; the node keeps its name.');
-    else if (commit && trimmed !== name) apply((d) => updateNode(d, id, { name: trimmed }));
+    const { startRenaming, showHint } = useDesignStore.getState();
+    if (commit && text.trim() !== '') finishTyping(field);
+    else {
+      if (commit) showHint('A name cannot be empty; the node keeps its name.');
+      cancelTyping(field);
+    }
     startRenaming(null);
   };
 
@@ -42,7 +58,7 @@ export function NameEditor({ id, name }: { id: string; name: string }) {
       aria-label="Name"
       value={text}
       maxLength={300}
-      onChange={(e) => setText(e.target.value)}
+      onChange={(e) => change(e.target.value)}
       onKeyDown={(e) => {
         e.stopPropagation();
         // From the keyboard, the node keeps the focus: arrows move it, C connects it, Enter renames it again.

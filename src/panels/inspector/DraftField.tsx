@@ -1,9 +1,11 @@
 /**
- * A text or number field that keeps what is being typed to itself: the document changes once,
- * on Enter or when the field loses focus, and only when the schema accepts the text. Escape
- * brings back the stored value. While typing, only this field re-renders.
+ * A text or number field whose every keystroke reaches the document (a moment later, see
+ * store/typing.ts) when the schema accepts the text; text it refuses keeps the last accepted
+ * value in the document and says what is wrong in place. One field edit — until the field is
+ * left or Enter pressed — is one undo step; Escape brings back the value from before the edit.
  */
-import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { cancelTyping, finishTyping, typeInto } from '../../store/typing.ts';
 import type { Parsed } from './parseField.ts';
 
 interface DraftFieldProps<T extends string | number> {
@@ -11,7 +13,10 @@ interface DraftFieldProps<T extends string | number> {
   /** The stored value; undefined when the attribute is absent (its default applies). */
   value: T | undefined;
   parse: (text: string) => Parsed<T>;
-  /** Called once per accepted change; undefined removes the attribute. */
+  /**
+   * The change to the document for an accepted value (undefined removes the attribute): called
+   * inside the document's update, once typing pauses.
+   */
   onCommit: (value: T | undefined) => void;
   /** Shown when the field is empty: the default, e.g. "20 ms (default)". */
   placeholder?: string;
@@ -38,28 +43,43 @@ export function DraftField<T extends string | number>({
 }: DraftFieldProps<T>) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
+  // The value this field sent to the document last: when it arrives, the text typed stays as it
+  // is (with its spaces); any other change of the stored value (undo, another panel) replaces it.
+  const [sent, setSent] = useState<{ value: T | undefined } | null>(null);
   const [shown, setShown] = useState(value);
   if (shown !== value) {
-    // The stored value changed elsewhere (undo, another panel): it replaces whatever was pending.
     setShown(value);
-    setDraft(null);
+    if (sent === null || sent.value !== value) setDraft(null);
   }
   const text = draft ?? (value === undefined ? '' : String(value));
   const parsed = draft === null ? undefined : parse(draft);
   const error = parsed && !parsed.ok ? parsed.message : undefined;
 
-  const commit = () => {
-    if (!parsed?.ok) return;
-    if (parsed.value !== value) onCommit(parsed.value);
-    setDraft(null);
+  // Leaving the inspector (another selection, simulation mode) ends the edit with what was typed.
+  useEffect(() => () => finishTyping(id), [id]);
+
+  const change = (next: string) => {
+    setDraft(next);
+    const result = parse(next);
+    if (!result.ok) return;
+    setSent({ value: result.value });
+    typeInto(id, () => onCommit(result.value));
+  };
+
+  const finish = () => {
+    finishTyping(id);
+    setSent(null);
+    if (parsed === undefined || parsed.ok) setDraft(null);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (!multiline || e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      commit();
+      finish();
     } else if (e.key === 'Escape' && draft !== null) {
       e.preventDefault();
+      cancelTyping(id);
+      setSent(null);
       setDraft(null);
     }
   };
@@ -73,7 +93,7 @@ export function DraftField<T extends string | number>({
     'aria-describedby': describedBy,
     autoComplete: 'off',
     onKeyDown,
-    onBlur: commit,
+    onBlur: finish,
   } as const;
 
   return (
@@ -84,9 +104,9 @@ export function DraftField<T extends string | number>({
       </label>
       <div className="sb-field__control">
         {multiline ? (
-          <textarea {...common} className="sb-input sb-input--multiline" rows={3} onChange={(e) => setDraft(e.target.value)} />
+          <textarea {...common} className="sb-input sb-input--multiline" rows={3} onChange={(e) => change(e.target.value)} />
         ) : (
-          <input {...common} className="sb-input" type="text" spellCheck={false} inputMode={numeric ? 'decimal' : undefined} onChange={(e) => setDraft(e.target.value)} />
+          <input {...common} className="sb-input" type="text" spellCheck={false} inputMode={numeric ? 'decimal' : undefined} onChange={(e) => change(e.target.value)} />
         )}
         {unit && (
           <span className="sb-field__unit" aria-hidden="true">

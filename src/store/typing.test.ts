@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { addNode, emptyDocument, updateNode } from '../model/operations.ts';
+import { redo, undo, useDesignStore } from './designStore.ts';
+import { cancelTyping, finishTyping, flushTyping, typeInto, TYPING_DELAY_MS } from './typing.ts';
+
+const store = () => useDesignStore.getState();
+const name = () => store().doc!.nodes[0]!.name;
+const steps = () => useDesignStore.temporal.getState().pastStates.length;
+const typeName = (field: string, text: string) => typeInto(field, () => store().apply((d) => updateNode(d, 'service-1', { name: text })));
+
+describe('typing into a field', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    store().showDesign(emptyDocument(), { kind: 'example', id: 'order-orchestrated' });
+    store().apply((d) => addNode(d, 'service', { x: 0, y: 0 }).doc);
+  });
+  afterEach(() => {
+    finishTyping('name');
+    finishTyping('other');
+    vi.useRealTimers();
+  });
+
+  it('reaches the document a moment after each keystroke, without leaving the field', () => {
+    typeName('name', 'P');
+    expect(name()).toBe('NewService');
+    vi.advanceTimersByTime(TYPING_DELAY_MS);
+    expect(name()).toBe('P');
+    typeName('name', 'Pa');
+    typeName('name', 'Pay');
+    vi.advanceTimersByTime(TYPING_DELAY_MS);
+    expect(name()).toBe('Pay');
+  });
+
+  it('makes one undo step of one field edit, however many pauses it had', () => {
+    const before = steps();
+    for (const text of ['P', 'Pa', 'Pay', 'Paym']) {
+      typeName('name', text);
+      vi.advanceTimersByTime(TYPING_DELAY_MS);
+    }
+    finishTyping('name');
+    expect(steps()).toBe(before + 1);
+    undo();
+    expect(name()).toBe('NewService');
+    redo();
+    expect(name()).toBe('Paym');
+  });
+
+  it('starts another step for the next field edit, or after another change of the document', () => {
+    const before = steps();
+    typeName('name', 'A');
+    finishTyping('name');
+    typeName('name', 'AB');
+    vi.advanceTimersByTime(TYPING_DELAY_MS);
+    store().apply((d) => addNode(d, 'command', { x: 0, y: 0 }).doc);
+    typeName('name', 'ABC');
+    flushTyping();
+    expect(steps()).toBe(before + 4);
+    undo();
+    expect(name()).toBe('AB');
+  });
+
+  it('applies what is pending at once when flushed (before a save)', () => {
+    typeName('name', 'Payments');
+    flushTyping();
+    expect(name()).toBe('Payments');
+  });
+
+  it('moving to another field ends the first edit with what was typed', () => {
+    typeName('name', 'Payments');
+    typeInto('other', () => store().apply((d) => updateNode(d, 'service-1', { description: 'Takes money' })));
+    expect(name()).toBe('Payments');
+    vi.advanceTimersByTime(TYPING_DELAY_MS);
+    expect(store().doc!.nodes[0]!.description).toBe('Takes money');
+  });
+
+  it('Escape brings back the value from before the edit and drops what is pending', () => {
+    typeName('name', 'Pay');
+    vi.advanceTimersByTime(TYPING_DELAY_MS);
+    typeName('name', 'Payments');
+    cancelTyping('name');
+    vi.advanceTimersByTime(TYPING_DELAY_MS * 2);
+    expect(name()).toBe('NewService');
+  });
+
+  it('records no step for typing that changes nothing', () => {
+    const before = steps();
+    typeName('name', 'NewService');
+    flushTyping();
+    expect(steps()).toBe(before);
+  });
+});

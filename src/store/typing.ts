@@ -1,0 +1,69 @@
+/**
+ * What a person types reaches the document as they type, not when they leave the field: each
+ * keystroke is applied a moment later (debounced, so a big design is not re-checked on every
+ * key), and every change of one field edit — from its first keystroke until the field is left —
+ * is one undo step. Saving applies what is still pending first (`flushTyping`), so a design said
+ * to be saved holds everything typed, and a tab closed mid-word keeps the word.
+ *
+ * One field has the focus at a time, so one edit is under way at a time.
+ */
+import type { SagaDocument } from '../model/index.ts';
+import { undo, useDesignStore } from './designStore.ts';
+
+/** Typing is applied once keys pause this long. */
+export const TYPING_DELAY_MS = 150;
+
+interface FieldEdit {
+  /** Which field: another field (or another element's field) starts another undo step. */
+  field: string;
+  /** The change for the latest text, made through the store (e.g. `patchNode`). */
+  pending?: () => void;
+  timer?: ReturnType<typeof setTimeout>;
+  /** The document this edit made last; undefined until it changed something. */
+  made?: SagaDocument;
+}
+
+let edit: FieldEdit | undefined;
+
+/** The text of `field` changed; `change` makes it so in the document, after a short pause. */
+export function typeInto(field: string, change: () => void): void {
+  if (edit && edit.field !== field) finishTyping(edit.field);
+  edit ??= { field };
+  edit.pending = change;
+  if (edit.timer !== undefined) clearTimeout(edit.timer);
+  edit.timer = setTimeout(flushTyping, TYPING_DELAY_MS);
+}
+
+/** Applies what was typed and not yet applied, at once (before a save, when a field is left). */
+export function flushTyping(): void {
+  if (!edit?.pending) return;
+  const { pending } = edit;
+  edit.pending = undefined;
+  clearTimeout(edit.timer);
+  edit.timer = undefined;
+  const store = useDesignStore.getState();
+  // The edit continues its own undo step only while nothing else changed the document since.
+  if (edit.made !== undefined && store.doc === edit.made) store.continueStep(pending);
+  else pending();
+  const now = useDesignStore.getState().doc;
+  if (now !== store.doc && now !== null) edit.made = now;
+}
+
+/** The field was left (or Enter pressed): what was typed is applied, and its undo step ends. */
+export function finishTyping(field: string): void {
+  if (edit?.field !== field) return;
+  flushTyping();
+  edit = undefined;
+}
+
+/**
+ * The field's edit is abandoned (Escape): nothing pending is applied, and the document goes
+ * back to how it was before the edit when the edit's step is still the last one.
+ */
+export function cancelTyping(field: string): void {
+  if (edit?.field !== field) return;
+  clearTimeout(edit.timer);
+  const { made } = edit;
+  edit = undefined;
+  if (made !== undefined && useDesignStore.getState().doc === made) undo();
+}
