@@ -8,6 +8,7 @@ import './shortcuts/shortcuts.css';
 import './farZoom.css';
 import './simulation/simulation.css';
 import type { NodeKind } from '../model/index.ts';
+import { ZOOM_LIMITS } from '../persistence/viewport.ts';
 import type { FlowEdge, FlowNode } from './adapter.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { edgeTypes } from './edges/MessageEdge.tsx';
@@ -133,8 +134,8 @@ export function Canvas() {
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionMode={SelectionMode.Partial}
         zoomOnDoubleClick={false}
-        minZoom={0.15}
-        maxZoom={2.5}
+        minZoom={ZOOM_LIMITS.min}
+        maxZoom={ZOOM_LIMITS.max}
         aria-label="Design canvas"
         ariaLabelConfig={readOnly ? READ_ONLY_ARIA_LABELS : ARIA_LABELS}
       >

@@ -33,6 +33,40 @@ describe('the design library', () => {
     expect(await lib.lastOpened()).toBe('b');
   });
 
+  it('drops a damaged view read back (zoom 0, NaN, a pan beyond any design), so the design is framed instead', async () => {
+    const lib = await openLibrary();
+    await lib.save({ id: 'view-ok', doc: example('checkout-fanout'), updatedAt: 1, viewport: { x: -120, y: 40, zoom: 0.8 } });
+    expect(await lib.read('view-ok')).toMatchObject({ ok: true, design: { viewport: { x: -120, y: 40, zoom: 0.8 } } });
+    for (const [i, viewport] of [{ x: 0, y: 0, zoom: 0 }, { x: Number.NaN, y: 0, zoom: 1 }, { x: 0, y: 0, zoom: 1e9 }, { x: 1e300, y: 0, zoom: 1 }, { x: '0', y: 0, zoom: 1 }, 'here'].entries()) {
+      await putRaw({ id: `view-${i}`, doc: example('checkout-fanout'), updatedAt: 1, revision: 1, viewport });
+      const read = await lib.read(`view-${i}`);
+      expect(read).toMatchObject({ ok: true });
+      if (read?.ok) expect(read.design.viewport).toBeUndefined();
+    }
+  });
+
+  it('never writes a view the canvas could not show again', async () => {
+    const lib = await openLibrary();
+    await lib.save({ id: 'view-write', doc: example('checkout-fanout'), updatedAt: 1, viewport: { x: 1, y: 2, zoom: 1 } });
+    await lib.saveViewport('view-write', { x: Number.NaN, y: 0, zoom: 0 });
+    expect(await lib.read('view-write')).toMatchObject({ ok: true, design: { viewport: { x: 1, y: 2, zoom: 1 } } });
+  });
+
+  it('a damaged revision (2^53, where adding one changes nothing) fakes no conflict: the next save goes through', async () => {
+    const lib = await openLibrary();
+    expect(await lib.save({ id: 'rev', doc: example('checkout-fanout'), updatedAt: 1 })).toBe(1);
+    expect(await lib.save({ id: 'rev', doc: example('checkout-fanout'), updatedAt: 2 }, 1)).toBe(2);
+    await putRaw({ id: 'rev', doc: example('checkout-fanout'), updatedAt: 2, revision: 2 ** 53 });
+    const read = await lib.read('rev');
+    expect(read).toMatchObject({ ok: true, design: { revision: 2 } });
+    const revision = read?.ok ? read.design.revision : -1;
+    expect(await lib.save({ id: 'rev', doc: { ...example('checkout-fanout'), name: 'Next' }, updatedAt: 3 }, revision)).toBe(3);
+    expect(await lib.read('rev')).toMatchObject({ ok: true, design: { doc: { name: 'Next' }, revision: 3 } });
+    // Without a known revision too: the newest claim counts, not the damaged number.
+    await putRaw({ id: 'rev', doc: example('checkout-fanout'), updatedAt: 4, revision: 2 ** 53 + 2 });
+    expect(await lib.save({ id: 'rev', doc: example('checkout-fanout'), updatedAt: 5 })).toBe(4);
+  });
+
   it('reports a corrupt record with its raw content instead of opening it', async () => {
     const lib = await openLibrary();
     const corrupt = { ...example('checkout-fanout'), version: 99 } as unknown as SagaDocument;

@@ -9,12 +9,9 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { parseDocument, type SagaDocument } from '../model/index.ts';
+import { checkedViewport, type Viewport } from './viewport.ts';
 
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
+export type { Viewport };
 
 export interface StoredDesign {
   id: string;
@@ -165,8 +162,12 @@ export async function openLibrary(options: OpenOptions = {}): Promise<DesignLibr
           damaged.add(id);
           return { ok: false, id, raw, message: checked.message };
         }
-        const record = raw as StoredDesign;
-        return { ok: true, design: { ...record, doc: checked.doc, revision: revisionOf(record) } };
+        const { viewport, ...record } = raw as StoredDesign;
+        // A damaged revision (beyond what a browser could save, or not a whole number) is not
+        // trusted: the newest revision claimed stands for it, so the next save is no false conflict.
+        const revision = storedRevision(record) ?? (await newestClaim(db, id));
+        const view = checkedViewport(viewport);
+        return { ok: true, design: { ...record, doc: checked.doc, revision, ...(view && { viewport: view }) } };
       }),
     save: (design, revision) =>
       guard('saving', async () => {
@@ -195,8 +196,8 @@ export async function openLibrary(options: OpenOptions = {}): Promise<DesignLibr
         } else {
           const stored = (await tx.objectStore('designs').get(design.id)) as unknown;
           if (stored !== undefined && !check(stored).ok) return giveUp(new ConflictError(design.id, DAMAGED));
-          const last = await tx.objectStore('claims').openCursor(IDBKeyRange.bound([design.id, 0], [design.id, Infinity]), 'prev');
-          claim = Math.max(stored === undefined ? 0 : revisionOf(stored as StoredDesign), last ? last.key[1] : 0) + 1;
+          const last = await tx.objectStore('claims').openCursor(claimsOf(design.id), 'prev');
+          claim = Math.max(stored === undefined ? 0 : (storedRevision(stored as StoredDesign) ?? 0), last ? last.key[1] : 0) + 1;
         }
         try {
           void tx.objectStore('designs').put({ ...design, revision: claim }).catch(() => undefined);
@@ -219,7 +220,8 @@ export async function openLibrary(options: OpenOptions = {}): Promise<DesignLibr
       guard('saving', async () => {
         const tx = db.transaction('designs', 'readwrite');
         const stored = (await tx.store.get(id)) as unknown;
-        if (stored !== undefined && check(stored).ok) await tx.store.put({ ...(stored as StoredDesign), viewport });
+        const view = checkedViewport(viewport);
+        if (stored !== undefined && view !== undefined && check(stored).ok) await tx.store.put({ ...(stored as StoredDesign), viewport: view });
         await tx.done;
       }),
     remove: (id) =>
@@ -268,8 +270,25 @@ export function nameInRecord(raw: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
-function revisionOf(record: Partial<StoredDesign>): number {
-  return typeof record.revision === 'number' && Number.isInteger(record.revision) && record.revision > 0 ? record.revision : 0;
+/**
+ * Revisions stay far below 2^53, where adding one would no longer change the number: a design
+ * saved every second for 60 years reaches 2^31.
+ */
+export const MAX_REVISION = 2 ** 31;
+
+/** The revision a record says it has: 0 for records from before revisions, undefined when damaged. */
+function storedRevision(record: Partial<StoredDesign>): number | undefined {
+  const { revision } = record;
+  if (revision === undefined) return 0;
+  return typeof revision === 'number' && Number.isInteger(revision) && revision >= 0 && revision <= MAX_REVISION ? revision : undefined;
+}
+
+/** The claims of design `id` that a save can have made. */
+const claimsOf = (id: string) => IDBKeyRange.bound([id, 0], [id, MAX_REVISION]);
+
+async function newestClaim(db: IDBPDatabase<LibrarySchema>, id: string): Promise<number> {
+  const last = await db.transaction('claims').store.openCursor(claimsOf(id), 'prev');
+  return last ? last.key[1] : 0;
 }
 
 /**
@@ -317,7 +336,7 @@ export function listenToOtherTabs(listener: (change: LibraryChange) => void): ()
   listening.onmessage = (e: MessageEvent) => {
     const data = e.data as (LibraryChange & { tab?: unknown }) | null;
     if (!data || data.tab === TAB || typeof data.id !== 'string') return;
-    if (data.kind === 'saved' && typeof data.revision === 'number') listener({ kind: 'saved', id: data.id, revision: data.revision });
+    if (data.kind === 'saved' && Number.isSafeInteger(data.revision)) listener({ kind: 'saved', id: data.id, revision: data.revision });
     else if (data.kind === 'deleted') listener({ kind: 'deleted', id: data.id });
   };
   return () => listening.close();

@@ -13,6 +13,7 @@ import { updateDocument } from '../../model/operations.ts';
 import { createAutosave } from '../../persistence/autosave.ts';
 import { listenToOtherTabs, newDesignId, type LibraryChange, type Viewport } from '../../persistence/design-library.ts';
 import { copyName } from '../../persistence/design-names.ts';
+import { checkedViewport } from '../../persistence/viewport.ts';
 import { useDesignStore, type DesignState } from '../../store/designStore.ts';
 import { flushTyping } from '../../store/typing.ts';
 import {
@@ -58,6 +59,8 @@ function nameOnScreen(id: string): string | undefined {
 
 /** The canvas reports where its view came to rest. */
 export function viewportMoved(next: Viewport): void {
+  // A view the canvas could not show again (NaN from a damaged one, say) is never written.
+  if (checkedViewport(next) === undefined) return;
   if (viewport && viewport.x === next.x && viewport.y === next.y && viewport.zoom === next.zoom) return;
   viewport = next;
   const id = savedOnScreen();
