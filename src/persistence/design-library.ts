@@ -150,7 +150,7 @@ export async function openLibrary(options: OpenOptions = {}): Promise<DesignLibr
         const all = (await db.getAll('designs')) as unknown[];
         return all
           .filter((d): d is Partial<StoredDesign> & { id: string } => typeof d === 'object' && d !== null && typeof (d as { id?: unknown }).id === 'string')
-          .map((d) => ({ id: d.id, name: nameInRecord(d) ?? '(unreadable design)', updatedAt: typeof d.updatedAt === 'number' ? d.updatedAt : 0 }))
+          .map((d) => ({ id: d.id, name: nameInRecord(d) ?? '(unreadable design)', updatedAt: typeof d.updatedAt === 'number' && Number.isFinite(d.updatedAt) ? d.updatedAt : 0 }))
           .sort((a, b) => b.updatedAt - a.updatedAt);
       }),
     read: (id) =>

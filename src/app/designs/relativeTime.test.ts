@@ -19,4 +19,9 @@ describe('relativeTime', () => {
     expect(relativeTime(new Date(2026, 0, 7).getTime(), now)).toBe('Jan 7');
     expect(relativeTime(new Date(2025, 11, 24).getTime(), now)).toBe('Dec 24, 2025');
   });
+
+  it('says so for a date no clock can show (a damaged record), never “Invalid Date”', () => {
+    expect(relativeTime(1e20, Date.UTC(2026, 0, 1))).toBe('at an unknown time');
+    expect(relativeTime(Number.NaN, Date.UTC(2026, 0, 1))).toBe('at an unknown time');
+  });
 });

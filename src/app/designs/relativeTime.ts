@@ -5,6 +5,8 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 export function relativeTime(then: number, now: number, locale = 'en'): string {
+  // A date beyond what a clock can say (a damaged record): nothing to show but that.
+  if (Number.isNaN(new Date(then).getTime())) return 'at an unknown time';
   const ago = Math.max(0, now - then);
   if (ago < MINUTE) return 'just now';
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
