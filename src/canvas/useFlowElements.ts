@@ -8,9 +8,10 @@ import { applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/reac
 import type { Position } from '../model/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { commitMoves } from './editing/useCanvasEditing.ts';
-import { useDesignDoc, useSelection } from '../store/selectors.ts';
+import { useDesignDoc, useOpenCount, useSelection } from '../store/selectors.ts';
 import { useValidation } from '../store/validation.ts';
 import { positionsOf, reconcileEdges, reconcileNodes, toFlowEdges, toFlowNodes, withSelection, type FlowEdge, type FlowNode } from './adapter.ts';
+import { useProgressiveReveal } from './useProgressiveReveal.ts';
 
 interface FlowElements {
   nodes: FlowNode[];
@@ -23,6 +24,7 @@ export function useFlowElements() {
   const doc = useDesignDoc();
   const validation = useValidation();
   const selection = useSelection();
+  const openCount = useOpenCount();
   const updateSelection = useDesignStore((s) => s.updateSelection);
 
   const base = useMemo<FlowElements>(() => {
@@ -63,5 +65,6 @@ export function useFlowElements() {
     [updateSelection],
   );
 
-  return { nodes, edges, onNodesChange, onEdgesChange };
+  const drawn = useProgressiveReveal(nodes, edges, openCount);
+  return { ...drawn, onNodesChange, onEdgesChange };
 }
