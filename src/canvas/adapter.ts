@@ -144,7 +144,13 @@ const plural = (n: number, word: string) => (n === 0 ? '' : `${n} ${word}${n ===
 /** The document's connections as React Flow edges, styled by meaning; backward ones get a lane. */
 export function toFlowEdges(doc: SagaDocument, positions = positionsOf(doc)): FlowEdge[] {
   const graph = buildGraph(doc);
-  const box = (id: string): Box => ({ ...positions.get(id)!, width: nodeSize(graph.node.get(id)!.name).width, height: NODE_DRAWN_HEIGHT });
+  // Each node's box once: a name's width is measured by wrapping it, and every connection asks twice.
+  const boxes = new Map<string, Box>();
+  const box = (id: string): Box => {
+    let b = boxes.get(id);
+    if (b === undefined) boxes.set(id, (b = { ...positions.get(id)!, width: nodeSize(graph.node.get(id)!.name).width, height: NODE_DRAWN_HEIGHT }));
+    return b;
+  };
   const edges: FlowEdge[] = [];
   const backward: BackwardConnection[] = [];
   for (const e of doc.edges) {
