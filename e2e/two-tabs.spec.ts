@@ -136,3 +136,25 @@ test('B could not save its change (a full disk) when A saved: B is told at once,
   expect((await storedDesign(a, id))!.doc.name).toBe('A, saved first');
   await expect(designName(a)).toHaveText('A, saved first');
 });
+
+test('both tabs typing into a field: the tab that finds out is told, and nothing typed is lost', async ({ context }) => {
+  const { a, b, id } = await twoTabs(context, 'Orders, typed twice', allowDeafness);
+  const description = (p: Page) => p.getByTestId('inspector').getByLabel('Description');
+  await deaf(b, true);
+  // Both type without leaving the field; neither presses Enter. B does not hear A's save.
+  await description(a).selectText();
+  await description(a).pressSequentially('Typed in A');
+  await expect.poll(async () => (await storedDesign(a, id))!.doc.description).toBe('Typed in A');
+  await description(b).selectText();
+  await description(b).pressSequentially('Typed in B');
+  await expect(conflict(b)).toContainText('This design was changed in another tab.');
+  await expect(description(b)).toBeFocused();
+  await expect(description(b)).toHaveValue('Typed in B');
+  await b.waitForTimeout(1000);
+  expect((await storedDesign(a, id))!.doc.description).toBe('Typed in A');
+  await deaf(b, false);
+  await conflict(b).getByRole('button', { name: 'Save mine as a copy' }).click();
+  await expect(conflict(b)).toHaveCount(0);
+  await expect.poll(async () => (await storedDesign(b, idIn(b)))?.doc.description).toBe('Typed in B');
+  expect(idIn(b)).not.toBe(id);
+});

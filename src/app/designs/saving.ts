@@ -114,6 +114,8 @@ function holdConflict(id: string): void {
  * the newer version, or, if this tab has changes of its own not yet saved, let the user choose.
  */
 export async function checkOtherTabs(id: string, revision?: number): Promise<void> {
+  // Keys typed a moment ago count as changes of this tab's, not to be replaced by the other's.
+  flushTyping();
   if (savedOnScreen() !== id || useStorageStore.getState().conflicts.some((c) => c.id === id)) return;
   const known = knownRevisions.get(id) ?? 0;
   if (revision !== undefined && revision <= known) return;
