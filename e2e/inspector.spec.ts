@@ -49,8 +49,8 @@ test('a command: its timeout changes, a negative one is refused, Escape reverts,
   // A negative timeout is refused as it is typed, next to the field, and never saved.
   await timeout.fill('-5');
   await expect(timeout).toHaveAttribute('aria-invalid', 'true');
-  await expect(inspector(page).getByRole('alert')).toHaveText('Must be more than 0 ms.');
-  await expect(timeout).toHaveAccessibleDescription('Must be more than 0 ms.');
+  await expect(inspector(page).getByRole('alert')).toHaveText('Must be more than 0 ms. The design keeps “8000”.');
+  await expect(timeout).toHaveAccessibleDescription('Must be more than 0 ms. The design keeps “8000”.');
   await timeout.press('Enter');
   await selectNode(page, 'deductInventory');
   await selectNode(page, 'processPayment');
@@ -60,7 +60,7 @@ test('a command: its timeout changes, a negative one is refused, Escape reverts,
 
   // Not a number: refused; Escape brings back the stored value.
   await timeout.fill('abc');
-  await expect(inspector(page).getByRole('alert')).toHaveText('Enter a number.');
+  await expect(inspector(page).getByRole('alert')).toHaveText('Enter a number. The design keeps “8000”.');
   await timeout.press('Escape');
   await expect(timeout).toHaveValue('8000');
   await expect(inspector(page).getByRole('alert')).toHaveCount(0);
@@ -113,7 +113,7 @@ test('a service: switching idempotent off makes the validator warn about duplica
   const failureRate = inspector(page).getByLabel('Failure rate');
   await failureRate.fill('2');
   await expect(failureRate).toHaveAttribute('aria-invalid', 'true');
-  await expect(inspector(page).getByRole('alert')).toHaveText('Must be at most 1.');
+  await expect(inspector(page).getByRole('alert')).toHaveText('Must be at most 1. The design keeps the default.');
   await failureRate.press('Escape');
   await expect(failureRate).toHaveValue('');
 });
@@ -177,9 +177,9 @@ test('a compensation command: switching retries off is noticed (O010), switching
   // The number of attempts is required and whole.
   const attempts = inspector(page).getByLabel('Max attempts');
   await attempts.fill('2.5');
-  await expect(inspector(page).getByRole('alert')).toHaveText('Enter a whole number.');
+  await expect(inspector(page).getByRole('alert')).toHaveText('Enter a whole number. The design keeps “0”.');
   await attempts.fill('');
-  await expect(inspector(page).getByRole('alert')).toHaveText('Required: enter a number.');
+  await expect(inspector(page).getByRole('alert')).toHaveText('Required: enter a number. The design keeps “0”.');
 });
 
 test('nothing selected: the design is renamed; an empty name is refused', async ({ page }) => {
@@ -194,7 +194,7 @@ test('nothing selected: the design is renamed; an empty name is refused', async 
 
   await name.fill('   ');
   await expect(name).toHaveAttribute('aria-invalid', 'true');
-  await expect(inspector(page).getByRole('alert')).toHaveText('Required.');
+  await expect(inspector(page).getByRole('alert')).toHaveText('Required. The design keeps “Order fulfilment v2”.');
   await name.blur();
   await expect(page.getByTestId('design-name')).toHaveText('Order fulfilment v2');
 

@@ -77,7 +77,7 @@ test('text the format refuses keeps the last accepted value saved and says why i
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Backspace');
   await expect(name).toHaveAttribute('aria-invalid', 'true');
-  await expect(inspector(page).getByRole('alert')).toHaveText('Required.');
+  await expect(inspector(page).getByRole('alert')).toHaveText('Required. The design keeps “Charge”.');
   await page.waitForTimeout(600);
   await expect(saveState(page)).toHaveText('Saved');
   expect((await storedNode(page, id, 'processPayment'))?.name).toBe('Charge');

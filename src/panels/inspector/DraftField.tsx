@@ -8,6 +8,9 @@ import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from '
 import { cancelTyping, finishTyping, typeInto } from '../../store/typing.ts';
 import type { Parsed } from './parseField.ts';
 
+/** A value quoted in a sentence under the field: its start when long. */
+const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+
 interface DraftFieldProps<T extends string | number> {
   label: string;
   /** The stored value; undefined when the attribute is absent (its default applies). */
@@ -53,7 +56,9 @@ export function DraftField<T extends string | number>({
   }
   const text = draft ?? (value === undefined ? '' : String(value));
   const parsed = draft === null ? undefined : parse(draft);
-  const error = parsed && !parsed.ok ? parsed.message : undefined;
+  // Refused text is never stored: say what the design keeps meanwhile.
+  const kept = value === undefined ? 'the default' : `“${shorten(String(value))}”`;
+  const error = parsed && !parsed.ok ? `${parsed.message} The design keeps ${kept}.` : undefined;
 
   // Leaving the inspector (another selection, simulation mode) ends the edit with what was typed.
   useEffect(() => () => finishTyping(id), [id]);
