@@ -64,9 +64,10 @@ export function assignLanes(connections: readonly BackwardConnection[], boxes: r
   const exitsTaken: Segment[] = [];
   const entriesPerTarget = new Map<string, number>();
   const lanes = new Map<string, Lane>();
+  const obstacles = new Obstacles(boxes);
   for (const bus of buses.values()) {
     const target = bus[0]!.targetBox;
-    const { y, side } = sharedLane(bus, boxes);
+    const { y, side } = sharedLane(bus, obstacles);
     const entry = entriesPerTarget.get(boxKey(target)) ?? 0;
     entriesPerTarget.set(boxKey(target), entry + 1);
     const entryX = target.x + target.width / 2 + (entry % 2 === 0 ? 1 : -1) * Math.ceil(entry / 2) * SPACING;
@@ -106,11 +107,11 @@ function columnsOf(bus: readonly BackwardConnection[]): BackwardConnection[][] {
  * The free horizontal line (above, between or below the nodes in the way of the whole bus) with
  * the least vertical travel in total. `side` is where to move it when it is taken.
  */
-function sharedLane(bus: readonly BackwardConnection[], boxes: readonly Box[]): { y: number; side: -1 | 1 } {
+function sharedLane(bus: readonly BackwardConnection[], obstacles: Obstacles): { y: number; side: -1 | 1 } {
   const left = Math.min(...bus.map((c) => c.targetBox.x)) - CLEARANCE;
   const right = Math.max(...bus.map((c) => c.sourceBox.x + c.sourceBox.width)) + EDGE_STUB + CLEARANCE;
-  const blocked = boxes
-    .filter((b) => b.x < right && b.x + b.width > left)
+  const blocked = obstacles
+    .between(left, right)
     .map((b) => [b.y - CLEARANCE, b.y + b.height + CLEARANCE] as [number, number])
     .sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
@@ -127,4 +128,38 @@ function sharedLane(bus: readonly BackwardConnection[], boxes: readonly Box[]): 
   ];
   for (let i = 1; i < merged.length; i++) candidates.push({ y: (merged[i - 1]![1] + merged[i]![0]) / 2, side: 1 });
   return candidates.reduce((best, next) => (travel(next.y) < travel(best.y) ? next : best));
+}
+
+/**
+ * The nodes' boxes sorted by their left side, so the boxes a lane passes are found by binary
+ * search instead of a scan of every node for every lane (quadratic on a big design).
+ */
+class Obstacles {
+  private readonly byX: Box[];
+  private readonly widest: number;
+  constructor(boxes: readonly Box[]) {
+    this.byX = [...boxes].sort((a, b) => a.x - b.x);
+    this.widest = this.byX.reduce((w, b) => Math.max(w, b.width), 0);
+  }
+  /** The boxes that overlap the open range (left, right) horizontally. */
+  between(left: number, right: number): Box[] {
+    // A box reaching past `left` starts after `left - widest`.
+    const from = this.firstAtOrAfter(left - this.widest);
+    const found: Box[] = [];
+    for (let i = from; i < this.byX.length && this.byX[i]!.x < right; i++) {
+      const b = this.byX[i]!;
+      if (b.x + b.width > left) found.push(b);
+    }
+    return found;
+  }
+  private firstAtOrAfter(x: number): number {
+    let lo = 0;
+    let hi = this.byX.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.byX[mid]!.x < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
