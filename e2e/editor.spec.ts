@@ -28,6 +28,23 @@ test('the palette adds nodes by drag and by click, named as you type', async ({ 
   await expect(nodeNamed(page, 'PaymentService')).toBeVisible();
 });
 
+test('adding a node and typing its name is one undo step: undo removes the node, no “DoSomething” left behind', async ({ page }) => {
+  await openFixture(page, 'empty');
+  await dropNode(page, 'service', 'PaymentService', { x: 400, y: 400 });
+  await page.getByTestId('palette-command').click();
+  await expect(canvas(page).getByLabel('Name', { exact: true })).toBeFocused();
+  await page.keyboard.type('ProcessPayment');
+  await page.keyboard.press('Enter');
+  await expect(nodeNamed(page, 'ProcessPayment')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(nodeNamed(page, 'ProcessPayment')).toHaveCount(0);
+  await expect(nodeNamed(page, 'DoSomething')).toHaveCount(0);
+  expect(await nodeCount(page)).toBe(1);
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(nodeNamed(page, 'ProcessPayment')).toBeVisible();
+});
+
 test('connecting handles draws the connection the spec allows', async ({ page }) => {
   await openFixture(page, 'empty');
   await dropNode(page, 'actor', 'Customer', { x: 200, y: 400 });

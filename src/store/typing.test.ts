@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addNode, emptyDocument, updateNode } from '../model/operations.ts';
 import { redo, undo, useDesignStore } from './designStore.ts';
-import { cancelTyping, finishTyping, flushTyping, typeInto, TYPING_DELAY_MS } from './typing.ts';
+import { cancelTyping, continueLastStep, finishTyping, flushTyping, typeInto, TYPING_DELAY_MS } from './typing.ts';
 
 const store = () => useDesignStore.getState();
 const name = () => store().doc!.nodes[0]!.name;
@@ -87,5 +87,49 @@ describe('typing into a field', () => {
     typeName('name', 'NewService');
     flushTyping();
     expect(steps()).toBe(before);
+  });
+});
+
+describe('a node added and named at once', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    store().showDesign(emptyDocument(), { kind: 'example', id: 'order-orchestrated' });
+  });
+  afterEach(() => {
+    finishTyping('name');
+    vi.useRealTimers();
+  });
+
+  it('is one undo step: undo removes the node, not only its name', () => {
+    store().apply((d) => addNode(d, 'service', { x: 0, y: 0 }).doc);
+    continueLastStep('name');
+    typeName('name', 'Payments');
+    vi.advanceTimersByTime(TYPING_DELAY_MS);
+    finishTyping('name');
+    expect(name()).toBe('Payments');
+    expect(steps()).toBe(1);
+    undo();
+    expect(store().doc!.nodes).toHaveLength(0);
+    redo();
+    expect(name()).toBe('Payments');
+  });
+
+  it('Escape keeps the node and brings back its first name', () => {
+    store().apply((d) => addNode(d, 'service', { x: 0, y: 0 }).doc);
+    continueLastStep('name');
+    typeName('name', 'Payments');
+    vi.advanceTimersByTime(TYPING_DELAY_MS);
+    cancelTyping('name', () => store().apply((d) => updateNode(d, 'service-1', { name: 'NewService' })));
+    expect(name()).toBe('NewService');
+    expect(steps()).toBe(1);
+  });
+
+  it('does not join a step when something else changed the document in between', () => {
+    store().apply((d) => addNode(d, 'service', { x: 0, y: 0 }).doc);
+    continueLastStep('name');
+    store().apply((d) => addNode(d, 'command', { x: 0, y: 0 }).doc);
+    typeName('name', 'Payments');
+    flushTyping();
+    expect(steps()).toBe(3);
   });
 });

@@ -19,8 +19,12 @@ interface FieldEdit {
   /** The change for the latest text, made through the store (e.g. `patchNode`). */
   pending?: () => void;
   timer?: ReturnType<typeof setTimeout>;
-  /** The document this edit made last; undefined until it changed something. */
+  /** The document this edit continues from: the one it made last, or the one it began on when it joins the step before it. */
   made?: SagaDocument;
+  /** The edit's changes belong to the undo step made just before it (a node added, then named). */
+  joined: boolean;
+  /** The edit changed the document. */
+  changed: boolean;
 }
 
 let edit: FieldEdit | undefined;
@@ -28,7 +32,7 @@ let edit: FieldEdit | undefined;
 /** The text of `field` changed; `change` makes it so in the document, after a short pause. */
 export function typeInto(field: string, change: () => void): void {
   if (edit && edit.field !== field) finishTyping(edit.field);
-  edit ??= { field };
+  edit ??= { field, joined: false, changed: false };
   edit.pending = change;
   if (edit.timer !== undefined) clearTimeout(edit.timer);
   edit.timer = setTimeout(flushTyping, TYPING_DELAY_MS);
@@ -46,7 +50,20 @@ export function flushTyping(): void {
   if (edit.made !== undefined && store.doc === edit.made) store.continueStep(pending);
   else pending();
   const now = useDesignStore.getState().doc;
-  if (now !== store.doc && now !== null) edit.made = now;
+  if (now !== store.doc && now !== null) {
+    edit.made = now;
+    edit.changed = true;
+  }
+}
+
+/**
+ * The next edit of `field` continues the undo step just made (a node added and its name typed at
+ * once are one step), as long as nothing else changes the document first.
+ */
+export function continueLastStep(field: string): void {
+  if (edit) finishTyping(edit.field);
+  const doc = useDesignStore.getState().doc;
+  edit = { field, joined: true, changed: false, ...(doc && { made: doc }) };
 }
 
 /** The field was left (or Enter pressed): what was typed is applied, and its undo step ends. */
@@ -58,12 +75,16 @@ export function finishTyping(field: string): void {
 
 /**
  * The field's edit is abandoned (Escape): nothing pending is applied, and the document goes
- * back to how it was before the edit when the edit's step is still the last one.
+ * back to how it was before the edit when the edit's step is still the last one. An edit that
+ * continued an earlier step cannot undo it: `revert` puts the old value back within that step.
  */
-export function cancelTyping(field: string): void {
+export function cancelTyping(field: string, revert?: () => void): void {
   if (edit?.field !== field) return;
   clearTimeout(edit.timer);
-  const { made } = edit;
+  const { made, joined, changed } = edit;
   edit = undefined;
-  if (made !== undefined && useDesignStore.getState().doc === made) undo();
+  const store = useDesignStore.getState();
+  if (!changed || made === undefined || store.doc !== made) return;
+  if (!joined) undo();
+  else if (revert) store.continueStep(revert);
 }

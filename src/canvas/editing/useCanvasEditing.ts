@@ -8,6 +8,8 @@ import { addNode, connect, connectionProblem, moveNodes, type NodePreset } from 
 import type { Position } from '../../model/index.ts';
 import { nodeSize } from '../../layout/nodeSize.ts';
 import { useDesignStore } from '../../store/designStore.ts';
+import { continueLastStep } from '../../store/typing.ts';
+import { nameField } from '../nodes/NameEditor.tsx';
 import type { FlowEdge, FlowNode } from '../adapter.ts';
 
 /** The MIME type a palette item carries while it is dragged. */
@@ -24,6 +26,8 @@ export function placeNode(preset: NodePreset, at: Position): void {
   const size = nodeSize(node.name);
   const position = { x: Math.round(at.x - size.width / 2), y: Math.round(at.y - size.height / 2) };
   apply((d) => addNode(d, preset, position).doc);
+  // The name typed next belongs to the same undo step: undo removes the node, not just its name.
+  continueLastStep(nameField(placed.id));
   select({ nodes: [placed.id], edges: [] });
   startRenaming(placed.id);
 }

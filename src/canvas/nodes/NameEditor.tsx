@@ -3,15 +3,18 @@
  * leaving the field ends the edit, Escape brings back the name from before it. An empty name is
  * never stored: the node keeps the last name typed until the edit ends, then the one it had.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { updateNode } from '../../model/operations.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { cancelTyping, finishTyping, typeInto } from '../../store/typing.ts';
 import { focusNode } from '../editing/focusNode.ts';
 
+/** The typing field of node `id`'s name on the canvas (see store/typing.ts). */
+export const nameField = (id: string) => `canvas-name:${id}`;
+
 export function NameEditor({ id, name }: { id: string; name: string }) {
   const [text, setText] = useState(name);
-  const field = useId();
+  const field = nameField(id);
   const input = useRef<HTMLInputElement>(null);
   const done = useRef(false);
 
@@ -46,7 +49,7 @@ export function NameEditor({ id, name }: { id: string; name: string }) {
     if (commit && text.trim() !== '') finishTyping(field);
     else {
       if (commit) showHint('A name cannot be empty; the node keeps its name.');
-      cancelTyping(field);
+      cancelTyping(field, () => useDesignStore.getState().apply((d) => updateNode(d, id, { name })));
     }
     startRenaming(null);
   };
