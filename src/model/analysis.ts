@@ -10,7 +10,7 @@ export interface Analysis {
   triggers: readonly MessageNode[];
   /** The display name of a node, for messages. */
   name(id: string): string;
-  /** Names of several nodes as `A, B and C`. */
+  /** Names of several nodes as `A, B and C`; a long list as its first few and how many more. */
   names(ids: readonly string[]): string;
 }
 
@@ -23,7 +23,7 @@ export function analyse(doc: SagaDocument): Analysis {
     reactions: reactionTable(graph),
     triggers: triggersOf(graph),
     name,
-    names: (ids) => listing(ids.map(name)),
+    names: (ids) => shortListing(ids.slice(0, MAX_LISTED + 1).map(name), ids.length),
   };
 }
 
@@ -31,6 +31,19 @@ export function analyse(doc: SagaDocument): Analysis {
 export function listing(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** The most items a message lists before it says how many more there are. */
+export const MAX_LISTED = 8;
+
+/**
+ * Like `listing`, for lists that may be long: the first MAX_LISTED items and how many more,
+ * `A, B, C, D, E, F, G, H and 492 more`. `total` is the length of the whole list when `items`
+ * holds only its beginning.
+ */
+export function shortListing(items: readonly string[], total: number = items.length, conjunction: 'and' | 'or' = 'and'): string {
+  if (total <= MAX_LISTED) return listing(items.slice(0, total), conjunction);
+  return `${items.slice(0, MAX_LISTED).join(', ')} ${conjunction} ${(total - MAX_LISTED).toLocaleString('en-US')} more`;
 }
 
 export const messagesOf = (doc: SagaDocument): MessageNode[] => doc.nodes.filter(isMessage);

@@ -1,4 +1,5 @@
 /** Diagnostics: what the validator says about a design, with stable rule ids (spec §2). */
+import { visible } from './quote.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -52,7 +53,26 @@ export const RULES = {
 
 export type RuleId = keyof typeof RULES;
 
-/** Builds a diagnostic with the rule's default severity unless one is given. */
+/**
+ * The most diagnostics a validation lists. A design with more (a hostile file, or one generated
+ * with a mistake repeated thousands of times) gets the first ones, errors first, and a count of
+ * the rest: nobody reads further, and drawing or printing them all would freeze the tab.
+ */
+export const MAX_DIAGNOSTICS = 1_000;
+
+/** Diagnostics found beyond MAX_DIAGNOSTICS and left out of the list, by severity. */
+export type Omitted = Record<Severity, number>;
+
+/** The first MAX_DIAGNOSTICS of a sorted list, and what was left out, if anything. */
+export function capDiagnostics(sorted: Diagnostic[]): { diagnostics: Diagnostic[]; omitted?: Omitted } {
+  if (sorted.length <= MAX_DIAGNOSTICS) return { diagnostics: sorted };
+  return { diagnostics: sorted.slice(0, MAX_DIAGNOSTICS), omitted: countBySeverity(sorted.slice(MAX_DIAGNOSTICS)) };
+}
+
+/**
+ * Builds a diagnostic with the rule's default severity unless one is given. The message and hint
+ * quote names and ids from the design: characters that do not show are written out (quote.ts).
+ */
 export function diagnostic(
   rule: RuleId,
   message: string,
@@ -62,8 +82,8 @@ export function diagnostic(
   return {
     rule,
     severity: refs.severity ?? RULES[rule].severity,
-    message,
-    hint,
+    message: visible(message),
+    hint: visible(hint),
     nodes: [...(refs.nodes ?? [])],
     edges: [...(refs.edges ?? [])],
   };

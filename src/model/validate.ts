@@ -1,7 +1,7 @@
 /** `validate(doc)`: the style verdict and every diagnostic of spec §2. */
 import { analyse } from './analysis.ts';
 import { classify, type Classification } from './classify.ts';
-import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostic.ts';
+import { capDiagnostics, diagnostic, sortDiagnostics, type Diagnostic, type Omitted } from './diagnostic.ts';
 import { choreographyRules } from './rules/choreography.ts';
 import { genericRules } from './rules/generic.ts';
 import { messagingRules } from './rules/messaging.ts';
@@ -9,7 +9,10 @@ import { orchestrationRules } from './rules/orchestration.ts';
 import type { SagaDocument } from './schema.ts';
 
 export interface ValidationResult extends Classification {
+  /** Errors first, at most MAX_DIAGNOSTICS of them. */
   diagnostics: Diagnostic[];
+  /** Diagnostics found but left out of the list (beyond MAX_DIAGNOSTICS), by severity; absent when none were. */
+  omitted?: Omitted;
 }
 
 const STYLE_LABEL = { orchestration: 'an orchestration', choreography: 'a choreography', hybrid: 'a hybrid', undetermined: 'undetermined' } as const;
@@ -31,5 +34,5 @@ export function validate(doc: SagaDocument): ValidationResult {
       ),
     );
   }
-  return { ...verdict, diagnostics: sortDiagnostics(diagnostics) };
+  return { ...verdict, ...capDiagnostics(sortDiagnostics(diagnostics)) };
 }

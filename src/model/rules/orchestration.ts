@@ -1,5 +1,5 @@
 /** Orchestration rules O001–O013 (spec §2.3). */
-import type { Analysis } from '../analysis.ts';
+import { shortListing, type Analysis } from '../analysis.ts';
 import { isIdempotent } from '../attributes.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import { consumersOf, isParticipant } from '../graph.ts';
@@ -103,7 +103,7 @@ function stepOrder(steps: Step[]): Diagnostic[] {
     out.push(
       diagnostic(
         'O006',
-        `The saga has ${pivots.length} pivots (${pivots.map((s) => s.command.name).join(', ')}); there is one go/no-go step.`,
+        `The saga has ${pivots.length} pivots (${shortListing(pivots.map((s) => s.command.name))}); there is one go/no-go step.`,
         'Keep one pivot: make the earlier steps compensatable and the later ones retriable.',
         { nodes: pivots.map((s) => s.command.id) },
       ),
@@ -143,7 +143,7 @@ function stepOrder(steps: Step[]): Diagnostic[] {
       );
     }
     if (s.type === 'retriable' && (pivotAt >= 0 || s.declared === 'retriable')) {
-      const problem = s.failureReplies.length > 0 ? `it has a failure reply (${s.failureReplies.map((e) => e.name).join(', ')})` : !s.command.retry ? 'it has no retry policy' : undefined;
+      const problem = s.failureReplies.length > 0 ? `it has a failure reply (${shortListing(s.failureReplies.map((e) => e.name))})` : !s.command.retry ? 'it has no retry policy' : undefined;
       if (problem) {
         out.push(
           diagnostic(
