@@ -1,7 +1,7 @@
 /** The `sagaboard` command line (spec §3). Exit codes: 0 fine, 1 errors found or a scenario not met, 2 unusable input or usage. */
 import { loadDocument, type SagaDocument } from '../model/index.ts';
 import { exportCommand } from './export-command.ts';
-import { CliError, type CliIO } from './io.ts';
+import { CliError, printable, type CliIO } from './io.ts';
 import { MAX_RUNS, simulateCommand, wholeNumber } from './simulate-command.ts';
 import { validateCommand } from './validate-command.ts';
 
@@ -20,10 +20,10 @@ export function main(argv: readonly string[], io: CliIO): number {
     return run(argv, io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.err(`sagaboard: ${e.message}`);
+      io.err(`sagaboard: ${printable(e.message)}`);
       return e.exitCode;
     }
-    io.err(`sagaboard: internal error: ${(e as Error)?.message ?? String(e)}`);
+    io.err(`sagaboard: internal error: ${printable((e as Error)?.message ?? String(e))}`);
     return 2;
   }
 }

@@ -9,6 +9,6 @@ export { reactionTable, reactionsOf, type Reaction, type ParticipantReactions } 
 export { analyse, type Analysis } from './analysis.ts';
 export { classify, type Classification, type Style } from './classify.ts';
 export { stepsOf, type Step } from './steps.ts';
-export { validate, type ValidationResult } from './validate.ts';
+export { omittedCount, totalsOf, validate, type ValidationResult } from './validate.ts';
 export { RULES, MAX_DIAGNOSTICS, countBySeverity, type Diagnostic, type Omitted, type RuleId, type Severity } from './diagnostic.ts';
 export { DEFAULTS, isIdempotent, latencyOf, failureRateOf, retryPolicyOf } from './attributes.ts';
