@@ -104,7 +104,7 @@ describe('sagaboard validate: a bounded report', () => {
     const r = inProcess(['validate', 'o.json'], { 'o.json': JSON.stringify(doc) });
     expect(r.out).toContain('Tiny<U+001B>[2J<U+202E> — ');
     expect(r.out).toContain('Connection e2 points to "gh<U+0007>ost"');
-    expect(r.out.replace(/\n/g, "")).not.toMatch(/[\p{Cc}\u200B\u202E]/u);
+    expect(r.out.replace(/\n/g, '')).not.toMatch(/[\p{Cc}\u200B\u202E]/u);
   });
 });
 
