@@ -2,13 +2,14 @@
  * Reading a design file over HTTP. Never throws: network failures, error statuses and web pages
  * served in place of a design all become a LoadError that says what happened.
  */
-import type { LoadResult } from '../model/index.ts';
+import { shortened, type LoadResult } from '../model/index.ts';
 import { loadDrawableDocument } from './canvasLimits.ts';
 
 export type Fetch = (url: string) => Promise<Response>;
 
 /** Fetches `url` and loads it as a Sagaboard design. */
 export async function fetchDesign(url: string, fetchFn: Fetch = (u) => fetch(u)): Promise<LoadResult> {
+  const where = shortened(url, 80);
   let response: Response;
   try {
     response = await fetchFn(url);
@@ -17,10 +18,10 @@ export async function fetchDesign(url: string, fetchFn: Fetch = (u) => fetch(u))
   }
   if (!response.ok) {
     const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    return { ok: false, error: { message: `the server answered ${status}: there is no design at ${url}` } };
+    return { ok: false, error: { message: `the server answered ${status}: there is no design at ${where}` } };
   }
   if ((response.headers.get('content-type') ?? '').includes('text/html')) {
-    return { ok: false, error: { message: `the server sent a web page, not a design file: there is no design at ${url}` } };
+    return { ok: false, error: { message: `the server sent a web page, not a design file: there is no design at ${where}` } };
   }
   let text: string;
   try {

@@ -2,7 +2,7 @@
  * Opening a design: download an example or file, or read a saved one from this browser, then
  * show it, or keep the current one and say what went wrong.
  */
-import type { SagaDocument } from '../model/index.ts';
+import { shortened, type SagaDocument } from '../model/index.ts';
 import { nameInRecord, type Viewport } from '../persistence/design-library.ts';
 import { exampleTitle, exampleUrl } from '../persistence/examples.ts';
 import { fetchDesign, type Fetch } from '../persistence/fetchDesign.ts';
@@ -24,9 +24,9 @@ export function describeSource(source: DesignSource, name?: string): string {
     case 'example':
       return `example “${exampleTitle(source.id)}”`;
     case 'file':
-      return `file “${source.url}”`;
+      return `file “${shortened(source.url, 80)}”`;
     case 'saved':
-      return `saved design “${name ?? source.id}”`;
+      return `saved design “${shortened(name ?? source.id, 80)}”`;
     case 'shared':
       return 'shared link';
   }
