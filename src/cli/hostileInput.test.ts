@@ -108,6 +108,46 @@ describe('sagaboard validate: a bounded report', () => {
   });
 });
 
+describe('sagaboard simulate: bounded messages', () => {
+  const withScenarios = (scenarios: unknown[]) => JSON.stringify({ ...JSON.parse(ORDER), scenarios });
+
+  it('answers a long unknown --fail name in one short line, listing a few of many names', () => {
+    const doc = JSON.parse(ORDER);
+    for (let i = 0; i < 2_000; i++) doc.nodes.push({ id: `s${i}`, kind: 'service', name: `Service${i}` });
+    const r = inProcess(['simulate', 'o.json', '--fail', 'x'.repeat(3_000)], { 'o.json': JSON.stringify(doc) });
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/^sagaboard: --fail x{40}…: no command or service has that name or id \(there are: PlaceOrder, Orders, Service0, .* and 1,994 more\)$/);
+  });
+
+  it('lists a few of a thousand scenarios when the one asked for is missing', () => {
+    const scenarios = Array.from({ length: 1_000 }, (_, i) => ({ name: `Scenario ${i}`, seed: 1, faults: [] }));
+    const r = inProcess(['simulate', 'o.json', '--scenario', `Nope\u001b[2J${'y'.repeat(100)}`], { 'o.json': withScenarios(scenarios) });
+    expect(r.code).toBe(2);
+    expect(r.err.length).toBeLessThan(400);
+    expect(r.err).toMatch(/no scenario named 'Nope<U\+001B>\[2Jy{32}…'/);
+    expect(r.err).toMatch(/and 992 more\)$/);
+  });
+
+  it('names the first few of a thousand wrong faults, and how many more', () => {
+    const faults = Array.from({ length: 1_000 }, (_, i) => ({ target: `ghost${i}`, kind: 'crash' }));
+    const r = inProcess(['simulate', 'o.json', '--scenario', 'Bad'], { 'o.json': withScenarios([{ name: 'Bad', seed: 1, faults }]) });
+    expect(r.code).toBe(2);
+    const lines = r.err.split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines.at(-1)).toBe('… and 995 more');
+  });
+
+  it('shows the control characters of a name in the trace', () => {
+    const doc = JSON.parse(ORDER);
+    doc.nodes[2].name = 'Orders\u001b]0;pwned\u0007';
+    const r = inProcess(['simulate', 'o.json'], { 'o.json': JSON.stringify(doc) });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Orders<U+001B>]0;pwned<U+0007>');
+    expect(r.out.replace(/\n/g, '')).not.toMatch(/\p{Cc}/u);
+  });
+});
+
 describe('sagaboard reading files (a real process)', { timeout: 60_000 }, () => {
   it('refuses /dev/zero at once, in one line, with exit 2', () => {
     const r = sagaboard(['validate', '/dev/zero']);

@@ -1,5 +1,5 @@
 /** The `sagaboard` command line (spec §3). Exit codes: 0 fine, 1 errors found or a scenario not met, 2 unusable input or usage. */
-import { loadDocument, type SagaDocument } from '../model/index.ts';
+import { loadDocument, shortened, type SagaDocument } from '../model/index.ts';
 import { exportCommand } from './export-command.ts';
 import { CliError, printable, type CliIO } from './io.ts';
 import { MAX_RUNS, simulateCommand, wholeNumber } from './simulate-command.ts';
@@ -59,7 +59,7 @@ function run(argv: readonly string[], io: CliIO): number {
       return exportCommand(readDesign(file, io), exportOptions, io);
     }
     default:
-      throw new CliError(`unknown command '${command}'\n${USAGE}`);
+      throw new CliError(`unknown command '${shortened(command)}'\n${USAGE}`);
   }
 }
 
@@ -81,9 +81,9 @@ export function parseArgs(args: readonly string[], booleans: readonly string[], 
       const value = args[++i];
       if (value === undefined) throw new CliError(`${arg} needs a value`);
       options.set(arg, [...(options.get(arg) ?? []), value]);
-    } else if (arg.startsWith('--')) throw new CliError(`unknown option ${arg}\n${USAGE}`);
+    } else if (arg.startsWith('--')) throw new CliError(`unknown option ${shortened(arg)}\n${USAGE}`);
     else if (file === undefined) file = arg;
-    else throw new CliError(`unexpected argument '${arg}': give one design file\n${USAGE}`);
+    else throw new CliError(`unexpected argument '${shortened(arg)}': give one design file\n${USAGE}`);
   }
   if (file === undefined) throw new CliError(`missing FILE\n${USAGE}`);
   return { file, flags, options };

@@ -6,7 +6,7 @@ export { migrate, MIGRATIONS } from './migrations.ts';
 export { edgeMeaning, forbiddenConnectionHint, allowedTargets, EDGE_MEANING_LABEL, type EdgeMeaning } from './connections.ts';
 export { buildGraph, triggersOf, isCompensationCommand, isFailureEvent, isParticipant, isMessage, type DesignGraph, type Link } from './graph.ts';
 export { reactionTable, reactionsOf, type Reaction, type ParticipantReactions } from './reactions.ts';
-export { analyse, type Analysis } from './analysis.ts';
+export { analyse, MAX_LISTED, shortListing, type Analysis } from './analysis.ts';
 export { classify, type Classification, type Style } from './classify.ts';
 export { stepsOf, type Step } from './steps.ts';
 export { omittedCount, totalsOf, validate, type ValidationResult } from './validate.ts';
