@@ -1,7 +1,7 @@
 /** The Sagaboard model: document format, loading, reactions, validation and classification. Pure TypeScript. */
 export * from './schema.ts';
 export { loadDocument, parseDocument, parseJsonText, explainIssue, MAX_FILE_CHARS, type JsonText, type LoadError, type LoadResult } from './load.ts';
-export { quoted, shortened, visible, QUOTED_CHARS } from './quote.ts';
+export { quoted, shortened, truncated, visible, QUOTED_CHARS } from './quote.ts';
 export { migrate, MIGRATIONS } from './migrations.ts';
 export { edgeMeaning, forbiddenConnectionHint, allowedTargets, EDGE_MEANING_LABEL, type EdgeMeaning } from './connections.ts';
 export { buildGraph, triggersOf, isCompensationCommand, isFailureEvent, isParticipant, isMessage, type DesignGraph, type Link } from './graph.ts';

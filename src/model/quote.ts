@@ -22,11 +22,16 @@ export function visible(text: string): string {
 /** How many characters of input a message quotes before it shortens it. */
 export const QUOTED_CHARS = 40;
 
-/** `text` cut to `max` characters with an ellipsis (never in the middle of a character), shown with `visible`. */
-export function shortened(text: string, max: number = QUOTED_CHARS): string {
-  if (text.length <= max) return visible(text);
+/** `text` cut to `max` characters with an ellipsis, never in the middle of a character. */
+export function truncated(text: string, max: number): string {
+  if (text.length <= max) return text;
   const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-  return `${visible(text.slice(0, end))}…`;
+  return `${text.slice(0, end)}…`;
+}
+
+/** `text` cut to `max` characters with an ellipsis, with its invisible characters shown (`visible`). */
+export function shortened(text: string, max: number = QUOTED_CHARS): string {
+  return visible(truncated(text, max));
 }
 
 /** Input quoted in a message: `"ghost"`, shortened and with invisible characters shown. */
