@@ -1,7 +1,7 @@
 /** Everything the rules and the classifier share about one document, computed once. */
 import { buildGraph, isMessage, triggersOf, type DesignGraph } from './graph.ts';
 import { reactionTable, type ParticipantReactions } from './reactions.ts';
-import type { MessageNode, SagaDocument } from './schema.ts';
+import type { MessageNode, SagaDocument, SagaNode } from './schema.ts';
 
 export interface Analysis {
   doc: SagaDocument;
@@ -44,6 +44,24 @@ export const MAX_LISTED = 8;
 export function shortListing(items: readonly string[], total: number = items.length, conjunction: 'and' | 'or' = 'and'): string {
   if (total <= MAX_LISTED) return listing(items.slice(0, total), conjunction);
   return `${items.slice(0, MAX_LISTED).join(', ')} ${conjunction} ${(total - MAX_LISTED).toLocaleString('en-US')} more`;
+}
+
+const membership = new WeakMap<readonly SagaNode[], Set<string>>();
+
+/**
+ * `list` without the node `id`, as the first MAX_LISTED + 1 others (enough to name a few and say
+ * how many more) and how many others there are: constant work per call once the list's ids are
+ * indexed, so rules that ask this for every connection stay linear in the size of the design.
+ */
+export function othersIn<T extends SagaNode>(list: readonly T[], id: string): { first: T[]; count: number } {
+  let ids = membership.get(list);
+  if (!ids) membership.set(list, (ids = new Set(list.map((n) => n.id))));
+  const first: T[] = [];
+  for (const n of list) {
+    if (first.length > MAX_LISTED) break;
+    if (n.id !== id) first.push(n);
+  }
+  return { first, count: list.length - (ids.has(id) ? 1 : 0) };
 }
 
 export const messagesOf = (doc: SagaDocument): MessageNode[] => doc.nodes.filter(isMessage);

@@ -91,4 +91,15 @@ describe('diagnostics stay bounded', () => {
     expect(g012!.message).toMatch(/and \d+ more/);
     expect(g012!.message.length).toBeLessThan(400);
   });
+
+  it('stays linear when thousands of services publish one event that thousands subscribe to (O005, C003)', () => {
+    const b = design().actor('User').command('Start').orchestrator('Saga').link('User', 'Start', 'Saga').event('Shared').command('Do');
+    b.doc.declaredStyle = 'orchestration';
+    for (let i = 0; i < 4_000; i++) b.service(`P${i}`).service(`S${i}`).link(`P${i}`, 'Shared', `S${i}`).link(`S${i}`, 'Do').link('Do', `P${i}`);
+    const { result, ms } = timed(() => validate(b.doc));
+    expect(result.omitted?.warning).toBeGreaterThan(0);
+    const refs = result.diagnostics.reduce((n, d) => n + d.nodes.length + d.edges.length, 0);
+    expect(refs).toBeLessThan(200_000);
+    expect(ms).toBeLessThan(3_000);
+  });
 });

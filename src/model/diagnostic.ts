@@ -70,6 +70,12 @@ export function capDiagnostics(sorted: Diagnostic[]): { diagnostics: Diagnostic[
 }
 
 /**
+ * The most nodes (and connections) one diagnostic points at: enough to show the problem on the
+ * canvas, and a thousand diagnostics about thousands of nodes each cannot fill the memory.
+ */
+export const MAX_REFS = 100;
+
+/**
  * Builds a diagnostic with the rule's default severity unless one is given. The message and hint
  * quote names and ids from the design: characters that do not show are written out (quote.ts).
  */
@@ -84,8 +90,8 @@ export function diagnostic(
     severity: refs.severity ?? RULES[rule].severity,
     message: visible(message),
     hint: visible(hint),
-    nodes: [...(refs.nodes ?? [])],
-    edges: [...(refs.edges ?? [])],
+    nodes: (refs.nodes ?? []).slice(0, MAX_REFS),
+    edges: (refs.edges ?? []).slice(0, MAX_REFS),
   };
 }
 
