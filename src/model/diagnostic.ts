@@ -101,9 +101,12 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return list
     .map((d, i) => ({ d, i }))
-    .sort((a, b) => ORDER[a.d.severity] - ORDER[b.d.severity] || a.d.rule.localeCompare(b.d.rule) || a.i - b.i)
+    .sort((a, b) => ORDER[a.d.severity] - ORDER[b.d.severity] || byRule(a.d.rule, b.d.rule) || a.i - b.i)
     .map(({ d }) => d);
 }
+
+/** Rule ids are ASCII: compared as such, which is much faster than by locale for long lists. */
+const byRule = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function countBySeverity(list: readonly Diagnostic[]): Record<Severity, number> {
   const counts = { error: 0, warning: 0, info: 0 };
