@@ -17,8 +17,8 @@ const NOUN: Readonly<Record<Severity, [string, string]>> = {
 };
 const counted = (n: number, s: Severity) => `${n.toLocaleString('en-US')} ${NOUN[s][n === 1 ? 0 : 1]}`;
 
-/** A diagnostic's height before it is drawn (two lines of message and one of hint). */
-const ROW_ESTIMATE = 96;
+/** A diagnostic's height before it is drawn (two lines of message, two of hint, as measured in the sidebar). */
+const ROW_ESTIMATE = 124;
 
 export function DiagnosticsPanel() {
   const validation = useValidation();
