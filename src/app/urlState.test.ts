@@ -10,12 +10,25 @@ describe('requestFromUrl', () => {
     expect(requestFromUrl('http://localhost/?design=3f9a0c1b2d4e')).toEqual({ source: { kind: 'saved', id: '3f9a0c1b2d4e' } });
   });
   it('falls back to the default, with a problem, for something that is not a design id', () => {
-    for (const id of ['', '../x', 'a'.repeat(65)]) {
-      const request = requestFromUrl(`http://localhost/?design=${encodeURIComponent(id)}`);
+    for (const [id, quoted] of [
+      ['', ''],
+      ['../x', '../x'],
+      ['a'.repeat(65), `${'a'.repeat(40)}…`],
+    ]) {
+      const request = requestFromUrl(`http://localhost/?design=${encodeURIComponent(id!)}`);
       expect(request.source).toEqual({ kind: 'example', id: 'order-orchestrated' });
-      expect(request.problem).toEqual({ what: `saved design “${id}”`, message: 'this is not the id of a saved design' });
+      expect(request.problem).toEqual({ what: `saved design “${quoted}”`, message: 'this is not the id of a saved design' });
       expect(request.lastOpenedFirst).toBeUndefined();
     }
+  });
+  it('quotes what the address asked for short, with its invisible characters shown', () => {
+    const long = `${'x'.repeat(1_500)}\u202E${'y'.repeat(1_500)}`;
+    for (const param of ['design', 'example', 'file']) {
+      const what = requestFromUrl(`http://localhost/?${param}=${encodeURIComponent(param === 'file' ? `https://evil.example/${long}` : long)}`).problem!.what;
+      expect(what.length).toBeLessThan(120);
+      expect(what).toMatch(/…”$/);
+    }
+    expect(requestFromUrl(`http://localhost/?example=${encodeURIComponent('a\u202Eb\u200B')}`).problem!.what).toBe('example “a<U+202E>b<U+200B>”');
   });
   it('opens a named example', () => {
     expect(requestFromUrl('http://localhost/?example=checkout-fanout')).toEqual({ source: { kind: 'example', id: 'checkout-fanout' } });

@@ -2,7 +2,9 @@
  * The design named in the address bar: `?design=<id>` (a design saved in this browser),
  * `?example=<id>` or `?file=<url>` (a design file on this site, e.g. a test fixture). Without any,
  * the last saved design opened, else the default example. Switching designs updates it.
+ * What the address asked for is quoted short in messages (model/quote.ts): anyone can make a link.
  */
+import { shortened } from '../model/index.ts';
 import { DEFAULT_EXAMPLE, isExampleId } from '../persistence/examples.ts';
 import { isShareFragment } from '../persistence/shareFragment.ts';
 import type { DesignSource, LoadProblem } from '../store/designStore.ts';
@@ -26,7 +28,7 @@ export function requestFromUrl(href: string): UrlRequest {
   const design = url.searchParams.get('design');
   if (design !== null) {
     if (DESIGN_ID.test(design)) return { source: { kind: 'saved', id: design } };
-    return { source: DEFAULT_SOURCE, problem: { what: `saved design “${design}”`, message: 'this is not the id of a saved design' } };
+    return { source: DEFAULT_SOURCE, problem: { what: `saved design “${shortened(design)}”`, message: 'this is not the id of a saved design' } };
   }
   const file = url.searchParams.get('file');
   if (file !== null) {
@@ -39,13 +41,13 @@ export function requestFromUrl(href: string): UrlRequest {
     if (target && target.origin === url.origin) return { source: { kind: 'file', url: file } };
     return {
       source: DEFAULT_SOURCE,
-      problem: { what: `file “${file}”`, message: 'Sagaboard opens design files from this site only' },
+      problem: { what: `file “${shortened(file, 80)}”`, message: 'Sagaboard opens design files from this site only' },
     };
   }
   const example = url.searchParams.get('example');
   if (example === null) return { source: DEFAULT_SOURCE, lastOpenedFirst: true };
   if (isExampleId(example)) return { source: { kind: 'example', id: example } };
-  return { source: DEFAULT_SOURCE, problem: { what: `example “${example}”`, message: 'there is no example with this name' } };
+  return { source: DEFAULT_SOURCE, problem: { what: `example “${shortened(example)}”`, message: 'there is no example with this name' } };
 }
 
 /** The query string that names `source`. */

@@ -181,7 +181,7 @@ describe('sagaboard simulate (in process)', () => {
     [['simulate', ORDER, '--seed', '1', '--seed', '2'], 'sagaboard: --seed is given 2 times: give it once'],
     [['simulate', ORDER, '--runs'], 'sagaboard: --runs needs a value'],
     [['simulate', ORDER, '--fail', 'Teleport'], /^sagaboard: --fail Teleport: no command or service has that name or id \(there are: PlaceOrder, ProcessPayment, PaymentService, /],
-    [['simulate', ORDER, '--scenario', 'Nope'], "sagaboard: order.json: no scenario named 'Nope' (there are: 'Shipping fails', 'Wrong hope', 'Ghost', 'Actor fails')"],
+    [['simulate', ORDER, '--scenario', 'Nope'], "sagaboard: order.json: no scenario named 'Nope' (there are: 'Shipping fails', 'Wrong hope', 'Ghost' and 'Actor fails')"],
     [['simulate', ORDER, '--scenario', 'Ghost'], "sagaboard: order.json: scenario Ghost, fault 1: the fault's target 'ghost' is not a node or connection of this design"],
     [['simulate', ORDER, '--scenario', 'Actor fails'], 'sagaboard: order.json: scenario Actor fails, fault 1: Customer is an actor: inject faults on a command, a service or a connection'],
   ])('exits 2 on %j', (argv, message) => {

@@ -5,7 +5,7 @@
  * `<design>.sagaboard.json` otherwise.
  */
 import { join, sep } from 'node:path';
-import type { SagaDocument } from '../model/index.ts';
+import { shortened, type SagaDocument } from '../model/index.ts';
 import { asyncApiFiles, ExportRefused, fileSlugOf, toAsyncApi, toJson, toMermaid } from '../export/index.ts';
 import { CliError, type CliIO } from './io.ts';
 
@@ -47,7 +47,7 @@ function formatOf(to: string | undefined): ExportFormat {
   const choices = 'mermaid, asyncapi or json';
   if (to === undefined) throw new CliError(`export needs --to: give --to ${choices}`);
   const format = EXPORT_FORMATS.find((f) => f === to.trim().toLowerCase());
-  if (!format) throw new CliError(`unknown --to '${to}': give ${choices}`);
+  if (!format) throw new CliError(`unknown --to '${shortened(to)}': give ${choices}`);
   return format;
 }
 

@@ -1,3 +1,5 @@
+import { visible } from '../model/index.ts';
+
 /** What the command line needs from the outside world; injected so the CLI can be tested in-process. */
 export interface CliIO {
   out(text: string): void;
@@ -21,3 +23,9 @@ export class CliError extends Error {
     super(message);
   }
 }
+
+/**
+ * Text for the terminal: every line with its invisible characters written out (quote.ts), so
+ * that a name in a design can neither hide nor send control sequences to the terminal.
+ */
+export const printable = (text: string): string => text.split('\n').map(visible).join('\n');

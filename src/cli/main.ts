@@ -1,7 +1,7 @@
 /** The `sagaboard` command line (spec §3). Exit codes: 0 fine, 1 errors found or a scenario not met, 2 unusable input or usage. */
-import { loadDocument, type SagaDocument } from '../model/index.ts';
+import { loadDocument, shortened, type SagaDocument } from '../model/index.ts';
 import { exportCommand } from './export-command.ts';
-import { CliError, type CliIO } from './io.ts';
+import { CliError, printable, type CliIO } from './io.ts';
 import { MAX_RUNS, simulateCommand, wholeNumber } from './simulate-command.ts';
 import { validateCommand } from './validate-command.ts';
 
@@ -20,10 +20,10 @@ export function main(argv: readonly string[], io: CliIO): number {
     return run(argv, io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.err(`sagaboard: ${e.message}`);
+      io.err(`sagaboard: ${printable(e.message)}`);
       return e.exitCode;
     }
-    io.err(`sagaboard: internal error: ${(e as Error)?.message ?? String(e)}`);
+    io.err(`sagaboard: internal error: ${printable((e as Error)?.message ?? String(e))}`);
     return 2;
   }
 }
@@ -59,7 +59,7 @@ function run(argv: readonly string[], io: CliIO): number {
       return exportCommand(readDesign(file, io), exportOptions, io);
     }
     default:
-      throw new CliError(`unknown command '${command}'\n${USAGE}`);
+      throw new CliError(`unknown command '${shortened(command)}'\n${USAGE}`);
   }
 }
 
@@ -81,9 +81,9 @@ export function parseArgs(args: readonly string[], booleans: readonly string[], 
       const value = args[++i];
       if (value === undefined) throw new CliError(`${arg} needs a value`);
       options.set(arg, [...(options.get(arg) ?? []), value]);
-    } else if (arg.startsWith('--')) throw new CliError(`unknown option ${arg}\n${USAGE}`);
+    } else if (arg.startsWith('--')) throw new CliError(`unknown option ${shortened(arg)}\n${USAGE}`);
     else if (file === undefined) file = arg;
-    else throw new CliError(`unexpected argument '${arg}': give one design file\n${USAGE}`);
+    else throw new CliError(`unexpected argument '${shortened(arg)}': give one design file\n${USAGE}`);
   }
   if (file === undefined) throw new CliError(`missing FILE\n${USAGE}`);
   return { file, flags, options };

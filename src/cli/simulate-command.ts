@@ -3,7 +3,7 @@
  * (spec §3, §4). One run prints its trace and outcome; `--runs N` prints the outcome
  * distribution of N sagas (seeds N, N+1, ...) with latency percentiles.
  */
-import type { Fault, SagaDocument, SagaOutcome, Scenario } from '../model/index.ts';
+import { MAX_LISTED, shortened, shortListing, type Fault, type SagaDocument, type SagaOutcome, type Scenario } from '../model/index.ts';
 import {
   compilePlan,
   failFault,
@@ -15,7 +15,7 @@ import {
   type MonteCarloResult,
   type RunResult,
 } from '../simulation/index.ts';
-import { CliError, type CliIO } from './io.ts';
+import { CliError, printable, type CliIO } from './io.ts';
 
 export interface SimulateOptions {
   /** The design file, for messages. */
@@ -40,12 +40,12 @@ const OUTCOMES: readonly SagaOutcome[] = ['completed', 'compensated', 'inconsist
 export function simulateCommand(doc: SagaDocument, options: SimulateOptions, io: CliIO): number {
   const problems = simulationProblems(doc);
   if (problems.length > 0)
-    throw new CliError(problems.map((p) => `${options.file}: cannot simulate: ${p.message}${p.rule ? ` (${p.rule})` : ''}`).join('\n'));
+    throw new CliError(firstLines(problems.map((p) => `${options.file}: cannot simulate: ${p.message}${p.rule ? ` (${p.rule})` : ''}`)));
 
   const scenario = options.scenario === undefined ? undefined : findScenario(doc, options.scenario, options.file);
   if (scenario) {
     const wrong = scenarioProblems(doc, scenario);
-    if (wrong.length > 0) throw new CliError(wrong.map((w) => `${options.file}: scenario ${w}`).join('\n'));
+    if (wrong.length > 0) throw new CliError(firstLines(wrong.map((w) => `${options.file}: scenario ${w}`)));
   }
   const faults: Fault[] = [...(scenario?.faults ?? []), ...options.fail.map((name) => failOn(doc, name))];
   const seed = options.seed ?? scenario?.seed ?? DEFAULT_SEED;
@@ -53,15 +53,15 @@ export function simulateCommand(doc: SagaDocument, options: SimulateOptions, io:
 
   if (options.runs !== undefined) {
     const result = monteCarlo(plan, { runs: options.runs, seed, faults });
-    io.out(options.json ? JSON.stringify(distributionJson(result), null, 2) : formatDistribution(doc, result, seed, faults));
+    io.out(options.json ? JSON.stringify(distributionJson(result), null, 2) : printable(formatDistribution(doc, result, seed, faults)));
     return 0;
   }
 
   const run = simulate(plan, { seed, faults });
-  io.out(options.json ? JSON.stringify(runJson(run), null, 2) : formatRun(doc, run, seed, faults));
+  io.out(options.json ? JSON.stringify(runJson(run), null, 2) : printable(formatRun(doc, run, seed, faults)));
   const expected = scenario?.expect?.outcome;
   if (expected !== undefined && expected !== run.outcome) {
-    io.err(`sagaboard: scenario '${scenario!.name}' expects the saga to end ${expected}, but it ended ${run.outcome}: ${run.reason}`);
+    io.err(`sagaboard: ${printable(`scenario '${scenario!.name}'`)} expects the saga to end ${expected}, but it ended ${run.outcome}: ${run.reason}`);
     return 1;
   }
   return 0;
@@ -71,7 +71,7 @@ export function simulateCommand(doc: SagaDocument, options: SimulateOptions, io:
 export function wholeNumber(option: string, value: string, min: number, max: number): number {
   const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max)
-    throw new CliError(`${option} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, got '${value}'`);
+    throw new CliError(`${option} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, got '${shortened(value)}'`);
   return n;
 }
 
@@ -82,8 +82,8 @@ function findScenario(doc: SagaDocument, name: string, file: string): Scenario {
   if (found) return found;
   throw new CliError(
     scenarios.length === 0
-      ? `${file}: no scenario named '${name}': this design has no saved scenarios`
-      : `${file}: no scenario named '${name}' (there are: ${scenarios.map((s) => `'${s.name}'`).join(', ')})`,
+      ? `${file}: no scenario named '${shortened(name)}': this design has no saved scenarios`
+      : `${file}: no scenario named '${shortened(name)}' (there are: ${shortListing(scenarios.slice(0, MAX_LISTED + 1).map((s) => `'${s.name}'`), scenarios.length)})`,
   );
 }
 
@@ -94,6 +94,14 @@ function failOn(doc: SagaDocument, name: string): Fault {
     throw new CliError((e as Error).message);
   }
 }
+
+/** Problems as lines: the first few, and how many more there are (a design may have a thousand). */
+function firstLines(lines: readonly string[]): string {
+  const shown = lines.slice(0, MAX_PROBLEM_LINES);
+  if (lines.length > MAX_PROBLEM_LINES) shown.push(`… and ${(lines.length - MAX_PROBLEM_LINES).toLocaleString('en-US')} more`);
+  return shown.join('\n');
+}
+const MAX_PROBLEM_LINES = 5;
 
 // ---- one run ------------------------------------------------------------------------------
 

@@ -1,19 +1,23 @@
 /** `sagaboard validate FILE [--json]` (spec §3). */
-import { countBySeverity, validate, type Diagnostic, type SagaDocument, type ValidationResult } from '../model/index.ts';
-import type { CliIO } from './io.ts';
+import { omittedCount, totalsOf, validate, type Diagnostic, type SagaDocument, type Severity, type ValidationResult } from '../model/index.ts';
+import { printable, type CliIO } from './io.ts';
 
 const STYLE_TITLE = { orchestration: 'Orchestration', choreography: 'Choreography', hybrid: 'Hybrid', undetermined: 'Undetermined' } as const;
 
 /** Prints the verdict and diagnostics; returns the exit code (0 no errors, 1 errors). */
 export function validateCommand(doc: SagaDocument, json: boolean, io: CliIO): number {
   const result = validate(doc);
-  io.out(json ? JSON.stringify(toJson(result), null, 2) : formatReport(doc, result));
-  return countBySeverity(result.diagnostics).error > 0 ? 1 : 0;
+  io.out(json ? JSON.stringify(toJson(result), null, 2) : printable(formatReport(doc, result)));
+  return totalsOf(result).error > 0 ? 1 : 0;
 }
 
+/** Spec §3's shape; `omitted` ({ error, warning, info }) is added only when diagnostics were left out. */
 function toJson(r: ValidationResult) {
-  return { style: r.style, confidence: r.confidence, reasons: r.reasons, diagnostics: r.diagnostics };
+  const json = { style: r.style, confidence: r.confidence, reasons: r.reasons, diagnostics: r.diagnostics };
+  return r.omitted ? { ...json, omitted: r.omitted } : json;
 }
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** The human-readable report. */
 export function formatReport(doc: SagaDocument, r: ValidationResult): string {
@@ -21,7 +25,11 @@ export function formatReport(doc: SagaDocument, r: ValidationResult): string {
   for (const reason of r.reasons) lines.push(`  · ${reason}`);
   lines.push('');
   for (const d of r.diagnostics) lines.push(...formatDiagnostic(d));
-  const c = countBySeverity(r.diagnostics);
+  if (r.omitted) {
+    const left = SEVERITIES.filter((s) => r.omitted![s] > 0).map((s) => plural(r.omitted![s], s));
+    lines.push(`… and ${count(omittedCount(r))} more not shown (${left.join(', ')}): fix the first ones, then validate again.`);
+  }
+  const c = totalsOf(r);
   lines.push(
     r.diagnostics.length === 0
       ? 'No problems found.'
@@ -34,4 +42,5 @@ function formatDiagnostic(d: Diagnostic): string[] {
   return [`${d.severity.padEnd(7)} ${d.rule}  ${d.message}`, `${' '.repeat(14)}fix: ${d.hint}`];
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const count = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;

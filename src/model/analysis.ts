@@ -1,7 +1,7 @@
 /** Everything the rules and the classifier share about one document, computed once. */
 import { buildGraph, isMessage, triggersOf, type DesignGraph } from './graph.ts';
 import { reactionTable, type ParticipantReactions } from './reactions.ts';
-import type { MessageNode, SagaDocument } from './schema.ts';
+import type { MessageNode, SagaDocument, SagaNode } from './schema.ts';
 
 export interface Analysis {
   doc: SagaDocument;
@@ -10,7 +10,7 @@ export interface Analysis {
   triggers: readonly MessageNode[];
   /** The display name of a node, for messages. */
   name(id: string): string;
-  /** Names of several nodes as `A, B and C`. */
+  /** Names of several nodes as `A, B and C`; a long list as its first few and how many more. */
   names(ids: readonly string[]): string;
 }
 
@@ -23,7 +23,7 @@ export function analyse(doc: SagaDocument): Analysis {
     reactions: reactionTable(graph),
     triggers: triggersOf(graph),
     name,
-    names: (ids) => listing(ids.map(name)),
+    names: (ids) => shortListing(ids.slice(0, MAX_LISTED + 1).map(name), ids.length),
   };
 }
 
@@ -31,6 +31,37 @@ export function analyse(doc: SagaDocument): Analysis {
 export function listing(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** The most items a message lists before it says how many more there are. */
+export const MAX_LISTED = 8;
+
+/**
+ * Like `listing`, for lists that may be long: the first MAX_LISTED items and how many more,
+ * `A, B, C, D, E, F, G, H and 492 more`. `total` is the length of the whole list when `items`
+ * holds only its beginning.
+ */
+export function shortListing(items: readonly string[], total: number = items.length, conjunction: 'and' | 'or' = 'and'): string {
+  if (total <= MAX_LISTED) return listing(items.slice(0, total), conjunction);
+  return `${items.slice(0, MAX_LISTED).join(', ')} ${conjunction} ${(total - MAX_LISTED).toLocaleString('en-US')} more`;
+}
+
+const membership = new WeakMap<readonly SagaNode[], Set<string>>();
+
+/**
+ * `list` without the node `id`, as the first MAX_LISTED + 1 others (enough to name a few and say
+ * how many more) and how many others there are: constant work per call once the list's ids are
+ * indexed, so rules that ask this for every connection stay linear in the size of the design.
+ */
+export function othersIn<T extends SagaNode>(list: readonly T[], id: string): { first: T[]; count: number } {
+  let ids = membership.get(list);
+  if (!ids) membership.set(list, (ids = new Set(list.map((n) => n.id))));
+  const first: T[] = [];
+  for (const n of list) {
+    if (first.length > MAX_LISTED) break;
+    if (n.id !== id) first.push(n);
+  }
+  return { first, count: list.length - (ids.has(id) ? 1 : 0) };
 }
 
 export const messagesOf = (doc: SagaDocument): MessageNode[] => doc.nodes.filter(isMessage);

@@ -1,4 +1,5 @@
 /** Diagnostics: what the validator says about a design, with stable rule ids (spec §2). */
+import { visible } from './quote.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -52,7 +53,32 @@ export const RULES = {
 
 export type RuleId = keyof typeof RULES;
 
-/** Builds a diagnostic with the rule's default severity unless one is given. */
+/**
+ * The most diagnostics a validation lists. A design with more (a hostile file, or one generated
+ * with a mistake repeated thousands of times) gets the first ones, errors first, and a count of
+ * the rest: nobody reads further, and drawing or printing them all would freeze the tab.
+ */
+export const MAX_DIAGNOSTICS = 1_000;
+
+/** Diagnostics found beyond MAX_DIAGNOSTICS and left out of the list, by severity. */
+export type Omitted = Record<Severity, number>;
+
+/** The first MAX_DIAGNOSTICS of a sorted list, and what was left out, if anything. */
+export function capDiagnostics(sorted: Diagnostic[]): { diagnostics: Diagnostic[]; omitted?: Omitted } {
+  if (sorted.length <= MAX_DIAGNOSTICS) return { diagnostics: sorted };
+  return { diagnostics: sorted.slice(0, MAX_DIAGNOSTICS), omitted: countBySeverity(sorted.slice(MAX_DIAGNOSTICS)) };
+}
+
+/**
+ * The most nodes (and connections) one diagnostic points at: enough to show the problem on the
+ * canvas, and a thousand diagnostics about thousands of nodes each cannot fill the memory.
+ */
+export const MAX_REFS = 100;
+
+/**
+ * Builds a diagnostic with the rule's default severity unless one is given. The message and hint
+ * quote names and ids from the design: characters that do not show are written out (quote.ts).
+ */
 export function diagnostic(
   rule: RuleId,
   message: string,
@@ -62,10 +88,10 @@ export function diagnostic(
   return {
     rule,
     severity: refs.severity ?? RULES[rule].severity,
-    message,
-    hint,
-    nodes: [...(refs.nodes ?? [])],
-    edges: [...(refs.edges ?? [])],
+    message: visible(message),
+    hint: visible(hint),
+    nodes: (refs.nodes ?? []).slice(0, MAX_REFS),
+    edges: (refs.edges ?? []).slice(0, MAX_REFS),
   };
 }
 
@@ -75,9 +101,12 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return list
     .map((d, i) => ({ d, i }))
-    .sort((a, b) => ORDER[a.d.severity] - ORDER[b.d.severity] || a.d.rule.localeCompare(b.d.rule) || a.i - b.i)
+    .sort((a, b) => ORDER[a.d.severity] - ORDER[b.d.severity] || byRule(a.d.rule, b.d.rule) || a.i - b.i)
     .map(({ d }) => d);
 }
+
+/** Rule ids are ASCII: compared as such, which is much faster than by locale for long lists. */
+const byRule = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function countBySeverity(list: readonly Diagnostic[]): Record<Severity, number> {
   const counts = { error: 0, warning: 0, info: 0 };

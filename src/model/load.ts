@@ -4,7 +4,9 @@
  */
 import { z } from 'zod/mini';
 import type { Fragment } from './operations.ts';
+import { listLimitProblem } from './listLimits.ts';
 import { migrate, type RawDocument } from './migrations.ts';
+import { quoted, shortened, withoutByteOrderMark } from './quote.ts';
 import { CURRENT_VERSION, documentSchema, LIMITS, type SagaDocument } from './schema.ts';
 
 /** The largest design file Sagaboard reads, in characters. */
@@ -26,18 +28,30 @@ const fail = (message: string, path?: string): LoadResult => ({
 
 /** Parses the text of a `*.sagaboard.json` file into a checked, current-version document. */
 export function loadDocument(text: string): LoadResult {
+  const json = parseJsonText(text);
+  return json.ok ? parseDocument(json.value) : fail(json.message);
+}
+
+/** The JSON value in a text, or why there is none: too big, empty, or not JSON (`syntax`). */
+export type JsonText = { ok: true; value: unknown } | { ok: false; why: 'size' | 'empty' | 'syntax'; message: string };
+
+/**
+ * The JSON in the text of a design file, link or paste: at most MAX_FILE_CHARS, a leading byte
+ * order mark ignored (editors on Windows write one), and a parse error quoted with its invisible
+ * characters shown. Every way a design comes in reads its text here.
+ */
+export function parseJsonText(text: string): JsonText {
   if (text.length > MAX_FILE_CHARS) {
     const mb = (text.length / 1024 / 1024).toFixed(1);
-    return fail(`the file is ${mb} MB; Sagaboard opens designs up to ${MAX_FILE_CHARS / 1024 / 1024} MB`);
+    return { ok: false, why: 'size', message: `the file is ${mb} MB; Sagaboard opens designs up to ${MAX_FILE_CHARS / 1024 / 1024} MB` };
   }
-  if (text.trim() === '') return fail('the file is empty; expected a Sagaboard design (JSON)');
-  let raw: unknown;
+  const body = withoutByteOrderMark(text);
+  if (body.trim() === '') return { ok: false, why: 'empty', message: 'the file is empty; expected a Sagaboard design (JSON)' };
   try {
-    raw = JSON.parse(text);
+    return { ok: true, value: JSON.parse(body) };
   } catch (e) {
-    return fail(`not JSON: ${(e as Error).message}`);
+    return { ok: false, why: 'syntax', message: `not JSON: ${shortened((e as Error).message, 200)}` };
   }
-  return parseDocument(raw);
 }
 
 /** Checks an already parsed JSON value and brings it to the current version. */
@@ -61,7 +75,10 @@ export function parseDocument(raw: unknown): LoadResult {
       'version',
     );
   }
-  const checked = documentSchema.safeParse(migrate(obj, version), { reportInput: true });
+  const migrated = migrate(obj, version);
+  const tooMany = listLimitProblem(migrated);
+  if (tooMany) return fail(tooMany.message, tooMany.path);
+  const checked = documentSchema.safeParse(migrated, { reportInput: true });
   if (!checked.success) return schemaError(checked.error);
   return checkIds(checked.data);
 }
@@ -71,7 +88,7 @@ function checkIds(doc: SagaDocument): LoadResult {
   const visit = (id: string, where: string): LoadResult | undefined => {
     const first = seen.get(id);
     if (first !== undefined) {
-      return fail(`duplicate id "${id}": used by ${first} and ${where}; every node and connection needs its own id`, `${where}.id`);
+      return fail(`duplicate id ${quoted(id)}: used by ${first} and ${where}; every node and connection needs its own id`, `${where}.id`);
     }
     seen.set(id, where);
     return undefined;
@@ -155,7 +172,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+      return quoted(value);
     case 'number':
       return String(value);
     case 'object':
@@ -182,17 +199,17 @@ export type FragmentResult = { ok: true; fragment: Fragment } | { ok: false; err
  * nodes and connections are pasted). Anything else is refused with a message.
  */
 export function loadFragment(text: string): FragmentResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, error: { message: 'the clipboard does not hold a Sagaboard design or selection (not JSON)' } };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok && json.why === 'size') return { ok: false, error: { message: json.message.replace('the file', 'the pasted text') } };
+  if (!json.ok) return { ok: false, error: { message: 'the clipboard does not hold a Sagaboard design or selection (not JSON)' } };
+  const raw = json.value;
   if (typeof raw === 'object' && raw !== null && (raw as RawDocument).format === 'sagaboard') {
     const whole = parseDocument(raw);
     if (!whole.ok) return whole;
     return { ok: true, fragment: { format: 'sagaboard-fragment', nodes: whole.doc.nodes, edges: whole.doc.edges } };
   }
+  const tooMany = listLimitProblem(raw);
+  if (tooMany) return { ok: false, error: tooMany };
   const checked = fragmentSchema.safeParse(raw, { reportInput: true });
   if (!checked.success) {
     const isFragment = typeof raw === 'object' && raw !== null && (raw as RawDocument).format === 'sagaboard-fragment';

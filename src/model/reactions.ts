@@ -56,8 +56,8 @@ export interface ParticipantReactions {
   compensationOutputs: Link[];
   /** Outputs that cannot be tied to an input: the participant consumes several messages and `on` is missing (G013). */
   unbound: Link[];
-  /** `on` entries naming a message the participant does not consume (G014). */
-  strayOn: { link: Link; messageId: string }[];
+  /** Per output, the messages its `on` names that the participant does not consume, each once (G014). */
+  strayOn: { link: Link; messageIds: string[] }[];
 }
 
 /** The reactions of one participant. */
@@ -74,7 +74,7 @@ export function reactionsOf(g: DesignGraph, participant: ParticipantNode): Parti
   const byInput = lookupOf(reactions);
   const compensationOutputs: Link[] = [];
   const unbound: Link[] = [];
-  const strayOn: { link: Link; messageId: string }[] = [];
+  const strayOn: { link: Link; messageIds: string[] }[] = [];
   const only = reactions.length === 1 ? reactions[0] : undefined;
   for (const link of outputLinks(g, participant.id)) {
     const explicit = link.edge.on && link.edge.on.length > 0 ? link.edge.on : undefined;
@@ -84,13 +84,23 @@ export function reactionsOf(g: DesignGraph, participant: ParticipantNode): Parti
       else if (reactions.length > 1) unbound.push(link);
       continue;
     }
-    for (const messageId of explicit) {
+    const stray: string[] = [];
+    // A message named twice in `on` is one answer: the output is emitted once.
+    for (const messageId of distinct(explicit)) {
       const reaction = byInput.get(messageId);
       if (reaction) attach(reaction, link);
-      else strayOn.push({ link, messageId });
+      else stray.push(messageId);
     }
+    if (stray.length > 0) strayOn.push({ link, messageIds: stray });
   }
   return { participant, reactions, byInput, compensationOutputs, unbound, strayOn };
+}
+
+/** The entries of a list, each once, in their first order. */
+export function distinct<T>(list: readonly T[]): readonly T[] {
+  if (list.length <= 1) return list;
+  const set = new Set(list);
+  return set.size === list.length ? list : [...set];
 }
 
 function attach(reaction: Reaction, link: Link): void {

@@ -159,7 +159,7 @@ describe('orchestration rules', () => {
     const doc = example('order-orchestrated');
     Object.assign(nodeNamed(doc, 'DeductInventory'), { stepType: 'pivot' });
     Object.assign(nodeNamed(doc, 'InitiateShipping'), { stepType: 'pivot' });
-    expect(fired(doc, 'O006')[0]!.message).toContain('2 pivots (DeductInventory, InitiateShipping)');
+    expect(fired(doc, 'O006')[0]!.message).toContain('2 pivots (DeductInventory and InitiateShipping)');
   });
 
   rule('O007', () => {

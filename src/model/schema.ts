@@ -21,6 +21,13 @@ export const LIMITS = {
   /** One simulated day: more is never a realistic latency, timeout or delay. */
   maxDurationMs: 86_400_000,
   maxAttempts: 1_000,
+  /**
+   * Entries of one `on` list. `on` names messages the node consumes, each once; a longer list is
+   * hostile (a few kilobytes of a repeated id would otherwise become a million entries).
+   */
+  maxOnEntries: 1_000,
+  /** Entries of the lists inside connections and scenarios (`on`, `faults`), together. */
+  maxListEntries: 200_000,
 } as const;
 
 export const NODE_KINDS = ['actor', 'service', 'orchestrator', 'command', 'event'] as const;
@@ -96,7 +103,7 @@ export const edgeSchema = z.object({
   id,
   source: id,
   target: id,
-  on: z.optional(z.array(id).check(z.maxLength(LIMITS.maxNodes))),
+  on: z.optional(z.array(id).check(z.maxLength(LIMITS.maxOnEntries))),
   compensates: z.optional(id),
   latencyMs: z.optional(durationMs),
   failureRate: z.optional(probability),

@@ -8,12 +8,17 @@ interface DiagnosticItemProps {
   /** True when the canvas selection is exactly this diagnostic's nodes and edges. */
   active: boolean;
   onShow: (diagnostic: Diagnostic) => void;
+  /** Its place in the whole list (of `of`), which may be drawn only in part. */
+  index: number;
+  of: number;
+  /** Told the height of the row once drawn. */
+  onMeasure?: (index: number, height: number) => void;
 }
 
-export const DiagnosticItem = memo(function DiagnosticItem({ diagnostic: d, active, onShow }: DiagnosticItemProps) {
+export const DiagnosticItem = memo(function DiagnosticItem({ diagnostic: d, active, onShow, index, of, onMeasure }: DiagnosticItemProps) {
   const where = d.nodes.length + d.edges.length > 0;
   return (
-    <li>
+    <li data-index={index} aria-posinset={index + 1} aria-setsize={of} ref={onMeasure && ((el) => void (el && onMeasure(index, el.offsetHeight)))}>
       <button
         type="button"
         className={`sb-diagnostic sb-diagnostic--${d.severity}`}

@@ -1,11 +1,13 @@
 /** Every diagnostic of the design, errors first, with counts by severity. */
-import { countBySeverity, type Diagnostic, type Severity } from '../model/index.ts';
+import { useRef, type KeyboardEvent } from 'react';
+import { MAX_DIAGNOSTICS, omittedCount, totalsOf, type Diagnostic, type Omitted, type Severity } from '../model/index.ts';
 import { useSelection } from '../store/selectors.ts';
 import type { Selection } from '../store/designStore.ts';
 import { useValidation } from '../store/validation.ts';
 import { DiagnosticItem } from './DiagnosticItem.tsx';
 import { SeverityIcon } from './SeverityIcon.tsx';
 import { useFocusOn } from './useFocusOn.ts';
+import { useWindowedList } from './useWindowedList.ts';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const NOUN: Readonly<Record<Severity, [string, string]>> = {
@@ -13,6 +15,10 @@ const NOUN: Readonly<Record<Severity, [string, string]>> = {
   warning: ['warning', 'warnings'],
   info: ['info', 'infos'],
 };
+const counted = (n: number, s: Severity) => `${n.toLocaleString('en-US')} ${NOUN[s][n === 1 ? 0 : 1]}`;
+
+/** A diagnostic's height before it is drawn (two lines of message, two of hint, as measured in the sidebar). */
+const ROW_ESTIMATE = 124;
 
 export function DiagnosticsPanel() {
   const validation = useValidation();
@@ -20,7 +26,7 @@ export function DiagnosticsPanel() {
   const focusOn = useFocusOn();
   if (!validation) return null;
   const { diagnostics } = validation;
-  const counts = countBySeverity(diagnostics);
+  const counts = totalsOf(validation);
   return (
     <section className="sb-panel sb-problems" aria-labelledby="problems-heading">
       <header className="sb-problems__header">
@@ -31,7 +37,7 @@ export function DiagnosticsPanel() {
           {SEVERITIES.map((s) => (
             <li key={s} className={`sb-count sb-count--${s}${counts[s] === 0 ? ' sb-count--zero' : ''}`} data-testid={`count-${s}`}>
               <SeverityIcon severity={s} size={13} />
-              {counts[s]} {NOUN[s][counts[s] === 1 ? 0 : 1]}
+              {counted(counts[s], s)}
             </li>
           ))}
         </ul>
@@ -45,13 +51,55 @@ export function DiagnosticsPanel() {
           No problems found
         </p>
       ) : (
-        <ul className="sb-problems__list" aria-label="Diagnostics">
-          {diagnostics.map((d, i) => (
-            <DiagnosticItem key={`${d.rule}-${i}`} diagnostic={d} active={matches(d, selection)} onShow={focusOn} />
-          ))}
-        </ul>
+        <>
+          <DiagnosticList diagnostics={diagnostics} selection={selection} onShow={focusOn} />
+          {validation.omitted && <OmittedNote omitted={validation.omitted} />}
+        </>
       )}
     </section>
+  );
+}
+
+/**
+ * The diagnostics as a list of buttons, only those in view rendered (a design may have a
+ * thousand). Tab moves from one to the next as in any list: one not yet rendered is scrolled
+ * into view first.
+ */
+function DiagnosticList({ diagnostics, selection, onShow }: { diagnostics: Diagnostic[]; selection: Selection; onShow: (d: Diagnostic) => void }) {
+  const list = useRef<HTMLUListElement>(null);
+  const windowed = useWindowedList(list, diagnostics.length, ROW_ESTIMATE);
+  const { first, last } = windowed;
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
+    const at = Number((e.target as HTMLElement).closest('li')?.dataset.index);
+    const next = at + (e.shiftKey ? -1 : 1);
+    if (!Number.isInteger(at) || next < 0 || next >= diagnostics.length || (next >= first && next < last)) return;
+    e.preventDefault();
+    windowed.reveal(next);
+    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`li[data-index="${next}"] button`)?.focus());
+  };
+  const rows = [];
+  for (let i = first; i < last; i++) {
+    const d = diagnostics[i]!;
+    rows.push(
+      <DiagnosticItem key={`${d.rule}-${i}`} diagnostic={d} active={matches(d, selection)} onShow={onShow} index={i} of={diagnostics.length} onMeasure={windowed.measure} />,
+    );
+  }
+  return (
+    <ul ref={list} className="sb-problems__list" aria-label="Diagnostics" style={{ paddingTop: windowed.before, paddingBottom: windowed.after }} onKeyDown={onKeyDown}>
+      {rows}
+    </ul>
+  );
+}
+
+/** Says how many diagnostics are not listed (beyond MAX_DIAGNOSTICS). */
+function OmittedNote({ omitted }: { omitted: Omitted }) {
+  const which = SEVERITIES.filter((s) => omitted[s] > 0).map((s) => counted(omitted[s], s));
+  return (
+    <p className="sb-problems__more" data-testid="diagnostics-omitted">
+      … and {omittedCount({ omitted }).toLocaleString('en-US')} more not listed ({which.join(', ')}). Only the first {MAX_DIAGNOSTICS.toLocaleString('en-US')} are shown: fix
+      these first.
+    </p>
   );
 }
 

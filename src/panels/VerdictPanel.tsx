@@ -1,5 +1,5 @@
 /** The detected style in large type, how sure the validator is, and why. */
-import { countBySeverity, type Style } from '../model/index.ts';
+import { totalsOf, type Style } from '../model/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { useValidation, validationOf } from '../store/validation.ts';
 import { StyleIcon } from './StyleIcon.tsx';
@@ -23,7 +23,7 @@ export function VerdictPanel() {
   if (!validation) return null;
   const { style, confidence, reasons } = validation;
   const percent = Math.round(confidence * 100);
-  const errors = countBySeverity(validation.diagnostics).error;
+  const errors = totalsOf(validation).error;
   return (
     <section className={`sb-panel sb-verdict sb-verdict--${style}`} aria-labelledby="verdict-heading">
       <h2 id="verdict-heading" className="sb-panel__title">

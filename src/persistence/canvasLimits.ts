@@ -2,7 +2,7 @@
  * What the canvas can draw. Designs reach it from files, links and share links; each way in
  * refuses a design too big to draw before the schema check, with a message saying what to do.
  */
-import { loadDocument, MAX_FILE_CHARS, parseDocument, type LoadResult } from '../model/index.ts';
+import { parseDocument, parseJsonText, type LoadResult } from '../model/index.ts';
 
 /**
  * The most the canvas draws. The format allows 50,000 nodes (the command line checks and
@@ -33,13 +33,8 @@ export function tooBigToDraw(raw: unknown, fileName?: string): string | undefine
 
 /** Like loadDocument, but a design too big to draw is refused before its schema check. */
 export function loadDrawableDocument(text: string, fileName?: string): LoadResult {
-  if (text.length > MAX_FILE_CHARS) return loadDocument(text); // which refuses it
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return loadDocument(text); // which says what is wrong with the text
-  }
-  const tooBig = tooBigToDraw(raw, fileName);
-  return tooBig === undefined ? parseDocument(raw) : { ok: false, error: { message: tooBig } };
+  const json = parseJsonText(text);
+  if (!json.ok) return { ok: false, error: { message: json.message } };
+  const tooBig = tooBigToDraw(json.value, fileName);
+  return tooBig === undefined ? parseDocument(json.value) : { ok: false, error: { message: tooBig } };
 }

@@ -8,7 +8,7 @@
  * BroadcastChannel (`listenToOtherTabs`).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { parseDocument, type SagaDocument } from '../model/index.ts';
+import { LIMITS, parseDocument, truncated, type SagaDocument } from '../model/index.ts';
 import { checkedViewport, type Viewport } from './viewport.ts';
 
 export type { Viewport };
@@ -262,12 +262,12 @@ function check(raw: unknown): { ok: true; doc: SagaDocument } | { ok: false; mes
   return loaded.ok ? { ok: true, doc: loaded.doc } : { ok: false, message: loaded.error.message };
 }
 
-/** The name a stored record gives its design, even a damaged one (from its text, if need be). */
+/** The name a stored record gives its design, even a damaged one (from its text, if need be), at most as long as a name may be. */
 export function nameInRecord(raw: unknown): string | undefined {
   const doc = typeof raw === 'object' && raw !== null ? (raw as { doc?: unknown }).doc : undefined;
   if (typeof doc === 'string') return /"name"\s*:\s*"([^"\\]{1,300})"/.exec(doc)?.[1];
   const name = typeof doc === 'object' && doc !== null ? (doc as { name?: unknown }).name : undefined;
-  return typeof name === 'string' ? name : undefined;
+  return typeof name === 'string' ? truncated(name, LIMITS.maxNameLength) : undefined;
 }
 
 /**

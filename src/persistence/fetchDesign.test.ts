@@ -26,4 +26,25 @@ describe('fetchDesign', () => {
     });
     expect(result.ok ? '' : result.error.message).toBe('the file could not be downloaded (Failed to fetch)');
   });
+  it('stops reading a download that goes on past the size limit', async () => {
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1024 * 1024;
+        controller.enqueue(new Uint8Array(1024 * 1024).fill(0x20));
+      },
+    });
+    const result = await fetchDesign('/endless.json', async () => new Response(endless, { headers: { 'content-type': 'application/json' } }));
+    expect(result.ok ? '' : result.error.message).toBe('the file is more than 20 MB; Sagaboard opens designs up to 20 MB');
+    expect(sent).toBeLessThan(25 * 1024 * 1024);
+  });
+  it('shortens a long address in its messages', async () => {
+    const url = `/${'x'.repeat(3_000)}.json`;
+    const result = await fetchDesign(url, respond('Not found', { status: 404, statusText: 'Not Found' }));
+    expect(result.ok ? '' : result.error.message).toMatch(/^the server answered 404 Not Found: there is no design at \/x{79}…$/);
+  });
+  it('reads a design that starts with a byte order mark', async () => {
+    const result = await fetchDesign('/x.json', respond('\uFEFF{"format":"sagaboard","version":1,"name":"X","nodes":[],"edges":[]}'));
+    expect(result).toMatchObject({ ok: true, doc: { name: 'X' } });
+  });
 });

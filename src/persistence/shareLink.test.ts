@@ -53,4 +53,21 @@ describe('share links', () => {
     const result = readShareFragment(`#share=v1.${b64url(notADesign)}`);
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/does not hold a valid design/) } });
   });
+
+  it('refuse a short link whose "on" list repeats one id tens of thousands of times, naming the place', () => {
+    const doc = example('order-orchestrated');
+    const edge = doc.edges.findIndex((e) => e.on && e.on.length > 0);
+    doc.edges[edge]!.on = Array.from({ length: 40_000 }, () => 'ghost');
+    const link = `#share=v1.${b64url(deflateSync(new TextEncoder().encode(JSON.stringify(doc)), { level: 9 }))}`;
+    expect(link.length).toBeLessThan(4_000);
+    const started = performance.now();
+    const result = readShareFragment(link);
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining(`edges[${edge}].on: too many entries (40,000): at most 1,000`) } });
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('open a link whose design starts with a byte order mark', () => {
+    const text = `\uFEFF${JSON.stringify(example('order-orchestrated'))}`;
+    expect(readShareFragment(`#share=v1.${b64url(deflateSync(new TextEncoder().encode(text)))}`)).toEqual({ ok: true, doc: example('order-orchestrated') });
+  });
 });

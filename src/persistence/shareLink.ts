@@ -5,7 +5,7 @@
  * refused before it can fill the memory.
  */
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
-import { loadDocument, parseDocument, type LoadResult, type SagaDocument } from '../model/index.ts';
+import { parseDocument, parseJsonText, type LoadResult, type SagaDocument } from '../model/index.ts';
 import { tooBigToDraw } from './canvasLimits.ts';
 
 const PREFIX = '#share=v1.';
@@ -38,15 +38,10 @@ export function readShareFragment(hash: string): LoadResult {
   if (!bytes) return fail('this share link is damaged: it contains characters a Sagaboard link never has');
   const inflated = inflateCapped(bytes, MAX_SHARED_BYTES);
   if (!inflated.ok) return fail(inflated.message);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(inflated.text);
-  } catch {
-    raw = undefined;
-  }
-  const tooBig = tooBigToDraw(raw);
+  const json = parseJsonText(inflated.text);
+  const tooBig = json.ok ? tooBigToDraw(json.value) : undefined;
   if (tooBig !== undefined) return fail(tooBig);
-  const loaded = raw === undefined ? loadDocument(inflated.text) : parseDocument(raw);
+  const loaded: LoadResult = json.ok ? parseDocument(json.value) : { ok: false, error: { message: json.message } };
   return loaded.ok ? loaded : fail(`this share link does not hold a valid design: ${loaded.error.message}`);
 }
 

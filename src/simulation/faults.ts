@@ -2,7 +2,7 @@
  * Injected faults (spec §4.6): which fault applies to a delivery or a handling, how often it
  * has fired, and checks that give a clear message for impossible settings.
  */
-import { explainIssue, FAULT_KINDS, faultSchema, type Fault, type SagaDocument } from '../model/index.ts';
+import { explainIssue, FAULT_KINDS, faultSchema, MAX_LISTED, shortened, shortListing, type Fault, type SagaDocument } from '../model/index.ts';
 import type { Random } from './random.ts';
 
 export type FaultKind = Fault['kind'];
@@ -99,7 +99,7 @@ export function faultProblem(doc: SagaDocument, fault: unknown): string | undefi
   const f = parsed.data;
   const node = doc.nodes.find((n) => n.id === f.target);
   const edge = node ? undefined : doc.edges.find((e) => e.id === f.target);
-  if (!node && !edge) return `the fault's target '${f.target}' is not a node or connection of this design`;
+  if (!node && !edge) return `the fault's target '${shortened(f.target)}' is not a node or connection of this design`;
   if (node && (node.kind === 'actor' || node.kind === 'orchestrator') && f.kind !== 'delay' && f.kind !== 'duplicate')
     return `${node.name} is ${node.kind === 'actor' ? 'an actor' : 'the orchestrator'}: inject faults on a command, a service or a connection`;
   if (node?.kind === 'event' && (f.kind === 'businessFailure' || f.kind === 'transient' || f.kind === 'crash'))
@@ -114,7 +114,7 @@ export function failFault(doc: SagaDocument, nameOrId: string): Fault {
   const candidates = doc.nodes.filter((n) => (n.kind === 'command' || n.kind === 'service') && (n.id === wanted || n.name.trim() === wanted));
   if (candidates.length === 0) {
     const names = doc.nodes.filter((n) => n.kind === 'command' || n.kind === 'service').map((n) => n.name);
-    throw new Error(`--fail ${nameOrId}: no command or service has that name or id (there are: ${names.join(', ') || 'none'})`);
+    throw new Error(`--fail ${shortened(nameOrId)}: no command or service has that name or id (there are: ${names.length > 0 ? shortListing(names.slice(0, MAX_LISTED + 1), names.length) : 'none'})`);
   }
   return { target: candidates[0]!.id, kind: 'businessFailure' };
 }

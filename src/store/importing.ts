@@ -4,7 +4,7 @@
  * until they choose; a file that is not a design is reported and changes nothing.
  */
 import { create } from 'zustand';
-import type { SagaDocument } from '../model/index.ts';
+import { shortened, type SagaDocument } from '../model/index.ts';
 import { withLayout } from '../layout/layoutInWorker.ts';
 import { readDesignFile, type PickedFile } from '../persistence/importFile.ts';
 import { useDesignStore } from './designStore.ts';
@@ -20,7 +20,7 @@ export const useImportStore = create<{ pending: PendingImport | null }>(() => ({
 export async function importFile(file: PickedFile): Promise<void> {
   const result = await readDesignFile(file);
   if (!result.ok) {
-    useDesignStore.getState().failLoading({ what: `file “${file.name}”`, message: result.error.message });
+    useDesignStore.getState().failLoading({ what: `file “${shortened(file.name, 80)}”`, message: result.error.message });
     return;
   }
   useDesignStore.getState().dismissLoadProblem();

@@ -2,13 +2,14 @@
  * Opening a design: download an example or file, or read a saved one from this browser, then
  * show it, or keep the current one and say what went wrong.
  */
-import type { SagaDocument } from '../model/index.ts';
+import { shortened, type SagaDocument } from '../model/index.ts';
 import { nameInRecord, type Viewport } from '../persistence/design-library.ts';
 import { exampleTitle, exampleUrl } from '../persistence/examples.ts';
 import { fetchDesign, type Fetch } from '../persistence/fetchDesign.ts';
 import { withLayout } from '../layout/layoutInWorker.ts';
 import { useDesignStore, type DesignSource, type LoadProblem } from './designStore.ts';
 import { knownRevisions, reportDamaged, withLibrary } from './storage.ts';
+import { validationOf } from './validation.ts';
 
 const BASE_URL: string = import.meta.env?.BASE_URL ?? '/';
 
@@ -24,13 +25,15 @@ export function describeSource(source: DesignSource, name?: string): string {
     case 'example':
       return `example “${exampleTitle(source.id)}”`;
     case 'file':
-      return `file “${source.url}”`;
+      return `file “${shortened(source.url, 80)}”`;
     case 'saved':
-      return `saved design “${name ?? source.id}”`;
+      return `saved design “${shortened(name ?? source.id, 80)}”`;
     case 'shared':
       return 'shared link';
   }
 }
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A design read, or why not (no `problem`: a damaged saved design, reported on its own). */
 type Opened = { ok: true; doc: SagaDocument; viewport?: Viewport; revision?: number } | { ok: false; problem?: LoadProblem };
@@ -45,6 +48,10 @@ export async function openDesign(source: DesignSource, fetchFn?: Fetch): Promise
   const read = source.kind === 'saved' ? await readSaved(source) : source.kind === 'shared' ? await readShared(source) : await download(source, fetchFn);
   // Designs written by hand or elsewhere may lack positions: they are laid out before they show.
   const result = read.ok ? { ...read, doc: await withLayout(read.doc) } : read;
+  // Reading, checking and validating a design is one task, drawing it another: the page answers
+  // in between, and neither alone holds the main thread as long as both would.
+  if (result.ok) validationOf(result.doc);
+  await nextTask();
   if (useDesignStore.getState().pending !== source) return false;
   if (result.ok) {
     // What the next save of a saved design builds on, so that it never writes over another tab's save.

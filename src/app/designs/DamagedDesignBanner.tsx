@@ -2,6 +2,7 @@
  * A saved design that cannot be opened: which one, why, and a way to download it exactly as it
  * is stored. Sagaboard never writes over it; deleting it from the design list is the user's call.
  */
+import { shortened } from '../../model/index.ts';
 import { useDesignName } from '../../store/selectors.ts';
 import { reportDamaged, useStorageStore } from '../../store/storage.ts';
 import { downloadDamaged } from './designActions.ts';
@@ -15,7 +16,7 @@ export function DamagedDesignBanner() {
     <div className="sb-alert" role="alert" data-testid="damaged-design">
       <AlertIcon />
       <p className="sb-alert__text">
-        <strong>Could not open the saved design “{damaged.name ?? damaged.id}”.</strong> {sentence(`it is damaged and was left untouched: ${damaged.message}`)}{' '}
+        <strong>Could not open the saved design “{shortened(damaged.name ?? damaged.id, 80)}”.</strong> {sentence(`it is damaged and was left untouched: ${damaged.message}`)}{' '}
         Sagaboard will not write over it: download it as it is to keep it, or delete it from Designs.
         {shown && <span className="sb-alert__kept"> Showing “{shown}” instead.</span>}
       </p>

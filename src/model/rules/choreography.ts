@@ -1,5 +1,5 @@
 /** Choreography rules C001–C008 (spec §2.4). */
-import { listing, type Analysis } from '../analysis.ts';
+import { listing, othersIn, shortListing, type Analysis } from '../analysis.ts';
 import { failureRateOf } from '../attributes.ts';
 import { hubOf } from '../classify.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
@@ -59,14 +59,16 @@ function directCommands(a: Analysis): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const l of a.graph.links) {
     if (l.meaning !== 'sends' || !isParticipant(l.source)) continue;
-    const handlers = consumersOf(a.graph, l.target.id).filter((h) => h.id !== l.source.id);
-    if (handlers.length === 0) continue;
+    const handlers = othersIn(consumersOf(a.graph, l.target.id), l.source.id);
+    if (handlers.count === 0) continue;
+    const ids = handlers.first.map((h) => h.id);
+    const names = shortListing(ids.map(a.name), handlers.count);
     out.push(
       diagnostic(
         'C003',
-        `${l.source.name} sends the command ${l.target.name} to ${a.names(handlers.map((h) => h.id))}: that part is orchestrated, so the design is a hybrid.`,
-        `Publish an event that ${a.names(handlers.map((h) => h.id))} reacts to instead, or declare the design a hybrid by leaving the style on auto.`,
-        { nodes: [l.source.id, l.target.id, ...handlers.map((h) => h.id)], edges: [l.edge.id] },
+        `${l.source.name} sends the command ${l.target.name} to ${names}: that part is orchestrated, so the design is a hybrid.`,
+        `Publish an event that ${names} reacts to instead, or declare the design a hybrid by leaving the style on auto.`,
+        { nodes: [l.source.id, l.target.id, ...ids], edges: [l.edge.id] },
       ),
     );
   }

@@ -1,9 +1,11 @@
 /** Generic rules G001–G014 (spec §2.1): well-formed graphs whatever the style. */
-import type { Analysis } from '../analysis.ts';
+import { MAX_LISTED, shortListing, type Analysis } from '../analysis.ts';
 import { forbiddenConnectionHint } from '../connections.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import { consumersOf, isMessage, isParticipant, producersOf } from '../graph.ts';
 import { looksLikeFact, looksLikeIntent, nameKey } from '../names.ts';
+import { quoted, shortened } from '../quote.ts';
+import { distinct } from '../reactions.ts';
 import type { SagaNode } from '../schema.ts';
 
 const KIND_LABEL: Record<SagaNode['kind'], string> = {
@@ -33,7 +35,7 @@ function danglingEdges(a: Analysis): Diagnostic[] {
     const present = [edge.source, edge.target].filter((id) => a.graph.node.has(id));
     return diagnostic(
       'G001',
-      `Connection ${edge.id} points to ${missing.map((id) => `"${id}"`).join(' and ')}, which ${missing.length > 1 ? 'do' : 'does'} not exist.`,
+      `Connection ${shortened(edge.id)} points to ${missing.map((id) => quoted(id)).join(' and ')}, which ${missing.length > 1 ? 'do' : 'does'} not exist.`,
       'Delete the connection, or restore the node it points to.',
       { nodes: present, edges: [edge.id] },
     );
@@ -153,6 +155,7 @@ function reachability(a: Analysis): Diagnostic[] {
   for (const t of a.triggers) start(t.id);
   for (let i = 0; i < queue.length; i++) for (const l of a.graph.outgoing(queue[i]!)) start(l.target.id);
   const out: Diagnostic[] = [];
+  const triggers = a.names(a.triggers.map((t) => t.id));
   for (const n of a.doc.nodes) {
     if (seen.has(n.id)) continue;
     // A message with neither producer nor consumer is already reported by G006.
@@ -160,7 +163,7 @@ function reachability(a: Analysis): Diagnostic[] {
     out.push(
       diagnostic(
         'G010',
-        `${n.name} is not reachable from any trigger (${a.names(a.triggers.map((t) => t.id))}).`,
+        `${n.name} is not reachable from any trigger (${triggers}).`,
         'Connect it to the flow, or delete it if it belongs to another process.',
         { nodes: [n.id] },
       ),
@@ -211,31 +214,54 @@ function unboundOutputs(a: Analysis): Diagnostic[] {
         ),
       );
     }
-    for (const { link, messageId } of r.strayOn) out.push(stray(a, p, messageId, link.edge.id, 'on'));
+    for (const { link, messageIds } of r.strayOn) out.push(stray(a, p, messageIds, link.edge.id, 'on'));
     for (const reaction of r.reactions) {
       const c = reaction.via.edge.compensates;
-      if (c !== undefined && !r.byInput.has(c)) out.push(stray(a, p, c, reaction.via.edge.id, 'compensates'));
+      if (c !== undefined && !r.byInput.has(c)) out.push(stray(a, p, [c], reaction.via.edge.id, 'compensates'));
     }
   }
   // Actors consume nothing, so any `on` on their connections names a message they do not consume.
   for (const link of a.graph.links) {
     if (link.source.kind !== 'actor' || !link.edge.on?.length) continue;
-    for (const m of link.edge.on) out.push(stray(a, link.source, m, link.edge.id, 'on'));
+    out.push(stray(a, link.source, distinct(link.edge.on), link.edge.id, 'on'));
   }
   return out;
 }
 
-function stray(a: Analysis, node: SagaNode, messageId: string, edge: string, field: 'on' | 'compensates'): Diagnostic {
+/** One G014 per connection and field, naming each message it should not name once (spec: one problem per cause). */
+function stray(a: Analysis, node: SagaNode, messageIds: readonly string[], edge: string, field: 'on' | 'compensates'): Diagnostic {
+  const connection = `The connection ${shortened(edge)}`;
+  const refs = { nodes: [node.id], edges: [edge] };
+  if (messageIds.length > 1) {
+    const shown = messageIds.slice(0, MAX_SHOWN + 1).map((id) => {
+      const known = a.graph.node.get(id);
+      return known ? known.name : quoted(id);
+    });
+    for (const id of messageIds.slice(0, MAX_SHOWN)) if (a.graph.node.has(id)) refs.nodes.push(id);
+    return diagnostic(
+      'G014',
+      `${connection} names ${messageIds.length.toLocaleString('en-US')} messages in "${field}" that ${node.name} does not consume: ${shortListing(shown, messageIds.length)}.`,
+      isParticipant(node) ? `Name only messages that ${node.name} consumes in "${field}".` : `${node.name} consumes nothing; remove "${field}" from the connection.`,
+      refs,
+    );
+  }
+  const messageId = messageIds[0]!;
   const known = a.graph.node.get(messageId);
+  if (known) refs.nodes.push(known.id);
   return diagnostic(
     'G014',
-    `The connection ${edge} says "${field}: ${known ? known.name : messageId}", but ${node.name} does not consume ${known ? known.name : `a message "${messageId}"`}.`,
+    known
+      ? `${connection} says "${field}: ${known.name}", but ${node.name} does not consume ${known.name}.`
+      : `${connection} says "${field}: ${shortened(messageId)}", but the design has no message with that id.`,
     isParticipant(node)
       ? `Name only messages that ${node.name} consumes, or connect ${known ? known.name : 'that message'} to ${node.name} first.`
       : `${node.name} consumes nothing; remove "${field}" from the connection.`,
-    { nodes: [node.id, ...(known ? [known.id] : [])], edges: [edge] },
+    refs,
   );
 }
+
+/** The nodes a G014 about several messages points at, at most. */
+const MAX_SHOWN = MAX_LISTED;
 
 function listing3(items: string[]): string {
   return items.length > 3 ? `${items.slice(0, 3).join(', ')}, …` : items.join(', ');

@@ -1,9 +1,9 @@
 /** Orchestration rules O001–O013 (spec §2.3). */
-import type { Analysis } from '../analysis.ts';
+import { othersIn, shortListing, type Analysis } from '../analysis.ts';
 import { isIdempotent } from '../attributes.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import { consumersOf, isParticipant } from '../graph.ts';
-import type { ParticipantNode } from '../schema.ts';
+import type { ParticipantNode, SagaNode } from '../schema.ts';
 import { stepsOf, type Step } from '../steps.ts';
 
 /** `coordinator`: the node the classifier found sending every command, if any. */
@@ -49,19 +49,27 @@ function participantCommands(a: Analysis, orchestrator: ParticipantNode): Diagno
 
 function bypasses(a: Analysis, orchestrator: ParticipantNode): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // The participants that publish each event, found once per event (an event may have thousands of subscribers).
+  const publishersOf = new Map<string, SagaNode[]>();
   for (const link of a.graph.links) {
     if (link.meaning !== 'subscribedBy' || link.target.id === orchestrator.id || !isParticipant(link.target)) continue;
-    const publishers = a.graph
-      .incoming(link.source.id)
-      .filter((l) => l.meaning === 'publishes' && l.source.id !== orchestrator.id && l.source.id !== link.target.id)
-      .map((l) => l.source);
-    if (publishers.length === 0) continue;
+    let all = publishersOf.get(link.source.id);
+    if (!all) {
+      all = a.graph
+        .incoming(link.source.id)
+        .filter((l) => l.meaning === 'publishes' && l.source.id !== orchestrator.id)
+        .map((l) => l.source);
+      publishersOf.set(link.source.id, all);
+    }
+    const publishers = othersIn(all, link.target.id);
+    if (publishers.count === 0) continue;
+    const ids = publishers.first.map((p) => p.id);
     out.push(
       diagnostic(
         'O005',
-        `${link.target.name} subscribes to ${link.source.name} from ${a.names(publishers.map((p) => p.id))}, bypassing ${orchestrator.name}.`,
+        `${link.target.name} subscribes to ${link.source.name} from ${shortListing(ids.map(a.name), publishers.count)}, bypassing ${orchestrator.name}.`,
         `Let ${orchestrator.name} receive ${link.source.name} and send ${link.target.name} a command, or declare the design a choreography.`,
-        { nodes: [link.source.id, link.target.id, ...publishers.map((p) => p.id)], edges: [link.edge.id] },
+        { nodes: [link.source.id, link.target.id, ...ids], edges: [link.edge.id] },
       ),
     );
   }
@@ -103,7 +111,7 @@ function stepOrder(steps: Step[]): Diagnostic[] {
     out.push(
       diagnostic(
         'O006',
-        `The saga has ${pivots.length} pivots (${pivots.map((s) => s.command.name).join(', ')}); there is one go/no-go step.`,
+        `The saga has ${pivots.length} pivots (${shortListing(pivots.map((s) => s.command.name))}); there is one go/no-go step.`,
         'Keep one pivot: make the earlier steps compensatable and the later ones retriable.',
         { nodes: pivots.map((s) => s.command.id) },
       ),
@@ -143,7 +151,7 @@ function stepOrder(steps: Step[]): Diagnostic[] {
       );
     }
     if (s.type === 'retriable' && (pivotAt >= 0 || s.declared === 'retriable')) {
-      const problem = s.failureReplies.length > 0 ? `it has a failure reply (${s.failureReplies.map((e) => e.name).join(', ')})` : !s.command.retry ? 'it has no retry policy' : undefined;
+      const problem = s.failureReplies.length > 0 ? `it has a failure reply (${shortListing(s.failureReplies.map((e) => e.name))})` : !s.command.retry ? 'it has no retry policy' : undefined;
       if (problem) {
         out.push(
           diagnostic(
