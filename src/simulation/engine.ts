@@ -27,6 +27,11 @@ export interface RunOptions {
   /** The saga id in the trace (default `s1`). */
   saga?: string;
   maxMessages?: number;
+  /**
+   * Every handling and transport takes exactly its mean time, and no handling fails from a
+   * failure rate (injected faults still fire): the deterministic run the trade-off measures read.
+   */
+  nominal?: boolean;
 }
 
 export interface RunResult {
@@ -116,6 +121,7 @@ export class Run {
   private readonly states: (ParticipantState | undefined)[];
   private readonly orchestrators: (OrchestratorBehaviour | undefined)[];
   private readonly maxMessages: number;
+  private readonly nominal: boolean;
   now = 0;
   private nextMessage = 1;
   private messages = 0;
@@ -126,7 +132,8 @@ export class Run {
     readonly plan: SimulationPlan,
     options: RunOptions,
   ) {
-    this.random = seededRandom(options.seed ?? 1);
+    this.nominal = options.nominal === true;
+    this.random = this.nominal ? MEAN : seededRandom(options.seed ?? 1);
     this.faults = new FaultBook(options.faults ?? []);
     this.tracing = options.trace ?? true;
     this.saga = options.saga ?? 's1';
@@ -298,7 +305,7 @@ export class Run {
       if (this.faults.fire('businessFailure', targets, this.random)) return Result.Business;
       if (this.faults.fire('transient', targets, this.random)) return Result.Transient;
     }
-    if (reaction.failureRate > 0 && this.random() < reaction.failureRate) return Result.Business;
+    if (!this.nominal && reaction.failureRate > 0 && this.random() < reaction.failureRate) return Result.Business;
     return Result.Success;
   }
 
@@ -427,6 +434,9 @@ export class Run {
 }
 
 const DEFAULTS_RETRY = { maxAttempts: 0, ...DEFAULTS.retry };
+
+/** The "random" draw of a nominal run: every jittered time at its mean. */
+const MEAN: Random = () => 0.5;
 
 /** Fault targets when the run has no faults: nothing to look up. */
 const NO_TARGETS: readonly string[] = [];
