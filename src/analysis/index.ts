@@ -2,4 +2,5 @@
 export { analyse, analyseDesign, MEASURE_KEYS, MEASURE_TITLE, type Measures, type MeasureKey, type TradeOffs, type AnalysedDesign } from './analyse.ts';
 export { compare, DEFAULT_COMPARE_RUNS, type Comparison, type CompareOptions, type ParticipantFailure, type MonteCarloSummary } from './compare.ts';
 export { happyRun } from './happyRun.ts';
-export { messages, stepFailure, type Messages, type FailureRun } from './messages.ts';
+export { messages, type Messages, type FailureRun } from './messages.ts';
+export { failureMessages, branches, stepFailure } from './branches.ts';

@@ -42,8 +42,6 @@ export interface HappyStep {
   participant: string;
   message: string;
   via: string;
-  /** Its first handling on the path. */
-  handling: number;
 }
 
 /** A service's reaction to a forward message is a step; an orchestrator's, or a compensation, is not. */
@@ -54,11 +52,11 @@ export function isStepReaction(a: Analysis, p: ParticipantNode, r: Reaction): bo
 export function stepsOnPath(path: HappyPath): HappyStep[] {
   const seen = new Set<string>();
   const steps: HappyStep[] = [];
-  path.handlings.forEach((h, i) => {
-    if (!h.step || seen.has(h.via)) return;
+  for (const h of path.handlings) {
+    if (!h.step || seen.has(h.via)) continue;
     seen.add(h.via);
-    steps.push({ participant: h.participant, message: h.message, via: h.via, handling: i });
-  });
+    steps.push({ participant: h.participant, message: h.message, via: h.via });
+  }
   return steps;
 }
 

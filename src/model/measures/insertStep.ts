@@ -26,7 +26,7 @@ export function insertStep(a: Analysis, path: HappyPath): InsertStep {
   const seen = new Set<string>();
   const stepOf = (i: number): HappyStep => {
     const h = path.handlings[i]!;
-    return { participant: h.participant, message: h.message, via: h.via, handling: i };
+    return { participant: h.participant, message: h.message, via: h.via };
   };
   path.handlings.forEach((h, i) => {
     if (!h.step) return;
