@@ -103,7 +103,7 @@ export function analyseDesign(doc: SagaDocument): AnalysedDesign {
   const style = verdict.style;
   const structural = { coupling: coupling(a), schemaChange: schemaChange(a), flowVisibility: flowVisibility(a), failureHandling: failureHandling(a) };
   if (!plan) {
-    const why = `the design cannot be simulated: ${problems.map((p) => p.message.replace(/\.$/, '')).join('; ')}.`;
+    const why = `the design cannot be simulated: ${problems.map((p) => lowerFirst(p.message.replace(/\.$/, ''))).join('; ')}.`;
     const missing = (key: MeasureKey) => unmeasured(MEASURE_TITLE[key], why);
     const measures: Measures = {
       coupling: structural.coupling,
@@ -134,3 +134,5 @@ export function analyseDesign(doc: SagaDocument): AnalysedDesign {
   };
   return { style, measures, advice: advice(a, happy, style, verdict.coordinator), analysis: a, plan, happy };
 }
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
