@@ -122,6 +122,10 @@ export class Run {
   private readonly orchestrators: (OrchestratorBehaviour | undefined)[];
   private readonly maxMessages: number;
   private readonly nominal: boolean;
+  /** Which faults the run has: where a delivery, an arrival or a handling must look them up. */
+  private readonly onDelivery: boolean;
+  private readonly onArrival: boolean;
+  private readonly onHandling: boolean;
   now = 0;
   private nextMessage = 1;
   private messages = 0;
@@ -135,6 +139,9 @@ export class Run {
     this.nominal = options.nominal === true;
     this.random = this.nominal ? MEAN : seededRandom(options.seed ?? 1);
     this.faults = new FaultBook(options.faults ?? []);
+    this.onDelivery = this.faults.has('delay', 'duplicate');
+    this.onArrival = this.faults.has('crash');
+    this.onHandling = this.faults.has('businessFailure', 'transient');
     this.tracing = options.trace ?? true;
     this.saga = options.saga ?? 's1';
     this.maxMessages = options.maxMessages ?? MAX_MESSAGES;
@@ -210,7 +217,7 @@ export class Run {
     }
     if (this.tracing) this.record('MESSAGE_SENT', msg, from);
     for (const { reaction } of msg.message.deliveries) {
-      const targets = this.faults.empty ? NO_TARGETS : [reaction.edgeId, msg.edgeId, msg.message.id, reaction.participant.id];
+      const targets = this.onDelivery ? [reaction.edgeId, msg.edgeId, msg.message.id, reaction.participant.id] : NO_TARGETS;
       const delay = this.faults.delay(targets, this.random);
       this.schedule(Job.Deliver, this.now + this.transport() + delay, msg, reaction, false);
       if (this.faults.fire('duplicate', targets, this.random))
@@ -265,7 +272,7 @@ export class Run {
       state.inbox.push(item);
       return;
     }
-    const targets = this.faults.empty ? NO_TARGETS : [reaction.edgeId, msg.message.id, p.id];
+    const targets = this.onArrival ? [reaction.edgeId, msg.message.id, p.id] : NO_TARGETS;
     const crash = this.faults.fire('crash', targets, this.random);
     if (crash) {
       this.crash(p, crash);
@@ -300,7 +307,7 @@ export class Run {
 
   /** Success, business failure or transient failure of one handling: faults first, then the failure rate. */
   private decide(msg: Msg, reaction: PlanReaction): Result {
-    if (!this.faults.empty) {
+    if (this.onHandling) {
       const targets = [reaction.edgeId, msg.message.id, reaction.participant.id];
       if (this.faults.fire('businessFailure', targets, this.random)) return Result.Business;
       if (this.faults.fire('transient', targets, this.random)) return Result.Transient;

@@ -39,6 +39,11 @@ export class FaultBook {
     this.empty = faults.length === 0;
   }
 
+  /** True when the book holds a fault of one of these kinds (the engine looks up targets only then). */
+  has(...kinds: FaultKind[]): boolean {
+    return kinds.some((k) => this.kinds.has(k));
+  }
+
   /**
    * The first fault of `kind` on any of `targets` that fires now: it has times left and its
    * probability comes up. Firing uses up one of its times.
