@@ -46,7 +46,7 @@ describe('coupling', () => {
       ['R', [], 0, 1],
     ]);
     expect(m).toMatchObject({ value: 2, maxEfferent: 2, meanEfferent: 0.667, worst: 'P', nodes: ['P', 'Q', 'R'] });
-    expect(m.message).toBe('P depends on the most participants: 2 others (Q and R), so a change in any of them may change it. On average a participant depends on 0.667.');
+    expect(m.message).toBe('P depends on the most participants: 2 others (Q and R), so a change in any of them may change it. On average a participant depends on 0.67.');
   });
 });
 
@@ -188,7 +188,7 @@ describe('inserting a step', () => {
     const m = measure(doc, 'insertStep');
     expect(m.positions.map((p) => [p.after.participant, p.before.participant, p.participants])).toEqual([['A', 'B', ['B', 'A', 'C']]]);
     expect(m).toMatchObject({ value: 3, mean: 3, nodes: ['A', 'B', 'C'] });
-    expect(m.message).toBe('Inserting a step between A on Go and B on Evt changes 3 participants (B, A and C), the most of any place; on average 3 change.');
+    expect(m.message).toBe('Inserting a step between A on Go and B on Evt changes 3 participants (B, A and C), the most of any place; on average 3 participants change.');
   });
 
   it('needs two consecutive steps', () => {

@@ -5,7 +5,7 @@
  * other steps and compensations still work): `worstFailure` and `meanFailure`.
  */
 import { stepCanFail, stepLabel, stepsOnPath, type HappyPath, type HappyStep, type Measure } from '../model/measures/index.ts';
-import { count } from '../model/measures/measure.ts';
+import { count, inWords } from '../model/measures/measure.ts';
 import type { SimulationPlan } from '../simulation/index.ts';
 import { failureMessages } from './branches.ts';
 
@@ -26,6 +26,6 @@ export function messages(plan: SimulationPlan, happy: HappyPath): Messages {
   const details = { happy: happy.messages, worstFailure: worst?.messages ?? null, meanFailure, failures };
   const base = `With no failure one saga sends ${count(happy.messages, 'message')}`;
   if (!worst) return { value: happy.messages, message: `${base}; no step of the happy path can fail.`, nodes: [], ...details };
-  const message = `${base}; a failure of ${stepLabel(a, worst)} sends the most, ${worst.messages}, and a failure sends ${Number(meanFailure!.toFixed(1))} on average.`;
+  const message = `${base}; a failure of ${stepLabel(a, worst)} sends the most, ${worst.messages}, and a failure sends ${inWords(meanFailure!)} on average.`;
   return { value: happy.messages, message, nodes: [worst.participant, worst.message], ...details };
 }

@@ -45,9 +45,9 @@ export function addReaction(a: Analysis, path: HappyPath, style: Style, coordina
       ...details,
     };
   const who = someNames(worst.participants.map(a.name));
-  const same = rows.filter((r) => r.count === max).length;
+  const costly = rows.filter((r) => r.count === max).map((r) => r.name);
   const message = orchestrated
-    ? `For a new participant to also react to ${worst.name}${same > 1 ? ` (or to ${same - 1} other message${same === 2 ? '' : 's'} of the happy path)` : ''}, ${who} must change: the orchestrator must command it, because participants do not subscribe to each other’s events in an orchestration.`
+    ? `For a new participant to also react to ${costly.length === 1 ? worst.name : `a message of the happy path (${someNames(costly, 3)})`}, ${who} must change: the orchestrator must command it, because participants do not subscribe to each other’s events in an orchestration (O005).`
     : `For a new participant to also react to the command ${worst.name}, ${who} must change to send it a command as well; events of the happy path can simply be subscribed to.`;
   return { value: max, message, nodes: [worst.id, ...worst.participants], ...details };
 }

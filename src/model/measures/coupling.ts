@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../analysis.ts';
 import { consumersOf, isParticipant, outputLinks, producersOf } from '../graph.ts';
-import { count, mean, someNames, worstOf, type Measure } from './measure.ts';
+import { count, inWords, mean, someNames, worstOf, type Measure } from './measure.ts';
 
 export interface ParticipantCoupling {
   id: string;
@@ -43,6 +43,6 @@ export function coupling(a: Analysis): Coupling {
   const message =
     `${worst.name} depends on the most participants: ${count(maxEfferent, 'other')} (${someNames(worst.dependsOn.map(a.name))}), ` +
     `so a change in any of them may change it${ties > 0 ? ` (${count(ties, 'other participant')} ${ties === 1 ? 'has' : 'have'} as many)` : ''}. ` +
-    `On average a participant depends on ${meanEfferent}.`;
+    `On average a participant depends on ${inWords(meanEfferent)}.`;
   return { value: maxEfferent, message, nodes: [worst.id, ...worst.dependsOn], ...details };
 }

@@ -9,7 +9,7 @@
 import type { Analysis } from '../analysis.ts';
 import { consumersOf } from '../graph.ts';
 import { happyCaveat, reactionOf, stepLabel, type HappyPath, type HappyStep } from './happyPath.ts';
-import { count, mean, someNames, worstOf, type Measure } from './measure.ts';
+import { count, inWords, mean, someNames, worstOf, type Measure } from './measure.ts';
 
 export interface Insertion {
   /** The step before the new one, and the step after it. */
@@ -52,6 +52,6 @@ export function insertStep(a: Analysis, path: HappyPath): InsertStep {
   if (!worst) return { value: 0, message: `The happy path has fewer than two consecutive steps, so there is nowhere to insert one${happyCaveat(path)}.`, nodes: [], ...details };
   const message =
     `Inserting a step between ${stepLabel(a, worst.after)} and ${stepLabel(a, worst.before)} changes ${count(worst.count, 'participant')} (${someNames(worst.participants.map(a.name))}), ` +
-    `the most of any place; on average ${details.mean} change.`;
+    `the most of any place; on average ${inWords(details.mean)} ${details.mean === 1 ? 'participant changes' : 'participants change'}.`;
   return { value: worst.count, message, nodes: [...new Set([worst.after.participant, worst.before.participant, ...worst.participants])], ...details };
 }

@@ -28,6 +28,9 @@ export function unmeasured(title: string, reason: string): Unmeasured {
   return { value: null, message: `${title} cannot be measured: ${reason}`, nodes: [], reason };
 }
 
+/** A figure in a sentence: at most two decimals. */
+export const inWords = (x: number): string => String(Math.round(x * 100) / 100);
+
 /** Shares and means are reported to three decimals. */
 export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 

@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../analysis.ts';
 import { consumersOf, isMessage, isParticipant, producersOf } from '../graph.ts';
-import { count, mean, someNames, worstOf, type Measure } from './measure.ts';
+import { count, inWords, mean, someNames, worstOf, type Measure } from './measure.ts';
 
 export interface MessageImpact {
   id: string;
@@ -29,6 +29,6 @@ export function schemaChange(a: Analysis): SchemaChange {
   if (!worst || max === 0) return { value: 0, message: 'No message passes through a participant yet, so no schema change touches one.', nodes: [], ...details };
   const message =
     `Changing the schema of ${worst.name} touches ${count(max, 'participant')} (${someNames(worst.participants.map(a.name))}), ` +
-    `the most of any message; on average a schema change touches ${details.mean}.`;
+    `the most of any message; on average a schema change touches ${inWords(details.mean)}.`;
   return { value: max, message, nodes: [worst.id, ...worst.participants], ...details };
 }
