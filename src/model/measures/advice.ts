@@ -33,8 +33,9 @@ export function isWorkflowStep(a: Analysis, step: HappyStep): boolean {
 export function advice(a: Analysis, path: HappyPath, style: Style, coordinator: string | undefined): Advice[] {
   const steps = stepsOnPath(path);
   if (steps.length === 0) return [{ message: `The happy path has no steps yet, so there is nothing to advise on${happyCaveat(path)}.`, nodes: [] }];
-  const workflow = steps.filter((s) => isWorkflowStep(a, s));
-  const reactions = steps.filter((s) => !workflow.includes(s));
+  const workflow: HappyStep[] = [];
+  const reactions: HappyStep[] = [];
+  for (const s of steps) (isWorkflowStep(a, s) ? workflow : reactions).push(s);
   const nodesOf = (list: readonly HappyStep[]) => [...new Set(list.flatMap((s) => [s.participant, s.message]))];
   const labels = (list: readonly HappyStep[]) => someNames(list.map((s) => stepLabel(a, s)), 6);
   const out: Advice[] = [];
