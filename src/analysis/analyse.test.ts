@@ -93,6 +93,28 @@ describe('analyse', () => {
   });
 });
 
+describe('the happy path', () => {
+  it('reads from the trace which handling emitted each message', () => {
+    const happy = happyRun(compilePlan(example('order-orchestrated')));
+    expect(happy.handlings.map((h) => [h.participant, h.message, h.cause, h.start, h.end, h.step])).toEqual([
+      ['orderService', 'placeOrder', -1, 2, 7, false],
+      ['paymentService', 'processPayment', 0, 9, 49, true],
+      ['orderService', 'paymentProcessed', 1, 51, 56, false],
+      ['inventoryService', 'deductInventory', 2, 58, 98, true],
+      ['orderService', 'inventoryDeducted', 3, 100, 105, false],
+      ['shippingService', 'initiateShipping', 4, 107, 147, true],
+      ['orderService', 'shippingInitiated', 5, 149, 154, false],
+    ]);
+    expect(happy).toMatchObject({ outcome: 'completed', durationMs: 154, messages: 8 });
+    expect(happy.sent).toHaveLength(8);
+  });
+
+  it('fans out: every subscriber’s handling is caused by the one publication', () => {
+    const happy = happyRun(compilePlan(example('checkout-fanout')));
+    expect(happy.handlings.map((h) => h.cause)).toEqual([-1, 0, 0, 0, 0]);
+  });
+});
+
 describe('failure runs of independent branches', () => {
   /** A trigger event and `chains` chains of reactions off it, each able to fail and compensate. */
   const chains = (lengths: readonly number[]) => {
