@@ -4,7 +4,7 @@
  * when the design cannot be simulated (no trigger, a connection to nothing) they are
  * `{ value: null, message: "<Measure> cannot be measured: <why>", nodes: [], reason }`.
  */
-import { analyse as analyseGraph, classify, type Analysis, type SagaDocument, type Style } from '../model/index.ts';
+import { classify, type Analysis, type SagaDocument, type Style } from '../model/index.ts';
 import {
   addReaction,
   advice,
@@ -96,9 +96,10 @@ export function analyse(doc: SagaDocument): TradeOffs {
 }
 
 export function analyseDesign(doc: SagaDocument): AnalysedDesign {
-  const problems = simulationProblems(doc);
-  const plan = problems.length === 0 ? compilePlan(doc) : undefined;
-  const a = plan?.analysis ?? analyseGraph(doc);
+  const compiled = compilePlan(doc);
+  const a = compiled.analysis;
+  const problems = simulationProblems(doc, a.graph);
+  const plan = problems.length === 0 ? compiled : undefined;
   const verdict = classify(a);
   const style = verdict.style;
   const structural = { coupling: coupling(a), schemaChange: schemaChange(a), flowVisibility: flowVisibility(a), failureHandling: failureHandling(a) };
