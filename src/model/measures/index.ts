@@ -15,6 +15,7 @@ export {
   stepsOnPath,
   stepCanFail,
   stepLabel,
+  happyCaveat,
   reactionOf,
   type HappyPath,
   type HappyHandling,
