@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SagaDocument } from '../model/index.ts';
 import { design } from '../model/testing/builder.ts';
+import { compilePlan } from '../simulation/index.ts';
 import { analyse, type TradeOffs } from './analyse.ts';
+import { happyRun } from './happyRun.ts';
 
 type Measures = TradeOffs['measures'];
 function measure<K extends keyof Measures>(doc: SagaDocument, key: K) {
@@ -304,14 +306,14 @@ describe('messages', () => {
 });
 
 describe('latency', () => {
-  // A (100 ms) -> Evt -> B (7 ms on that subscription) and C (30 ms); B -> BDone -> D (50 ms).
+  // A (100 ms) -> Evt -> B (7 ms on that subscription) and C (100 ms); B -> BDone -> D (50 ms).
   const doc = design()
     .actor('U')
     .command('Go')
     .service('A', { latencyMs: 100 })
     .event('Evt')
     .service('B')
-    .service('C', { latencyMs: 30 })
+    .service('C', { latencyMs: 100 })
     .event('BDone')
     .service('D', { latencyMs: 50 })
     .link('U', 'Go', 'A', 'Evt')
@@ -319,9 +321,15 @@ describe('latency', () => {
     .link('Evt', 'C')
     .link('B', 'BDone', 'D').doc;
 
-  it('is the duration with mean latencies, along the chain that ends last', () => {
-    // A ends at 2 + 100 = 102; B at 104 + 7 = 111; C at 104 + 30 = 134; D at 113 + 50 = 163.
-    expect(measure(doc, 'latency')).toMatchObject({ value: 163, happyMs: 163, steps: 3, hops: 3, path: ['A', 'B', 'D'], nodes: ['A', 'B', 'D'] });
+  it('is the duration with mean latencies, along the chain that ends last (not the one that starts last)', () => {
+    // A ends at 2 + 100 = 102; B at 104 + 7 = 111; D starts last, at 113, and ends at 163; C ends at 104 + 100 = 204.
+    expect(measure(doc, 'latency')).toMatchObject({ value: 204, happyMs: 204, steps: 2, hops: 2, path: ['A', 'C'], nodes: ['A', 'C'] });
+    expect(happyRun(compilePlan(doc)).handlings.map((h) => [h.participant, h.start, h.end])).toEqual([
+      ['A', 2, 102],
+      ['B', 104, 111],
+      ['D', 113, 163],
+      ['C', 104, 204],
+    ]);
   });
 });
 
@@ -382,6 +390,31 @@ describe('advice', () => {
         nodes: ['O', 'Mailer'],
       },
     ]);
+  });
+
+  it('counts a step that is undone as a workflow step, even when nothing waits for its reply', () => {
+    // O sends Reserve (undone by Release) and nobody hears back; in the choreography, B's change is undone when C fails.
+    const orchestrated = design()
+      .actor('U')
+      .command('Start')
+      .orchestrator('O')
+      .command('Reserve')
+      .command('Release')
+      .service('S')
+      .link('U', 'Start', 'O', 'Reserve', 'S')
+      .link('Reserve', 'Release')
+      .link('O', 'Release', 'S').doc;
+    expect(analyse(orchestrated).advice[0]!.message).toBe('Workflow steps (something later waits for their result or undoes them): S on Reserve.');
+    const choreographed = design()
+      .actor('U')
+      .command('Go')
+      .service('B')
+      .event('Done', { terminal: true })
+      .event('Undo', { outcome: 'failure', terminal: true })
+      .link('U', 'Go', 'B')
+      .edge('B', 'Done', { on: ['Go'] })
+      .edge('Undo', 'B', { compensates: 'Go' }).doc;
+    expect(analyse(choreographed).advice[0]!.message).toBe('Workflow steps (something later waits for their result or undoes them): B on Go.');
   });
 
   it('keeps a short choreography as it is', () => {
