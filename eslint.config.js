@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const UI_PACKAGES = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', '@xyflow/*'];
 const UI_FOLDERS = ['**/store/**', '**/canvas/**', '**/panels/**', '**/app/**'];
 
-/** The pure core (model, simulation, exports, persistence, CLI) runs in Node: no UI, no layout engine. */
+/** The pure core (model, simulation, analysis, exports, persistence, CLI) runs in Node: no UI, no layout engine. */
 const pureCore = {
   patterns: [
     { group: UI_PACKAGES, message: 'The pure core must not import UI libraries (see shared/style.md).' },
@@ -33,7 +33,7 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['src/model/**', 'src/simulation/**', 'src/export/**', 'src/persistence/**', 'src/cli/**'],
+    files: ['src/model/**', 'src/simulation/**', 'src/analysis/**', 'src/export/**', 'src/persistence/**', 'src/cli/**'],
     rules: { 'no-restricted-imports': ['error', pureCore] },
   },
   {

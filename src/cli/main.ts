@@ -1,5 +1,7 @@
 /** The `sagaboard` command line (spec §3). Exit codes: 0 fine, 1 errors found or a scenario not met, 2 unusable input or usage. */
 import { loadDocument, shortened, type SagaDocument } from '../model/index.ts';
+import { analyseCommand } from './analyse-command.ts';
+import { compareCommand } from './compare-command.ts';
 import { exportCommand } from './export-command.ts';
 import { CliError, printable, type CliIO } from './io.ts';
 import { MAX_RUNS, simulateCommand, wholeNumber } from './simulate-command.ts';
@@ -9,10 +11,13 @@ export const USAGE = `Usage:
   sagaboard validate FILE [--json]
   sagaboard simulate FILE [--seed N] [--runs N] [--fail NAME]... [--scenario NAME] [--json]
   sagaboard export FILE --to mermaid|asyncapi|json [--out PATH]
+  sagaboard analyse FILE [--json]
+  sagaboard compare FILE_A FILE_B [--runs N] [--seed N] [--json]
 
-Exit codes: 0 no errors (validate), simulated (simulate) or exported (export); 1 errors found
-(validate) or a scenario's expected outcome not met (simulate); 2 unreadable file, not a design,
-bad usage, or (export) nothing to export or a PATH that cannot be written.`;
+Exit codes: 0 no errors (validate), simulated (simulate), exported (export), analysed (analyse)
+or compared (compare); 1 errors found (validate) or a scenario's expected outcome not met
+(simulate); 2 unreadable file, not a design, bad usage, or (export) nothing to export or a PATH
+that cannot be written.`;
 
 /** Runs the command line; returns the exit code. Never throws. */
 export function main(argv: readonly string[], io: CliIO): number {
@@ -58,6 +63,21 @@ function run(argv: readonly string[], io: CliIO): number {
       const exportOptions = { file, to: single(options, '--to'), out: single(options, '--out') };
       return exportCommand(readDesign(file, io), exportOptions, io);
     }
+    case 'analyse': {
+      const { file, flags } = parseArgs(rest, ['--json'], []);
+      return analyseCommand(readDesign(file, io), flags.has('--json'), io);
+    }
+    case 'compare': {
+      const { files, flags, options } = parseArgs(rest, ['--json'], ['--runs', '--seed'], 2);
+      const runs = single(options, '--runs');
+      const seed = single(options, '--seed');
+      const compareOptions = {
+        runs: runs === undefined ? undefined : wholeNumber('--runs', runs, 1, MAX_RUNS),
+        seed: seed === undefined ? undefined : wholeNumber('--seed', seed, 0, Number.MAX_SAFE_INTEGER),
+        json: flags.has('--json'),
+      };
+      return compareCommand(readDesign(files[0]!, io), readDesign(files[1]!, io), compareOptions, io);
+    }
     default:
       throw new CliError(`unknown command '${shortened(command)}'\n${USAGE}`);
   }
@@ -65,15 +85,18 @@ function run(argv: readonly string[], io: CliIO): number {
 
 interface ParsedArgs {
   file: string;
+  /** Every FILE, when the command takes several. */
+  files: string[];
   flags: Set<string>;
   options: Map<string, string[]>;
 }
 
-/** Parses `FILE` plus the given boolean flags and valued options; anything else is a usage error. */
-export function parseArgs(args: readonly string[], booleans: readonly string[], valued: readonly string[]): ParsedArgs {
+/** Parses `FILE` (or `fileCount` of them) plus the given boolean flags and valued options; anything else is a usage error. */
+export function parseArgs(args: readonly string[], booleans: readonly string[], valued: readonly string[], fileCount = 1): ParsedArgs {
   const flags = new Set<string>();
   const options = new Map<string, string[]>();
-  let file: string | undefined;
+  const files: string[] = [];
+  const give = fileCount === 1 ? 'give one design file' : fileCount === 2 ? 'give two design files' : `give ${fileCount} design files`;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (booleans.includes(arg)) flags.add(arg);
@@ -82,11 +105,12 @@ export function parseArgs(args: readonly string[], booleans: readonly string[], 
       if (value === undefined) throw new CliError(`${arg} needs a value`);
       options.set(arg, [...(options.get(arg) ?? []), value]);
     } else if (arg.startsWith('--')) throw new CliError(`unknown option ${shortened(arg)}\n${USAGE}`);
-    else if (file === undefined) file = arg;
-    else throw new CliError(`unexpected argument '${shortened(arg)}': give one design file\n${USAGE}`);
+    else if (files.length < fileCount) files.push(arg);
+    else throw new CliError(`unexpected argument '${shortened(arg)}': ${give}\n${USAGE}`);
   }
-  if (file === undefined) throw new CliError(`missing FILE\n${USAGE}`);
-  return { file, flags, options };
+  if (files.length === 0) throw new CliError(`missing FILE\n${USAGE}`);
+  if (files.length < fileCount) throw new CliError(`missing FILE_B: ${give}\n${USAGE}`);
+  return { file: files[0]!, files, flags, options };
 }
 
 /** The value of an option that may be given once. */

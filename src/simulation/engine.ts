@@ -27,6 +27,11 @@ export interface RunOptions {
   /** The saga id in the trace (default `s1`). */
   saga?: string;
   maxMessages?: number;
+  /**
+   * Every handling and transport takes exactly its mean time, and no handling fails from a
+   * failure rate (injected faults still fire): the deterministic run the trade-off measures read.
+   */
+  nominal?: boolean;
 }
 
 export interface RunResult {
@@ -116,6 +121,11 @@ export class Run {
   private readonly states: (ParticipantState | undefined)[];
   private readonly orchestrators: (OrchestratorBehaviour | undefined)[];
   private readonly maxMessages: number;
+  private readonly nominal: boolean;
+  /** Which faults the run has: where a delivery, an arrival or a handling must look them up. */
+  private readonly onDelivery: boolean;
+  private readonly onArrival: boolean;
+  private readonly onHandling: boolean;
   now = 0;
   private nextMessage = 1;
   private messages = 0;
@@ -126,8 +136,12 @@ export class Run {
     readonly plan: SimulationPlan,
     options: RunOptions,
   ) {
-    this.random = seededRandom(options.seed ?? 1);
+    this.nominal = options.nominal === true;
+    this.random = this.nominal ? MEAN : seededRandom(options.seed ?? 1);
     this.faults = new FaultBook(options.faults ?? []);
+    this.onDelivery = this.faults.has('delay', 'duplicate');
+    this.onArrival = this.faults.has('crash');
+    this.onHandling = this.faults.has('businessFailure', 'transient');
     this.tracing = options.trace ?? true;
     this.saga = options.saga ?? 's1';
     this.maxMessages = options.maxMessages ?? MAX_MESSAGES;
@@ -203,7 +217,7 @@ export class Run {
     }
     if (this.tracing) this.record('MESSAGE_SENT', msg, from);
     for (const { reaction } of msg.message.deliveries) {
-      const targets = this.faults.empty ? NO_TARGETS : [reaction.edgeId, msg.edgeId, msg.message.id, reaction.participant.id];
+      const targets = this.onDelivery ? [reaction.edgeId, msg.edgeId, msg.message.id, reaction.participant.id] : NO_TARGETS;
       const delay = this.faults.delay(targets, this.random);
       this.schedule(Job.Deliver, this.now + this.transport() + delay, msg, reaction, false);
       if (this.faults.fire('duplicate', targets, this.random))
@@ -258,7 +272,7 @@ export class Run {
       state.inbox.push(item);
       return;
     }
-    const targets = this.faults.empty ? NO_TARGETS : [reaction.edgeId, msg.message.id, p.id];
+    const targets = this.onArrival ? [reaction.edgeId, msg.message.id, p.id] : NO_TARGETS;
     const crash = this.faults.fire('crash', targets, this.random);
     if (crash) {
       this.crash(p, crash);
@@ -293,12 +307,12 @@ export class Run {
 
   /** Success, business failure or transient failure of one handling: faults first, then the failure rate. */
   private decide(msg: Msg, reaction: PlanReaction): Result {
-    if (!this.faults.empty) {
+    if (this.onHandling) {
       const targets = [reaction.edgeId, msg.message.id, reaction.participant.id];
       if (this.faults.fire('businessFailure', targets, this.random)) return Result.Business;
       if (this.faults.fire('transient', targets, this.random)) return Result.Transient;
     }
-    if (reaction.failureRate > 0 && this.random() < reaction.failureRate) return Result.Business;
+    if (!this.nominal && reaction.failureRate > 0 && this.random() < reaction.failureRate) return Result.Business;
     return Result.Success;
   }
 
@@ -427,6 +441,9 @@ export class Run {
 }
 
 const DEFAULTS_RETRY = { maxAttempts: 0, ...DEFAULTS.retry };
+
+/** The "random" draw of a nominal run: every jittered time at its mean. */
+const MEAN: Random = () => 0.5;
 
 /** Fault targets when the run has no faults: nothing to look up. */
 const NO_TARGETS: readonly string[] = [];

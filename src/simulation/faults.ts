@@ -24,11 +24,14 @@ interface ArmedFault {
 /** The faults of one run, with what is left of their `times`. */
 export class FaultBook {
   private readonly byTarget = new Map<string, ArmedFault[]>();
+  /** The kinds of fault in the book: a kind with none is answered without looking up targets. */
+  private readonly kinds = new Set<FaultKind>();
   readonly empty: boolean;
 
   constructor(faults: readonly Fault[]) {
     for (const fault of faults) {
       const armed = { fault, left: fault.times ?? DEFAULT_TIMES[fault.kind] };
+      this.kinds.add(fault.kind);
       const list = this.byTarget.get(fault.target);
       if (list) list.push(armed);
       else this.byTarget.set(fault.target, [armed]);
@@ -36,12 +39,17 @@ export class FaultBook {
     this.empty = faults.length === 0;
   }
 
+  /** True when the book holds a fault of one of these kinds (the engine looks up targets only then). */
+  has(...kinds: FaultKind[]): boolean {
+    return kinds.some((k) => this.kinds.has(k));
+  }
+
   /**
    * The first fault of `kind` on any of `targets` that fires now: it has times left and its
    * probability comes up. Firing uses up one of its times.
    */
   fire(kind: FaultKind, targets: readonly (string | undefined)[], random: Random): Fault | undefined {
-    if (this.empty) return undefined;
+    if (!this.kinds.has(kind)) return undefined;
     for (const target of targets) {
       if (target === undefined) continue;
       const list = this.byTarget.get(target);
@@ -59,7 +67,7 @@ export class FaultBook {
 
   /** The extra delay of every delay fault on `targets` that fires now. */
   delay(targets: readonly (string | undefined)[], random: Random): number {
-    if (this.empty) return 0;
+    if (!this.kinds.has('delay')) return 0;
     let total = 0;
     for (const target of targets) {
       if (target === undefined) continue;

@@ -2,7 +2,7 @@
  * Why a design cannot be simulated, in words, linked to the diagnostic that says how to fix
  * it. A design with other errors is simulated as drawn: the run shows their consequences.
  */
-import { buildGraph, triggersOf, type RuleId, type SagaDocument, type Scenario } from '../model/index.ts';
+import { buildGraph, triggersOf, type DesignGraph, type RuleId, type SagaDocument, type Scenario } from '../model/index.ts';
 import { faultProblem } from './faults.ts';
 
 export interface SimulationProblem {
@@ -13,9 +13,8 @@ export interface SimulationProblem {
   edges: string[];
 }
 
-/** What stops this design from being simulated at all; empty when it can run. */
-export function simulationProblems(doc: SagaDocument): SimulationProblem[] {
-  const g = buildGraph(doc);
+/** What stops this design from being simulated at all; empty when it can run. `g` is its graph, when already built. */
+export function simulationProblems(doc: SagaDocument, g: DesignGraph = buildGraph(doc)): SimulationProblem[] {
   const problems: SimulationProblem[] = [];
   if (g.dangling.length > 0)
     problems.push({

@@ -1,0 +1,53 @@
+/**
+ * Blast radius (spec §6.1): for each participant, the share of the happy path's handlings that
+ * cannot happen while it is down — its own handlings and everything causally after them. The
+ * largest share is the single point of failure.
+ */
+import type { Analysis } from '../analysis.ts';
+import { isParticipant } from '../graph.ts';
+import { childrenOf, happyCaveat, type HappyPath } from './happyPath.ts';
+import { mean, round3, someNames, worstOf, type Measure } from './measure.ts';
+
+export interface ParticipantBlast {
+  id: string;
+  name: string;
+  /** Handlings of the happy path that stop while it is down. */
+  stopped: number;
+  share: number;
+}
+
+export type BlastRadius = Measure<{ participants: ParticipantBlast[]; handlings: number; max: number; mean: number; worst: string | null }>;
+
+export function blastRadius(a: Analysis, path: HappyPath): BlastRadius {
+  const total = path.handlings.length;
+  const children = childrenOf(path);
+  const own = new Map<string, number[]>();
+  path.handlings.forEach((h, i) => {
+    const list = own.get(h.participant);
+    if (list) list.push(i);
+    else own.set(h.participant, [i]);
+  });
+  const mark = new Int32Array(total).fill(-1);
+  const rows: ParticipantBlast[] = a.doc.nodes.filter(isParticipant).map((p, k) => {
+    let stopped = 0;
+    const stack = [...(own.get(p.id) ?? [])];
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      if (mark[i] === k) continue;
+      mark[i] = k;
+      stopped++;
+      for (const c of children[i]!) stack.push(c);
+    }
+    return { id: p.id, name: p.name, stopped, share: total === 0 ? 0 : round3(stopped / total) };
+  });
+  const worst = worstOf(rows, (r) => r.share);
+  const max = worst?.share ?? 0;
+  const details = { participants: rows, handlings: total, max, mean: mean(rows.map((r) => r.share)), worst: worst && max > 0 ? worst.id : null };
+  if (!worst || max === 0) return { value: 0, message: `No participant handles anything on the happy path${happyCaveat(path)}.`, nodes: [], ...details };
+  const others = rows.filter((r) => r !== worst && r.share === max);
+  const message =
+    `${worst.name} is the single point of failure: while it is down, ${Math.round(max * 100)}% of the happy path (${worst.stopped} of ${total} handlings) cannot happen` +
+    `${others.length > 0 ? `; ${someNames(others.map((r) => r.name))} stop${others.length === 1 ? 's' : ''} as much` : ''}. ` +
+    `On average a participant being down stops ${Math.round(details.mean * 100)}% of it${happyCaveat(path)}.`;
+  return { value: max, message, nodes: [worst.id, ...others.map((r) => r.id)], ...details };
+}
