@@ -1,5 +1,6 @@
 /** The `sagaboard` command line (spec §3). Exit codes: 0 fine, 1 errors found or a scenario not met, 2 unusable input or usage. */
 import { loadDocument, type SagaDocument } from '../model/index.ts';
+import { convertCommand } from './convert-command.ts';
 import { exportCommand } from './export-command.ts';
 import { CliError, type CliIO } from './io.ts';
 import { MAX_RUNS, simulateCommand, wholeNumber } from './simulate-command.ts';
@@ -9,6 +10,7 @@ export const USAGE = `Usage:
   sagaboard validate FILE [--json]
   sagaboard simulate FILE [--seed N] [--runs N] [--fail NAME]... [--scenario NAME] [--json]
   sagaboard export FILE --to mermaid|asyncapi|json [--out PATH]
+  sagaboard convert FILE --to orchestration|choreography [--out PATH]
 
 Exit codes: 0 no errors (validate), simulated (simulate) or exported (export); 1 errors found
 (validate) or a scenario's expected outcome not met (simulate); 2 unreadable file, not a design,
@@ -57,6 +59,10 @@ function run(argv: readonly string[], io: CliIO): number {
       const { file, options } = parseArgs(rest, [], ['--to', '--out']);
       const exportOptions = { file, to: single(options, '--to'), out: single(options, '--out') };
       return exportCommand(readDesign(file, io), exportOptions, io);
+    }
+    case 'convert': {
+      const { file, options } = parseArgs(rest, [], ['--to', '--out']);
+      return convertCommand(readDesign(file, io), { file, to: single(options, '--to'), out: single(options, '--out') }, io);
     }
     default:
       throw new CliError(`unknown command '${command}'\n${USAGE}`);

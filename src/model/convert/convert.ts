@@ -47,10 +47,9 @@ export function convert(doc: SagaDocument, to: ConversionTarget): ConversionResu
   const wrong = check.diagnostics.filter((d) => d.severity === 'error');
   if (wrong.length > 0)
     return refuse(`the converted design would have ${wrong.length} error${wrong.length === 1 ? '' : 's'}: ${wrong.slice(0, 2).map((d) => `${d.message} (${d.rule})`).join(' ')}${wrong.length > 2 ? ' …' : ''}`);
+  if (check.style !== to) return refuse(`the converted design would read as ${STYLE_NAME[check.style]}: ${check.reasons.join(' ')}`);
   const decisions = unique(converted.decisions);
   const differences = unique(converted.differences);
-  if (check.style !== to)
-    decisions.push({ message: `The result is ${STYLE_NAME[check.style]}: ${check.reasons.join(' ')}`, nodes: [] });
   if (doc.scenarios?.length)
     decisions.push({ message: `The scenarios (${listing(doc.scenarios.map((s) => s.name))}) are not carried over: their faults name nodes of the original.`, nodes: [] });
   return { ok: true, doc: result, report: { from, to, style: check.style, decisions, differences } };

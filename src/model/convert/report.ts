@@ -34,7 +34,8 @@ export type ConversionResult = { ok: true; doc: SagaDocument; report: Conversion
 
 /** The report as text, for the command line: one line per decision and difference. */
 export function reportText(report: ConversionReport, sourceName: string, resultName: string): string {
-  const lines = [`Converted ${sourceName} (${report.from}) to ${resultName} (${report.style}).`, '', 'Decisions:'];
+  const style = (s: string) => (s === 'orchestration' ? 'an orchestration' : s === 'choreography' ? 'a choreography' : `a ${s}`);
+  const lines = [`Converted ${sourceName}, ${style(report.from)}, to ${resultName}, ${style(report.style)}.`, '', 'Decisions:'];
   for (const d of report.decisions) lines.push(`  - ${d.message}`);
   lines.push('', report.differences.length ? 'Where behaviour may differ:' : 'Behaviour: the same outcome for no fault and for a business failure of each participant.');
   for (const d of report.differences) lines.push(`  - ${d.message}`);

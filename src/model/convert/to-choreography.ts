@@ -56,7 +56,6 @@ export function toChoreography(a: Analysis, o: OrchestratorNode, options: ToChor
     idempotent: true,
     latencyMs: o.latencyMs ?? DEFAULTS.orchestratorLatencyMs,
     ...(o.position ? { position: o.position } : {}),
-    ...(o.description ? { description: o.description } : {}),
   });
   const triggers = new Set(a.triggers.map((t) => t.id));
   for (const n of doc.nodes) {
@@ -206,7 +205,7 @@ export function toChoreography(a: Analysis, o: OrchestratorNode, options: ToChor
     draft.link(input, o.id, viaAttrs(r.via.edge));
     for (const l of events) outputs.add(o.id, l.target.id, input);
     decisions.push({
-      message: `${o.name} subscribes to ${draft.node(input)!.name} to publish ${listing(events.map((l) => l.target.name))}, as it did as the orchestrator${failure ? ` once ${r.input.name} was handled` : ''}.`,
+      message: `${o.name} subscribes to ${draft.node(input)!.name} to publish ${listing(events.map((l) => l.target.name))}, as it did as the orchestrator${failure ? ' once the completed steps were undone' : ''}.`,
       nodes: [o.id, input],
     });
   }
@@ -240,9 +239,51 @@ export function toChoreography(a: Analysis, o: OrchestratorNode, options: ToChor
   if (ends.length > 0)
     decisions.push({ message: `${listing(ends.map((e) => e.name))} now ${ends.length === 1 ? 'ends' : 'end'} the process (marked terminal): nobody consumes ${ends.length === 1 ? 'it' : 'them'}.`, nodes: ends.map((e) => e.id) });
   if (!draft.edges.some((e) => e.source === service.id || e.target === service.id)) draft.nodes.splice(draft.nodes.indexOf(service), 1);
+  const relay = withoutRelay(draft, service.id);
+  if (relay) {
+    decisions.splice(0, 1, {
+      message: `${o.name} is not needed in the choreography: it would only pass ${relay.trigger} on, so ${relay.handler} handles ${relay.trigger} itself.`,
+      nodes: [],
+    });
+  }
   const removed = [...stepOf.keys(), ...compensationOf.keys()].map(name);
   decisions.push({ message: `The commands ${listing(removed)} are gone: events carry the flow.`, nodes: [] });
   return { draft, decisions, differences };
+}
+
+/**
+ * When the former orchestrator would only receive the trigger and announce it to one participant,
+ * that participant handles the trigger itself (as a hand-drawn choreography would); the trigger is
+ * then a change of that participant, no longer a query. Returns the names involved, when done.
+ */
+function withoutRelay(draft: Draft, serviceId: string): { trigger: string; handler: string } | undefined {
+  const touching = draft.edges.filter((e) => e.source === serviceId || e.target === serviceId);
+  const input = touching.filter((e) => e.target === serviceId);
+  const output = touching.filter((e) => e.source === serviceId);
+  if (input.length !== 1 || output.length !== 1) return undefined;
+  const trigger = draft.node(input[0]!.source);
+  const start = draft.node(output[0]!.target);
+  if (trigger?.kind !== 'command' || !start) return undefined;
+  const onward = draft.edges.filter((e) => e.source === start.id);
+  if (onward.length !== 1 || onward[0]!.compensates !== undefined || draft.edges.some((e) => e.target === start.id && e.source !== serviceId)) return undefined;
+  const handler = draft.node(onward[0]!.target)!;
+  const gone = new Set([input[0], output[0], onward[0]]);
+  const edges = draft.edges.filter((e) => !gone.has(e)).map((e) => {
+    const next: SagaEdge = { ...e };
+    if (e.on?.includes(start.id)) next.on = [...new Set(e.on.map((m) => (m === start.id ? trigger.id : m)))];
+    if (e.compensates === start.id) next.compensates = trigger.id;
+    return next;
+  });
+  const { source: _s, target: _t, id: _i, ...attrs } = onward[0]!;
+  edges.push({ id: onward[0]!.id, source: trigger.id, target: handler.id, ...attrs });
+  draft.edges.splice(0, draft.edges.length, ...edges);
+  const nodes = draft.nodes.filter((n) => n.id !== serviceId && n.id !== start.id).map((n) => {
+    if (n.id !== trigger.id || n.kind !== 'command') return n;
+    const { stepType: _q, ...rest } = n;
+    return rest;
+  });
+  draft.nodes.splice(0, draft.nodes.length, ...nodes);
+  return { trigger: trigger.name, handler: handler.name };
 }
 
 /** Latency and failure rate overrides of a handled-by / subscribed-by connection. */

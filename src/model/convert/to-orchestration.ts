@@ -162,11 +162,21 @@ export function toOrchestration(a: Analysis): Converted | string {
               }
         }
     }
+  // One command per participant and what it publishes: reactions to several failures that do the same are one step.
+  const groups = new Map<string, { handlings: Handling[]; failures: Set<string> }>();
   for (const h of later) {
     const failures = afterFailure.get(h);
     if (!failures) return `${h.p.name} reacts to ${h.r.input.name}, which neither follows from ${trigger.name} nor from a failure and the compensations after it`;
     const further = h.r.onSuccess.find((l) => handlings.some((x) => x.r.input.id === l.target.id));
     if (further) return `${h.p.name}'s reaction to ${h.r.input.name} leads to further reactions (to ${further.target.name}); Sagaboard converts one reaction after a failure, not a chain of them`;
+    const k = key(h.p.id, [...h.r.onSuccess, ...h.r.onFailure].map((l) => l.target.id).sort().join(','));
+    const group = groups.get(k) ?? { handlings: [], failures: new Set<string>() };
+    group.handlings.push(h);
+    for (const f of failures) group.failures.add(f);
+    groups.set(k, group);
+  }
+  for (const { handlings: hs, failures } of groups.values()) {
+    const h = hs[0]!;
     const primary = firstSuccessEvent(h.r);
     const name = (primary && commandForEvent(primary.name)) || commandForReaction(h.r.input.name, h.p.name);
     const command = draft.add({ kind: 'command', name: draft.uniqueName('command', name, [`${name}Step`]), stepType: 'retriable', timeoutMs: STEP_TIMEOUT_MS, retry: retryFor(h.p) });
@@ -174,10 +184,10 @@ export function toOrchestration(a: Analysis): Converted | string {
     if (!primary) outputs.add(h.p.id, reply.id, command.id);
     draft.link(o.id, command.id, { on: [...failures] });
     draft.link(command.id, h.p.id, viaAttrs(h.r.via.edge));
-    for (const l of [...h.r.onSuccess, ...h.r.onFailure]) outputs.add(h.p.id, l.target.id, command.id);
+    for (const x of hs) for (const l of [...x.r.onSuccess, ...x.r.onFailure]) outputs.add(h.p.id, l.target.id, command.id);
     draft.link(reply.id, o.id);
     decisions.push({
-      message: `${h.p.name}'s reaction to ${h.r.input.name} becomes ${command.name}, which ${o.name} sends after ${listing([...failures].map(a.name), 'or')}, once it has undone the completed steps.`,
+      message: `${h.p.name}'s reaction${hs.length === 1 ? '' : 's'} to ${listing(hs.map((x) => x.r.input.name))} ${hs.length === 1 ? 'becomes' : 'become'} ${command.name}, which ${o.name} sends after ${listing([...failures].map(a.name), 'or')}, once it has undone the completed steps.`,
       nodes: [h.p.id, command.id],
     });
   }
