@@ -107,6 +107,26 @@ export function toChoreography(a: Analysis, o: OrchestratorNode, options: ToChor
   const queries = new Map<string, { step: Step; failures: Set<string> }>();
   const failureSteps = new Map<string, Step>();
   for (const s of steps) for (const l of handlerReaction(s, s.command.id)?.onFailure ?? []) if (!failureSteps.has(l.target.id)) failureSteps.set(l.target.id, s);
+  // A step the orchestrator learnt had failed only by its timeout (or never): its participant now says so with a failure event.
+  const announced = new Map<Step, SagaNode>();
+  for (const s of steps) {
+    if (!s.handler || s.type === 'retriable' || (handlerReaction(s, s.command.id)?.onFailure.length ?? 1) > 0) continue;
+    if (!ancestors(s).some((j) => j.compensation || j.type === 'query')) continue;
+    const failed = draft.add({ kind: 'event', name: `${s.command.name.trim()}Failed`, outcome: 'failure' });
+    announced.set(s, failed);
+    failureSteps.set(failed.id, s);
+    if (s.command.timeoutMs !== undefined)
+      decisions.push({
+        message: `${o.name} learnt that ${s.command.name} had failed when its timeout fired; in the choreography ${s.handler.name} publishes ${failed.name} when it fails, so the earlier steps are still undone.`,
+        nodes: [s.handler.id, failed.id],
+      });
+    else
+      differences.push({
+        message: `${s.handler.name} had no failure reply for ${s.command.name} and no timeout, so ${o.name} waited forever when it failed (stuck); in the choreography it publishes ${failed.name} and the earlier steps are undone (compensated).`,
+        nodes: [s.handler.id, failed.id],
+        participants: [s.handler.id],
+      });
+  }
   for (const [failure, failing] of failureSteps) {
     let x = failure;
     const before = ancestors(failing);
@@ -151,6 +171,8 @@ export function toChoreography(a: Analysis, o: OrchestratorNode, options: ToChor
     const inputs = (causes.get(s) ?? []).map(afterOf);
     for (const input of inputs) draft.link(input, h.id, viaAttrs(r.via.edge));
     for (const l of [...r.onSuccess, ...r.onFailure]) for (const input of inputs) outputs.add(h.id, l.target.id, input);
+    const failed = announced.get(s);
+    if (failed) for (const input of inputs) outputs.add(h.id, failed.id, input);
     decisions.push({
       message: `${h.name} subscribes to ${listing(inputs.map((i) => draft.node(i)!.name))} instead of handling ${s.command.name}.`,
       nodes: [h.id, ...inputs],
