@@ -41,7 +41,7 @@ export const orchestrationShapeArb: fc.Arbitrary<OrchestrationShape> = fc
   .map((s) => ({ ...s, all: [...s.before, ...(s.pivot ? [s.pivot] : []), ...(s.pivot ? s.after : [])] }))
   .filter((s) => s.all.length >= 2)
   .map((s) => ({
-    steps: s.all.map((step, i) => ({ ...step, handler: step.handler % Math.max(2, s.services) })).map(apart),
+    steps: s.all.map((step) => ({ ...step, handler: step.handler % s.services })).map(apart),
     completedEvent: s.completedEvent,
     cancelledEvent: s.cancelledEvent,
   }));
@@ -131,7 +131,7 @@ export const choreographyShapeArb: fc.Arbitrary<ChoreographyShape> = fc
     // Participants before the pivot are distinct when they all hear a failure at once (one compensates per subscription).
     const steps = s.steps.map((step, i) => ({
       ...step,
-      handler: !s.chained && i <= pivot ? i : (step.handler % s.services) + 0,
+      handler: !s.chained && i <= pivot ? i : step.handler % s.services,
       // The first step is the trigger's handler (nobody to undo before it); after the pivot nothing fails.
       canFail: i > 0 && i <= pivot && (step.canFail || i === pivot),
     }));

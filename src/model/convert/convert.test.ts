@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { design, example, nodeNamed, unlink } from '../testing/builder.ts';
+import { convert } from './convert.ts';
+
+const reason = (r: ReturnType<typeof convert>) => (r.ok ? 'converted' : r.reason);
+
+describe('convert refuses what it cannot convert, and creates nothing', () => {
+  it('an empty design, one without participants or trigger, or of no style', () => {
+    expect(reason(convert(design().doc, 'choreography'))).toBe('Cannot convert: the design is empty: there is nothing to convert.');
+    expect(reason(convert(design().actor('Customer').command('PlaceOrder').link('Customer', 'PlaceOrder').doc, 'orchestration'))).toMatch(/no services or orchestrators/);
+    const loop = design().service('A').service('B').event('Pinged').event('Ponged').link('A', 'Pinged', 'B', 'Ponged', 'A').doc;
+    expect(reason(convert(loop, 'orchestration'))).toMatch(/no trigger \(G011\)/);
+    const lone = design().actor('Customer').command('PlaceOrder').service('Orders').link('Customer', 'PlaceOrder', 'Orders').doc;
+    expect(reason(convert(lone, 'orchestration'))).toMatch(/shows no style yet/);
+  });
+
+  it('a design already in the target style, or a hybrid', () => {
+    expect(reason(convert(example('order-choreographed'), 'choreography'))).toBe('Cannot convert: the design already is a choreography.');
+    const hybrid = example('order-choreographed');
+    hybrid.nodes.push({ id: 'audit', kind: 'command', name: 'AuditOrder' }, { id: 'auditor', kind: 'service', name: 'AuditService', idempotent: true });
+    hybrid.edges.push({ id: 'h1', source: 'shippingService', target: 'audit', on: ['inventoryDeducted'] }, { id: 'h2', source: 'audit', target: 'auditor' });
+    expect(reason(convert(hybrid, 'orchestration'))).toMatch(/the design is a hybrid/);
+  });
+
+  it('a design with errors, naming the first', () => {
+    const broken = example('order-orchestrated');
+    unlink(broken, 'DeductInventory', 'InventoryService');
+    expect(reason(convert(broken, 'choreography'))).toMatch(/^Cannot convert: the design has \d+ errors?; fix (it|them) first: .*DeductInventory/);
+    expect(nodeNamed(broken, 'DeductInventory').kind).toBe('command');
+  });
+
+  it('leaves the original untouched', () => {
+    const doc = example('create-order-saga');
+    const before = JSON.stringify(doc);
+    const result = convert(doc, 'choreography');
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(doc)).toBe(before);
+  });
+});
