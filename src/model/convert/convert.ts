@@ -5,7 +5,7 @@
  * no positions (the caller lays it out: see src/layout/converted.ts).
  */
 import { analyse, listing } from '../analysis.ts';
-import { classify, findHub } from '../classify.ts';
+import { classify } from '../classify.ts';
 import { isParticipant } from '../graph.ts';
 import type { OrchestratorNode, SagaDocument } from '../schema.ts';
 import { validate } from '../validate.ts';
@@ -32,18 +32,16 @@ export function convert(doc: SagaDocument, to: ConversionTarget): ConversionResu
     return refuse(`the design has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first: ${errors.slice(0, 2).map((d) => `${d.message} (${d.rule})`).join(' ')}${errors.length > 2 ? ' …' : ''}`);
   if (a.triggers.length > 1) return refuse(`the design has ${a.triggers.length} triggers (${a.names(a.triggers.map((t) => t.id))}): Sagaboard converts designs that start one way`);
 
-  let converted: Converted | string;
-  if (to === 'choreography') {
-    const o = doc.nodes.find((n): n is OrchestratorNode => n.kind === 'orchestrator')!;
-    converted = toChoreography(a, o, { endSubscriptions: true });
-    // The former orchestrator must not become a hidden orchestrator (C007).
-    const hub = findHub(analyse(finish(doc, converted, to)));
-    if (hub?.participant.id === o.id) converted = toChoreography(a, o, { endSubscriptions: false });
-  } else converted = toOrchestration(a);
+  let converted: Converted | string = to === 'choreography' ? toChoreography(a, orchestratorOf(doc), { endSubscriptions: true }) : toOrchestration(a);
   if (typeof converted === 'string') return refuse(converted);
-
-  const result = finish(doc, converted, to);
-  const check = validate(result);
+  let result = finish(doc, converted, to);
+  let check = validate(result);
+  // The former orchestrator must not become a hidden orchestrator (C007): it then leaves the end events alone.
+  if (to === 'choreography' && check.style === 'hybrid' && check.coordinator === orchestratorOf(doc).id) {
+    converted = toChoreography(a, orchestratorOf(doc), { endSubscriptions: false });
+    result = finish(doc, converted, to);
+    check = validate(result);
+  }
   const wrong = check.diagnostics.filter((d) => d.severity === 'error');
   if (wrong.length > 0)
     return refuse(`the converted design would have ${wrong.length} error${wrong.length === 1 ? '' : 's'}: ${wrong.slice(0, 2).map((d) => `${d.message} (${d.rule})`).join(' ')}${wrong.length > 2 ? ' …' : ''}`);
@@ -56,6 +54,8 @@ export function convert(doc: SagaDocument, to: ConversionTarget): ConversionResu
 }
 
 const unique = <T extends { message: string }>(notes: readonly T[]): T[] => [...new Map(notes.map((n) => [n.message, n])).values()];
+
+const orchestratorOf = (doc: SagaDocument): OrchestratorNode => doc.nodes.find((n): n is OrchestratorNode => n.kind === 'orchestrator')!;
 
 function refuse(reason: string): ConversionResult {
   return { ok: false, reason: `Cannot convert: ${reason}.`.replace(/\.\.$/, '.') };

@@ -14,6 +14,8 @@ export class Draft {
   private readonly names = new Map<string, Set<string>>();
   /** Connections by `source>target`, so that drawing one twice keeps one. */
   private readonly byEnds = new Map<string, SagaEdge>();
+  private readonly byId = new Map<string, SagaNode>();
+  private readonly edgeIds = new Set<string>();
   private counter = 0;
 
   constructor(readonly source: SagaDocument) {
@@ -23,6 +25,7 @@ export class Draft {
   /** Keeps a node of the original (or a changed copy of it) under its id. */
   keep(node: SagaNode): SagaNode {
     this.nodes.push(node);
+    this.byId.set(node.id, node);
     this.nameSet(node.kind).add(nameKey(node.name));
     return node;
   }
@@ -54,9 +57,10 @@ export class Draft {
       if (attrs.on) existing.on = [...new Set([...(existing.on ?? []), ...attrs.on])];
       return existing;
     }
-    const edge: SagaEdge = { id: id && !this.edges.some((e) => e.id === id) ? id : this.freshId('edge'), source, target, ...attrs };
+    const edge: SagaEdge = { id: id && !this.edgeIds.has(id) ? id : this.freshId('edge'), source, target, ...attrs };
     if (edge.on) edge.on = [...new Set(edge.on)];
     this.edges.push(edge);
+    this.edgeIds.add(edge.id);
     this.byEnds.set(key, edge);
     return edge;
   }
@@ -66,7 +70,17 @@ export class Draft {
   }
 
   node(id: string): SagaNode | undefined {
-    return this.nodes.find((n) => n.id === id);
+    return this.byId.get(id);
+  }
+
+  /** Replaces the nodes and connections wholesale (a last tidy-up; links drawn before are forgotten). */
+  replaceAll(nodes: readonly SagaNode[], edges: readonly SagaEdge[]): void {
+    this.nodes.splice(0, this.nodes.length, ...nodes);
+    this.edges.splice(0, this.edges.length, ...edges);
+    this.byId.clear();
+    for (const n of nodes) this.byId.set(n.id, n);
+    this.byEnds.clear();
+    for (const e of edges) this.byEnds.set(`${e.source}>${e.target}`, e);
   }
 
   private free(kind: SagaNode['kind'], name: string): boolean {

@@ -249,9 +249,10 @@ export function toChoreography(a: Analysis, o: OrchestratorNode, options: ToChor
   outputs.draw(draft, doc);
 
   // A failure event must be heard (C006); an event nobody consumes now ends the process.
+  const consumed = new Set(draft.edges.map((e) => e.source));
+  const published = new Set(draft.edges.map((e) => e.target));
   for (const n of draft.nodes) {
-    if (n.kind !== 'event' || draft.edges.some((e) => e.source === n.id)) continue;
-    if (!draft.edges.some((e) => e.target === n.id)) continue;
+    if (n.kind !== 'event' || consumed.has(n.id) || !published.has(n.id)) continue;
     if (isFailureEvent(n)) {
       draft.link(n.id, o.id);
       decisions.push({ message: `${o.name} subscribes to ${n.name}, so that the failure is heard.`, nodes: [o.id, n.id] });
@@ -260,7 +261,11 @@ export function toChoreography(a: Analysis, o: OrchestratorNode, options: ToChor
   const ends = markTerminal(draft);
   if (ends.length > 0)
     decisions.push({ message: `${listing(ends.map((e) => e.name))} now ${ends.length === 1 ? 'ends' : 'end'} the process (marked terminal): nobody consumes ${ends.length === 1 ? 'it' : 'them'}.`, nodes: ends.map((e) => e.id) });
-  if (!draft.edges.some((e) => e.source === service.id || e.target === service.id)) draft.nodes.splice(draft.nodes.indexOf(service), 1);
+  if (!draft.edges.some((e) => e.source === service.id || e.target === service.id))
+    draft.replaceAll(
+      draft.nodes.filter((n) => n !== service),
+      draft.edges,
+    );
   const relay = withoutRelay(draft, service.id);
   if (relay) {
     decisions.splice(0, 1, {
@@ -298,13 +303,12 @@ function withoutRelay(draft: Draft, serviceId: string): { trigger: string; handl
   });
   const { source: _s, target: _t, id: _i, ...attrs } = onward[0]!;
   edges.push({ id: onward[0]!.id, source: trigger.id, target: handler.id, ...attrs });
-  draft.edges.splice(0, draft.edges.length, ...edges);
   const nodes = draft.nodes.filter((n) => n.id !== serviceId && n.id !== start.id).map((n) => {
     if (n.id !== trigger.id || n.kind !== 'command') return n;
     const { stepType: _q, ...rest } = n;
     return rest;
   });
-  draft.nodes.splice(0, draft.nodes.length, ...nodes);
+  draft.replaceAll(nodes, edges);
   return { trigger: trigger.name, handler: handler.name };
 }
 
@@ -326,11 +330,16 @@ export function markTerminal(draft: Draft): EventNode[] {
   const consumed = new Set(draft.edges.map((e) => e.source));
   const published = new Set(draft.edges.map((e) => e.target));
   const marked: EventNode[] = [];
-  draft.nodes.forEach((n, i) => {
+  draft.nodes.forEach((n) => {
     if (n.kind !== 'event' || n.terminal || isFailureEvent(n) || consumed.has(n.id) || !published.has(n.id)) return;
-    const copy: EventNode = { ...n, terminal: true };
-    draft.nodes[i] = copy;
-    marked.push(copy);
+    marked.push({ ...n, terminal: true });
   });
+  if (marked.length > 0) {
+    const byId = new Map(marked.map((m) => [m.id, m]));
+    draft.replaceAll(
+      draft.nodes.map((n) => byId.get(n.id) ?? n),
+      draft.edges,
+    );
+  }
   return marked;
 }

@@ -61,7 +61,12 @@ export function toOrchestration(a: Analysis): Converted | string {
     }
   const forward = handlings.filter((h) => reached.has(h.r.input.id) && !h.r.via.edge.compensates && !isFailureEvent(h.r.input));
   const compensating = handlings.filter((h) => h.r.via.edge.compensates !== undefined);
-  const later = handlings.filter((h) => !forward.includes(h) && !compensating.includes(h));
+  const forwardSet = new Set(forward);
+  const compensatingSet = new Set(compensating);
+  const later = handlings.filter((h) => !forwardSet.has(h) && !compensatingSet.has(h));
+  const laterSet = new Set(later);
+  const byInput = new Map<string, Handling[]>();
+  for (const h of handlings) byInput.set(h.r.input.id, [...(byInput.get(h.r.input.id) ?? []), h]);
   const key = (p: string, m: string) => `${p}|${m}`;
   const compensationsOf = new Map<string, Handling[]>();
   for (const h of compensating) {
@@ -151,10 +156,9 @@ export function toOrchestration(a: Analysis): Converted | string {
       const seen = new Set([f.target.id]);
       const q = [f.target.id];
       for (let i = 0; i < q.length; i++)
-        for (const h of handlings) {
-          if (h.r.input.id !== q[i]) continue;
-          if (later.includes(h)) afterFailure.set(h, (afterFailure.get(h) ?? new Set()).add(f.target.id));
-          else if (compensating.includes(h))
+        for (const h of byInput.get(q[i]!) ?? []) {
+          if (laterSet.has(h)) afterFailure.set(h, (afterFailure.get(h) ?? new Set()).add(f.target.id));
+          else if (compensatingSet.has(h))
             for (const l of h.r.onSuccess)
               if (!seen.has(l.target.id)) {
                 seen.add(l.target.id);
@@ -167,7 +171,7 @@ export function toOrchestration(a: Analysis): Converted | string {
   for (const h of later) {
     const failures = afterFailure.get(h);
     if (!failures) return `${h.p.name} reacts to ${h.r.input.name}, which neither follows from ${trigger.name} nor from a failure and the compensations after it`;
-    const further = h.r.onSuccess.find((l) => handlings.some((x) => x.r.input.id === l.target.id));
+    const further = h.r.onSuccess.find((l) => byInput.has(l.target.id));
     if (further) return `${h.p.name}'s reaction to ${h.r.input.name} leads to further reactions (to ${further.target.name}); Sagaboard converts one reaction after a failure, not a chain of them`;
     const k = key(h.p.id, [...h.r.onSuccess, ...h.r.onFailure].map((l) => l.target.id).sort().join(','));
     const group = groups.get(k) ?? { handlings: [], failures: new Set<string>() };
