@@ -11,5 +11,5 @@ export { stepsOf, type Step } from './steps.ts';
 export { validate, type ValidationResult } from './validate.ts';
 export { RULES, countBySeverity, type Diagnostic, type RuleId, type Severity } from './diagnostic.ts';
 export { DEFAULTS, isIdempotent, latencyOf, failureRateOf, retryPolicyOf } from './attributes.ts';
-export { convert } from './convert/convert.ts';
+export { convert, type ConvertOptions } from './convert/convert.ts';
 export { reportText, type ConversionResult, type ConversionReport, type ConversionTarget, type ConversionNote, type BehaviourDifference } from './convert/report.ts';

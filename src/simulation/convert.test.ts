@@ -111,6 +111,23 @@ describe('converting the reference designs', () => {
     expect(report.differences.some((d) => d.participants.includes('shippingService'))).toBe(true);
   });
 
+  it('keeps fire-and-forget reactions as subscribers when asked: a hybrid with no errors that behaves the same', () => {
+    for (const id of ['checkout-fanout', 'order-choreographed'] as const) {
+      const doc = example(id);
+      const result = convertLaidOut(doc, 'orchestration', { keepFireAndForget: true });
+      if (!result.ok) throw new Error(result.reason);
+      const check = validate(result.doc);
+      expect(check.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(check.style).toBe('hybrid');
+      expect(result.report.style).toBe('hybrid');
+      expect(result.report.decisions.some((d) => /fire-and-forget/.test(d.message) && /hybrid/.test(d.message))).toBe(true);
+      expectSameBehaviour(doc, result.doc, result.report);
+    }
+    // The fan-out's subscribers keep failing the way they did (inconsistent), no longer stuck behind retries.
+    const fanout = convertLaidOut(example('checkout-fanout'), 'orchestration', { keepFireAndForget: true });
+    expect(fanout.ok && ending(fanout.doc, 'emailService').outcome).toBe('inconsistent');
+  });
+
   it('names parallel reactions made sequential', () => {
     const { report } = convertChecked(example('checkout-fanout'), 'orchestration');
     expect(report.differences.some((d) => /in parallel/.test(d.message) && /one after the other/.test(d.message))).toBe(true);

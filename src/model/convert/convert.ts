@@ -17,7 +17,12 @@ import { toOrchestration } from './to-orchestration.ts';
 const STYLE_NAME = { orchestration: 'an orchestration', choreography: 'a choreography', hybrid: 'a hybrid', undetermined: 'undetermined' } as const;
 const ADJECTIVE = { orchestration: 'orchestrated', choreography: 'choreographed' } as const;
 
-export function convert(doc: SagaDocument, to: ConversionTarget): ConversionResult {
+export interface ConvertOptions {
+  /** To an orchestration: fire-and-forget reactions stay subscribers (the result is then a hybrid). */
+  keepFireAndForget?: boolean;
+}
+
+export function convert(doc: SagaDocument, to: ConversionTarget, options: ConvertOptions = {}): ConversionResult {
   if (doc.nodes.length === 0) return refuse('the design is empty: there is nothing to convert');
   if (!doc.nodes.some(isParticipant)) return refuse('the design has no services or orchestrators: there is nothing to convert');
   const a = analyse(doc);
@@ -32,7 +37,7 @@ export function convert(doc: SagaDocument, to: ConversionTarget): ConversionResu
     return refuse(`the design has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first: ${errors.slice(0, 2).map((d) => `${d.message} (${d.rule})`).join(' ')}${errors.length > 2 ? ' …' : ''}`);
   if (a.triggers.length > 1) return refuse(`the design has ${a.triggers.length} triggers (${a.names(a.triggers.map((t) => t.id))}): Sagaboard converts designs that start one way`);
 
-  let converted: Converted | string = to === 'choreography' ? toChoreography(a, orchestratorOf(doc), { endSubscriptions: true }) : toOrchestration(a);
+  let converted: Converted | string = to === 'choreography' ? toChoreography(a, orchestratorOf(doc), { endSubscriptions: true }) : toOrchestration(a, { keepFireAndForget: options.keepFireAndForget === true });
   if (typeof converted === 'string') return refuse(converted);
   let result = finish(doc, converted, to);
   let check = validate(result);
@@ -45,7 +50,7 @@ export function convert(doc: SagaDocument, to: ConversionTarget): ConversionResu
   const wrong = check.diagnostics.filter((d) => d.severity === 'error');
   if (wrong.length > 0)
     return refuse(`the converted design would have ${wrong.length} error${wrong.length === 1 ? '' : 's'}: ${wrong.slice(0, 2).map((d) => `${d.message} (${d.rule})`).join(' ')}${wrong.length > 2 ? ' …' : ''}`);
-  if (check.style !== to) return refuse(`the converted design would read as ${STYLE_NAME[check.style]}: ${check.reasons.join(' ')}`);
+  if (check.style !== to && !(options.keepFireAndForget && check.style === 'hybrid')) return refuse(`the converted design would read as ${STYLE_NAME[check.style]}: ${check.reasons.join(' ')}`);
   const decisions = unique(converted.decisions);
   const differences = unique(converted.differences);
   if (doc.scenarios?.length)

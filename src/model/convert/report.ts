@@ -24,7 +24,7 @@ export interface BehaviourDifference extends ConversionNote {
 export interface ConversionReport {
   from: Style;
   to: ConversionTarget;
-  /** The style the converted design reads as (a hybrid when reactions stay subscribers). */
+  /** The style the converted design reads as (a hybrid when fire-and-forget reactions stay subscribers). */
   style: Style;
   decisions: ConversionNote[];
   differences: BehaviourDifference[];

@@ -34,7 +34,16 @@ interface StepPlan extends Handling {
 const retryFor = (p: ParticipantNode): RetryPolicy => ({ maxAttempts: isIdempotent(p) ? 0 : 3, initialIntervalMs: 200, backoffCoefficient: 2, maxIntervalMs: 10_000 });
 const firstSuccessEvent = (r: Reaction): SagaNode | undefined => r.onSuccess.find((l) => l.target.kind === 'event' && !isFailureEvent(l.target))?.target;
 
-export function toOrchestration(a: Analysis): Converted | string {
+export interface ToOrchestrationOptions {
+  /**
+   * Fire-and-forget reactions (nothing waits for their result: they cannot fail, are not undone
+   * and nobody reacts to what they publish) stay subscribers instead of becoming commanded steps:
+   * the result is then a hybrid, as the articles recommend.
+   */
+  keepFireAndForget: boolean;
+}
+
+export function toOrchestration(a: Analysis, options: ToOrchestrationOptions = { keepFireAndForget: false }): Converted | string {
   const doc = a.doc;
   const g = a.graph;
   const draft = new Draft(doc);
@@ -81,7 +90,20 @@ export function toOrchestration(a: Analysis): Converted | string {
   // The order of the steps: the flow's order, undoable steps first among those that may run in parallel.
   const order = orderSteps(forward, (h) => (compensationsOf.has(key(h.p.id, h.r.input.id)) || isQuery(h) ? 0 : canFail(h) ? 1 : 2));
   if (order.length < forward.length) return 'the reactions on the success path form a cycle, so there is no order in which to command them';
-  const parallel = parallelGroups(forward);
+  const fireAndForget = new Set(
+    options.keepFireAndForget
+      ? forward.filter(
+          (h) =>
+            h.r.input.id !== trigger.id &&
+            !isQuery(h) &&
+            !canFail(h) &&
+            !compensationsOf.has(key(h.p.id, h.r.input.id)) &&
+            h.r.onSuccess.every((l) => !byInput.has(l.target.id)),
+        )
+      : [],
+  );
+  const steps = order.filter((h) => !fireAndForget.has(h));
+  const parallel = parallelGroups(steps);
 
   // The nodes: everything the participants had; the orchestrator and the commands are new.
   for (const n of doc.nodes) {
@@ -102,7 +124,7 @@ export function toOrchestration(a: Analysis): Converted | string {
   let pivot: StepPlan | undefined;
   const plans: StepPlan[] = [];
   let previous = trigger.id;
-  for (const h of order) {
+  for (const h of steps) {
     const compensations = compensationsOf.get(key(h.p.id, h.r.input.id)) ?? [];
     const type: StepPlan['type'] = isQuery(h) ? 'query' : compensations.length ? 'compensatable' : pivot ? 'retriable' : 'pivot';
     const primary = firstSuccessEvent(h.r);
@@ -195,6 +217,15 @@ export function toOrchestration(a: Analysis): Converted | string {
       nodes: [h.p.id, command.id],
     });
   }
+  for (const h of fireAndForget) {
+    draft.link(h.r.input.id, h.p.id, viaAttrs(h.r.via.edge), h.r.via.edge.id);
+    for (const l of h.r.onSuccess) outputs.add(h.p.id, l.target.id, h.r.input.id);
+  }
+  if (fireAndForget.size > 0)
+    decisions.push({
+      message: `${listing([...fireAndForget].map((h) => `${h.p.name} (on ${h.r.input.name})`))} ${fireAndForget.size === 1 ? 'stays a subscriber' : 'stay subscribers'}: nothing waits for ${fireAndForget.size === 1 ? 'its' : 'their'} result (fire-and-forget), so ${o.name} orchestrates the workflow and the rest reacts to events. The result is a hybrid.`,
+      nodes: [...fireAndForget].map((h) => h.p.id),
+    });
   outputs.draw(draft, doc);
 
   const compensatable = plans.filter((s) => s.type === 'compensatable');
