@@ -48,6 +48,10 @@ export function convert(doc: SagaDocument, to: ConversionTarget, options: Conver
     check = validate(result);
   }
   const wrong = check.diagnostics.filter((d) => d.severity === 'error');
+  if (wrong.length > 0 && to === 'orchestration' && wrong.some((d) => d.rule === 'O006' || d.rule === 'O007' || d.rule === 'O009'))
+    return refuse(
+      `the reactions cannot be put in the order of one saga (steps that are undone, then one pivot, then steps retried until they succeed): parallel branches each have a step that can fail and is never undone. ${wrong[0]!.message} (${wrong[0]!.rule})`,
+    );
   if (wrong.length > 0)
     return refuse(`the converted design would have ${wrong.length} error${wrong.length === 1 ? '' : 's'}: ${wrong.slice(0, 2).map((d) => `${d.message} (${d.rule})`).join(' ')}${wrong.length > 2 ? ' …' : ''}`);
   if (check.style !== to && !(options.keepFireAndForget && check.style === 'hybrid')) return refuse(`the converted design would read as ${STYLE_NAME[check.style]}: ${check.reasons.join(' ')}`);
