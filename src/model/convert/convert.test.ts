@@ -29,6 +29,17 @@ describe('convert refuses what it cannot convert, and creates nothing', () => {
     expect(nodeNamed(broken, 'DeductInventory').kind).toBe('command');
   });
 
+  it('a choreography whose parallel branches each end in a step that can fail and is never undone', () => {
+    const b = design().actor('Customer').command('PlaceOrder').service('Orders').event('OrderPlaced').event('OrderCancelled', { terminal: true });
+    b.link('Customer', 'PlaceOrder', 'Orders').edge('Orders', 'OrderPlaced', { on: ['PlaceOrder'] });
+    for (const x of ['Payment', 'Stock']) {
+      b.service(`${x}Service`).event(`${x}Taken`, { terminal: true }).event(`${x}Failed`, { outcome: 'failure' });
+      b.edge('OrderPlaced', `${x}Service`).edge(`${x}Service`, `${x}Taken`).edge(`${x}Service`, `${x}Failed`).edge(`${x}Failed`, 'Orders', { compensates: 'PlaceOrder' });
+    }
+    b.edge('Orders', 'OrderCancelled', { on: ['PaymentFailed', 'StockFailed'] });
+    expect(reason(convert(b.doc, 'orchestration'))).toMatch(/^Cannot convert: the reactions cannot be put in the order of one saga .*parallel branches/);
+  });
+
   it('leaves the original untouched', () => {
     const doc = example('create-order-saga');
     const before = JSON.stringify(doc);
