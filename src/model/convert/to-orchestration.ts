@@ -230,8 +230,10 @@ export function toOrchestration(a: Analysis, options: ToOrchestrationOptions = {
 
   const compensatable = plans.filter((s) => s.type === 'compensatable');
   const retriable = plans.filter((s) => s.type === 'retriable');
+  const queries = plans.filter((s) => s.type === 'query');
   decisions.push({
     message: [
+      queries.length ? `${listing(queries.map((s) => s.command.name))} ${queries.length === 1 ? 'is a query' : 'are queries'}: ${queries.length === 1 ? 'it changes' : 'they change'} nothing` : '',
       compensatable.length ? `${listing(compensatable.map((s) => s.command.name))} ${compensatable.length === 1 ? 'is' : 'are'} compensatable` : '',
       pivot ? `${pivot.command.name} is the pivot (the first step that is not undone)` : '',
       retriable.length ? `${listing(retriable.map((s) => s.command.name))} ${retriable.length === 1 ? 'is' : 'are'} retriable and retried until ${retriable.length === 1 ? 'it succeeds' : 'they succeed'}` : '',
