@@ -1,4 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../load.ts';
+import { LIMITS } from '../schema.ts';
+import { validate } from '../validate.ts';
+import { designArb } from '../testing/arbitraries.ts';
 import { design, example, nodeNamed, unlink } from '../testing/builder.ts';
 import { convert } from './convert.ts';
 
@@ -46,5 +51,32 @@ describe('convert refuses what it cannot convert, and creates nothing', () => {
     const result = convert(doc, 'choreography');
     expect(result.ok).toBe(true);
     expect(JSON.stringify(doc)).toBe(before);
+  });
+});
+
+describe('convert on any design', () => {
+  it('never throws: it refuses, or returns a design that loads back and has no errors', () => {
+    fc.assert(
+      fc.property(designArb({ maxNodes: 14, maxEdges: 20 }), fc.constantFrom('orchestration' as const, 'choreography' as const), (doc, to) => {
+        const result = convert(doc, to);
+        if (!result.ok) {
+          expect(result.reason).toMatch(/^Cannot convert: /);
+          return;
+        }
+        const reloaded = parseDocument(JSON.parse(JSON.stringify(result.doc)));
+        expect(reloaded.ok).toBe(true);
+        expect(validate(result.doc).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('converts long names within the name limit', () => {
+    const long = (s: string) => `${s}${'x'.repeat(LIMITS.maxNameLength - s.length)}`;
+    const doc = example('order-orchestrated');
+    for (const n of doc.nodes) n.name = long(n.name);
+    const result = convert(doc, 'choreography');
+    if (!result.ok) throw new Error(result.reason);
+    expect(parseDocument(JSON.parse(JSON.stringify(result.doc))).ok).toBe(true);
   });
 });

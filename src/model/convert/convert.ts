@@ -9,6 +9,7 @@ import { classify } from '../classify.ts';
 import { isParticipant } from '../graph.ts';
 import type { OrchestratorNode, SagaDocument } from '../schema.ts';
 import { validate } from '../validate.ts';
+import { within } from './draft.ts';
 import type { Converted } from './outputs.ts';
 import type { ConversionResult, ConversionTarget } from './report.ts';
 import { toChoreography } from './to-choreography.ts';
@@ -73,7 +74,8 @@ function refuse(reason: string): ConversionResult {
 /** The converted document: the original's name with the new style, declared. */
 function finish(doc: SagaDocument, converted: Converted, to: ConversionTarget): SagaDocument {
   const other = ADJECTIVE[to === 'orchestration' ? 'choreography' : 'orchestration'];
-  const name = doc.name.includes(`(${other})`) ? doc.name.replace(`(${other})`, `(${ADJECTIVE[to]})`) : `${doc.name.trim()} (${ADJECTIVE[to]})`;
+  const suffix = ` (${ADJECTIVE[to]})`;
+  const name = doc.name.includes(`(${other})`) ? within(doc.name.replace(`(${other})`, `(${ADJECTIVE[to]})`)) : `${within(doc.name.trim(), suffix.length)}${suffix}`;
   const { scenarios: _s, ...rest } = converted.draft.document({ name, declaredStyle: to, description: `Converted by Sagaboard from ${doc.name.trim()}, ${STYLE_NAME[to === 'orchestration' ? 'choreography' : 'orchestration']}.` });
   return rest;
 }

@@ -3,7 +3,10 @@
  * with the original's, names unique per kind (G003) and never shared by a command and an event (G004).
  */
 import { nameKey } from '../names.ts';
-import type { SagaDocument, SagaEdge, SagaNode } from '../schema.ts';
+import { LIMITS, type SagaDocument, type SagaEdge, type SagaNode } from '../schema.ts';
+
+/** A name cut to the format's limit, leaving room for `reserve` more characters. */
+export const within = (name: string, reserve = 0): string => name.slice(0, LIMITS.maxNameLength - reserve);
 
 type NewNode = SagaNode extends infer N ? (N extends SagaNode ? Omit<N, 'id'> : never) : never;
 
@@ -34,15 +37,18 @@ export class Draft {
   add(node: NewNode): SagaNode {
     const name = this.uniqueName(node.kind, node.name);
     // A readable id from the name (`OrderPlaced` -> `orderPlaced`) when it is free.
-    const readable = name.replace(/[^A-Za-z0-9]/g, '').replace(/^[A-Z]/, (c) => c.toLowerCase());
+    const readable = name.replace(/[^A-Za-z0-9]/g, '').replace(/^[A-Z]/, (c) => c.toLowerCase()).slice(0, 60);
     const id = readable && !this.ids.has(readable) ? (this.ids.add(readable), readable) : this.freshId(node.kind);
     return this.keep({ ...node, id, name } as SagaNode);
   }
 
   /** A name free for `kind`: `base` or, when taken, each of `alternatives`, then `base2`, `base3`, ... */
   uniqueName(kind: SagaNode['kind'], base: string, alternatives: readonly string[] = []): string {
-    for (const candidate of [base, ...alternatives]) if (this.free(kind, candidate)) return candidate;
-    for (let i = 2; ; i++) if (this.free(kind, `${base}${i}`)) return `${base}${i}`;
+    for (const candidate of [base, ...alternatives].map((n) => within(n))) if (this.free(kind, candidate)) return candidate;
+    for (let i = 2; ; i++) {
+      const name = `${within(base, String(i).length)}${i}`;
+      if (this.free(kind, name)) return name;
+    }
   }
 
   nameTaken(kind: SagaNode['kind'], name: string): boolean {
