@@ -111,7 +111,15 @@ export function toChoreography(a: Analysis, o: OrchestratorNode, options: ToChor
   const announced = new Map<Step, SagaNode>();
   for (const s of steps) {
     if (!s.handler || s.type === 'retriable' || (handlerReaction(s, s.command.id)?.onFailure.length ?? 1) > 0) continue;
-    if (!ancestors(s).some((j) => j.compensation || j.type === 'query')) continue;
+    if (!ancestors(s).some((j) => j.compensation || j.type === 'query')) {
+      if (s.command.timeoutMs === undefined)
+        differences.push({
+          message: `${s.handler.name} has no failure reply for ${s.command.name} and no timeout, so ${o.name} waited forever when it failed (stuck); in the choreography nobody waits, and with nothing done before it to undo, the saga ends compensated.`,
+          nodes: [s.handler.id],
+          participants: [s.handler.id],
+        });
+      continue;
+    }
     const failed = draft.add({ kind: 'event', name: `${s.command.name.trim()}Failed`, outcome: 'failure' });
     announced.set(s, failed);
     failureSteps.set(failed.id, s);
