@@ -2,6 +2,7 @@
 import { loadDocument, shortened, type SagaDocument } from '../model/index.ts';
 import { analyseCommand } from './analyse-command.ts';
 import { compareCommand } from './compare-command.ts';
+import { convertCommand } from './convert-command.ts';
 import { exportCommand } from './export-command.ts';
 import { CliError, printable, type CliIO } from './io.ts';
 import { MAX_RUNS, simulateCommand, wholeNumber } from './simulate-command.ts';
@@ -13,11 +14,12 @@ export const USAGE = `Usage:
   sagaboard export FILE --to mermaid|asyncapi|json [--out PATH]
   sagaboard analyse FILE [--json]
   sagaboard compare FILE_A FILE_B [--runs N] [--seed N] [--json]
+  sagaboard convert FILE --to orchestration|choreography [--out PATH]
 
-Exit codes: 0 no errors (validate), simulated (simulate), exported (export), analysed (analyse)
-or compared (compare); 1 errors found (validate) or a scenario's expected outcome not met
-(simulate); 2 unreadable file, not a design, bad usage, or (export) nothing to export or a PATH
-that cannot be written.`;
+Exit codes: 0 no errors (validate), simulated (simulate), exported (export), analysed (analyse),
+compared (compare) or converted (convert); 1 errors found (validate) or a scenario's expected
+outcome not met (simulate); 2 unreadable file, not a design, bad usage, a conversion refused, or
+(export) nothing to export or a PATH that cannot be written.`;
 
 /** Runs the command line; returns the exit code. Never throws. */
 export function main(argv: readonly string[], io: CliIO): number {
@@ -77,6 +79,10 @@ function run(argv: readonly string[], io: CliIO): number {
         json: flags.has('--json'),
       };
       return compareCommand(readDesign(files[0]!, io), readDesign(files[1]!, io), compareOptions, io);
+    }
+    case 'convert': {
+      const { file, options } = parseArgs(rest, [], ['--to', '--out']);
+      return convertCommand(readDesign(file, io), { file, to: single(options, '--to'), out: single(options, '--out') }, io);
     }
     default:
       throw new CliError(`unknown command '${shortened(command)}'\n${USAGE}`);

@@ -12,3 +12,5 @@ export { stepsOf, type Step } from './steps.ts';
 export { omittedCount, totalsOf, validate, type ValidationResult } from './validate.ts';
 export { RULES, MAX_DIAGNOSTICS, countBySeverity, type Diagnostic, type Omitted, type RuleId, type Severity } from './diagnostic.ts';
 export { DEFAULTS, isIdempotent, latencyOf, failureRateOf, retryPolicyOf } from './attributes.ts';
+export { convert, type ConvertOptions } from './convert/convert.ts';
+export { reportText, type ConversionResult, type ConversionReport, type ConversionTarget, type ConversionNote, type BehaviourDifference } from './convert/report.ts';
