@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FlowEdge, FlowNode } from './adapter.ts';
 
 /** Nodes drawn per frame while a big design opens; designs up to this size are drawn at once. */
-export const REVEAL_SLICE = 200;
+export const REVEAL_SLICE = 100;
 /** The pause after each slice is painted, so clicks and keys are answered while a design opens. */
 const BREATHER_MS = 40;
 

@@ -10,9 +10,15 @@ import { parseDocument, parseJsonText, type LoadResult } from '../model/index.ts
  * Chromium on 2 busy cores, opening a laid-out design froze the tab for about 6 s at 2,000 nodes,
  * 15 s at 5,000, 26 s at 10,000, 81 s at 20,000 and over 10 minutes at 50,000 (React rendering
  * and committing the nodes and edges, then style, layout and garbage collection).
+ *
+ * A big design is now drawn a slice at a time (canvas/useProgressiveReveal.ts), but each slice
+ * still costs React Flow work in proportion to everything drawn so far (`npm run bench:open`, on
+ * 2 cores with a load of 2.5: longest task 226 ms at 2,000 nodes, 403 ms at 3,000, 1,387 ms at
+ * 5,000). The limit is where opening stays near the 200 ms a task a person does not notice as a
+ * freeze; drawing connections in one layer of Sagaboard's own would let it rise again.
  */
-export const MAX_CANVAS_NODES = 5_000;
-export const MAX_CANVAS_EDGES = 10_000;
+export const MAX_CANVAS_NODES = 2_000;
+export const MAX_CANVAS_EDGES = 4_000;
 
 /**
  * Why the canvas will not draw this parsed JSON, if it is too big; looked at before the schema

@@ -35,10 +35,10 @@ describe('reading a picked or dropped file', () => {
     const nodes = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `n${i}`, kind: 'event', name: `Happened${i}` }));
     const design = (n: number, edges: unknown[] = []) => JSON.stringify({ format: 'sagaboard', version: 1, name: 'Big', nodes: nodes(n), edges });
     expect(await message(file('big.sagaboard.json', design(50_000)))).toBe(
-      'this design has 50,000 nodes; the canvas draws designs of up to 5,000 nodes, more would freeze this tab; check or simulate it with the command line instead (npx sagaboard validate big.sagaboard.json)',
+      'this design has 50,000 nodes; the canvas draws designs of up to 2,000 nodes, more would freeze this tab; check or simulate it with the command line instead (npx sagaboard validate big.sagaboard.json)',
     );
     expect(await message(file('edges.sagaboard.json', design(2, Array.from({ length: MAX_CANVAS_EDGES + 1 }, (_, i) => ({ id: `e${i}`, source: 'n0', target: 'n1' })))))).toMatch(
-      /10,001 connections; the canvas draws designs of up to 10,000 connections/,
+      /4,001 connections; the canvas draws designs of up to 4,000 connections/,
     );
     expect(await message(file('most.sagaboard.json', design(MAX_CANVAS_NODES)))).toBe('opened');
     // Not JSON, or not a design: the loader's own words, as before.

@@ -44,7 +44,7 @@ export function connectChoices(doc: SagaDocument, nodeId: string, direction: Con
   const self = doc.nodes.find((n) => n.id === nodeId);
   if (!self) return { allowed: [], refused: [] };
   const graph = buildGraph(doc);
-  // One pass over the connections, not one per node offered (designs go up to 5,000 nodes).
+  // One pass over the connections, not one per node offered (the canvas takes designs of thousands of nodes).
   const connected = new Set(doc.edges.map((e) => `${e.source}\u0000${e.target}`));
   const allowed: ConnectChoice[] = [];
   const refused: ConnectChoice[] = [];
