@@ -464,9 +464,17 @@ const heardThroughTimeout = (msg: Msg): boolean => msg.sender?.isOrchestrator ==
 /** How many attempts a policy allows in all; unlimited is capped so a run always ends. */
 export const attemptsOf = (policy: { maxAttempts: number }): number => (policy.maxAttempts === 0 ? UNLIMITED_ATTEMPTS : policy.maxAttempts);
 
-/** The wait before the attempt after `attempt`: exponential backoff, capped. */
+/**
+ * The wait before the attempt after `attempt`: exponential backoff, capped at the policy's largest
+ * interval: a growth that overflows to Infinity gives the cap, and a first interval of 0 stays 0
+ * (never 0 × Infinity = NaN, e.g. after 155 attempts with a coefficient of 100).
+ */
 export function backoff(policy: { initialIntervalMs: number; backoffCoefficient: number; maxIntervalMs: number }, attempt: number): number {
-  return Math.min(policy.initialIntervalMs * policy.backoffCoefficient ** (attempt - 1), policy.maxIntervalMs);
+  const { initialIntervalMs: first, backoffCoefficient: factor, maxIntervalMs: cap } = policy;
+  if (first >= cap) return cap;
+  if (first === 0) return 0;
+  const wait = first * factor ** (attempt - 1);
+  return wait < cap ? wait : cap;
 }
 
 export { DEFAULTS_RETRY };
