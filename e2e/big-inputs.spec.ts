@@ -9,27 +9,11 @@ import { deflateRawSync } from 'node:zlib';
 import { deflateSync } from 'fflate';
 import { expect, test, type Page } from './support/test.ts';
 import { canvas } from './support/canvas.ts';
+import { forgetLongTasks, longestTask, watchLongTasks } from './support/longTasks.ts';
 
 const ORDER = 'Order fulfilment (orchestrated)';
 const designName = (page: Page) => page.getByTestId('design-name');
 const problem = (page: Page) => page.getByTestId('load-problem');
-
-/**
- * Records the main thread's long tasks (over 50 ms) from the page's start; `longestTask` gives
- * the longest one in ms. A frozen tab is one long task.
- */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-const longestTask = (page: Page) => page.evaluate(() => Math.round(Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks)));
-/** Long tasks seen so far are forgotten (e.g. the first drawing of the canvas). */
-const forgetLongTasks = (page: Page) => page.evaluate(() => void ((window as unknown as { __longTasks: number[] }).__longTasks = []));
 
 /** What the app says, whatever the case of its first letter (sentences start with a capital). */
 const says = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');

@@ -28,3 +28,28 @@ export function fanOutStorm(width: number): SagaDocument {
   }
   return { format: 'sagaboard', version: 1, name: `Fan-out storm ×${width}`, nodes, edges };
 }
+
+/** Two services whose events trigger each other forever: Pinger publishes Pinged, Ponger answers Ponged. */
+export function pingPongStorm(): SagaDocument {
+  return {
+    format: 'sagaboard',
+    version: 1,
+    name: 'Ping pong',
+    nodes: [
+      { id: 'user', kind: 'actor', name: 'User' },
+      { id: 'start', kind: 'command', name: 'Start' },
+      { id: 'pinger', kind: 'service', name: 'Pinger' },
+      { id: 'pinged', kind: 'event', name: 'Pinged' },
+      { id: 'ponger', kind: 'service', name: 'Ponger' },
+      { id: 'ponged', kind: 'event', name: 'Ponged' },
+    ],
+    edges: [
+      { id: 'e1', source: 'user', target: 'start' },
+      { id: 'e2', source: 'start', target: 'pinger' },
+      { id: 'e3', source: 'pinger', target: 'pinged', on: ['start', 'ponged'] },
+      { id: 'e4', source: 'pinged', target: 'ponger' },
+      { id: 'e5', source: 'ponger', target: 'ponged' },
+      { id: 'e6', source: 'ponged', target: 'pinger' },
+    ],
+  };
+}
