@@ -4,7 +4,7 @@
  * or retries every message hundreds of times, stops after little work and says why.
  */
 import { describe, expect, it } from 'vitest';
-import { fanOutStorm } from '../model/testing/storms.ts';
+import { fanOutStorm, pingPongStorm } from '../model/testing/storms.ts';
 import { design } from '../model/testing/builder.ts';
 import { compilePlan, MAX_DELIVERIES, simulate } from './index.ts';
 
@@ -73,5 +73,14 @@ describe('the work bound of one saga', () => {
     const r = simulate(compilePlan(b.doc), { seed: 1, faults });
     expect(r.outcome).toBe('stuck');
     expect(r.reason).toMatch(/^stopped after 10,000 deliveries: more work than one saga may do, along Step0 → Step1 → .* → Step10$/);
+  });
+
+  it('a service that crashes at every delivery and restarts at once stops at the delivery bound', () => {
+    const faults = [{ target: 'ponger', kind: 'crash' as const, delayMs: 0, times: 1_000_000 }];
+    const [r, ms] = timed(() => simulate(compilePlan(pingPongStorm()), { seed: 1, faults }));
+    expect(r.outcome).toBe('stuck');
+    expect(r.reason).toBe('stopped after 10,000 deliveries: more work than one saga may do, along Start → Pinged');
+    expect(r.trace.length).toBeLessThan(5 * MAX_DELIVERIES);
+    expect(ms).toBeLessThan(1_000);
   });
 });
