@@ -21,3 +21,16 @@ export const longestTask = (page: Page): Promise<number> => page.evaluate(() => 
 
 /** Long tasks seen so far are forgotten (e.g. the first drawing of the canvas). */
 export const forgetLongTasks = (page: Page): Promise<void> => page.evaluate(() => void ((window as unknown as Watched).__longTasks = []));
+
+/**
+ * Waits until `selector`'s text matches `pattern`, checking once a frame in the page. While long
+ * tasks are measured, use this rather than `expect(…).toHaveText`: a retried expectation makes
+ * Playwright walk the page's accessibility tree on its main thread, a long task of its own.
+ */
+export async function waitForText(page: Page, selector: string, pattern: RegExp, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    ([s, source, flags]) => new RegExp(source, flags).test(document.querySelector(s)?.textContent ?? ''),
+    [selector, pattern.source, pattern.flags] as const,
+    { polling: 'raf', timeout },
+  );
+}

@@ -21,10 +21,14 @@ describe('checkScenarios (Run all)', () => {
     ]);
   });
 
-  it('reports progress every so many scenarios', () => {
-    const done: number[] = [];
-    checkScenarios(doc, [...scenarios, ...scenarios], { every: 3, progress: (n) => done.push(n) });
-    expect(done).toEqual([3, 6]);
+  it('reports progress every so many scenarios and after the last, with the checks made since', () => {
+    const reports: [number, string[]][] = [];
+    checkScenarios(doc, [...scenarios, ...scenarios.slice(0, 3)], { every: 3, progress: (n, checks) => reports.push([n, checks.map((c) => c.name)]) });
+    expect(reports).toEqual([
+      [3, ['Happy', 'Shipping fails', 'No expectation']],
+      [6, ['Broken', 'Happy', 'Shipping fails']],
+      [7, ['No expectation']],
+    ]);
   });
 
   it('a design that cannot be simulated fails every scenario with the reason', () => {

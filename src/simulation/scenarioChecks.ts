@@ -18,8 +18,8 @@ export interface ScenarioCheck {
 }
 
 export interface ScenarioCheckOptions {
-  /** Called every `every` scenarios with the number done. */
-  progress?: (done: number) => void;
+  /** Called every `every` scenarios, and after the last, with the number done and the checks made since the last call. */
+  progress?: (done: number, checks: ScenarioCheck[]) => void;
   every?: number;
 }
 
@@ -28,11 +28,16 @@ export function checkScenarios(doc: SagaDocument, scenarios: readonly Scenario[]
   const blocked = simulationProblems(doc).length > 0;
   const plan = blocked ? undefined : compilePlan(doc);
   const every = options.every ?? 1;
-  return scenarios.map((s, i) => {
-    const check = checkOne(s);
-    if (options.progress && (i + 1) % every === 0) options.progress(i + 1);
-    return check;
-  });
+  const checks: ScenarioCheck[] = [];
+  let reported = 0;
+  for (const s of scenarios) {
+    checks.push(checkOne(s));
+    if (options.progress && (checks.length % every === 0 || checks.length === scenarios.length)) {
+      options.progress(checks.length, checks.slice(reported));
+      reported = checks.length;
+    }
+  }
+  return checks;
 
   function checkOne(s: Scenario): ScenarioCheck {
     const problems = scenarioProblems(doc, s);

@@ -9,15 +9,22 @@ import { checkScenarios, type ScenarioCheck } from './scenarioChecks.ts';
 
 export type SimulationJob = { job: 'monteCarlo'; doc: SagaDocument; runs: number; seed: number; faults: Fault[] } | { job: 'scenarios'; doc: SagaDocument; scenarios: Scenario[] };
 
-/** What each job gives back. */
+/** What each job gives back at the end. */
 export interface SimulationResults {
   monteCarlo: MonteCarloResult;
-  scenarios: ScenarioCheck[];
+  /** How many scenarios were checked: the checks themselves come with the progress reports. */
+  scenarios: number;
 }
 
-export type SimulationReply<R> = { type: 'progress'; done: number } | { type: 'done'; result: R } | { type: 'error'; message: string };
+/** What each job gives back as it goes, with its progress reports. */
+export interface SimulationPartials {
+  monteCarlo: never;
+  scenarios: ScenarioCheck;
+}
 
-const reply = (message: SimulationReply<unknown>) => self.postMessage(message);
+export type SimulationReply<R, P = never> = { type: 'progress'; done: number; partial?: P[] } | { type: 'done'; result: R } | { type: 'error'; message: string };
+
+const reply = (message: SimulationReply<unknown, unknown>) => self.postMessage(message);
 /** Progress about 40 times a job (enough for a smooth bar), and at least every `least` units. */
 const every = (total: number, least: number) => Math.max(least, Math.floor(total / 40));
 const progress = (done: number) => reply({ type: 'progress', done });
@@ -30,7 +37,9 @@ self.onmessage = (event: MessageEvent<SimulationJob>) => {
       reply({ type: 'done', result: monteCarlo(compilePlan(doc), { runs, seed, faults, every: every(runs, 100), progress }) });
     } else {
       const { doc, scenarios } = request;
-      reply({ type: 'done', result: checkScenarios(doc, scenarios, { every: every(scenarios.length, 1), progress }) });
+      // The checks go with the progress, so that the page shows them a few at a time.
+      const checks = checkScenarios(doc, scenarios, { every: every(scenarios.length, 1), progress: (done, partial) => reply({ type: 'progress', done, partial }) });
+      reply({ type: 'done', result: checks.length });
     }
   } catch (e) {
     reply({ type: 'error', message: (e as Error).message });

@@ -17,11 +17,19 @@ export function ScenariosPanel() {
   const scenarios = useDesignStore((s) => s.doc?.scenarios ?? NONE);
   const frozen = useSimulationStore((s) => s.doc);
   const loaded = useSimulationStore((s) => s.scenario);
-  const { status, start, cancel } = useSimulationWorker<'scenarios'>();
-  const result = status.state === 'done' ? status.result : undefined;
-  const checks = useMemo(() => new Map(result?.map((c) => [c.name, c])), [result]);
+  // Results arrive a few at a time: each row is drawn again only when its own result comes.
+  const [checks, setChecks] = useState<ReadonlyMap<string, ScenarioCheck>>(new Map());
+  const { status, start, cancel } = useSimulationWorker<'scenarios'>((more) =>
+    setChecks((known) => {
+      const next = new Map(known);
+      for (const c of more) next.set(c.name, c);
+      return next;
+    }),
+  );
   const runAll = () => {
-    if (frozen) start({ job: 'scenarios', doc: frozen, scenarios: [...scenarios] }, scenarios.length);
+    if (!frozen) return;
+    setChecks(new Map());
+    start({ job: 'scenarios', doc: frozen, scenarios: [...scenarios] }, scenarios.length);
   };
   return (
     <section className="sb-panel sb-scenarios" aria-labelledby="scenarios-heading" data-testid="scenarios">

@@ -4,13 +4,14 @@
  * per panel; leaving the panel ends it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SimulationJob, SimulationReply, SimulationResults } from '../../simulation/simulation.worker.ts';
+import type { SimulationJob, SimulationPartials, SimulationReply, SimulationResults } from '../../simulation/simulation.worker.ts';
 
 export type WorkerStatus<R> = { state: 'idle' } | { state: 'running'; done: number; total: number } | { state: 'done'; result: R } | { state: 'error'; message: string };
 
 type Kind = SimulationJob['job'];
 
-export function useSimulationWorker<K extends Kind>(): {
+/** `onPartial` receives what the job gives back as it goes (e.g. the scenarios checked so far). */
+export function useSimulationWorker<K extends Kind>(onPartial?: (items: SimulationPartials[K][]) => void): {
   status: WorkerStatus<SimulationResults[K]>;
   /** Starts `job` (ending the one running, if any); `total` is what progress counts up to. */
   start(job: Extract<SimulationJob, { job: K }>, total: number): void;
@@ -20,6 +21,8 @@ export function useSimulationWorker<K extends Kind>(): {
 } {
   const [status, setStatus] = useState<WorkerStatus<SimulationResults[K]>>({ state: 'idle' });
   const worker = useRef<Worker | null>(null);
+  const partial = useRef(onPartial);
+  useEffect(() => void (partial.current = onPartial));
   const end = useCallback(() => {
     worker.current?.terminate();
     worker.current = null;
@@ -32,10 +35,13 @@ export function useSimulationWorker<K extends Kind>(): {
       const w = new Worker(new URL('../../simulation/simulation.worker.ts', import.meta.url), { type: 'module' });
       worker.current = w;
       setStatus({ state: 'running', done: 0, total });
-      w.onmessage = (e: MessageEvent<SimulationReply<SimulationResults[K]>>) => {
+      w.onmessage = (e: MessageEvent<SimulationReply<SimulationResults[K], SimulationPartials[K]>>) => {
         if (worker.current !== w) return;
         const m = e.data;
-        if (m.type === 'progress') return setStatus({ state: 'running', done: m.done, total });
+        if (m.type === 'progress') {
+          if (m.partial) partial.current?.(m.partial);
+          return setStatus({ state: 'running', done: m.done, total });
+        }
         setStatus(m.type === 'done' ? { state: 'done', result: m.result } : { state: 'error', message: m.message });
         end();
       };
