@@ -160,7 +160,7 @@ export class Run {
       this.dispatch(item);
       if (this.storm) break;
     }
-    // A run stopped at the message bound never ended: it is stuck, whatever its effects say.
+    // A run stopped at its work bound (messages or deliveries) never ended: it is stuck, whatever its effects say.
     const verdict: Verdict = this.storm ? { outcome: 'stuck', reason: this.stormReason() } : this.ledger.judge(this.stuckReason());
     this.record(OUTCOME_ENTRY[verdict.outcome], null, null, verdict.reason);
     return { outcome: verdict.outcome, reason: verdict.reason, durationMs: this.now, trace: this.trace, messages: this.messages, events: this.events };
