@@ -15,7 +15,6 @@ const ORDER = 'Order fulfilment (orchestrated)';
 const designName = (page: Page) => page.getByTestId('design-name');
 const problem = (page: Page) => page.getByTestId('load-problem');
 
-
 /** What the app says, whatever the case of its first letter (sentences start with a capital). */
 const says = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
 

@@ -18,6 +18,12 @@ export const TRANSPORT_MS = 2;
 export const UNLIMITED_ATTEMPTS = 100;
 /** Messages one saga may send before the run stops as an event storm. */
 export const MAX_MESSAGES = 10_000;
+/**
+ * Deliveries one saga may make before the run stops (duplicates, retries and deliveries again
+ * after a restart included): each is a handling, so this bounds the work of a run and the length
+ * of its trace, also when one message fans out to many subscribers.
+ */
+export const MAX_DELIVERIES = 10_000;
 
 export interface RunOptions {
   seed?: number;
@@ -32,6 +38,7 @@ export interface RunOptions {
    * failure rate (injected faults still fire): the deterministic run the trade-off measures read.
    */
   nominal?: boolean;
+  maxDeliveries?: number;
 }
 
 export interface RunResult {
@@ -126,11 +133,14 @@ export class Run {
   private readonly onDelivery: boolean;
   private readonly onArrival: boolean;
   private readonly onHandling: boolean;
+  private readonly maxDeliveries: number;
   now = 0;
   private nextMessage = 1;
   private messages = 0;
+  private deliveries = 0;
   private events = 0;
-  private storm: Msg | undefined;
+  /** The run went over its work bound: the message that would have gone over it, and which bound. */
+  private storm: { msg: Msg; bound: 'messages' | 'deliveries' } | undefined;
 
   constructor(
     readonly plan: SimulationPlan,
@@ -145,6 +155,7 @@ export class Run {
     this.tracing = options.trace ?? true;
     this.saga = options.saga ?? 's1';
     this.maxMessages = options.maxMessages ?? MAX_MESSAGES;
+    this.maxDeliveries = options.maxDeliveries ?? MAX_DELIVERIES;
     this.ledger = new Ledger(plan.messages.size);
     this.states = new Array<ParticipantState | undefined>(plan.participants.length).fill(undefined);
     this.orchestrators = plan.participants.map((p) => (p.isOrchestrator ? new OrchestratorBehaviour(this, p) : undefined));
@@ -163,8 +174,8 @@ export class Run {
       this.dispatch(item);
       if (this.storm) break;
     }
-    // A run stopped at the message bound never ended: it is stuck, whatever its effects say.
-    const verdict: Verdict = this.storm ? { outcome: 'stuck', reason: this.stormReason(this.storm) } : this.ledger.judge(this.stuckReason());
+    // A run stopped at its work bound (messages or deliveries) never ended: it is stuck, whatever its effects say.
+    const verdict: Verdict = this.storm ? { outcome: 'stuck', reason: this.stormReason() } : this.ledger.judge(this.stuckReason());
     this.record(OUTCOME_ENTRY[verdict.outcome], null, null, verdict.reason);
     return { outcome: verdict.outcome, reason: verdict.reason, durationMs: this.now, trace: this.trace, messages: this.messages, events: this.events };
   }
@@ -212,17 +223,26 @@ export class Run {
   private send(msg: Msg, from: { id: string; name: string } | null): void {
     this.messages++;
     if (this.messages > this.maxMessages) {
-      this.storm ??= msg;
+      this.storm ??= { msg, bound: 'messages' };
       return;
     }
+    if (!this.mayDeliver(msg, msg.message.deliveries.length)) return;
     if (this.tracing) this.record('MESSAGE_SENT', msg, from);
     for (const { reaction } of msg.message.deliveries) {
       const targets = this.onDelivery ? [reaction.edgeId, msg.edgeId, msg.message.id, reaction.participant.id] : NO_TARGETS;
       const delay = this.faults.delay(targets, this.random);
       this.schedule(Job.Deliver, this.now + this.transport() + delay, msg, reaction, false);
-      if (this.faults.fire('duplicate', targets, this.random))
+      if (this.faults.fire('duplicate', targets, this.random) && this.mayDeliver(msg, 1))
         this.schedule(Job.Deliver, this.now + this.transport() + delay + this.transport(), msg, reaction, true);
     }
+  }
+
+  /** Counts `n` more deliveries of `msg`; false (and the run stops) when they go over the bound. */
+  private mayDeliver(msg: Msg, n: number): boolean {
+    this.deliveries += n;
+    if (this.deliveries <= this.maxDeliveries) return true;
+    this.storm ??= { msg, bound: 'deliveries' };
+    return false;
   }
 
   /**
@@ -337,6 +357,7 @@ export class Run {
     if (canRetry) {
       seen.state = Seen.FailedTransient;
       const wait = backoff(policy, msg.attempt);
+      if (!this.mayDeliver(msg, 1)) return;
       if (this.tracing) this.record('RETRY_SCHEDULED', msg, p, `attempt ${msg.attempt + 1} in ${wait} ms`);
       this.schedule(Job.Deliver, this.now + wait, { ...msg, attempt: msg.attempt + 1 }, reaction, false);
       return;
@@ -393,7 +414,10 @@ export class Run {
     state.crashed = false;
     const waiting = state.inbox.splice(0);
     if (this.tracing) this.record('SERVICE_RESTARTED', null, p, waiting.length ? `${waiting.length} message${waiting.length === 1 ? '' : 's'} waiting` : undefined);
-    for (const item of waiting) this.schedule(Job.Deliver, this.now, item.msg, item.reaction, item.duplicate).again = item.again;
+    for (const item of waiting) {
+      if (!this.mayDeliver(item.msg!, 1)) return;
+      this.schedule(Job.Deliver, this.now, item.msg, item.reaction, item.duplicate).again = item.again;
+    }
   }
 
   // ---- the end ---------------------------------------------------------------------------
@@ -401,8 +425,11 @@ export class Run {
   /** Set when a participant gives up for good (exhausted compensation or retriable step). */
   givenUp: string | undefined;
 
-  private stormReason(last: Msg): string {
-    return `stopped after ${this.maxMessages.toLocaleString('en-US')} messages: an event storm in the cycle ${cycleOf(last)}`;
+  private stormReason(): string {
+    const { msg, bound } = this.storm!;
+    const limit = bound === 'messages' ? this.maxMessages : this.maxDeliveries;
+    const cycle = cycleOf(msg);
+    return `stopped after ${limit.toLocaleString('en-US')} ${bound}: ${cycle ? `an event storm in the cycle ${cycle}` : `more work than one saga may do, along ${chainOf(msg)}`}`;
   }
 
   private stuckReason(): string | undefined {
@@ -454,21 +481,40 @@ const heardThroughTimeout = (msg: Msg): boolean => msg.sender?.isOrchestrator ==
 /** How many attempts a policy allows in all; unlimited is capped so a run always ends. */
 export const attemptsOf = (policy: { maxAttempts: number }): number => (policy.maxAttempts === 0 ? UNLIMITED_ATTEMPTS : policy.maxAttempts);
 
-/** The wait before the attempt after `attempt`: exponential backoff, capped. */
+/**
+ * The wait before the attempt after `attempt`: exponential backoff, capped at the policy's largest
+ * interval: a growth that overflows to Infinity gives the cap, and a first interval of 0 stays 0
+ * (never 0 × Infinity = NaN, e.g. after 155 attempts with a coefficient of 100).
+ */
 export function backoff(policy: { initialIntervalMs: number; backoffCoefficient: number; maxIntervalMs: number }, attempt: number): number {
-  return Math.min(policy.initialIntervalMs * policy.backoffCoefficient ** (attempt - 1), policy.maxIntervalMs);
+  const { initialIntervalMs: first, backoffCoefficient: factor, maxIntervalMs: cap } = policy;
+  if (first >= cap) return cap;
+  if (first === 0) return 0;
+  const wait = first * factor ** (attempt - 1);
+  return wait < cap ? wait : cap;
 }
 
 export { DEFAULTS_RETRY };
 
-/** The cycle an event storm goes round: the message kinds between two sightings of the same one. */
-function cycleOf(last: Msg): string {
+/**
+ * The cycle an event storm goes round: the message kinds between two sightings of the same one,
+ * or undefined when the causes of `last` never repeat a kind.
+ */
+function cycleOf(last: Msg): string | undefined {
   const chain: PlanMessage[] = [];
-  for (let m: Msg | null = last; m && chain.length < 10_000; m = m.causation) {
-    const again = chain.indexOf(m.message);
-    // `chain` runs backwards from the last message; `m` is the earlier sighting of chain[again].
-    if (again >= 0) return [m.message, ...chain.slice(again).reverse()].map((x) => x.name).join(' → ');
+  const seen = new Set<PlanMessage>();
+  for (let m: Msg | null = last; m; m = m.causation) {
+    // `chain` runs backwards from the last message; `m` is the earlier sighting of a kind in it.
+    if (seen.has(m.message)) return [m.message, ...chain.slice(chain.indexOf(m.message)).reverse()].map((x) => x.name).join(' → ');
+    seen.add(m.message);
     chain.push(m.message);
   }
-  return chain.reverse().map((x) => x.name).join(' → ');
+  return undefined;
+}
+
+/** The causes of `last`, first to last (every kind once: it is not a cycle). */
+function chainOf(last: Msg): string {
+  const chain: string[] = [];
+  for (let m: Msg | null = last; m; m = m.causation) chain.push(m.message.name);
+  return chain.reverse().join(' → ');
 }

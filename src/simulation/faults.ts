@@ -2,7 +2,7 @@
  * Injected faults (spec §4.6): which fault applies to a delivery or a handling, how often it
  * has fired, and checks that give a clear message for impossible settings.
  */
-import { explainIssue, FAULT_KINDS, faultSchema, MAX_LISTED, shortened, shortListing, type Fault, type SagaDocument } from '../model/index.ts';
+import { explainIssue, FAULT_KINDS, faultSchema, MAX_LISTED, shortened, shortListing, type Fault, type SagaDocument, type SagaEdge, type SagaNode } from '../model/index.ts';
 import type { Random } from './random.ts';
 
 export type FaultKind = Fault['kind'];
@@ -104,9 +104,18 @@ export function faultProblem(doc: SagaDocument, fault: unknown): string | undefi
     const field = issue.path.join('.') || 'fault';
     return `${field}: ${explainIssue(issue)}`;
   }
-  const f = parsed.data;
-  const node = doc.nodes.find((n) => n.id === f.target);
-  const edge = node ? undefined : doc.edges.find((e) => e.id === f.target);
+  return targetProblem(doc, parsed.data);
+}
+
+/**
+ * What is wrong with the target of a fault in the format's shape, or undefined. The target is
+ * looked up by id, so checking every fault of every scenario takes time in proportion to the
+ * faults, not to the faults × the size of the design.
+ */
+function targetProblem(doc: SagaDocument, f: Fault): string | undefined {
+  const { nodes, edges } = targetsOf(doc);
+  const node = nodes.get(f.target);
+  const edge = node ? undefined : edges.get(f.target);
   if (!node && !edge) return `the fault's target '${shortened(f.target)}' is not a node or connection of this design`;
   if (node && (node.kind === 'actor' || node.kind === 'orchestrator') && f.kind !== 'delay' && f.kind !== 'duplicate')
     return `${node.name} is ${node.kind === 'actor' ? 'an actor' : 'the orchestrator'}: inject faults on a command, a service or a connection`;
@@ -114,6 +123,28 @@ export function faultProblem(doc: SagaDocument, fault: unknown): string | undefi
     return `${node.name} is an event: make the service that handles or publishes it fail instead`;
   if (f.kind === 'delay' && f.delayMs === undefined) return 'an extra delay needs delayMs (milliseconds, 0 or more)';
   return undefined;
+}
+
+interface Targets {
+  nodes: Map<string, SagaNode>;
+  edges: Map<string, SagaEdge>;
+  /** The arrays they were made from: a document given new nodes or connections is indexed again. */
+  from: [SagaDocument['nodes'], SagaDocument['edges'], number, number];
+}
+const indexes = new WeakMap<SagaDocument, Targets>();
+
+/** The nodes and connections of `doc` by id, made once per document. */
+function targetsOf(doc: SagaDocument): Targets {
+  const known = indexes.get(doc);
+  const [nodes, edges, nodeCount, edgeCount] = known?.from ?? [];
+  if (known && nodes === doc.nodes && edges === doc.edges && nodeCount === doc.nodes.length && edgeCount === doc.edges.length) return known;
+  const made: Targets = {
+    nodes: new Map(doc.nodes.map((n) => [n.id, n])),
+    edges: new Map(doc.edges.map((e) => [e.id, e])),
+    from: [doc.nodes, doc.edges, doc.nodes.length, doc.edges.length],
+  };
+  indexes.set(doc, made);
+  return made;
 }
 
 /** The business-failure fault of the CLI's `--fail NAME`: NAME is a command or service, by name or id. */

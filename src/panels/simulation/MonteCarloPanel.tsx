@@ -3,50 +3,26 @@
  * injected faults), in a Web Worker: the outcome distribution, latency percentiles, and a
  * seed to replay for each outcome.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { SAGA_OUTCOMES } from '../../model/index.ts';
 import type { MonteCarloResult } from '../../simulation/index.ts';
-import type { MonteCarloReply, MonteCarloRequest } from '../../simulation/monteCarlo.worker.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
+import { useSimulationWorker } from './useSimulationWorker.ts';
 
 const MAX_RUNS = 100_000;
-
-type Status = { state: 'idle' } | { state: 'running'; done: number; runs: number } | { state: 'done'; result: MonteCarloResult } | { state: 'error'; message: string };
 
 export function MonteCarloPanel() {
   const doc = useSimulationStore((s) => s.doc);
   const faults = useSimulationStore((s) => s.faults);
   const blocked = useSimulationStore((s) => s.problems.length > 0);
   const [runsText, setRunsText] = useState('2000');
-  const [status, setStatus] = useState<Status>({ state: 'idle' });
-  const worker = useRef<Worker | null>(null);
-  useEffect(() => () => worker.current?.terminate(), []);
+  const { status, start: startJob, cancel, fail } = useSimulationWorker<'monteCarlo'>();
 
   const start = () => {
     const runs = Number(runsText);
-    if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) return setStatus({ state: 'error', message: `Runs: a whole number from 1 to ${MAX_RUNS.toLocaleString('en-US')}.` });
+    if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) return fail(`Runs: a whole number from 1 to ${MAX_RUNS.toLocaleString('en-US')}.`);
     if (!doc) return;
-    worker.current?.terminate();
-    const w = new Worker(new URL('../../simulation/monteCarlo.worker.ts', import.meta.url), { type: 'module' });
-    worker.current = w;
-    setStatus({ state: 'running', done: 0, runs });
-    w.onmessage = (e: MessageEvent<MonteCarloReply>) => {
-      const m = e.data;
-      if (m.type === 'progress') setStatus({ state: 'running', done: m.done, runs });
-      else {
-        setStatus(m.type === 'done' ? { state: 'done', result: m.result } : { state: 'error', message: m.message });
-        w.terminate();
-        worker.current = null;
-      }
-    };
-    w.onerror = (e) => setStatus({ state: 'error', message: e.message || 'The simulation worker failed.' });
-    const request: MonteCarloRequest = { doc, runs, seed: useSimulationStore.getState().seed, faults };
-    w.postMessage(request);
-  };
-  const cancel = () => {
-    worker.current?.terminate();
-    worker.current = null;
-    setStatus({ state: 'idle' });
+    startJob({ job: 'monteCarlo', doc, runs, seed: useSimulationStore.getState().seed, faults }, runs);
   };
 
   return (
@@ -74,7 +50,7 @@ export function MonteCarloPanel() {
         </button>
       </form>
       {status.state === 'running' && (
-        <progress className="sb-montecarlo__progress" max={status.runs} value={status.done} aria-label="Sagas simulated">
+        <progress className="sb-montecarlo__progress" max={status.total} value={status.done} aria-label="Sagas simulated">
           {status.done}
         </progress>
       )}

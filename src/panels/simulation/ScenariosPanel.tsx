@@ -1,37 +1,35 @@
 /**
  * Scenarios (spec §4.6): the faults, seed and expected outcome of a run saved under a name in
  * the document, so they can be shared and replayed. Saving is an edit of the design (one undo
- * step); running one loads it into the simulator; running all says which meet their expectation.
+ * step); running one loads it into the simulator; running all (in the simulation worker, with
+ * progress and Cancel) says which meet their expectation.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { SAGA_OUTCOMES, type SagaOutcome, type Scenario } from '../../model/index.ts';
 import { removeScenario, saveScenario } from '../../model/operations.ts';
-import { compilePlan, scenarioProblems, simulate, simulationProblems } from '../../simulation/index.ts';
+import { scenarioProblems } from '../../simulation/index.ts';
+import type { ScenarioCheck } from '../../simulation/scenarioChecks.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
-
-interface Check {
-  outcome: SagaOutcome | 'error';
-  pass: boolean | undefined;
-  note: string;
-}
+import { useSimulationWorker } from './useSimulationWorker.ts';
 
 export function ScenariosPanel() {
   const scenarios = useDesignStore((s) => s.doc?.scenarios ?? NONE);
   const frozen = useSimulationStore((s) => s.doc);
   const loaded = useSimulationStore((s) => s.scenario);
-  const [checks, setChecks] = useState<ReadonlyMap<string, Check>>(new Map());
+  // Results arrive a few at a time: each row is drawn again only when its own result comes.
+  const [checks, setChecks] = useState<ReadonlyMap<string, ScenarioCheck>>(new Map());
+  const { status, start, cancel } = useSimulationWorker<'scenarios'>((more) =>
+    setChecks((known) => {
+      const next = new Map(known);
+      for (const c of more) next.set(c.name, c);
+      return next;
+    }),
+  );
   const runAll = () => {
     if (!frozen) return;
-    const plan = simulationProblems(frozen).length === 0 ? compilePlan(frozen) : undefined;
-    setChecks(new Map(scenarios.map((s) => [s.name, check(s)])));
-    function check(s: Scenario): Check {
-      const problems = scenarioProblems(frozen!, s);
-      if (!plan || problems.length) return { outcome: 'error', pass: false, note: problems[0] ?? 'the design cannot be simulated' };
-      const result = simulate(plan, { seed: s.seed, faults: s.faults, trace: false });
-      const pass = s.expect ? result.outcome === s.expect.outcome : undefined;
-      return { outcome: result.outcome, pass, note: result.reason };
-    }
+    setChecks(new Map());
+    start({ job: 'scenarios', doc: frozen, scenarios: [...scenarios] }, scenarios.length);
   };
   return (
     <section className="sb-panel sb-scenarios" aria-labelledby="scenarios-heading" data-testid="scenarios">
@@ -40,11 +38,26 @@ export function ScenariosPanel() {
           Scenarios
         </h2>
         {scenarios.length > 0 && (
-          <button type="button" className="sb-link-button" onClick={runAll}>
-            Run all
+          <button type="button" className="sb-link-button" onClick={status.state === 'running' ? cancel : runAll}>
+            {status.state === 'running' ? 'Cancel' : 'Run all'}
           </button>
         )}
       </div>
+      {status.state === 'running' && (
+        <div className="sb-scenarios__progress">
+          <progress max={status.total} value={status.done} aria-label="Scenarios run">
+            {status.done}
+          </progress>
+          <span data-testid="scenarios-progress">
+            {status.done.toLocaleString('en-US')} of {status.total.toLocaleString('en-US')}
+          </span>
+        </div>
+      )}
+      {status.state === 'error' && (
+        <p className="sb-field__error" role="alert">
+          {status.message}
+        </p>
+      )}
       {scenarios.length === 0 && <p className="sb-scenarios__none">Save the faults and seed of a run as a scenario to replay it later or share it with the design.</p>}
       <ul className="sb-scenarios__list">
         {scenarios.map((s) => (
@@ -58,7 +71,8 @@ export function ScenariosPanel() {
 
 const NONE: readonly Scenario[] = [];
 
-function ScenarioRow({ scenario, loaded, check }: { scenario: Scenario; loaded: boolean; check: Check | undefined }) {
+/** One scenario; drawn again only when it, its result or whether it is loaded changes (not at every progress report). */
+const ScenarioRow = memo(function ScenarioRow({ scenario, loaded, check }: { scenario: Scenario; loaded: boolean; check: ScenarioCheck | undefined }) {
   const doc = useSimulationStore((s) => s.doc);
   const problems = useMemo(() => (doc ? scenarioProblems(doc, scenario) : []), [doc, scenario]);
   const run = () => {
@@ -97,7 +111,7 @@ function ScenarioRow({ scenario, loaded, check }: { scenario: Scenario; loaded: 
       </div>
     </li>
   );
-}
+});
 
 function SaveScenario() {
   const faults = useSimulationStore((s) => s.faults);

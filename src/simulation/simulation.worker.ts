@@ -1,0 +1,47 @@
+/**
+ * Runs many sagas off the main thread, so the page never freezes: Monte Carlo, or every saved
+ * scenario. It reports progress, then the result; the page cancels a job by ending the worker.
+ */
+import type { Fault, SagaDocument, Scenario } from '../model/index.ts';
+import { monteCarlo, type MonteCarloResult } from './monteCarlo.ts';
+import { compilePlan } from './plan.ts';
+import { checkScenarios, type ScenarioCheck } from './scenarioChecks.ts';
+
+export type SimulationJob = { job: 'monteCarlo'; doc: SagaDocument; runs: number; seed: number; faults: Fault[] } | { job: 'scenarios'; doc: SagaDocument; scenarios: Scenario[] };
+
+/** What each job gives back at the end. */
+export interface SimulationResults {
+  monteCarlo: MonteCarloResult;
+  /** How many scenarios were checked: the checks themselves come with the progress reports. */
+  scenarios: number;
+}
+
+/** What each job gives back as it goes, with its progress reports. */
+export interface SimulationPartials {
+  monteCarlo: never;
+  scenarios: ScenarioCheck;
+}
+
+export type SimulationReply<R, P = never> = { type: 'progress'; done: number; partial?: P[] } | { type: 'done'; result: R } | { type: 'error'; message: string };
+
+const reply = (message: SimulationReply<unknown, unknown>) => self.postMessage(message);
+/** Progress about 40 times a job (enough for a smooth bar), and at least every `least` units. */
+const every = (total: number, least: number) => Math.max(least, Math.floor(total / 40));
+const progress = (done: number) => reply({ type: 'progress', done });
+
+self.onmessage = (event: MessageEvent<SimulationJob>) => {
+  const request = event.data;
+  try {
+    if (request.job === 'monteCarlo') {
+      const { doc, runs, seed, faults } = request;
+      reply({ type: 'done', result: monteCarlo(compilePlan(doc), { runs, seed, faults, every: every(runs, 100), progress }) });
+    } else {
+      const { doc, scenarios } = request;
+      // The checks go with the progress, so that the page shows them a few at a time.
+      const checks = checkScenarios(doc, scenarios, { every: every(scenarios.length, 1), progress: (done, partial) => reply({ type: 'progress', done, partial }) });
+      reply({ type: 'done', result: checks.length });
+    }
+  } catch (e) {
+    reply({ type: 'error', message: (e as Error).message });
+  }
+};
