@@ -10,6 +10,7 @@ import { deflateSync } from 'fflate';
 import { expect, test, type Page } from './support/test.ts';
 import { canvas } from './support/canvas.ts';
 import { forgetLongTasks, longestTask, watchLongTasks } from './support/longTasks.ts';
+import { pingPongStorm } from '../src/model/testing/storms.ts';
 
 const ORDER = 'Order fulfilment (orchestrated)';
 const designName = (page: Page) => page.getByTestId('design-name');
@@ -138,27 +139,7 @@ test('a 20 MB file is refused before it is read; a file just under the limit is 
 });
 
 /** Two services whose events trigger each other forever (spec §4: stopped at 10,000 messages). */
-const STORM = JSON.stringify({
-  format: 'sagaboard',
-  version: 1,
-  name: 'Ping pong',
-  nodes: [
-    { id: 'user', kind: 'actor', name: 'User' },
-    { id: 'start', kind: 'command', name: 'Start' },
-    { id: 'pinger', kind: 'service', name: 'Pinger' },
-    { id: 'pinged', kind: 'event', name: 'Pinged' },
-    { id: 'ponger', kind: 'service', name: 'Ponger' },
-    { id: 'ponged', kind: 'event', name: 'Ponged' },
-  ],
-  edges: [
-    { id: 'e1', source: 'user', target: 'start' },
-    { id: 'e2', source: 'start', target: 'pinger' },
-    { id: 'e3', source: 'pinger', target: 'pinged', on: ['start', 'ponged'] },
-    { id: 'e4', source: 'pinged', target: 'ponger' },
-    { id: 'e5', source: 'ponger', target: 'ponged' },
-    { id: 'e6', source: 'ponged', target: 'pinger' },
-  ],
-});
+const STORM = JSON.stringify(pingPongStorm());
 
 async function openStorm(page: Page): Promise<void> {
   await openOrder(page);

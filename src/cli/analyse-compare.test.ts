@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../analysis/index.ts';
 import { loadDocument } from '../model/index.ts';
-import { CliError, type CliIO } from './io.ts';
-import { main } from './main.ts';
+import { runCli } from './testing/runCli.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const examplePath = (id: string) => join(root, 'public', 'examples', `${id}.sagaboard.json`);
@@ -19,25 +18,7 @@ const FILES: Record<string, string> = {
 };
 
 /** Runs the CLI in process on the files above. */
-function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readText(path) {
-      if (path in FILES) return FILES[path]!;
-      throw new CliError(`${path}: no such file`);
-    },
-    writeText: () => {
-      throw new Error('analyse and compare write no files');
-    },
-    isFolder: () => false,
-    makeFolder: () => {},
-  };
-  const code = main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...argv: string[]) => runCli(argv, FILES);
 
 describe('sagaboard analyse (in process)', () => {
   it('lists every measure with its value and sentence, then the advice', () => {

@@ -5,35 +5,12 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../model/index.ts';
-import { CliError, type CliIO } from './io.ts';
-import { main } from './main.ts';
+import { runCli } from './testing/runCli.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const examplePath = (id: string) => join(root, 'public', 'examples', `${id}.sagaboard.json`);
 
-/** Runs the CLI on an in-memory file system: `files` to read, `folders` that exist; what it writes is returned. */
-function run(argv: string[], files: Record<string, string> = {}, folders: string[] = []) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const existing = new Set(folders);
-  const io: CliIO = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readText(path) {
-      if (path in files) return files[path]!;
-      throw new CliError(`${path}: no such file`);
-    },
-    writeText(path, text) {
-      if (path.startsWith('/read-only/')) throw new CliError(`${path}: cannot write it (permission denied)`);
-      written[path] = text;
-    },
-    isFolder: (path) => existing.has(path.replace(/\/$/, '')),
-    makeFolder: (path) => void existing.add(path.replace(/\/$/, '')),
-  };
-  const code = main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n'), written };
-}
+const run = runCli;
 
 const withError = JSON.stringify({
   format: 'sagaboard',

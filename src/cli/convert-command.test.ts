@@ -2,33 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDocument, validate } from '../model/index.ts';
-import { CliError, type CliIO } from './io.ts';
-import { main } from './main.ts';
+import { runCli } from './testing/runCli.ts';
 
 const example = (id: string) => readFileSync(join(import.meta.dirname, '..', '..', 'public', 'examples', `${id}.sagaboard.json`), 'utf8');
 
-/** Runs the CLI on an in-memory file system; what it writes is returned. */
-function run(argv: string[], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const io: CliIO = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readText(path) {
-      if (path in files) return files[path]!;
-      throw new CliError(`${path}: no such file`);
-    },
-    writeText(path, text) {
-      if (path.startsWith('/read-only/')) throw new CliError(`${path}: cannot write it (permission denied)`);
-      written[path] = text;
-    },
-    isFolder: () => false,
-    makeFolder: () => undefined,
-  };
-  const code = main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n'), written };
-}
+const run = (argv: string[], files: Record<string, string> = {}) => runCli(argv, files);
 
 describe('sagaboard convert', () => {
   it('writes the converted design as JSON on stdout and the report on stderr', () => {
