@@ -40,7 +40,7 @@ export function VerdictPanel() {
         <span data-testid="verdict-confidence">{percent}% confidence</span>
       </div>
       <p className={`sb-verdict__health sb-verdict__health--${errors === 0 ? 'ok' : 'errors'}`} data-testid="verdict-health">
-        {errors === 0 ? 'Well-formed: no errors' : `Not well-formed yet: ${errors} error${errors === 1 ? '' : 's'} to fix`}
+        {errors === 0 ? 'Well-formed: no errors' : `Not well-formed yet: ${errors.toLocaleString('en-US')} error${errors === 1 ? '' : 's'} to fix`}
       </p>
       <p className="sb-verdict__summary">{STYLE[style].summary}</p>
       <dl className="sb-verdict__facts">
