@@ -100,16 +100,19 @@ test('a design at the canvas limit opens a slice at a time: the page answers mea
   await page.keyboard.press('Escape');
   const midway = await canvas(page).locator('.react-flow__node').count();
   await expect(canvas(page).locator('.react-flow__node')).toHaveCount(MAX_CANVAS_NODES, { timeout: 120_000 });
+  // The connections come after the nodes, a slice at a time too.
+  await expect(canvas(page).locator('.react-flow__edge')).toHaveCount(MAX_CANVAS_NODES - 1, { timeout: 120_000 });
   const drawn = Date.now() - started;
   const longest = await longestTask(page);
   const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
-  const figures = `${MAX_CANVAS_NODES} nodes drawn after ${drawn} ms; the Designs menu opened ${answered} ms after a click with ${midway} nodes drawn; longest main-thread task ${longest} ms; ${tasks} tasks over 50 ms`;
+  const figures = `${MAX_CANVAS_NODES} nodes and their connections drawn after ${drawn} ms; the Designs menu opened ${answered} ms after a click with ${midway} nodes drawn; longest main-thread task ${longest} ms; ${tasks} tasks over 50 ms`;
   info.annotations.push({ type: 'timing', description: figures });
   console.log(`canvas limit: ${figures}`);
   expect(midway).toBeLessThan(MAX_CANVAS_NODES);
   expect(answered).toBeLessThan(5_000);
-  // Before drawing a slice at a time this was one task of 8.6 s; the figure to reach on a quiet machine (200 ms) is measured by bench/open.
-  expect(longest).toBeLessThan(2_500);
+  // Before drawing a slice at a time this was one task of 8.6 s. The goal, 200 ms, is met on a quiet
+  // machine (bench/open); this bound leaves room for a machine busy with other tests.
+  expect(longest).toBeLessThan(1_000);
 });
 
 test('a 20 MB file is refused before it is read; a file just under the limit is checked quickly', async ({ page }, info) => {

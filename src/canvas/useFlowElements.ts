@@ -5,11 +5,12 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import { applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
-import type { Position } from '../model/index.ts';
+import type { Position, SagaDocument, ValidationResult } from '../model/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { commitMoves } from './editing/useCanvasEditing.ts';
 import { useDesignDoc, useOpenCount, useSelection } from '../store/selectors.ts';
-import { useValidation } from '../store/validation.ts';
+import { prepareBeforeShowing } from '../store/openDesign.ts';
+import { useValidation, validationOf } from '../store/validation.ts';
 import { positionsOf, reconcileEdges, reconcileNodes, toFlowEdges, toFlowNodes, withSelection, type FlowEdge, type FlowNode } from './adapter.ts';
 import { useProgressiveReveal } from './useProgressiveReveal.ts';
 
@@ -20,6 +21,22 @@ interface FlowElements {
 
 const EMPTY: FlowElements = { nodes: [], edges: [] };
 
+const derived = new WeakMap<SagaDocument, { validation: ValidationResult; elements: FlowElements }>();
+
+/** The nodes and edges of a document as drawn, derived once per document and validation. */
+function flowElementsOf(doc: SagaDocument, validation: ValidationResult): FlowElements {
+  const known = derived.get(doc);
+  if (known?.validation === validation) return known.elements;
+  const positions = positionsOf(doc);
+  const edges = toFlowEdges(doc, positions);
+  const elements = { nodes: toFlowNodes(doc, validation, edges, positions), edges };
+  derived.set(doc, { validation, elements });
+  return elements;
+}
+
+// An opened design's elements are derived in a task of their own, before it is drawn.
+prepareBeforeShowing((doc) => void flowElementsOf(doc, validationOf(doc)));
+
 export function useFlowElements() {
   const doc = useDesignDoc();
   const validation = useValidation();
@@ -27,12 +44,7 @@ export function useFlowElements() {
   const openCount = useOpenCount();
   const updateSelection = useDesignStore((s) => s.updateSelection);
 
-  const base = useMemo<FlowElements>(() => {
-    if (!doc || !validation) return EMPTY;
-    const positions = positionsOf(doc);
-    const edges = toFlowEdges(doc, positions);
-    return { nodes: toFlowNodes(doc, validation, edges, positions), edges };
-  }, [doc, validation]);
+  const base = useMemo<FlowElements>(() => (doc && validation ? flowElementsOf(doc, validation) : EMPTY), [doc, validation]);
 
   const [nodes, setNodes] = useState<FlowNode[]>([]);
   const [edges, setEdges] = useState<FlowEdge[]>([]);

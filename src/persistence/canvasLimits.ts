@@ -11,11 +11,12 @@ import { parseDocument, parseJsonText, type LoadResult } from '../model/index.ts
  * 15 s at 5,000, 26 s at 10,000, 81 s at 20,000 and over 10 minutes at 50,000 (React rendering
  * and committing the nodes and edges, then style, layout and garbage collection).
  *
- * A big design is now drawn a slice at a time (canvas/useProgressiveReveal.ts), but each slice
- * still costs React Flow work in proportion to everything drawn so far (`npm run bench:open`, on
- * 2 cores with a load of 2.5: longest task 226 ms at 2,000 nodes, 403 ms at 3,000, 1,387 ms at
- * 5,000). The limit is where opening stays near the 200 ms a task a person does not notice as a
- * freeze; drawing connections in one layer of Sagaboard's own would let it rise again.
+ * A big design is now read, validated, derived and drawn in tasks of their own, the drawing a
+ * slice at a time (canvas/useProgressiveReveal.ts), but each slice still costs React Flow work in
+ * proportion to everything drawn so far. `npm run bench:open` (2 cores, load about 2): longest
+ * task 121–161 ms at 2,000 nodes, 180–260 ms at 3,000, 346–603 ms at 5,000. The limit is where
+ * no task of opening passes 200 ms; drawing connections in one layer of Sagaboard's own would let
+ * it rise again.
  */
 export const MAX_CANVAS_NODES = 2_000;
 export const MAX_CANVAS_EDGES = 4_000;

@@ -35,6 +35,17 @@ export function describeSource(source: DesignSource, name?: string): string {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+const preparers = new Set<(doc: SagaDocument) => void>();
+
+/**
+ * Work a view does for each opened design before it is shown, in a task of its own (the canvas
+ * derives what it draws), so that showing it is a shorter task. Returns how to stop.
+ */
+export function prepareBeforeShowing(prepare: (doc: SagaDocument) => void): () => void {
+  preparers.add(prepare);
+  return () => preparers.delete(prepare);
+}
+
 /** A design read, or why not (no `problem`: a damaged saved design, reported on its own). */
 type Opened = { ok: true; doc: SagaDocument; viewport?: Viewport; revision?: number } | { ok: false; problem?: LoadProblem };
 
@@ -48,9 +59,16 @@ export async function openDesign(source: DesignSource, fetchFn?: Fetch): Promise
   const read = source.kind === 'saved' ? await readSaved(source) : source.kind === 'shared' ? await readShared(source) : await download(source, fetchFn);
   // Designs written by hand or elsewhere may lack positions: they are laid out before they show.
   const result = read.ok ? { ...read, doc: await withLayout(read.doc) } : read;
-  // Reading, checking and validating a design is one task, drawing it another: the page answers
-  // in between, and neither alone holds the main thread as long as both would.
-  if (result.ok) validationOf(result.doc);
+  // Reading and checking a design is one task, validating it another, drawing it a third: the
+  // page answers in between, and none alone holds the main thread as long as all would.
+  if (result.ok) {
+    await nextTask();
+    validationOf(result.doc);
+    for (const prepare of preparers) {
+      await nextTask();
+      prepare(result.doc);
+    }
+  }
   await nextTask();
   if (useDesignStore.getState().pending !== source) return false;
   if (result.ok) {
