@@ -79,4 +79,13 @@ test('the legend explains the shapes and lines and folds away', async ({ page })
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await expect(legend.getByText('subscribed by', { exact: true })).toHaveCount(0);
+  // Escape folds it too, wherever the focus is.
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await page.getByTestId('canvas').locator('.react-flow__pane').click({ position: { x: 600, y: 700 } });
+  await page.keyboard.press('Escape');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
 });

@@ -1,5 +1,5 @@
 /** What the shapes and lines mean. Collapsible, so it never hides the design for long. */
-import { memo, useState, type ReactNode } from 'react';
+import { memo, useEffect, useState, type ReactNode } from 'react';
 import { Panel } from '@xyflow/react';
 import type { EdgeMeaning } from '../model/index.ts';
 import type { EdgeFamily } from './adapter.ts';
@@ -30,6 +30,15 @@ const LINES: { label: string; meaning: EdgeMeaning; family: EdgeFamily }[] = [
 export const Legend = memo(function Legend() {
   // Folded at first so it never hides part of the design; one click away.
   const [open, setOpen] = useState(false);
+  // Escape folds it again, wherever the focus is (the canvas's own Escape still clears the selection).
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
   return (
     <Panel position="top-left" className="sb-legend" role="group" aria-label="Legend">
       <button type="button" className="sb-legend__toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
