@@ -7,6 +7,12 @@ describe('names of new designs', () => {
     expect(freeName('Untitled design', ['untitled design', 'Untitled design 2', 'Orders'])).toBe('Untitled design 3');
   });
 
+  it('counts on from a number the name already ends in, never “2 2”', () => {
+    expect(freeName('Untitled design 2', ['Untitled design', 'Untitled design 2'])).toBe('Untitled design 3');
+    expect(freeName('Orders 9', ['Orders 9', 'Orders 10'])).toBe('Orders 11');
+    expect(freeName('Orders 9', ['Orders'])).toBe('Orders 9');
+  });
+
   it('names a copy after its original, without stacking “(copy)”', () => {
     expect(copyName('Orders', ['Orders'])).toBe('Orders (copy)');
     expect(copyName('Orders', ['Orders', 'Orders (copy)'])).toBe('Orders (copy 2)');
