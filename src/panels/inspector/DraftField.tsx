@@ -6,10 +6,8 @@
  */
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { cancelTyping, finishTyping, typeInto } from '../../store/typing.ts';
+import { shortened } from '../../model/index.ts';
 import type { Parsed } from './parseField.ts';
-
-/** A value quoted in a sentence under the field: its start when long. */
-const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
 
 interface DraftFieldProps<T extends string | number> {
   label: string;
@@ -57,7 +55,7 @@ export function DraftField<T extends string | number>({
   const text = draft ?? (value === undefined ? '' : String(value));
   const parsed = draft === null ? undefined : parse(draft);
   // Refused text is never stored: say what the design keeps meanwhile.
-  const kept = value === undefined ? 'the default' : `“${shorten(String(value))}”`;
+  const kept = value === undefined ? 'the default' : `“${shortened(String(value))}”`;
   const error = parsed && !parsed.ok ? `${parsed.message} The design keeps ${kept}.` : undefined;
 
   // Leaving the inspector (another selection, simulation mode) ends the edit with what was typed.
