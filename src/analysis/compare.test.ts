@@ -53,6 +53,14 @@ describe('compare', () => {
     expect(credit.monteCarlo[0]!.shares.compensated).toBeLessThan(0.15);
   });
 
+  it('reports progress over both designs, and spreads latencies over bins when asked', () => {
+    const done: number[] = [];
+    const r = compare(a, b, { runs: 20, every: 10, progress: (n) => done.push(n), histograms: true });
+    expect(done).toEqual([10, 20, 30, 40]);
+    expect(r.monteCarlo.map((m) => m!.histogram!.counts.reduce((x, y) => x + y, 0))).toEqual([20, 20]);
+    expect(c.monteCarlo[0]!.histogram).toBeUndefined();
+  });
+
   it('compares a design with itself', () => {
     const self = compare(a, a, { runs: 10, seed: 3 });
     for (const key of MEASURE_KEYS) expect(self.measures[key][0]).toEqual(self.measures[key][1]);

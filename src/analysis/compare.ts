@@ -7,7 +7,7 @@
  */
 import { isParticipant, type SagaDocument, type SagaOutcome, type Style } from '../model/index.ts';
 import { nameKey } from '../model/names.ts';
-import { failFault, monteCarlo, simulate, type SimulationPlan } from '../simulation/index.ts';
+import { failFault, monteCarlo, simulate, type LatencyHistogram, type SimulationPlan } from '../simulation/index.ts';
 import { analyseDesign, MEASURE_KEYS, type AnalysedDesign, type MeasureKey, type Measures } from './analyse.ts';
 
 export interface CompareOptions {
@@ -15,6 +15,11 @@ export interface CompareOptions {
   runs?: number;
   /** The first seed of the Monte Carlo (default 1). */
   seed?: number;
+  /** Called every `every` sagas with the number done over both designs (up to 2 × runs), e.g. from a worker. */
+  progress?: (done: number) => void;
+  every?: number;
+  /** Each Monte Carlo also spreads its latencies over bins, for a chart (the app's compare view). */
+  histograms?: boolean;
 }
 
 export interface ParticipantFailure {
@@ -32,6 +37,8 @@ export interface MonteCarloSummary {
   /** Of the sagas that ended. */
   latencyMs: { p50: number; p95: number; p99: number };
   messages: number;
+  /** With `histograms`. */
+  histogram?: LatencyHistogram;
 }
 
 /** The JSON of spec §6.3. */
@@ -55,7 +62,7 @@ export function compare(docA: SagaDocument, docB: SagaDocument, options: Compare
     designs: [docA.name, docB.name],
     measures,
     failures: participantFailures(a, b),
-    monteCarlo: [summary(a.plan, runs, seed), summary(b.plan, runs, seed)],
+    monteCarlo: [summary(a.plan, runs, seed, options, 0), summary(b.plan, runs, seed, options, a.plan ? runs : 0)],
     styles: [a.style, b.style],
   };
 }
@@ -75,10 +82,12 @@ function outcomeOfFailure(plan: SimulationPlan | undefined, participant: string)
   return simulate(plan, { nominal: true, trace: false, faults: [failFault(plan.doc, participant)] }).outcome;
 }
 
-function summary(plan: SimulationPlan | undefined, runs: number, seed: number): MonteCarloSummary | null {
+function summary(plan: SimulationPlan | undefined, runs: number, seed: number, options: CompareOptions, before: number): MonteCarloSummary | null {
   if (!plan) return null;
-  const r = monteCarlo(plan, { runs, seed });
+  const { progress, every } = options;
+  const r = monteCarlo(plan, { runs, seed, every, progress: progress && ((done) => progress(before + done)) });
   const share = (n: number) => Math.round((n / runs) * 1000) / 1000;
   const shares = { completed: share(r.outcomes.completed), compensated: share(r.outcomes.compensated), inconsistent: share(r.outcomes.inconsistent), stuck: share(r.outcomes.stuck) };
-  return { runs, outcomes: r.outcomes, shares, latencyMs: r.latencyMs, messages: r.messages };
+  const made: MonteCarloSummary = { runs, outcomes: r.outcomes, shares, latencyMs: r.latencyMs, messages: r.messages };
+  return options.histograms ? { ...made, histogram: r.histogram } : made;
 }

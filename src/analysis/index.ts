@@ -4,3 +4,4 @@ export { compare, DEFAULT_COMPARE_RUNS, type Comparison, type CompareOptions, ty
 export { happyRun } from './happyRun.ts';
 export { messages, type Messages, type FailureRun } from './messages.ts';
 export { failureMessages, branches, stepFailure } from './branches.ts';
+export { whatIfDown, type WhatIfDown } from './whatIf.ts';

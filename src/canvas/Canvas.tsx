@@ -13,6 +13,7 @@ import type { FlowEdge, FlowNode } from './adapter.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { edgeTypes } from './edges/MessageEdge.tsx';
 import { Legend } from './Legend.tsx';
+import { HighlightBanner } from './HighlightBanner.tsx';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import { useFrameOpenedDesign } from './useFrameOpenedDesign.ts';
@@ -141,6 +142,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
         <Legend />
+        <HighlightBanner />
         {simulating && (
           <Suspense fallback={null}>
             <TokenLayer />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { example } from '../model/testing/builder.ts';
 import { simulate } from './engine.ts';
-import { monteCarlo } from './monteCarlo.ts';
+import { HISTOGRAM_BINS, histogramOf, monteCarlo } from './monteCarlo.ts';
 import { compilePlan } from './plan.ts';
 
 /** The Create Order saga with a 5% failure rate on every service. */
@@ -43,6 +43,25 @@ describe('monteCarlo', () => {
     expect(p50).toBeGreaterThan(0);
     expect(p50).toBeLessThanOrEqual(p95);
     expect(p95).toBeLessThanOrEqual(p99);
+  });
+
+  it('spreads the durations of the sagas that ended over equal bins from the shortest to the longest', () => {
+    const noFailures = compilePlan(example('order-orchestrated'));
+    const r = monteCarlo(noFailures, { runs: 100, seed: 1 });
+    const durations = Array.from({ length: 100 }, (_, i) => simulate(noFailures, { seed: 1 + i, trace: false }).durationMs).sort((a, b) => a - b);
+    const { fromMs, binMs, counts } = r.histogram;
+    expect(counts).toHaveLength(HISTOGRAM_BINS);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(100);
+    expect(fromMs).toBe(durations[0]);
+    expect(fromMs + binMs * HISTOGRAM_BINS).toBeCloseTo(durations[99]!, 6);
+    const inFirst = durations.filter((d) => d < fromMs + binMs).length;
+    expect(counts[0]).toBe(inFirst);
+  });
+
+  it('makes one bin when every saga took as long, and none when none ended', () => {
+    expect(histogramOf(new Float64Array([5, 5, 5]))).toEqual({ fromMs: 5, binMs: 0, counts: [3] });
+    expect(histogramOf(new Float64Array([]))).toEqual({ fromMs: 0, binMs: 0, counts: [] });
+    expect(histogramOf(new Float64Array([0, 1, 2, 3]), 2)).toEqual({ fromMs: 0, binMs: 1.5, counts: [2, 2] });
   });
 
   it('uses nearest-rank percentiles', () => {

@@ -12,11 +12,23 @@ export interface MonteCarloResult {
   outcomes: Record<SagaOutcome, number>;
   /** Percentiles of the duration of the sagas that ended (stuck ones never do). */
   latencyMs: { p50: number; p95: number; p99: number };
+  /** How the durations of the sagas that ended spread, for a chart. */
+  histogram: LatencyHistogram;
   /** Messages sent in all runs, duplicates included. */
   messages: number;
   /** For each outcome that happened, the first seed that gave it and why: replay it to see. */
   examples: Partial<Record<SagaOutcome, { seed: number; reason: string }>>;
 }
+
+/** `counts[i]` sagas ended in [fromMs + i·binMs, fromMs + (i+1)·binMs) (the last bin includes its end). */
+export interface LatencyHistogram {
+  fromMs: number;
+  binMs: number;
+  counts: number[];
+}
+
+/** Enough bars to see a shape in a small chart, few enough to read. */
+export const HISTOGRAM_BINS = 24;
 
 export interface MonteCarloOptions {
   runs: number;
@@ -47,6 +59,7 @@ export function monteCarlo(plan: SimulationPlan, options: MonteCarloOptions): Mo
     runs: options.runs,
     outcomes,
     latencyMs: { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) },
+    histogram: histogramOf(sorted),
     messages,
     examples,
   };
@@ -57,4 +70,16 @@ function percentile(sorted: Float64Array, q: number): number {
   if (sorted.length === 0) return 0;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return Math.round(sorted[rank]! * 10) / 10;
+}
+
+/** Equal bins from the shortest to the longest duration; one bin when they are all the same. */
+export function histogramOf(sorted: Float64Array, bins = HISTOGRAM_BINS): LatencyHistogram {
+  if (sorted.length === 0) return { fromMs: 0, binMs: 0, counts: [] };
+  const from = sorted[0]!;
+  const span = sorted[sorted.length - 1]! - from;
+  if (span === 0) return { fromMs: from, binMs: 0, counts: [sorted.length] };
+  const binMs = span / bins;
+  const counts = new Array<number>(bins).fill(0);
+  for (const d of sorted) counts[Math.min(bins - 1, Math.floor((d - from) / binMs))]!++;
+  return { fromMs: from, binMs, counts };
 }

@@ -6,6 +6,7 @@ import type { Fault, SagaDocument, Scenario } from '../model/index.ts';
 import { monteCarlo, type MonteCarloResult } from './monteCarlo.ts';
 import { compilePlan } from './plan.ts';
 import { checkScenarios, type ScenarioCheck } from './scenarioChecks.ts';
+import { every, type WorkerReply } from './workerReply.ts';
 
 export type SimulationJob = { job: 'monteCarlo'; doc: SagaDocument; runs: number; seed: number; faults: Fault[] } | { job: 'scenarios'; doc: SagaDocument; scenarios: Scenario[] };
 
@@ -22,11 +23,7 @@ export interface SimulationPartials {
   scenarios: ScenarioCheck;
 }
 
-export type SimulationReply<R, P = never> = { type: 'progress'; done: number; partial?: P[] } | { type: 'done'; result: R } | { type: 'error'; message: string };
-
-const reply = (message: SimulationReply<unknown, unknown>) => self.postMessage(message);
-/** Progress about 40 times a job (enough for a smooth bar), and at least every `least` units. */
-const every = (total: number, least: number) => Math.max(least, Math.floor(total / 40));
+const reply = (message: WorkerReply<unknown, unknown>) => self.postMessage(message);
 const progress = (done: number) => reply({ type: 'progress', done });
 
 self.onmessage = (event: MessageEvent<SimulationJob>) => {

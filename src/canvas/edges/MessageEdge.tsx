@@ -5,6 +5,7 @@ import type { FlowEdge } from '../adapter.ts';
 import { EDGE_LINE, edgeStroke, markerId } from './edgeLook.ts';
 import { UndoIcon } from '../icons.tsx';
 import { laneDashOffset, routeEdge } from './routes.ts';
+import { useConnectionHighlighted } from '../../store/highlightStore.ts';
 
 /** Below this horizontal room a label would cover the nodes: a compensation shows its mark only. */
 const ROOM_FOR_LABEL = 118;
@@ -14,6 +15,7 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<FlowEdge>)
   const meaning = data?.meaning ?? 'invalid';
   const family = data?.family ?? 'invalid';
   const route = routeEdge({ ...props, laneY: data?.laneY, exitX: data?.exitX, entryX: data?.entryX });
+  const lit = useConnectionHighlighted(props.source, props.target);
   const stroke = edgeStroke(meaning, family, selected);
   const dashOffset = laneDashOffset(route, stroke['--sb-dash']);
   const labelPlacement = route.vertical ? 'translate(10px, -50%)' : 'translate(-50%, -50%)';
@@ -23,7 +25,7 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<FlowEdge>)
       <BaseEdge
         id={id}
         path={route.path}
-        className={EDGE_LINE}
+        className={lit === false ? `${EDGE_LINE} sb-edge--dimmed` : EDGE_LINE}
         markerEnd={`url(#${markerId(family)})`}
         style={dashOffset === undefined ? stroke : { ...stroke, strokeDashoffset: dashOffset }}
         interactionWidth={14}
@@ -31,7 +33,7 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<FlowEdge>)
       {data?.label && (
         <EdgeLabelRenderer>
           <div
-            className={`sb-edge-label sb-edge-label--${family}${compact ? ' sb-edge-label--compact' : ''}${selected ? ' sb-edge-label--selected' : ''}`}
+            className={`sb-edge-label sb-edge-label--${family}${compact ? ' sb-edge-label--compact' : ''}${selected ? ' sb-edge-label--selected' : ''}${lit === false ? ' sb-edge-label--dimmed' : ''}`}
             style={{ transform: `translate(${route.labelX}px, ${route.labelY}px) ${labelPlacement}` }}
             title={compact ? data.label : undefined}
           >

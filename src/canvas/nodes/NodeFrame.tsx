@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { SagaNodeData } from '../adapter.ts';
 import { useDesignStore } from '../../store/designStore.ts';
+import { useHighlighted } from '../../store/highlightStore.ts';
 import { NameEditor } from './NameEditor.tsx';
 import { ProblemBadge } from './ProblemBadge.tsx';
 import { RoutingHandles } from './RoutingHandles.tsx';
@@ -23,8 +24,9 @@ interface NodeFrameProps {
 
 export function NodeFrame({ id, variant, icon, caption, data, isConnectable, shape }: NodeFrameProps) {
   const renaming = useDesignStore((s) => s.renaming === id);
+  const lit = useHighlighted(id);
   return (
-    <div className={`sb-node ${variant}`}>
+    <div className={`sb-node ${variant}${lit === undefined ? '' : lit ? ' sb-node--lit' : ' sb-node--dimmed'}`} data-lit={lit}>
       {shape}
       <Handle type="target" position={Position.Left} id="in" isConnectable={isConnectable} className="sb-handle" />
       <div className="sb-node__head">

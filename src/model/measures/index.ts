@@ -4,7 +4,7 @@ export { coupling, type Coupling, type ParticipantCoupling } from './coupling.ts
 export { schemaChange, type SchemaChange, type MessageImpact } from './schemaChange.ts';
 export { flowVisibility, holdsFlowLogic, type FlowVisibility } from './flowVisibility.ts';
 export { failureHandling, decidesCompensation, type FailureHandling } from './failureHandling.ts';
-export { blastRadius, type BlastRadius, type ParticipantBlast } from './blastRadius.ts';
+export { blastOf, blastRadius, type BlastRadius, type ParticipantBlast } from './blastRadius.ts';
 export { addReaction, type AddReaction, type ReactionCost } from './addReaction.ts';
 export { insertStep, type InsertStep, type Insertion } from './insertStep.ts';
 export { latency, type Latency } from './latency.ts';
