@@ -1,10 +1,10 @@
 /**
  * The trade-off analysis off the main thread (spec §6): the measures of a design (a 5,000-node
- * design takes seconds), what stops while a participant is down, and the comparison of two
- * designs with its Monte Carlo. It reports progress, then the result; the page cancels a job by
+ * design takes seconds), what stops while a participant is down, the conversion to the other
+ * style, and the comparison of two designs with its Monte Carlo. It reports progress, then the result; the page cancels a job by
  * ending the worker.
  */
-import type { SagaDocument, Style } from '../model/index.ts';
+import { convert, type ConversionResult, type ConversionTarget, type SagaDocument, type Style } from '../model/index.ts';
 import { every, type WorkerReply } from '../simulation/workerReply.ts';
 import { analyse, type TradeOffs } from './analyse.ts';
 import { compare, type Comparison } from './compare.ts';
@@ -13,11 +13,13 @@ import { whatIfDown, type WhatIfDown } from './whatIf.ts';
 export type AnalysisJob =
   | { job: 'analyse'; doc: SagaDocument }
   | { job: 'down'; doc: SagaDocument; participant: string }
+  | { job: 'convert'; doc: SagaDocument; to: ConversionTarget }
   | { job: 'compare'; docs: [SagaDocument, SagaDocument]; runs: number; seed: number };
 
 export interface AnalysisResults {
   analyse: TradeOffs;
   down: WhatIfDown;
+  convert: ConversionResult;
   compare: Comparison & { styles: [Style, Style] };
 }
 
@@ -31,6 +33,8 @@ self.onmessage = (event: MessageEvent<AnalysisJob>) => {
         return reply({ type: 'done', result: analyse(request.doc) });
       case 'down':
         return reply({ type: 'done', result: whatIfDown(request.doc, request.participant) });
+      case 'convert':
+        return reply({ type: 'done', result: convert(request.doc, request.to) });
       case 'compare': {
         const { docs, runs, seed } = request;
         const progress = (done: number) => reply({ type: 'progress', done });

@@ -5,6 +5,8 @@ import { Canvas } from '../canvas/Canvas.tsx';
 import { DiagnosticsPanel } from '../panels/DiagnosticsPanel.tsx';
 import { Inspector } from '../panels/inspector/Inspector.tsx';
 import { VerdictPanel } from '../panels/VerdictPanel.tsx';
+import { TradeOffsPanel } from '../panels/tradeoffs/TradeOffsPanel.tsx';
+import { ConversionReportDialog } from './converting/ConversionReportDialog.tsx';
 import { useSimulationStore } from '../store/simulationStore.ts';
 import { CanvasPlaceholder } from './CanvasPlaceholder.tsx';
 import { useAutosave } from './designs/saving.ts';
@@ -63,11 +65,13 @@ export function App() {
             <aside className="sb-sidebar" aria-label="Inspector and analysis">
               <Inspector />
               <VerdictPanel />
+              <TradeOffsPanel />
               <DiagnosticsPanel />
             </aside>
           )}
         </main>
         <ImportDialog />
+        <ConversionReportDialog />
       </div>
     </ReactFlowProvider>
   );

@@ -23,7 +23,7 @@ export function HighlightBanner() {
   }, [highlight, clear]);
   if (!highlight) return null;
   return (
-    <Panel position="top-center" className="sb-highlight-banner" data-testid="highlight-banner">
+    <Panel position="bottom-center" className="sb-highlight-banner" data-testid="highlight-banner">
       <span className="sb-highlight-banner__dot" aria-hidden="true" />
       <span role="status">{highlight.label}</span>
       <button type="button" className="sb-highlight-banner__clear" onClick={() => clear()} title="Clear the highlight (Esc)">

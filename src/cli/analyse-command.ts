@@ -2,7 +2,7 @@
 import { analyse, MEASURE_KEYS, type TradeOffs } from '../analysis/index.ts';
 import type { SagaDocument } from '../model/index.ts';
 import type { CliIO } from './io.ts';
-import { headline, MEASURE_LABEL } from './measure-words.ts';
+import { headline, MEASURE_LABEL } from '../analysis/measureWords.ts';
 
 /** Prints the measures; returns the exit code (0: a design that can be read can be analysed). */
 export function analyseCommand(doc: SagaDocument, json: boolean, io: CliIO): number {

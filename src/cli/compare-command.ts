@@ -6,7 +6,7 @@
 import { compare, MEASURE_KEYS, type Comparison, type MonteCarloSummary } from '../analysis/index.ts';
 import type { SagaDocument, SagaOutcome, Style } from '../model/index.ts';
 import type { CliIO } from './io.ts';
-import { formatNumber, headline, MEASURE_LABEL, worstName } from './measure-words.ts';
+import { formatNumber, headline, MEASURE_LABEL, worstName } from '../analysis/measureWords.ts';
 
 export interface CompareOptions {
   runs: number | undefined;

@@ -45,16 +45,17 @@ export async function createDesign(mode: 'push' | 'replace' = 'push'): Promise<v
 }
 
 /**
- * Saves `doc` as a new design (an import, or a copy of a shared one) and shows it. Its name gets
- * a number when a saved design already has it.
+ * Saves `doc` as a new design (an import, a copy of a shared one, a conversion) and shows it. Its
+ * name gets a number when a saved design already has it. Resolves to the design as saved, and its id.
  */
-export async function openAsNewDesign(doc: SagaDocument): Promise<void> {
+export async function openAsNewDesign(doc: SagaDocument): Promise<{ doc: SagaDocument; id: string }> {
   const taken = (await listDesigns()) ?? [];
   const named = updateDocument(doc, { name: freeName(doc.name, taken.map((d) => d.name)) });
   const id = newDesignId();
   await autosave.flush();
   await write({ id, doc: named, updatedAt: Date.now() });
   showMade(named, id);
+  return { doc: named, id };
 }
 
 /**

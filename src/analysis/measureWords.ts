@@ -1,5 +1,5 @@
-/** How the command line shows the trade-off measures: a label per measure and its headline value in words. */
-import type { MeasureKey, Measures } from '../analysis/index.ts';
+/** The trade-off measures in words, for the command line and the app: a label per measure, its headline value, who it points at. */
+import type { MeasureKey, Measures } from './analyse.ts';
 
 /** The measure and what its headline figure counts. */
 export const MEASURE_LABEL: Readonly<Record<MeasureKey, string>> = {
