@@ -31,6 +31,7 @@ export function ConversionReportDialog({ onCompare }: { onCompare?: () => void }
         “{converted.doc.name}” is a new design, {A_STYLE[report.style]}
         {report.style !== report.to ? ' (fire-and-forget reactions stay subscribers)' : ''}. “{original.doc.name}” is unchanged.
       </p>
+      <div className="sb-conversion__body">
       <h3 className="sb-conversion__heading">Decisions</h3>
       <ul className="sb-conversion__list" data-testid="conversion-decisions">
         {report.decisions.map((d, i) => (
@@ -49,6 +50,7 @@ export function ConversionReportDialog({ onCompare }: { onCompare?: () => void }
           ))}
         </ul>
       )}
+      </div>
       <div className="sb-confirm__buttons">
         <button type="button" className="sb-button" onClick={closeConversionReport}>
           Close

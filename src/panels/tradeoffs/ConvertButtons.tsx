@@ -3,11 +3,11 @@
  * worker, and the result opens as a new design with its report. A refused conversion says why
  * and makes nothing.
  */
-import { useEffect, useRef } from 'react';
+import { useState } from 'react';
 import type { ConversionTarget, Style } from '../../model/index.ts';
-import { openConverted, type DesignRef } from '../../app/converting/conversion.ts';
+import { openConverted } from '../../app/converting/conversion.ts';
 import { useDesignStore } from '../../store/designStore.ts';
-import { useAnalysisWorker } from '../workers/useAnalysisWorker.ts';
+import { analysisJob } from '../workers/analysisJob.ts';
 
 /** The targets worth offering: the other style; both when the design is neither. */
 const TARGETS: Readonly<Record<Style, readonly ConversionTarget[]>> = {
@@ -17,27 +17,28 @@ const TARGETS: Readonly<Record<Style, readonly ConversionTarget[]>> = {
   undetermined: ['orchestration', 'choreography'],
 };
 
+type Progress = { state: 'idle' } | { state: 'busy'; doing: string } | { state: 'refused'; message: string };
+
 export function ConvertButtons({ style, onCompare }: { style: Style | undefined; onCompare?: () => void }) {
-  const { status, start, fail } = useAnalysisWorker<'convert'>();
-  const asked = useRef<DesignRef | null>(null);
+  const [progress, setProgress] = useState<Progress>({ state: 'idle' });
   const readOnly = useDesignStore((s) => s.source?.kind === 'shared');
 
-  useEffect(() => {
-    if (status.state !== 'done' || !asked.current) return;
-    const original = asked.current;
-    asked.current = null;
-    const result = status.result;
-    if (!result.ok) return fail(`Not converted: ${result.reason}`);
-    openConverted(original, result.doc, result.report).catch((e: Error) => fail(`The converted design could not be opened: ${e.message}`));
-  }, [status, fail]);
-
-  const convert = (to: ConversionTarget) => {
+  const convert = async (to: ConversionTarget) => {
     const { doc, source } = useDesignStore.getState();
     if (!doc) return;
-    asked.current = source?.kind === 'saved' ? { doc, id: source.id } : { doc };
-    start({ job: 'convert', doc, to }, 1);
+    const original = source?.kind === 'saved' ? { doc, id: source.id } : { doc };
+    setProgress({ state: 'busy', doing: 'Converting…' });
+    try {
+      const result = await analysisJob<'convert'>({ job: 'convert', doc, to });
+      if (!result.ok) return setProgress({ state: 'refused', message: result.reason });
+      setProgress({ state: 'busy', doing: 'Laying out the new design…' });
+      await openConverted(original, result.doc, result.report);
+      setProgress({ state: 'idle' });
+    } catch (e) {
+      setProgress({ state: 'refused', message: `The design could not be converted: ${(e as Error).message}` });
+    }
   };
-  const running = status.state === 'running';
+  const busy = progress.state === 'busy';
   return (
     <div className="sb-tradeoffs__actions">
       {(style ? TARGETS[style] : TARGETS.undetermined).map((to) => (
@@ -45,8 +46,8 @@ export function ConvertButtons({ style, onCompare }: { style: Style | undefined;
           key={to}
           type="button"
           className="sb-button"
-          disabled={running || readOnly}
-          onClick={() => convert(to)}
+          disabled={busy || readOnly}
+          onClick={() => void convert(to)}
           title={`Make a new design: this one as ${to === 'orchestration' ? 'an orchestration' : 'a choreography'} (this one stays as it is)`}
         >
           Convert to {to}
@@ -57,15 +58,15 @@ export function ConvertButtons({ style, onCompare }: { style: Style | undefined;
           Compare with…
         </button>
       )}
-      {running && (
+      {busy && (
         <span className="sb-tradeoffs__status" role="status">
           <span className="sb-tradeoffs__spinner" aria-hidden="true" />
-          Converting…
+          {progress.doing}
         </span>
       )}
-      {status.state === 'error' && (
+      {progress.state === 'refused' && (
         <p className="sb-field__error sb-tradeoffs__refusal" role="alert" data-testid="convert-refused">
-          {status.message}
+          {progress.message}
         </p>
       )}
     </div>
