@@ -3,6 +3,7 @@
  * the next. The store applies them and the undo history records the results; nothing here
  * mutates its input.
  */
+import { bindAnswers, type DrawnAnswer } from './answers.ts';
 import { edgeMeaning, forbiddenConnectionHint } from './connections.ts';
 import { nameKey } from './names.ts';
 import { LIMITS, type NodeKind, type Position, type SagaDocument, type SagaEdge, type SagaNode, type Scenario } from './schema.ts';
@@ -61,7 +62,8 @@ export function addNode(doc: SagaDocument, preset: NodePreset, position: Positio
   return { doc: { ...doc, nodes: [...doc.nodes, node] }, id };
 }
 
-export type ConnectResult = { ok: true; doc: SagaDocument; id: string } | { ok: false; reason: string };
+/** `answer`: the connection leaves a participant that consumes several messages; `on` was guessed (answers.ts). */
+export type ConnectResult = { ok: true; doc: SagaDocument; id: string; answer?: DrawnAnswer } | { ok: false; reason: string };
 
 /** Why `source -> target` cannot be drawn, or undefined when it can (the canvas asks while dragging). */
 export function connectionProblem(doc: SagaDocument, sourceId: string, targetId: string): string | undefined {
@@ -82,12 +84,16 @@ export function problemBetween(source: SagaNode, target: SagaNode, alreadyConnec
   return undefined;
 }
 
-/** Connects two nodes when the spec allows it (§1.2); otherwise says why not and what to draw instead. */
+/**
+ * Connects two nodes when the spec allows it (§1.2); otherwise says why not and what to draw
+ * instead. Which input each output answers (`on`) is kept up to date as drawn (`bindAnswers`).
+ */
 export function connect(doc: SagaDocument, sourceId: string, targetId: string): ConnectResult {
   const problem = connectionProblem(doc, sourceId, targetId);
   if (problem) return { ok: false, reason: problem };
   const id = uniqueId(doc, 'edge');
-  return { ok: true, id, doc: { ...doc, edges: [...doc.edges, { id, source: sourceId, target: targetId }] } };
+  const bound = bindAnswers({ ...doc, edges: [...doc.edges, { id, source: sourceId, target: targetId }] }, id);
+  return { ok: true, id, doc: bound.doc, ...(bound.answer && { answer: bound.answer }) };
 }
 
 /**
