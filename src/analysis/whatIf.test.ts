@@ -38,14 +38,14 @@ describe('whatIfDown', () => {
 
     it('a service crashes as its first message of the saga arrives: the fault is on the service', () => {
       const crash = crashOf(doc, 'paymentService');
-      expect(crash).toEqual({ fault: { target: 'paymentService', kind: 'crash', delayMs: CRASH_RESTART_MS }, at: 'processPayment' });
+      expect(crash).toEqual({ fault: { target: 'paymentService', kind: 'crash', delayMs: CRASH_RESTART_MS }, at: 'processPayment', first: true });
       expect(faultProblem(doc, crash!.fault)).toBeUndefined();
     });
 
     it('an orchestrator crashes when the first reply arrives, on the connection it comes in on', () => {
       // OrderService handles PlaceOrder, then PaymentProcessed (e7: PaymentProcessed → OrderService).
       const crash = crashOf(doc, 'orderService');
-      expect(crash).toEqual({ fault: { target: 'e7', kind: 'crash', delayMs: CRASH_RESTART_MS }, at: 'paymentProcessed' });
+      expect(crash).toEqual({ fault: { target: 'e7', kind: 'crash', delayMs: CRASH_RESTART_MS }, at: 'paymentProcessed', first: false });
       expect(faultProblem(doc, crash!.fault)).toBeUndefined();
     });
 
@@ -69,7 +69,7 @@ describe('whatIfDown', () => {
         .link('Customer', 'Go', 'Worker', 'Done')
         .edge('Worker', 'Failed')
         .link('Failed', 'Janitor').doc;
-      expect(crashOf(d, 'Janitor')).toEqual({ fault: { target: 'Janitor', kind: 'crash', delayMs: CRASH_RESTART_MS }, at: null });
+      expect(crashOf(d, 'Janitor')).toEqual({ fault: { target: 'Janitor', kind: 'crash', delayMs: CRASH_RESTART_MS }, at: null, first: true });
     });
   });
 });

@@ -16,6 +16,8 @@ export interface MidSagaCrash {
   fault: Fault;
   /** The message (node id) it crashes on, or null when it handles nothing on the happy path. */
   at: string | null;
+  /** It crashes on its first message of the saga (else later: an orchestrator on its first reply). */
+  first: boolean;
 }
 
 export type WhatIfDown = { nodes: string[]; stopped: number; handlings: number; share: number; crash: MidSagaCrash | null } | { nodes: null; reason: string };
@@ -43,9 +45,9 @@ export function midSagaCrash(g: DesignGraph, path: HappyPath, participant: strin
   if (!node || (node.kind !== 'service' && node.kind !== 'orchestrator')) return null;
   const own = path.handlings.filter((h) => h.participant === participant);
   const restart = { kind: 'crash', delayMs: CRASH_RESTART_MS } as const;
-  if (node.kind === 'service') return { fault: { target: participant, ...restart }, at: own[0]?.message ?? null };
+  if (node.kind === 'service') return { fault: { target: participant, ...restart }, at: own[0]?.message ?? null, first: true };
   const on = own[1] ?? own[0];
-  if (on) return { fault: { target: on.via, ...restart }, at: on.message };
+  if (on) return { fault: { target: on.via, ...restart }, at: on.message, first: on === own[0] };
   const input = g.inputs(participant)[0];
-  return input ? { fault: { target: input.edge.id, ...restart }, at: null } : null;
+  return input ? { fault: { target: input.edge.id, ...restart }, at: null, first: true } : null;
 }
