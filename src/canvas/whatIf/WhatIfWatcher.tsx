@@ -58,7 +58,11 @@ export function WhatIfWatcher() {
   // A message: who changes with its schema.
   useEffect(() => {
     if (kind !== 'schema' || !id || !doc) return;
-    setAnswer({ kind: 'schema', key: id, touched: touchedBy(graphOf(doc), id) });
+    const touched = touchedBy(graphOf(doc), id);
+    const now = useWhatIfStore.getState().answer;
+    // Most edits (a move, a rename) leave the answer as it was: nothing to tell anyone.
+    if (now?.kind === 'schema' && now.key === id && now.touched.length === touched.length && now.touched.every((t, i) => t === touched[i])) return;
+    setAnswer({ kind: 'schema', key: id, touched });
   }, [kind, id, doc, setAnswer]);
 
   // A participant: what stops while it is down, off the main thread.
