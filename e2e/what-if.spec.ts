@@ -3,6 +3,7 @@
  * schema change touches light up; select a participant and what stops while it is down lights up;
  * one click simulates it crashing mid-saga, an orchestrator's `durable` honoured.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from './support/test.ts';
 import { canvas, clickConnection, nodeNamed, waitForViewportToSettle } from './support/canvas.ts';
 
@@ -193,4 +194,13 @@ test('screenshot: what stops while PaymentService is down, with the inspector', 
   await expect(page.getByTestId('hint')).toHaveCount(0);
   await expect(lit(page, 'shippingService')).toHaveAttribute('data-lit', 'true');
   await page.screenshot({ path: `${SHOTS}/what-if-down.png` });
+
+  // What it adds reads well to everyone: the banner, the switch, the inspector's section (WCAG A/AA).
+  const { violations } = await new AxeBuilder({ page })
+    .include('[data-testid="highlight-banner"]')
+    .include('.sb-whatif-toggle')
+    .include('[data-testid="inspector"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
