@@ -26,6 +26,8 @@ import { Palette } from './palette/Palette.tsx';
 import { ShortcutSheet } from './shortcuts/ShortcutSheet.tsx';
 
 import { TidyUpButton } from './layout/TidyUpButton.tsx';
+import { WhatIfButton } from './whatIf/WhatIfButton.tsx';
+import { WhatIfWatcher } from './whatIf/WhatIfWatcher.tsx';
 import { useFrameOnModeChange } from './simulation/useFrameOnModeChange.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { useSimulationStore } from '../store/simulationStore.ts';
@@ -109,6 +111,7 @@ export function Canvas() {
       {/* Before the diagram in the page, so Tab reaches the tools before every node and connection. */}
       {!readOnly && <Palette />}
       <Panel position="top-right">
+        {!readOnly && <WhatIfButton />}
         {!readOnly && <TidyUpButton />}
         <button type="button" className="sb-canvas__help" onClick={openSheet} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ?
@@ -151,6 +154,7 @@ export function Canvas() {
         <Controls showInteractive={false} position="bottom-left" />
         {!simulating && <MiniMap<FlowNode> nodeColor={minimapColour} nodeBorderRadius={6} pannable zoomable position="bottom-right" ariaLabel="Overview of the design" />}
       </ReactFlow>
+      <WhatIfWatcher />
       <EmptyCanvasHint />
       <HintToast />
       {!readOnly && <ConnectPicker request={connecting} onClose={closeConnect} />}

@@ -398,8 +398,17 @@ export class Run {
     const working = this.agenda.filter((i) => i.job === Job.Done && i.participant === p && i.epoch === state.epoch);
     state.crashed = true;
     state.epoch++;
-    if (this.tracing)
-      this.record('SERVICE_CRASHED', null, p, fault.delayMs !== undefined ? `restarts in ${fault.delayMs} ms` : 'does not restart');
+    // An orchestrator keeps the saga's state through a crash only when it is durable (the default).
+    const orchestrator = this.orchestrators[p.index];
+    const durable = p.node.kind !== 'orchestrator' || p.node.durable !== false;
+    const lost = orchestrator !== undefined && !durable && orchestrator.forget();
+    // What it remembered of the messages it handled went with the saga's state.
+    if (lost) state.seen.clear();
+    if (this.tracing) {
+      const restart = fault.delayMs !== undefined ? `restarts in ${fault.delayMs} ms` : 'does not restart';
+      const saga = !orchestrator ? '' : durable ? `; durable: the saga's state is kept` : lost ? `; not durable: the saga's state is lost` : `; not durable, but it held no saga state yet`;
+      this.record('SERVICE_CRASHED', null, p, restart + saga);
+    }
     // Handlings in progress are lost: the participant never finished them, so it does not
     // remember them, and the broker delivers them again after the restart.
     for (const lost of working) {

@@ -282,6 +282,41 @@ describe('golden traces', () => {
       expect(entries(r, 'SERVICE_RESTARTED')).toEqual([]);
       expectGolden(c, r);
     });
+
+    // The orchestrator crashes mid-saga: when PaymentService's reply arrives (on the connection
+    // PaymentProcessed → OrderService, e7), with ProcessPayment done, and restarts 1 s later.
+    const orchestratorCrash: Fault[] = [{ target: 'e7', kind: 'crash', delayMs: 1000 }];
+    const orchestrator = (durable: boolean | undefined) => changed('order-orchestrated', (d) => Object.assign(nodeNamed(d, 'OrderService'), { durable }));
+
+    it('a durable orchestrator keeps the saga through a crash: after the restart it resumes and completes', () => {
+      const c: Case = { name: 'completed-crash-durable-orchestrator', about: 'OrderService (durable, the default) crashes when PaymentProcessed arrives and restarts 1 s later', design: 'order-orchestrated', doc: orchestrator(undefined), faults: orchestratorCrash };
+      const r = run(c);
+      expect(r.outcome).toBe('completed');
+      expect(entries(r, 'SERVICE_CRASHED')).toMatchObject([{ node: 'orderService', detail: "restarts in 1000 ms; durable: the saga's state is kept" }]);
+      expect(entries(r, 'HANDLER_SUCCEEDED').map((e) => e.messageName)).toEqual(['PlaceOrder', 'ProcessPayment', 'PaymentProcessed', 'DeductInventory', 'InventoryDeducted', 'InitiateShipping', 'ShippingInitiated']);
+      expect(run({ doc: orchestrator(true), faults: orchestratorCrash })).toEqual(r);
+      expectGolden(c, r);
+    });
+
+    it('an orchestrator that is not durable loses the saga it was running: the reply is ignored and the saga is stuck', () => {
+      const c: Case = { name: 'stuck-crash-orchestrator-not-durable', about: 'OrderService (durable: false) crashes when PaymentProcessed arrives and restarts 1 s later', design: 'order-orchestrated', doc: orchestrator(false), faults: orchestratorCrash };
+      const r = run(c);
+      expect(r.outcome).toBe('stuck');
+      expect(r.reason).toBe("OrderService is not durable: it lost the saga's state when it crashed, so nothing moves the saga on");
+      expect(entries(r, 'SERVICE_CRASHED')).toMatchObject([{ node: 'orderService', detail: "restarts in 1000 ms; not durable: the saga's state is lost" }]);
+      expect(entries(r, 'HANDLER_SUCCEEDED').at(-1)).toMatchObject({ messageName: 'PaymentProcessed', detail: "lost the saga's state in its crash (not durable): does not know ProcessPayment, reply ignored" });
+      // Nothing after payment happens, and its timeout, no longer awaited, never fires.
+      expect(r.trace.some((e) => e.messageName === 'DeductInventory')).toBe(false);
+      expect(entries(r, 'TIMEOUT_FIRED')).toEqual([]);
+      expectGolden(c, r);
+    });
+
+    it('an orchestrator that is not durable and crashes before it holds any saga state loses nothing', () => {
+      // Crashing on the trigger: PlaceOrder waits and is handled afresh after the restart.
+      const r = run({ doc: orchestrator(false), faults: [{ target: 'e2', kind: 'crash', delayMs: 1000 }] });
+      expect(r.outcome).toBe('completed');
+      expect(entries(r, 'SERVICE_CRASHED')[0]!.detail).toBe('restarts in 1000 ms; not durable, but it held no saga state yet');
+    });
   });
 
   it('a reply after the timeout is ignored, and the late effect leaves the saga inconsistent', () => {

@@ -24,6 +24,8 @@ export class OrchestratorBehaviour {
   private recovery: Recovery | undefined;
   /** The pivot completed: the saga can only go forward. */
   private committed = false;
+  /** It crashed and, not being durable, lost the saga it was running (spec §1.1 `durable`). */
+  private lost = false;
 
   constructor(
     private readonly run: Run,
@@ -39,8 +41,24 @@ export class OrchestratorBehaviour {
   /** A word for the trace about a handling, e.g. that a reply came too late. */
   noteFor(msg: Msg): string | undefined {
     const command = this.repliedCommand(msg);
-    if (command && !this.pending.has(command.id)) return `no longer waiting for ${command.message.name}: reply ignored`;
+    if (command && !this.pending.has(command.id))
+      return this.lost ? `lost the saga's state in its crash (not durable): does not know ${command.message.name}, reply ignored` : `no longer waiting for ${command.message.name}: reply ignored`;
     return undefined;
+  }
+
+  /**
+   * A crash of an orchestrator that is not durable: what it knew of the saga — the steps done,
+   * the replies awaited, a recovery under way — is gone. True when there was something to lose
+   * (a crash before it has sent anything loses nothing: the message is handled afresh).
+   */
+  forget(): boolean {
+    const had = this.completed.length > 0 || this.pending.size > 0 || this.recovery !== undefined;
+    this.completed.length = 0;
+    this.pending.clear();
+    this.recovery = undefined;
+    this.committed = false;
+    if (had) this.lost = true;
+    return had;
   }
 
   /** The orchestrator handled `msg` successfully: move the saga on. */
@@ -144,6 +162,9 @@ export class OrchestratorBehaviour {
 
   /** Why the saga cannot end, when this orchestrator still waits. */
   waitingFor(): string | undefined {
+    // Nothing it did after the crash took the saga anywhere: the saga is lost.
+    if (this.lost && !this.recovery && this.pending.size === 0)
+      return `${this.p.name} is not durable: it lost the saga's state when it crashed, so nothing moves the saga on`;
     if (this.recovery && !this.recovery.done) return `${this.p.name} never finished its backward recovery`;
     const first = this.pending.values().next().value;
     if (!first) return undefined;

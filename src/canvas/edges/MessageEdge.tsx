@@ -6,6 +6,7 @@ import { EDGE_LINE, edgeStroke, markerId } from './edgeLook.ts';
 import { UndoIcon } from '../icons.tsx';
 import { laneDashOffset, routeEdge } from './routes.ts';
 import { useConnectionHighlighted } from '../../store/highlightStore.ts';
+import { useFaultsOn } from '../../store/simulationStore.ts';
 
 /** Below this horizontal room a label would cover the nodes: a compensation shows its mark only. */
 const ROOM_FOR_LABEL = 118;
@@ -16,6 +17,8 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<FlowEdge>)
   const family = data?.family ?? 'invalid';
   const route = routeEdge({ ...props, laneY: data?.laneY, exitX: data?.exitX, entryX: data?.entryX });
   const lit = useConnectionHighlighted(props.source, props.target);
+  // While simulating: the faults injected on this connection, as on a node.
+  const faults = useFaultsOn(id);
   const stroke = edgeStroke(meaning, family, selected);
   const dashOffset = laneDashOffset(route, stroke['--sb-dash']);
   const labelPlacement = route.vertical ? 'translate(10px, -50%)' : 'translate(-50%, -50%)';
@@ -39,6 +42,24 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<FlowEdge>)
           >
             {compact && <UndoIcon size={11} />}
             <span className={compact ? 'sb-visually-hidden' : undefined}>{data.label}</span>
+          </div>
+        </EdgeLabelRenderer>
+      )}
+      {faults && (
+        <EdgeLabelRenderer>
+          <div
+            className="sb-sim-fault sb-sim-fault--edge"
+            data-testid="fault-badge"
+            data-edge={id}
+            // Below the label when there is one, else on the line.
+            style={{ transform: `translate(${route.labelX}px, ${route.labelY}px) translate(-50%, ${data?.label ? '70%' : '-50%'})` }}
+            title={`Injected: ${faults}`}
+          >
+            <svg width="11" height="11" viewBox="0 0 12 12" aria-hidden="true">
+              <path d="M7 1 2.5 7H6l-1 4 4.5-6H6z" fill="currentColor" />
+            </svg>
+            <span className="sb-visually-hidden">Fault injected: </span>
+            {faults}
           </div>
         </EdgeLabelRenderer>
       )}

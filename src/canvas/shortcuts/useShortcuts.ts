@@ -9,6 +9,7 @@ import { useSimulationStore } from '../../store/simulationStore.ts';
 import type { FlowEdge, FlowNode } from '../adapter.ts';
 import type { ConnectDirection } from '../editing/connectChoices.ts';
 import { tidyUp } from '../layout/tidyUp.ts';
+import { toggleWhatIf } from '../whatIf/toggleWhatIf.ts';
 import { FIT_DESIGN, viewportAnimationMs } from '../viewport.ts';
 import { deleteSelection, duplicateSelection, pasteText, selectAll, selectionAsText } from './commands.ts';
 
@@ -55,6 +56,7 @@ export function useShortcuts(openSheet: () => void, openConnect: (direction: Con
       else if (key === 'delete' || key === 'backspace') run(deleteSelection);
       else if (key === 'f') run(() => void fitView({ ...FIT_DESIGN, duration: viewportAnimationMs() }));
       else if (key === 'l') run(() => void tidyUp(flow, e.shiftKey ? 'DOWN' : 'RIGHT'));
+      else if (key === 'w' && !e.shiftKey) run(toggleWhatIf);
       else if (e.key === '?') run(openSheet);
       else if (key === 'c') {
         const { selection, showHint } = useDesignStore.getState();

@@ -3,7 +3,7 @@
  * its schema changes — its producers and its consumers (actors are outside the design).
  */
 import type { Analysis } from '../analysis.ts';
-import { consumersOf, isMessage, isParticipant, producersOf } from '../graph.ts';
+import { consumersOf, isMessage, isParticipant, producersOf, type DesignGraph } from '../graph.ts';
 import { count, inWords, mean, someNames, worstOf, type Measure } from './measure.ts';
 
 export interface MessageImpact {
@@ -16,12 +16,22 @@ export interface MessageImpact {
 
 export type SchemaChange = Measure<{ messages: MessageImpact[]; max: number; mean: number; worst: string | null }>;
 
+/**
+ * The participants that change when the schema of message `messageId` changes: its producers,
+ * then its consumers, each once (an actor that sends it is outside the design). The canvas's
+ * “what if” asks this of one message; the measure, of every message.
+ */
+export function touchedBy(g: DesignGraph, messageId: string): string[] {
+  const touched = new Set<string>();
+  for (const p of producersOf(g, messageId)) if (isParticipant(p)) touched.add(p.id);
+  for (const c of consumersOf(g, messageId)) touched.add(c.id);
+  return [...touched];
+}
+
 export function schemaChange(a: Analysis): SchemaChange {
   const rows: MessageImpact[] = a.doc.nodes.filter(isMessage).map((m) => {
-    const touched = new Set<string>();
-    for (const p of producersOf(a.graph, m.id)) if (isParticipant(p)) touched.add(p.id);
-    for (const c of consumersOf(a.graph, m.id)) touched.add(c.id);
-    return { id: m.id, name: m.name, participants: [...touched], count: touched.size };
+    const participants = touchedBy(a.graph, m.id);
+    return { id: m.id, name: m.name, participants, count: participants.length };
   });
   const worst = worstOf(rows, (r) => r.count);
   const max = worst?.count ?? 0;
