@@ -14,6 +14,7 @@ import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { edgeTypes } from './edges/MessageEdge.tsx';
 import { Legend } from './Legend.tsx';
 import { HighlightBanner } from './HighlightBanner.tsx';
+import { AnswerPicker } from './answers/AnswerPicker.tsx';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import { useFrameOpenedDesign } from './useFrameOpenedDesign.ts';
@@ -158,6 +159,7 @@ export function Canvas() {
       <EmptyCanvasHint />
       <HintToast />
       {!readOnly && <ConnectPicker request={connecting} onClose={closeConnect} />}
+      {!readOnly && <AnswerPicker />}
       {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
     </div>
   );

@@ -167,3 +167,16 @@ describe('bindAnswers', () => {
     expect(r.answer).toBeUndefined();
   });
 });
+
+describe('fixesFor G013', () => {
+  it('offers each input, the likeliest first, and each fix removes the error', async () => {
+    const { fixesFor } = await import('./fixes.ts');
+    const d = design().command('ReserveInventory').command('ReleaseInventory').service('InventoryService').event('InventoryReserved');
+    d.link('ReserveInventory', 'InventoryService', 'InventoryReserved').link('ReleaseInventory', 'InventoryService');
+    const g013 = validate(d.doc).diagnostics.find((x) => x.rule === 'G013')!;
+    const fixes = fixesFor(d.doc, g013);
+    expect(fixes.map((f) => f.label)).toEqual(['InventoryReserved answers ReserveInventory', 'InventoryReserved answers ReleaseInventory']);
+    for (const f of fixes) expect(validate(f.apply(d.doc)).diagnostics.filter((x) => x.rule === 'G013')).toEqual([]);
+    expect(fixesFor(d.doc, { ...g013, rule: 'G012' })).toEqual([]);
+  });
+});

@@ -1,6 +1,8 @@
 /** One diagnostic: severity, rule, what is wrong and how to fix it. Clicking it shows its nodes. */
 import { memo } from 'react';
 import { RULES, type Diagnostic } from '../model/index.ts';
+import { fixesFor } from '../model/fixes.ts';
+import { useDesignStore } from '../store/designStore.ts';
 import { SEVERITY_WORD, SeverityIcon } from './SeverityIcon.tsx';
 
 interface DiagnosticItemProps {
@@ -43,6 +45,25 @@ export const DiagnosticItem = memo(function DiagnosticItem({ diagnostic: d, acti
           {d.hint}
         </span>
       </button>
+      {d.rule === 'G013' && <Fixes diagnostic={d} />}
     </li>
   );
 });
+
+/** One-click fixes, where the model knows them (model/fixes.ts). */
+function Fixes({ diagnostic }: { diagnostic: Diagnostic }) {
+  const doc = useDesignStore((s) => s.doc);
+  const readOnly = useDesignStore((s) => s.source?.kind === 'shared');
+  if (!doc || readOnly) return null;
+  const fixes = fixesFor(doc, diagnostic);
+  if (fixes.length === 0) return null;
+  return (
+    <div className="sb-diagnostic__fixes" role="group" aria-label="Fixes">
+      {fixes.map((f) => (
+        <button key={f.label} type="button" className="sb-diagnostic__fix" onClick={() => useDesignStore.getState().apply(f.apply)}>
+          {f.label}
+        </button>
+      ))}
+    </div>
+  );
+}

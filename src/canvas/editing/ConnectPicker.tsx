@@ -9,6 +9,7 @@ import { useDesignStore } from '../../store/designStore.ts';
 import { CommandIcon, ConductorIcon, EventIcon, FailureIcon, PersonIcon, ServiceIcon, UndoIcon } from '../icons.tsx';
 import { connectChoices, filterChoices, type ChoiceLook, type ConnectChoice, type ConnectDirection } from './connectChoices.ts';
 import { focusNode, nodeElement } from './focusNode.ts';
+import { boxOf, placeBeside } from './placeBeside.ts';
 import { connectNodes } from './useCanvasEditing.ts';
 import './connectPicker.css';
 
@@ -48,44 +49,6 @@ const ICONS: Readonly<Record<ChoiceLook, ReactNode>> = {
 const WIDTH = 320;
 /** The tallest it gets (see connectPicker.css), to keep it inside the canvas. */
 const MAX_HEIGHT = 430;
-const GAP = 14;
-const MARGIN = 8;
-
-interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
-/** Where an element is, relative to the canvas frame. */
-function boxOf(element: Element | null, frame: DOMRect): Box | null {
-  if (!element) return null;
-  const r = element.getBoundingClientRect();
-  return { left: r.left - frame.left, top: r.top - frame.top, width: r.width, height: r.height };
-}
-
-type Place = { left: number; top?: number; bottom?: number; maxHeight: number };
-
-/**
- * Under the node, lined up with it (connections mostly run to the right, so the preview stays in
- * sight), else over it, growing upwards; inside the canvas. Top centre when the node is out of view.
- */
-function placeBeside(nodeId: string): Place {
-  const node = nodeElement(nodeId);
-  const frame = node?.closest('.sb-canvas')?.getBoundingClientRect();
-  if (!node || !frame) return { left: MARGIN, top: MARGIN, maxHeight: MAX_HEIGHT };
-  const at = boxOf(node, frame)!;
-  const left = Math.min(Math.max(MARGIN, at.left), Math.max(MARGIN, frame.width - WIDTH - MARGIN));
-  if (at.left > frame.width || at.left + at.width < 0 || at.top > frame.height || at.top + at.height < 0) {
-    return { left: Math.max(MARGIN, (frame.width - WIDTH) / 2), top: 64, maxHeight: Math.min(MAX_HEIGHT, frame.height - 64 - MARGIN) };
-  }
-  const below = at.top + at.height + GAP;
-  const roomBelow = frame.height - below - MARGIN;
-  const roomAbove = at.top - GAP - MARGIN;
-  if (roomBelow >= Math.min(MAX_HEIGHT, 300) || roomBelow >= roomAbove) return { left, top: below, maxHeight: Math.min(MAX_HEIGHT, roomBelow) };
-  return { left, bottom: frame.height - (at.top - GAP), maxHeight: Math.min(MAX_HEIGHT, roomAbove) };
-}
 
 function Picker({ request, onClose, onConnected }: { request: ConnectRequest; onClose: () => void; onConnected: (message: string) => void }) {
   const doc = useDesignStore((s) => s.doc);
@@ -94,7 +57,7 @@ function Picker({ request, onClose, onConnected }: { request: ConnectRequest; on
   const [activeId, setActiveId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // Read once, when it opens: the picker stays put while the view moves under it.
-  const [place] = useState(() => placeBeside(request.nodeId));
+  const [place] = useState(() => placeBeside(request.nodeId, WIDTH, MAX_HEIGHT));
   const box = useRef<HTMLDivElement>(null);
   const preview = useRef<SVGSVGElement>(null);
   const input = useRef<HTMLInputElement>(null);

@@ -11,6 +11,7 @@ import { useDesignStore } from '../../store/designStore.ts';
 import { continueLastStep } from '../../store/typing.ts';
 import { nameField } from '../nodes/NameEditor.tsx';
 import type { FlowEdge, FlowNode } from '../adapter.ts';
+import { askAnswer } from '../answers/answerStore.ts';
 
 /** The MIME type a palette item carries while it is dragged. */
 export const PALETTE_MIME = 'application/x-sagaboard-node';
@@ -43,6 +44,7 @@ export function connectNodes(source: string, target: string): boolean {
   }
   apply(() => result.doc);
   showHint(null);
+  if (result.answer) askAnswer(result.answer);
   return true;
 }
 
