@@ -15,6 +15,7 @@ for (const example of EXAMPLES) {
     await expect(page.getByTestId('design-name')).toHaveText(file.name);
     await expect(page.getByTestId('verdict-style')).toHaveText(example.verdict);
     await expect(page.getByTestId('verdict-confidence')).toHaveText(/^\d+% confidence$/);
+    await page.getByTestId('verdict-more').locator('summary').click();
     await expect(page.getByTestId('verdict-reasons').getByRole('listitem').first()).toBeVisible();
     await expect(page.getByTestId('verdict-health')).toHaveText('Well-formed: no errors');
     await expect(page.getByTestId('count-error')).toHaveText('0 errors');
@@ -88,4 +89,18 @@ test('the legend explains the shapes and lines and folds away', async ({ page })
   await page.getByTestId('canvas').locator('.react-flow__pane').click({ position: { x: 600, y: 700 } });
   await page.keyboard.press('Escape');
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('the verdict is in view at 1440×900 whatever is selected', async ({ page }) => {
+  await page.goto('/?example=order-orchestrated');
+  const inView = async () => {
+    const box = (await page.getByTestId('verdict-health').boundingBox())!;
+    return box.y >= 0 && box.y + box.height <= 900;
+  };
+  expect(await inView()).toBe(true);
+  for (const id of ['processPayment', 'orderService', 'paymentService']) {
+    await page.locator(`.react-flow__node[data-id="${id}"]`).click();
+    await expect(page.getByTestId('inspector')).toBeVisible();
+    expect(await inView(), `with ${id} selected`).toBe(true);
+  }
 });

@@ -63,8 +63,8 @@ export function App() {
             </aside>
           ) : (
             <aside className="sb-sidebar" aria-label="Inspector and analysis">
-              <Inspector />
               <VerdictPanel />
+              <Inspector />
               <TradeOffsPanel />
               <DiagnosticsPanel />
             </aside>

@@ -1,4 +1,8 @@
-/** The detected style in large type, how sure the validator is, and why. */
+/**
+ * The detected style in large type, how sure the validator is and whether the design is
+ * well-formed, at the top of the sidebar (in view at 1440×900 whatever is selected); why, folded
+ * beneath.
+ */
 import { totalsOf, type Style } from '../model/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { useValidation, validationOf } from '../store/validation.ts';
@@ -42,6 +46,8 @@ export function VerdictPanel() {
       <p className={`sb-verdict__health sb-verdict__health--${errors === 0 ? 'ok' : 'errors'}`} data-testid="verdict-health">
         {errors === 0 ? 'Well-formed: no errors' : `Not well-formed yet: ${errors.toLocaleString('en-US')} error${errors === 1 ? '' : 's'} to fix`}
       </p>
+      <details className="sb-verdict__more" data-testid="verdict-more">
+        <summary>Why {STYLE[style].label.toLowerCase()}?</summary>
       <p className="sb-verdict__summary">{STYLE[style].summary}</p>
       <dl className="sb-verdict__facts">
         {coordinator && (
@@ -74,6 +80,7 @@ export function VerdictPanel() {
           </ul>
         </div>
       )}
+      </details>
     </section>
   );
 }
