@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { chooseSide, useCompareStore } from './compareStore.ts';
-import { choiceOf, designChoices, GIVEN, readChoice, SCREEN, type ChoiceGroups } from './designChoices.ts';
+import { choiceOf, designChoices, readChoice, SCREEN, type ChoiceGroups } from './designChoices.ts';
 import type { Side } from './betterMark.tsx';
 
 export function DesignPicker({ side, aside }: { side: Side; aside?: ReactNode }) {
@@ -50,9 +50,13 @@ export function DesignPicker({ side, aside }: { side: Side; aside?: ReactNode })
             Choose a design to compare…
           </option>
         )}
-        {value === GIVEN && design && (
+        {groups && groups.given.length > 0 && (
           <optgroup label="Opened for comparison">
-            <option value={GIVEN}>{design.doc.name}</option>
+            {groups.given.map((c) => (
+              <option key={c.key} value={c.key}>
+                {c.label}
+              </option>
+            ))}
           </optgroup>
         )}
         {groups?.onScreen && (

@@ -24,23 +24,25 @@ interface CompareState {
   open: boolean;
   left?: CompareSide;
   right?: CompareSide;
+  /** The designs the view was opened with: each can be picked again on either side. */
+  opened: CompareSide[];
   /** Sagas of each design in the Monte Carlo: the last number asked for, kept when a side changes. */
   runs: number;
 }
 
-export const useCompareStore = create<CompareState>(() => ({ open: false, runs: FIRST_RUNS }));
+export const useCompareStore = create<CompareState>(() => ({ open: false, opened: [], runs: FIRST_RUNS }));
 
 /** What had the focus when the view opened: it gets it back when the view closes. */
 let opener: HTMLElement | null = null;
 
 /** Shows the view; with `right` missing, the right side's picker asks for it. */
 export function openCompare(left: CompareSide, right?: CompareSide): void {
-  if (!useCompareStore.getState().open) opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  useCompareStore.setState({ open: true, left, right, runs: FIRST_RUNS });
+  if (!useCompareStore.getState().open) opener = (globalThis.document?.activeElement as HTMLElement | null | undefined) ?? null;
+  useCompareStore.setState({ open: true, left, right, opened: right ? [left, right] : [left], runs: FIRST_RUNS });
 }
 
 export function closeCompare(): void {
-  useCompareStore.setState({ open: false, left: undefined, right: undefined });
+  useCompareStore.setState({ open: false, left: undefined, right: undefined, opened: [] });
 }
 
 /** Once the view is gone: the focus goes back where it was. */

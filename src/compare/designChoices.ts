@@ -1,8 +1,8 @@
 /**
  * What each side of the Compare view can show: the design on screen, any design saved in this
  * browser, any example — and reading the one picked. A choice is a key: `screen`,
- * `saved:<id>`, `example:<id>`, or `given` for a design handed to `openCompare` that is none of
- * these (a conversion, say).
+ * `saved:<id>`, `example:<id>`, or `given:<n>` for the n-th design handed to `openCompare` when it
+ * is none of these (a conversion, say).
  */
 import { listDesigns, savedOnScreen } from '../app/designs/designActions.ts';
 import { withLayout } from '../layout/layoutInWorker.ts';
@@ -11,12 +11,12 @@ import { EXAMPLES, exampleUrl, isExampleId, type ExampleId } from '../persistenc
 import { fetchDesign } from '../persistence/fetchDesign.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { withLibrary } from '../store/storage.ts';
-import type { CompareSide } from './compareStore.ts';
+import { useCompareStore, type CompareSide } from './compareStore.ts';
 
 const BASE_URL: string = import.meta.env?.BASE_URL ?? '/';
 
 export const SCREEN = 'screen';
-export const GIVEN = 'given';
+const GIVEN = 'given:';
 
 export interface DesignChoice {
   key: string;
@@ -24,6 +24,8 @@ export interface DesignChoice {
 }
 
 export interface ChoiceGroups {
+  /** Designs the view was opened with that are not among the others. */
+  given: DesignChoice[];
   onScreen: DesignChoice | undefined;
   saved: DesignChoice[] | undefined;
   examples: DesignChoice[];
@@ -38,7 +40,9 @@ export async function designChoices(): Promise<ChoiceGroups> {
   const doc = useDesignStore.getState().doc;
   const here = savedOnScreen();
   const saved = await listDesigns();
+  const { opened } = useCompareStore.getState();
   return {
+    given: opened.flatMap((side, i) => (choiceOf(side) === `${GIVEN}${i}` ? [{ key: `${GIVEN}${i}`, label: side.doc.name }] : [])),
     onScreen: doc ? { key: SCREEN, label: doc.name } : undefined,
     // The design on screen is offered as it is now, edits not yet saved included.
     saved: saved?.filter((d) => d.id !== here).map((d) => ({ key: `saved:${d.id}`, label: d.name })),
@@ -52,7 +56,9 @@ export function choiceOf(side: CompareSide | undefined): string {
   if (side.doc === useDesignStore.getState().doc) return SCREEN;
   if (side.id) return `saved:${side.id}`;
   const example = exampleOf.get(side.doc);
-  return example ? `example:${example}` : GIVEN;
+  if (example) return `example:${example}`;
+  const given = useCompareStore.getState().opened.findIndex((o) => o.doc === side.doc);
+  return `${GIVEN}${Math.max(0, given)}`;
 }
 
 /** Reads the design a choice names, or says in a sentence why it cannot. */
@@ -65,6 +71,7 @@ export async function readChoice(key: string): Promise<CompareSide | string> {
   }
   const [kind, id = ''] = key.split(/:(.*)/s);
   if (kind === 'saved') return readSaved(id);
+  if (kind === 'given') return useCompareStore.getState().opened[Number(id)] ?? 'That design is no longer open for comparison.';
   if (kind === 'example' && isExampleId(id)) {
     const doc = await readExample(id);
     return typeof doc === 'string' ? doc : { doc };

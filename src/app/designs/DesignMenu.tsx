@@ -219,7 +219,7 @@ function DesignPanel({ id, trigger, onClose }: { id: string; trigger: RefObject<
           <CompareIcon />
           <span>
             Compare designs…
-            <span className="sb-designs__tool-note">The design on screen side by side with another, or any two</span>
+            <span className="sb-designs__tool-note">Put any two designs side by side</span>
           </span>
         </button>
       </div>
