@@ -3,8 +3,10 @@
  * another one, their measures with the better side marked, what each participant's failure ends
  * in, and a Monte Carlo of both in the worker — then back to the design, untouched.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from './support/test.ts';
 import { nodeNamed } from './support/canvas.ts';
+import { renameDesign } from './support/designs.ts';
 import { openFixture } from './support/fixtures.ts';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
@@ -161,4 +163,37 @@ test('a design that cannot be simulated still shows its structure, and says why 
   await expect(monteCarlo(page, 'left')).toContainText('Not simulated: the design cannot be simulated: nothing starts the process');
   await expect(monteCarlo(page, 'right').getByTestId('latency-histogram')).toBeVisible();
   await expect(cell(page.getByTestId('failure-ShippingService'), 'left')).toHaveText('not simulated');
+});
+
+test('any design saved in this browser can be compared, not only the one on screen', async ({ page }) => {
+  // given a choreography saved under a name of its own
+  await page.goto('/?example=order-choreographed');
+  await expect(nodeNamed(page, 'OrderCreated')).toBeVisible();
+  await renameDesign(page, 'Our choreography');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+
+  // when the orchestration is on screen and the saved design is picked on the right
+  await page.goto('/?example=order-orchestrated');
+  await expect(nodeNamed(page, 'InitiateShipping')).toBeVisible();
+  await openCompareFromMenu(page);
+  await expect(picker(page, 'Right').locator('optgroup[label="Saved in this browser"] option')).toHaveText(['Our choreography']);
+  await picker(page, 'Right').selectOption({ label: 'Our choreography' });
+
+  // then it is drawn and measured like any other
+  await expect(nodeIn(page, 'right', 'OrderCreated')).toBeVisible();
+  await expect(measure(page, 'coupling')).toHaveAttribute('data-better', 'right', { timeout: 15_000 });
+  await expect(page.getByTestId('compare-measures').locator('thead')).toContainText('Our choreography');
+});
+
+test('the Compare view passes an axe scan (WCAG 2.1 A and AA): no serious or critical violation', async ({ page }) => {
+  test.slow(); // axe reads every element of both diagrams
+  await page.goto('/?example=order-orchestrated');
+  await expect(nodeNamed(page, 'InitiateShipping')).toBeVisible();
+  await openCompareFromMenu(page);
+  await picker(page, 'Right').selectOption({ label: 'Credit reservation (choreographed)' });
+  await expectMonteCarloOf(page, '1,000');
+  await page.waitForTimeout(300); // the diagrams' fit and the stale fade end
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="compare-view"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(severe.map((v) => ({ rule: v.id, targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`) }))).toEqual([]);
 });

@@ -35,7 +35,7 @@ export function DesignColumn({ side }: { side: Side }) {
       </header>
       <div className="sb-compare-design__diagram">
         {design ? (
-          <ReadOnlyDiagram key={docKey(design.doc)} doc={design.doc} label={`Diagram of ${design.doc.name} (${side.name})`} testId={`compare-diagram-${side.name}`} />
+          <ReadOnlyDiagram key={docKey(design.doc)} id={`compare-${side.name}`} doc={design.doc} label={`Diagram of ${design.doc.name} (${side.name})`} testId={`compare-diagram-${side.name}`} />
         ) : (
           <div className="sb-compare-design__empty">
             <svg width="36" height="36" viewBox="0 0 36 36" aria-hidden="true">

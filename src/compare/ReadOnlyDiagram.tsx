@@ -33,7 +33,7 @@ const ARIA_LABELS = {
   'controls.fitView.ariaLabel': 'Fit the design in view',
 };
 
-export function ReadOnlyDiagram({ doc, label, testId }: { doc: SagaDocument; label: string; testId?: string }) {
+export function ReadOnlyDiagram({ id, doc, label, testId }: { id: string; doc: SagaDocument; label: string; testId?: string }) {
   const { nodes, edges } = useMemo(() => flowElementsOf(doc, validationOf(doc)), [doc]);
   return (
     // A provider per diagram: each has its own viewport, apart from the editor's.
@@ -41,6 +41,8 @@ export function ReadOnlyDiagram({ doc, label, testId }: { doc: SagaDocument; lab
       <div className="sb-canvas sb-canvas--read-only sb-compare-diagram" data-testid={testId}>
         <EdgeMarkers />
         <ReactFlow<FlowNode, FlowEdge>
+          // Its own id: the ids React Flow gives its descriptions differ from the editor's and the other diagram's.
+          id={id}
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
