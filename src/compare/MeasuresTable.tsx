@@ -60,7 +60,7 @@ function MeasureCell({ measureKey, measure, better, side, nameOf }: { measureKey
   const who = worstName(measureKey, measure, nameOf);
   const unmeasured = measure.value === null;
   return (
-    <td className={`sb-compare-cell sb-compare-cell--${standing(better, side)}`} data-side={side.name} data-standing={standing(better, side)} title={measure.message}>
+    <td className={`sb-compare-cell sb-compare-cell--${standing(better, side)}${unmeasured ? ' sb-compare-cell--unmeasured' : ''}`} data-side={side.name} data-standing={standing(better, side)} title={measure.message}>
       <span className="sb-compare-cell__value" data-testid="value">
         {headline(measureKey, measure)}
       </span>
