@@ -5,3 +5,5 @@ export { happyRun } from './happyRun.ts';
 export { messages, type Messages, type FailureRun } from './messages.ts';
 export { failureMessages, branches, stepFailure } from './branches.ts';
 export { whatIfDown, type WhatIfDown } from './whatIf.ts';
+export { better, betterMeasure, betterOutcome, OUTCOME_RANK, SHARE_DIRECTION, type Better, type Direction } from './betterSide.ts';
+export { measureVerdict, measureVerdicts, verdictSides, type VerdictSide } from './compareVerdicts.ts';

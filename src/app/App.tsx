@@ -2,6 +2,7 @@
 import { lazy, Suspense } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas.tsx';
+import { useCompareStore } from '../compare/compareStore.ts';
 import { DiagnosticsPanel } from '../panels/DiagnosticsPanel.tsx';
 import { Inspector } from '../panels/inspector/Inspector.tsx';
 import { VerdictPanel } from '../panels/VerdictPanel.tsx';
@@ -26,16 +27,20 @@ import '../panels/panels.css';
 // Simulation mode's panels load when it is first used.
 const SimulationDock = lazy(() => import('../panels/simulation/SimulationDock.tsx'));
 const SimulationSidebar = lazy(() => import('../panels/simulation/SimulationSidebar.tsx'));
+// So does Compare, when it is first opened.
+const CompareView = lazy(() => import('../compare/CompareView.tsx'));
 
 export function App() {
   useDesignFromUrl();
   useAutosave();
   const simulating = useSimulationStore((s) => s.active);
   const drop = useFileDrop();
+  const comparing = useCompareStore((s) => s.open);
   return (
     <ReactFlowProvider>
       <ViewportTracker />
-      <div className="sb-app">
+      {/* Behind Compare, the editor can be neither reached nor changed. */}
+      <div className="sb-app" inert={comparing}>
         <TopBar />
         <StorageWarning />
         <ConflictBanner />
@@ -73,6 +78,11 @@ export function App() {
         <ImportDialog />
         <ConversionReportDialog />
       </div>
+      {comparing && (
+        <Suspense fallback={null}>
+          <CompareView />
+        </Suspense>
+      )}
     </ReactFlowProvider>
   );
 }

@@ -24,7 +24,7 @@ const EMPTY: FlowElements = { nodes: [], edges: [] };
 const derived = new WeakMap<SagaDocument, { validation: ValidationResult; elements: FlowElements }>();
 
 /** The nodes and edges of a document as drawn, derived once per document and validation. */
-function flowElementsOf(doc: SagaDocument, validation: ValidationResult): FlowElements {
+export function flowElementsOf(doc: SagaDocument, validation: ValidationResult): FlowElements {
   const known = derived.get(doc);
   if (known?.validation === validation) return known.elements;
   const positions = positionsOf(doc);

@@ -3,8 +3,8 @@
  * side — every measure, the outcome of a business failure of each participant present in both,
  * and a Monte Carlo of both — with the better side marked on every row.
  */
-import { compare, MEASURE_KEYS, type Comparison, type MonteCarloSummary } from '../analysis/index.ts';
-import type { SagaDocument, SagaOutcome, Style } from '../model/index.ts';
+import { better, betterMeasure, betterOutcome, compare, MEASURE_KEYS, SHARE_DIRECTION, type Better, type Comparison, type MonteCarloSummary } from '../analysis/index.ts';
+import { SAGA_OUTCOMES, type SagaDocument, type SagaOutcome, type Style } from '../model/index.ts';
 import type { CliIO } from './io.ts';
 import { formatNumber, headline, MEASURE_LABEL, worstName } from '../analysis/measureWords.ts';
 
@@ -26,24 +26,16 @@ function toJson(c: Comparison): Comparison {
   return { designs: c.designs, measures: c.measures, failures: c.failures, monteCarlo: c.monteCarlo };
 }
 
-type Better = 'A' | 'B' | '=' | '';
-
-/** Lower is better (`lower`), higher is better (`higher`), or neither. */
-function better(a: number | null, b: number | null, direction: 'lower' | 'higher' | 'none'): Better {
-  if (a === null || b === null || direction === 'none') return '';
-  if (a === b) return '=';
-  return (direction === 'lower' ? a < b : a > b) ? 'A' : 'B';
-}
-
-/** Outcomes of a failure, best first: a failure that is compensated (or retried to completion) is handled. */
-const OUTCOME_RANK: Record<SagaOutcome, number> = { completed: 3, compensated: 3, stuck: 1, inconsistent: 0 };
+/** The last column: the better design's letter, `=` when they are even, nothing when there is no call. */
+const MARK: Record<NonNullable<Better>, string> = { a: 'A', b: 'B', same: '=' };
+const mark = (side: Better): string => (side === null ? '' : MARK[side]);
 
 const COLUMN = 38;
 const LABEL = 40;
 
-function row(label: string, a: string, b: string, mark: Better | 'better'): string {
+function row(label: string, a: string, b: string, last: string): string {
   const cell = (s: string) => (s.length > COLUMN - 2 ? `${s.slice(0, COLUMN - 3)}…` : s).padEnd(COLUMN);
-  return `${label.padEnd(LABEL)}${cell(a)}${cell(b)}${mark}`.trimEnd();
+  return `${label.padEnd(LABEL)}${cell(a)}${cell(b)}${last}`.trimEnd();
 }
 
 export function formatComparison(docs: [SagaDocument, SagaDocument], c: Comparison & { styles: [Style, Style] }, seed: number): string {
@@ -56,36 +48,29 @@ export function formatComparison(docs: [SagaDocument, SagaDocument], c: Comparis
       const who = worstName(key, m, nameIn(side));
       return `${headline(key, m)}${who ? `  ${who}` : ''}`;
     };
-    lines.push(row(MEASURE_LABEL[key], cell(ma, 0), cell(mb, 1), better(ma.value, mb.value, 'lower')));
+    lines.push(row(MEASURE_LABEL[key], cell(ma, 0), cell(mb, 1), mark(betterMeasure(c.measures[key]))));
   }
   lines.push('', row('Business failure of (in both)', 'A', 'B', ''));
 
   if (c.failures.length === 0) lines.push('  no participant has the same name in both designs');
   for (const f of c.failures) {
     const [x, y] = f.outcomes;
-    const mark = x === null || y === null ? '' : better(OUTCOME_RANK[x], OUTCOME_RANK[y], 'higher');
     const show = (o: SagaOutcome | null) => o ?? 'cannot fail (orchestrator)';
-    lines.push(row(`  ${f.participant}`, show(x), show(y), mark));
+    lines.push(row(`  ${f.participant}`, show(x), show(y), mark(betterOutcome(x, y))));
   }
   const [ma, mb] = c.monteCarlo;
   const runs = (ma ?? mb)?.runs ?? 0;
   lines.push('', row('Monte Carlo', 'A', 'B', ''), `  ${formatNumber(runs)} sagas of each design, seeds ${formatNumber(seed)}..${formatNumber(seed + runs - 1)}, with their own failure rates`);
   const share = (m: MonteCarloSummary | null, o: SagaOutcome) => (m ? m.shares[o] : null);
   const pct = (x: number | null) => (x === null ? 'not simulated' : `${(x * 100).toFixed(1)}%`);
-  const outcomes: [SagaOutcome, 'lower' | 'higher' | 'none'][] = [
-    ['completed', 'higher'],
-    ['compensated', 'none'],
-    ['inconsistent', 'lower'],
-    ['stuck', 'lower'],
-  ];
-  for (const [o, direction] of outcomes) lines.push(row(`  ${o}`, pct(share(ma, o)), pct(share(mb, o)), better(share(ma, o), share(mb, o), direction)));
+  for (const o of SAGA_OUTCOMES) lines.push(row(`  ${o}`, pct(share(ma, o)), pct(share(mb, o)), mark(better(share(ma, o), share(mb, o), SHARE_DIRECTION[o]))));
   for (const p of ['p50', 'p95', 'p99'] as const) {
     const v = (m: MonteCarloSummary | null) => (m ? m.latencyMs[p] : null);
     const ms = (x: number | null) => (x === null ? 'not simulated' : `${x.toFixed(1)} ms`);
-    lines.push(row(`  latency ${p}`, ms(v(ma)), ms(v(mb)), better(v(ma), v(mb), 'lower')));
+    lines.push(row(`  latency ${p}`, ms(v(ma)), ms(v(mb)), mark(better(v(ma), v(mb), 'lower'))));
   }
   const perSaga = (m: MonteCarloSummary | null) => (m ? Math.round((m.messages / m.runs) * 10) / 10 : null);
-  lines.push(row('  messages per saga', perSaga(ma)?.toFixed(1) ?? 'not simulated', perSaga(mb)?.toFixed(1) ?? 'not simulated', better(perSaga(ma), perSaga(mb), 'lower')));
+  lines.push(row('  messages per saga', perSaga(ma)?.toFixed(1) ?? 'not simulated', perSaga(mb)?.toFixed(1) ?? 'not simulated', mark(better(perSaga(ma), perSaga(mb), 'lower'))));
   lines.push('', 'The last column marks the better design on each row (= when they are even).');
   return lines.join('\n');
 }

@@ -6,10 +6,12 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { LIMITS } from '../../model/index.ts';
 import type { DesignSummary } from '../../persistence/design-library.ts';
+import { openCompare } from '../../compare/compareStore.ts';
+import { useDesignStore } from '../../store/designStore.ts';
 import { useDesignName, useDesignSource } from '../../store/selectors.ts';
 import { useClickOutside } from '../useClickOutside.ts';
 import { useStorageStore } from '../../store/storage.ts';
-import { createDesign, deleteDesign, duplicateDesign, listDesigns, renameDesign, switchTo, type Outcome } from './designActions.ts';
+import { createDesign, deleteDesign, duplicateDesign, listDesigns, renameDesign, savedOnScreen, switchTo, type Outcome } from './designActions.ts';
 import { OpenFileButton } from '../importing/OpenFileButton.tsx';
 import { relativeTime } from './relativeTime.ts';
 import './designs.css';
@@ -204,6 +206,23 @@ function DesignPanel({ id, trigger, onClose }: { id: string; trigger: RefObject<
         </ul>
       )}
       {rows.length === 0 && Array.isArray(designs) && <p className="sb-designs__empty">No saved designs yet.</p>}
+      <div className="sb-designs__tools">
+        <button
+          type="button"
+          className="sb-designs__tool"
+          disabled={name === undefined}
+          onClick={() => {
+            onClose(true);
+            compareWithScreen();
+          }}
+        >
+          <CompareIcon />
+          <span>
+            Compare designs…
+            <span className="sb-designs__tool-note">Put any two designs side by side</span>
+          </span>
+        </button>
+      </div>
       <p className="sb-designs__foot">Examples open as they are; your first edit saves a copy here.</p>
       {deleting && (
         <ConfirmDelete
@@ -220,6 +239,14 @@ function DesignPanel({ id, trigger, onClose }: { id: string; trigger: RefObject<
       )}
     </div>
   );
+}
+
+/** Opens Compare with the design on screen on the left, and the right side to choose. */
+function compareWithScreen(): void {
+  const doc = useDesignStore.getState().doc;
+  if (!doc) return;
+  const id = savedOnScreen();
+  openCompare(id ? { doc, id } : { doc });
 }
 
 /** The rows of the list: saved designs newest first, and the design on screen marked (first, if unsaved). */
@@ -333,6 +360,16 @@ function DesignsIcon() {
     <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
       <rect x="2.5" y="4.5" width="9" height="9" rx="1.6" fill="none" stroke="currentColor" strokeWidth="1.4" />
       <path d="M5 2.5h7a1.5 1.5 0 0 1 1.5 1.5v7" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+function CompareIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+      <rect x="1.75" y="3" width="5.5" height="10" rx="1.3" fill="none" stroke="currentColor" strokeWidth="1.4" />
+      <rect x="8.75" y="3" width="5.5" height="10" rx="1.3" fill="none" stroke="currentColor" strokeWidth="1.4" />
+      <path d="M3.7 6h1.6M3.7 8.5h1.6M10.7 6h1.6M10.7 8.5h1.6" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" />
     </svg>
   );
 }
