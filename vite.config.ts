@@ -42,5 +42,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bin/**/*.test.ts'],
     environment: 'node',
+    // The property tests run hundreds of simulations each: seconds on a loaded two-core machine,
+    // more than Vitest's default 5 s. A hang still fails.
+    testTimeout: 30_000,
   },
 });
