@@ -16,7 +16,7 @@ const view = (page: Page) => page.getByTestId('compare-view');
 const diagram = (page: Page, side: 'left' | 'right') => page.getByTestId(`compare-diagram-${side}`);
 const nodeIn = (page: Page, side: 'left' | 'right', name: string) =>
   diagram(page, side).locator('.react-flow__node').filter({ has: page.locator('.sb-node__name', { hasText: new RegExp(`^${name}$`) }) });
-const measure = (page: Page, key: string) => page.getByTestId(`measure-${key}`);
+const measure = (page: Page, key: string) => page.getByTestId('compare-view').getByTestId(`measure-${key}`);
 const cell = (row: Locator, side: 'left' | 'right') => row.locator(`[data-side="${side}"]`);
 const monteCarlo = (page: Page, side: 'left' | 'right') => page.getByTestId(`monte-carlo-${side}`);
 

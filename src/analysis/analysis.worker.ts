@@ -4,7 +4,8 @@
  * style, and the comparison of two designs with its Monte Carlo. It reports progress, then the result; the page cancels a job by
  * ending the worker.
  */
-import { convert, type ConversionResult, type ConversionTarget, type SagaDocument, type Style } from '../model/index.ts';
+import { type ConversionResult, type ConversionTarget, type SagaDocument, type Style } from '../model/index.ts';
+import { convertLaidOut } from '../layout/converted.ts';
 import { every, type WorkerReply } from '../simulation/workerReply.ts';
 import { analyse, type TradeOffs } from './analyse.ts';
 import { compare, type Comparison } from './compare.ts';
@@ -34,7 +35,7 @@ self.onmessage = (event: MessageEvent<AnalysisJob>) => {
       case 'down':
         return reply({ type: 'done', result: whatIfDown(request.doc, request.participant) });
       case 'convert':
-        return reply({ type: 'done', result: convert(request.doc, request.to) });
+        return reply({ type: 'done', result: convertLaidOut(request.doc, request.to) });
       case 'compare': {
         const { docs, runs, seed } = request;
         const progress = (done: number) => reply({ type: 'progress', done });

@@ -55,8 +55,3 @@ export async function withLayout(doc: SagaDocument): Promise<SagaDocument> {
     return doc; // the canvas's fallback layout places them
   }
 }
-
-/** `doc` laid out afresh, every node (tidy up of a design made by Sagaboard, e.g. a conversion). */
-export function laidOutAfresh(doc: SagaDocument): Promise<SagaDocument> {
-  return withLayout({ ...doc, nodes: doc.nodes.map(({ position: _, ...n }) => n) });
-}

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { Style } from '../../model/index.ts';
+import { openCompare } from '../../compare/compareStore.ts';
 import { closeConversionReport, useConversionStore } from './conversion.ts';
 
 const A_STYLE: Readonly<Record<Style, string>> = {
@@ -13,7 +14,7 @@ const A_STYLE: Readonly<Record<Style, string>> = {
   undetermined: 'undetermined',
 };
 
-export function ConversionReportDialog({ onCompare }: { onCompare?: () => void }) {
+export function ConversionReportDialog() {
   const finished = useConversionStore((s) => s.finished);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -55,19 +56,17 @@ export function ConversionReportDialog({ onCompare }: { onCompare?: () => void }
         <button type="button" className="sb-button" onClick={closeConversionReport}>
           Close
         </button>
-        {onCompare && (
-          <button
-            type="button"
-            className="sb-button sb-button--primary"
-            autoFocus
-            onClick={() => {
-              closeConversionReport();
-              onCompare();
-            }}
-          >
-            Compare with the original
-          </button>
-        )}
+        <button
+          type="button"
+          className="sb-button sb-button--primary"
+          autoFocus
+          onClick={() => {
+            closeConversionReport();
+            openCompare(original, converted);
+          }}
+        >
+          Compare with the original
+        </button>
       </div>
     </dialog>
   );

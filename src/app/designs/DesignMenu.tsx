@@ -6,12 +6,10 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { LIMITS } from '../../model/index.ts';
 import type { DesignSummary } from '../../persistence/design-library.ts';
-import { openCompare } from '../../compare/compareStore.ts';
-import { useDesignStore } from '../../store/designStore.ts';
 import { useDesignName, useDesignSource } from '../../store/selectors.ts';
 import { useClickOutside } from '../useClickOutside.ts';
 import { useStorageStore } from '../../store/storage.ts';
-import { createDesign, deleteDesign, duplicateDesign, listDesigns, renameDesign, savedOnScreen, switchTo, type Outcome } from './designActions.ts';
+import { compareWithScreen, createDesign, deleteDesign, duplicateDesign, listDesigns, renameDesign, switchTo, type Outcome } from './designActions.ts';
 import { OpenFileButton } from '../importing/OpenFileButton.tsx';
 import { relativeTime } from './relativeTime.ts';
 import './designs.css';
@@ -239,14 +237,6 @@ function DesignPanel({ id, trigger, onClose }: { id: string; trigger: RefObject<
       )}
     </div>
   );
-}
-
-/** Opens Compare with the design on screen on the left, and the right side to choose. */
-function compareWithScreen(): void {
-  const doc = useDesignStore.getState().doc;
-  if (!doc) return;
-  const id = savedOnScreen();
-  openCompare(id ? { doc, id } : { doc });
 }
 
 /** The rows of the list: saved designs newest first, and the design on screen marked (first, if unsaved). */

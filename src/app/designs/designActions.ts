@@ -7,6 +7,7 @@ import type { SagaDocument } from '../../model/index.ts';
 import { emptyDocument, updateDocument } from '../../model/operations.ts';
 import { ConflictError, newDesignId, type DesignSummary, type DesignToSave, type StoredDesign } from '../../persistence/design-library.ts';
 import { copyName, freeName } from '../../persistence/design-names.ts';
+import { openCompare } from '../../compare/compareStore.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { clearConflict, knownRevisions, reportDamaged, useStorageStore, withLibrary, type DamagedDesign } from '../../store/storage.ts';
 import { download } from '../exporting/download.ts';
@@ -31,6 +32,14 @@ export async function listDesigns(): Promise<DesignSummary[] | undefined> {
 export function savedOnScreen(): string | undefined {
   const { source } = useDesignStore.getState();
   return source?.kind === 'saved' ? source.id : undefined;
+}
+
+/** Opens Compare with the design on screen on the left, and the right side to choose. */
+export function compareWithScreen(): void {
+  const doc = useDesignStore.getState().doc;
+  if (!doc) return;
+  const id = savedOnScreen();
+  openCompare(id ? { doc, id } : { doc });
 }
 
 /** Starts an empty design, named “Untitled design” (numbered when taken), and shows it. */

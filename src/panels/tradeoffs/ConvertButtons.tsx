@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { ConversionTarget, Style } from '../../model/index.ts';
 import { openConverted } from '../../app/converting/conversion.ts';
+import { compareWithScreen } from '../../app/designs/designActions.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { analysisJob } from '../workers/analysisJob.ts';
 
@@ -19,7 +20,7 @@ const TARGETS: Readonly<Record<Style, readonly ConversionTarget[]>> = {
 
 type Progress = { state: 'idle' } | { state: 'busy'; doing: string } | { state: 'refused'; message: string };
 
-export function ConvertButtons({ style, onCompare }: { style: Style | undefined; onCompare?: () => void }) {
+export function ConvertButtons({ style }: { style: Style | undefined }) {
   const [progress, setProgress] = useState<Progress>({ state: 'idle' });
   const readOnly = useDesignStore((s) => s.source?.kind === 'shared');
 
@@ -31,7 +32,7 @@ export function ConvertButtons({ style, onCompare }: { style: Style | undefined;
     try {
       const result = await analysisJob<'convert'>({ job: 'convert', doc, to });
       if (!result.ok) return setProgress({ state: 'refused', message: result.reason });
-      setProgress({ state: 'busy', doing: 'Laying out the new design…' });
+      setProgress({ state: 'busy', doing: 'Opening the new design…' });
       await openConverted(original, result.doc, result.report);
       setProgress({ state: 'idle' });
     } catch (e) {
@@ -53,11 +54,9 @@ export function ConvertButtons({ style, onCompare }: { style: Style | undefined;
           Convert to {to}
         </button>
       ))}
-      {onCompare && (
-        <button type="button" className="sb-button" onClick={onCompare}>
-          Compare with…
-        </button>
-      )}
+      <button type="button" className="sb-button" onClick={compareWithScreen} title="Put this design beside another: the measures, the failures, many sagas of each">
+        Compare with…
+      </button>
       {busy && (
         <span className="sb-tradeoffs__status" role="status">
           <span className="sb-tradeoffs__spinner" aria-hidden="true" />

@@ -12,7 +12,7 @@ import { scorecard, type ScoreRow } from './scorecard.ts';
 import { useTradeOffs } from './useTradeOffs.ts';
 import './tradeoffs.css';
 
-export function TradeOffsPanel({ onCompare }: { onCompare?: () => void }) {
+export function TradeOffsPanel() {
   const [open, setOpen] = useState(true);
   const { shown, measuring, error } = useTradeOffs(open);
   const doc = useDesignStore((s) => s.doc);
@@ -63,7 +63,7 @@ export function TradeOffsPanel({ onCompare }: { onCompare?: () => void }) {
               <Advice advice={shown.tradeOffs.advice} name={name} />
             </>
           )}
-          <ConvertButtons style={shown?.tradeOffs.style} onCompare={onCompare} />
+          <ConvertButtons style={shown?.tradeOffs.style} />
         </>
       )}
     </section>
