@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { example } from '../model/testing/builder.ts';
-import { updateNode } from '../model/operations.ts';
+import { saveScenario, updateNode } from '../model/operations.ts';
 import { undo, useDesignStore } from './designStore.ts';
 import { faultLabel, useSimulationStore } from './simulationStore.ts';
 
@@ -60,6 +60,14 @@ describe('simulation mode', () => {
     expect(useDesignStore.getState().doc).toBe(before);
     expect(sim()).toMatchObject({ doc: before, revision: null });
     expect(sim().run?.result.outcome).toBe('compensated');
+  });
+
+  it('revises the design with the scenarios saved while simulating', () => {
+    const scenario = { name: 'Payment glitch', seed: 7, faults: [{ target: 'processPayment', kind: 'transient' as const, times: 2 }] };
+    useDesignStore.getState().apply((d) => saveScenario(d, scenario));
+    expect(sim().revise((d) => updateNode(d, 'processPayment', { retry: { maxAttempts: 3 } }), 'x')).toBe(true);
+    expect(sim().doc?.scenarios).toEqual([scenario]);
+    expect(sim().doc?.nodes.find((n) => n.id === 'processPayment')).toMatchObject({ retry: { maxAttempts: 3 } });
   });
 
   it('a revision stays in the editor’s history after the mode ends', () => {

@@ -105,8 +105,9 @@ export const useSimulationStore = create<SimulationState & SimulationActions>()(
   setSeed: (seed) => rerun({ seed, scenario: null }),
   loadScenario: (scenario) => rerun({ faults: [...scenario.faults], seed: scenario.seed, scenario: scenario.name }),
   revise: (operation, note) => {
-    const before = get().doc;
-    if (!before || useDesignStore.getState().doc !== before) return false;
+    // The design as it is now: the same as the one simulated, but for scenarios saved meanwhile.
+    const before = useDesignStore.getState().doc;
+    if (!get().active || !before) return false;
     useDesignStore.getState().apply(operation);
     const after = useDesignStore.getState().doc;
     // Refused (a shared design is a read-only preview) or nothing to change.
