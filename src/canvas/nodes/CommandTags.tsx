@@ -17,13 +17,13 @@ export function CommandTags({ id, data }: { id: string; data: SagaNodeData }) {
     <div className="sb-node__tags">
       {retryAttempts !== undefined && (
         <span className="sb-tag sb-tag--retry" data-testid="retry-badge" title={retryText}>
-          <RetryIcon size={11} />
+          <RetryIcon size={12} />
           {retryAttempts === 0 ? '∞' : retryAttempts}
         </span>
       )}
       {timeoutMs !== undefined && (
         <span className="sb-tag sb-tag--timeout" data-testid="timeout-badge" title={`Times out after ${durationText(timeoutMs)}: the sender treats a missing reply as a failed attempt`}>
-          <TimeoutIcon size={11} />
+          <TimeoutIcon size={12} />
           {durationText(timeoutMs)}
         </span>
       )}
