@@ -26,7 +26,7 @@ describe('toFlowNodes', () => {
       infos: 0,
       routingHandles: '',
       retryAttempts: 0,
-      retryText: 'Retried until it succeeds, waiting 200 ms before the second attempt, then twice as long each time (at most 10 s)',
+      retryText: 'Retried until it succeeds, waiting 200\u00a0ms before the second attempt, then twice as long each time (at most 10\u00a0s)',
     });
     expect(nodes.find((n) => n.id === 'paymentFailed')!.data.failure).toBe(true);
     expect(nodes.find((n) => n.id === 'orderCompleted')!.data.terminal).toBe(true);
@@ -41,7 +41,7 @@ describe('toFlowNodes', () => {
     const pay = nodes.find((n) => n.id === 'Pay')!;
     expect(pay.data).toMatchObject({ retryAttempts: 3, timeoutMs: 5_000 });
     expect(pay.data.retryText).toMatch(/^Retried, up to 3 attempts in all/);
-    expect(pay.ariaLabel).toBe('Command Pay, retried up to 3 attempts, 5 s timeout');
+    expect(pay.ariaLabel).toBe('Command Pay, retried up to 3 attempts, 5\u00a0s timeout');
     // Nothing to draw: the keys are absent, so an unchanged node still compares equal.
     const ship = nodes.find((n) => n.id === 'Ship')!;
     expect(Object.keys(ship.data)).not.toContain('retryAttempts');

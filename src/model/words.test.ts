@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { attemptsText, durationText, percentText, retryPolicyText, timesText } from './words.ts';
+import { attemptsText, durationText, percentText, retryPolicyText as policyText, timesText } from './words.ts';
 
 describe('words for numbers', () => {
+  it('keeps a number and its unit on one line', () => {
+    expect(durationText(100)).toBe('100\u00a0ms');
+  });
+
   it.each([
     [0, '0 ms'],
     [40, '40 ms'],
@@ -14,7 +18,7 @@ describe('words for numbers', () => {
     [90_000, '1.5 min'],
     [86_400_000, '24 h'],
   ])('%d ms is %s', (ms, text) => {
-    expect(durationText(ms)).toBe(text);
+    expect(durationText(ms)).toBe(text.replace(' ', '\u00a0'));
   });
 
   it('counts and chances', () => {
@@ -25,6 +29,7 @@ describe('words for numbers', () => {
 });
 
 describe('retryPolicyText', () => {
+  const retryPolicyText = (p: Parameters<typeof policyText>[0]) => policyText(p).replaceAll('\u00a0', ' ');
   it('says how many attempts and how long it waits between them, with the defaults filled in', () => {
     expect(retryPolicyText({ maxAttempts: 3 })).toBe('Retried, up to 3 attempts in all, waiting 100 ms before the second attempt, then twice as long each time (at most 10 s)');
     expect(retryPolicyText({ maxAttempts: 0, initialIntervalMs: 200, backoffCoefficient: 1.5, maxIntervalMs: 5_000 })).toBe(

@@ -11,12 +11,15 @@ function decimals(n: number, digits: number): string {
   return String(Number(n.toFixed(digits)));
 }
 
-/** A duration in simulated milliseconds: `500 ms`, `5 s`, `1.5 s`, `2 min`, `1 h`. */
+/** The space between a number and its unit: a line never breaks there (`100` at the end of a line, `ms` on the next). */
+const UNIT_SPACE = '\u00a0';
+
+/** A duration in simulated milliseconds: `500 ms`, `5 s`, `1.5 s`, `2 min`, `1 h` (with a no-break space). */
 export function durationText(ms: number): string {
-  if (ms < 1_000) return `${decimals(ms, 1)} ms`;
-  if (ms < 60_000) return `${decimals(ms / 1_000, ms < 10_000 ? 2 : 1)} s`;
-  if (ms < 3_600_000) return `${decimals(ms / 60_000, 1)} min`;
-  return `${decimals(ms / 3_600_000, 1)} h`;
+  if (ms < 1_000) return `${decimals(ms, 1)}${UNIT_SPACE}ms`;
+  if (ms < 60_000) return `${decimals(ms / 1_000, ms < 10_000 ? 2 : 1)}${UNIT_SPACE}s`;
+  if (ms < 3_600_000) return `${decimals(ms / 60_000, 1)}${UNIT_SPACE}min`;
+  return `${decimals(ms / 3_600_000, 1)}${UNIT_SPACE}h`;
 }
 
 /** How many times: `once`, `twice`, `3 times`. */

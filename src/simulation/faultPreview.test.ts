@@ -15,7 +15,11 @@ const withRetry = (retry: RetryPolicy, doc: SagaDocument = orchestrated): SagaDo
   ...doc,
   nodes: doc.nodes.map((n) => (n.id === 'processPayment' ? { ...n, retry } : n)),
 });
-const preview = (doc: SagaDocument, fault: Omit<Fault, 'target'> & { target: string }) => previewFault(compilePlan(doc), fault as Fault);
+/** The preview, with the no-break spaces between numbers and units read as spaces. */
+const preview = (doc: SagaDocument, fault: Fault) => {
+  const p = previewFault(compilePlan(doc), fault);
+  return { ...p, text: p.text.replaceAll('\u00a0', ' ') };
+};
 const outcome = (doc: SagaDocument, fault: Fault) => simulate(compilePlan(doc), { seed: 1, faults: [fault] }).outcome;
 
 describe('a transient failure', () => {

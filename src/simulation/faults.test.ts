@@ -165,11 +165,11 @@ describe('faultKindsFor: the kinds that do something on a target', () => {
     ['paymentService', FAULT_KINDS],
     ['processPayment', FAULT_KINDS],
     ['e4', FAULT_KINDS], // ProcessPayment handled by PaymentService
-    ['orderService', ['delay', 'duplicate']],
-    ['placeOrder', ['delay', 'duplicate']], // handled by the orchestrator
-    ['paymentFailed', ['delay', 'duplicate']],
-    ['e3', ['delay', 'duplicate']], // OrderService sends ProcessPayment
-    ['e8', ['delay', 'duplicate']], // PaymentFailed subscribed by OrderService
+    ['orderService', ['duplicate', 'delay']],
+    ['placeOrder', ['duplicate', 'delay']], // handled by the orchestrator
+    ['paymentFailed', ['duplicate', 'delay']],
+    ['e3', ['duplicate', 'delay']], // OrderService sends ProcessPayment
+    ['e8', ['duplicate', 'delay']], // PaymentFailed subscribed by OrderService
     ['customer', []],
     ['e9', []], // ProcessPayment compensated by RefundPayment
   ] as const)('%s: %j', (target, kinds) => {

@@ -257,7 +257,7 @@ type TargetSort = 'handled' | 'carried' | 'actor' | 'unhandled' | 'compensatedBy
  */
 const KINDS_ON: Readonly<Record<TargetSort, readonly FaultKind[]>> = {
   handled: FAULT_KINDS,
-  carried: ['delay', 'duplicate'],
+  carried: ['duplicate', 'delay'],
   actor: [],
   unhandled: [],
   compensatedBy: [],
