@@ -110,9 +110,9 @@ test('impossible fault settings are refused with a message', async ({ page }) =>
   await openAndSimulate(page);
   await nodeNamed(page, 'PaymentService').click();
   const form = page.getByRole('form', { name: 'Inject a fault on PaymentService' });
-  await form.getByLabel('Probability (0–1)').fill('2');
+  await form.getByLabel('Chance').fill('2000');
   await form.getByRole('button', { name: 'Inject fault' }).click();
-  await expect(form.getByRole('alert')).toContainText('probability');
+  await expect(form.getByRole('alert')).toHaveText('Chance: a percentage from 0 to 100, not 2000.');
   await expect(page.getByTestId('fault-badge')).toHaveCount(0);
 });
 

@@ -15,12 +15,44 @@ describe('toFlowNodes', () => {
     const { nodes } = flowOf(doc);
     const refund = nodes.find((n) => n.id === 'refundPayment')!;
     expect(refund.type).toBe('command');
-    expect(refund.data).toEqual({ name: 'RefundPayment', failure: false, terminal: false, compensation: true, coordinator: false, errors: 0, warnings: 0, infos: 0, routingHandles: '' });
+    expect(refund.data).toEqual({
+      name: 'RefundPayment',
+      failure: false,
+      terminal: false,
+      compensation: true,
+      coordinator: false,
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+      routingHandles: '',
+      retryAttempts: 0,
+      retryText: 'Retried until it succeeds, waiting 200\u00a0ms before the second attempt, then twice as long each time (at most 10\u00a0s)',
+    });
     expect(nodes.find((n) => n.id === 'paymentFailed')!.data.failure).toBe(true);
     expect(nodes.find((n) => n.id === 'orderCompleted')!.data.terminal).toBe(true);
     expect(nodes.find((n) => n.id === 'orderService')!.data.coordinator).toBe(true);
     expect(refund.width).toBe(nodeSize('RefundPayment').width);
     expect(refund.position).toEqual(doc.nodes.find((n) => n.id === 'refundPayment')!.position);
+  });
+
+  it('gives a command what its retry and timeout badges draw, and says them to screen readers', () => {
+    const doc = design().actor('Customer').command('Pay', { retry: { maxAttempts: 3 }, timeoutMs: 5_000 }).command('Ship').service('Payments').link('Customer', 'Pay', 'Payments').doc;
+    const nodes = flowOf(doc).nodes;
+    const pay = nodes.find((n) => n.id === 'Pay')!;
+    expect(pay.data).toMatchObject({ retryAttempts: 3, timeoutMs: 5_000 });
+    expect(pay.data.retryText).toMatch(/^Retried, up to 3 attempts in all/);
+    expect(pay.ariaLabel).toBe('Command Pay, retried up to 3 attempts, 5\u00a0s timeout');
+    // Nothing to draw: the keys are absent, so an unchanged node still compares equal.
+    const ship = nodes.find((n) => n.id === 'Ship')!;
+    expect(Object.keys(ship.data)).not.toContain('retryAttempts');
+    expect(Object.keys(ship.data)).not.toContain('timeoutMs');
+  });
+
+  it('keeps an unchanged command with a retry policy as it was (no re-render)', () => {
+    const doc = example('order-orchestrated');
+    const before = flowOf(doc).nodes;
+    const after = reconcileNodes(before, flowOf(structuredClone(doc)).nodes);
+    expect(after.find((n) => n.id === 'refundPayment')).toBe(before.find((n) => n.id === 'refundPayment'));
   });
 
   it('counts each diagnostic once per node it names', () => {

@@ -5,10 +5,13 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import {
+  attemptsText,
   buildGraph,
+  durationText,
   isCompensationCommand,
   edgeMeaning,
   EDGE_MEANING_LABEL,
+  retryPolicyText,
   type DesignGraph,
   type Diagnostic,
   type EdgeMeaning,
@@ -44,6 +47,12 @@ export interface SagaNodeData extends Record<string, unknown> {
    * does not re-render; only these are drawn, sparing hundreds of handles on a big design.
    */
   routingHandles: string;
+  /** A command's retry policy: its attempts (0 = no limit), present only when it is retried. */
+  retryAttempts?: number;
+  /** The retry policy in a sentence, for the badge's tooltip and screen readers. */
+  retryText?: string;
+  /** A command's timeout in simulated milliseconds, present only when it has one. */
+  timeoutMs?: number;
 }
 
 /**
@@ -104,6 +113,9 @@ function nodeData(n: SagaNode, graph: DesignGraph, problems: Counts | undefined,
     warnings: problems?.warning ?? 0,
     infos: problems?.info ?? 0,
     routingHandles: handles ? ROUTING_HANDLES.filter((h) => handles.has(h)).join(' ') : '',
+    // Numbers and text only, so that an unchanged policy compares equal and the node does not re-render.
+    ...(n.kind === 'command' && n.retry ? { retryAttempts: n.retry.maxAttempts, retryText: retryPolicyText(n.retry) } : {}),
+    ...(n.kind === 'command' && n.timeoutMs !== undefined ? { timeoutMs: n.timeoutMs } : {}),
   };
 }
 
@@ -132,11 +144,13 @@ function problemsByNode(diagnostics: readonly Diagnostic[]): Map<string, Counts>
   return counts;
 }
 
-/** A sentence for screen readers: "Failure event PaymentFailed, 1 error". */
+/** A sentence for screen readers: "Failure event PaymentFailed, 1 error", "Command ProcessPayment, retried up to 3 attempts, 5 s timeout". */
 export function describeNode(kind: NodeKind, data: SagaNodeData): string {
   const what = data.compensation ? 'Compensation command' : data.failure ? 'Failure event' : data.terminal ? 'End event' : KIND_LABEL[kind];
-  const problems = [plural(data.errors, 'error'), plural(data.warnings, 'warning')].filter(Boolean).join(', ');
-  return problems ? `${what} ${data.name}, ${problems}` : `${what} ${data.name}`;
+  const retry = data.retryAttempts === undefined ? '' : data.retryAttempts === 0 ? 'retried until it succeeds' : `retried up to ${attemptsText(data.retryAttempts)}`;
+  const timeout = data.timeoutMs === undefined ? '' : `${durationText(data.timeoutMs)} timeout`;
+  const details = [retry, timeout, plural(data.errors, 'error'), plural(data.warnings, 'warning')].filter(Boolean).join(', ');
+  return details ? `${what} ${data.name}, ${details}` : `${what} ${data.name}`;
 }
 
 const plural = (n: number, word: string) => (n === 0 ? '' : `${n} ${word}${n === 1 ? '' : 's'}`);

@@ -80,3 +80,19 @@ export const UndoIcon = ({ size }: IconProps) => (
     <path d="M4 9.5h10.5a5.5 5.5 0 0 1 0 11H10" />
   </Icon>
 );
+
+/** A circular arrow coming round again: retried. */
+export const RetryIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <path d="M20 12a8 8 0 1 1-2.34-5.66" />
+    <path d="M20.5 3.5v5h-5" />
+  </Icon>
+);
+
+/** A stopwatch: a timeout. */
+export const TimeoutIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <circle cx="12" cy="13.5" r="8" />
+    <path d="M12 13.5V9.5M9.5 2.5h5" />
+  </Icon>
+);

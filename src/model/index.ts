@@ -2,6 +2,7 @@
 export * from './schema.ts';
 export { loadDocument, parseDocument, parseJsonText, explainIssue, MAX_FILE_CHARS, type JsonText, type LoadError, type LoadResult } from './load.ts';
 export { quoted, shortened, truncated, visible, QUOTED_CHARS } from './quote.ts';
+export { attemptsText, durationText, percentText, retryPolicyText, timesText } from './words.ts';
 export { migrate, MIGRATIONS } from './migrations.ts';
 export { edgeMeaning, forbiddenConnectionHint, allowedTargets, EDGE_MEANING_LABEL, type EdgeMeaning } from './connections.ts';
 export { buildGraph, triggersOf, isCompensationCommand, isFailureEvent, isParticipant, isMessage, type DesignGraph, type Link } from './graph.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Fault } from '../model/index.ts';
 import { example } from '../model/testing/builder.ts';
-import { failFault, FaultBook, faultProblem } from './faults.ts';
+import { FAULT_FORM, FAULT_KINDS, failFault, FaultBook, faultKindsFor, faultProblem, noFaultsReason, parseFaultField, type FaultField } from './faults.ts';
 import { seededRandom } from './random.ts';
 
 /** A generator that always returns `x`. */
@@ -74,15 +74,17 @@ describe('FaultBook', () => {
 describe('faultProblem', () => {
   const doc = example('order-orchestrated');
   it.each([
-    [{ target: 'paymentService', kind: 'transient', probability: 2 }, 'probability: must be at most 1, got 2'],
-    [{ target: 'paymentService', kind: 'delay', delayMs: -5 }, 'delayMs: must be at least 0, got -5'],
-    [{ target: 'paymentService', kind: 'explode' }, /^kind: /],
-    [{ target: 'paymentService', kind: 'crash', times: 1.5 }, /^times: /],
+    [{ target: 'paymentService', kind: 'transient', probability: 2 }, 'Chance: a probability from 0 to 1, not 2'],
+    [{ target: 'paymentService', kind: 'delay', delayMs: -5 }, 'How much later: a number of milliseconds from 0 to 86,400,000, not -5'],
+    [{ target: 'paymentService', kind: 'crash', delayMs: -5 }, 'Restarts after: a number of milliseconds from 0 to 86,400,000, not -5'],
+    [{ target: 'paymentService', kind: 'explode' }, /^The kind of fault is one of business failure \(businessFailure\), transient failure \(transient\), .*got "explode"/],
+    [{ target: 'paymentService', kind: 'crash', times: 1.5 }, 'How many crashes: a whole number from 0 to 1,000,000, not 1.5'],
+    [{ target: 'paymentService', kind: 'transient', times: '2' }, /^Failed attempts: a whole number from 0 to 1,000,000; expected /],
     [{ target: 'ghost', kind: 'crash' }, "the fault's target 'ghost' is not a node or connection of this design"],
     [{ target: 'customer', kind: 'businessFailure' }, 'Customer is an actor: inject faults on a command, a service or a connection'],
     [{ target: 'orderService', kind: 'crash' }, 'OrderService is the orchestrator: inject faults on a command, a service or a connection'],
     [{ target: 'paymentFailed', kind: 'transient' }, 'PaymentFailed is an event: make the service that handles or publishes it fail instead'],
-    [{ target: 'e4', kind: 'delay' }, 'an extra delay needs delayMs (milliseconds, 0 or more)'],
+    [{ target: 'e4', kind: 'delay' }, 'How much later: say how many milliseconds later the message arrives (0 or more)'],
   ])('%j: %s', (fault, message) => {
     expect(faultProblem(doc, fault)).toMatch(message);
   });
@@ -107,5 +109,80 @@ describe('failFault (--fail NAME)', () => {
   it('names the candidates when nothing matches, and ignores events and actors', () => {
     expect(() => failFault(doc, 'PaymentFailed')).toThrow(/^--fail PaymentFailed: no command or service has that name or id \(there are: PlaceOrder, ProcessPayment, /);
     expect(() => failFault(doc, 'Customer')).toThrow(/no command or service/);
+  });
+});
+
+describe('the fault form (FAULT_FORM)', () => {
+  const fieldsOf = (kind: Fault['kind']) => FAULT_FORM[kind].fields.map((f) => f.field);
+
+  it('asks each kind only what it uses', () => {
+    expect(fieldsOf('businessFailure')).toEqual(['times', 'probability']);
+    expect(fieldsOf('transient')).toEqual(['times', 'probability']);
+    expect(fieldsOf('crash')).toEqual(['delayMs', 'times', 'probability']);
+    expect(fieldsOf('duplicate')).toEqual(['times', 'probability']);
+    expect(fieldsOf('delay')).toEqual(['delayMs', 'times', 'probability']);
+    // Only an extra delay cannot do without its duration.
+    expect(FAULT_KINDS.flatMap((k) => FAULT_FORM[k].fields.filter((f) => f.required).map((f) => `${k}.${f.field}`))).toEqual(['delay.delayMs']);
+  });
+
+  it('says everything in words, never an attribute name', () => {
+    const raw = /delayMs|probability|timeoutMs|maxAttempts|businessFailure|\btimes\b:/;
+    for (const kind of FAULT_KINDS) {
+      const spec = FAULT_FORM[kind];
+      for (const text of [spec.label, spec.help, ...spec.fields.flatMap((f) => [f.label, f.help, f.placeholder])]) expect(text).not.toMatch(raw);
+    }
+  });
+
+  const field = (kind: Fault['kind'], name: FaultField) => FAULT_FORM[kind].fields.find((f) => f.field === name)!;
+
+  it.each([
+    ['transient', 'probability', '30', 0.3],
+    ['transient', 'probability', ' 30 % ', 0.3],
+    ['transient', 'probability', '', undefined],
+    ['transient', 'times', '2', 2],
+    ['crash', 'delayMs', '1500', 1500],
+    ['crash', 'delayMs', '1500 ms', 1500],
+    ['crash', 'delayMs', '', undefined],
+  ] as const)('%s, %s: "%s" is %s', (kind, name, text, value) => {
+    expect(parseFaultField(field(kind, name), text)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['transient', 'probability', '150', 'Chance: a percentage from 0 to 100, not 150.'],
+    ['transient', 'probability', 'often', 'Chance: a percentage from 0 to 100, not often.'],
+    ['transient', 'times', '1.5', 'Failed attempts: a whole number from 0 to 1,000,000, not 1.5.'],
+    ['duplicate', 'times', '-1', 'How many messages: a whole number from 0 to 1,000,000, not -1.'],
+    ['delay', 'delayMs', '', 'How much later: enter a number of milliseconds from 0 to 86,400,000 (a day).'],
+    ['crash', 'delayMs', '2 days', 'Restarts after: a number of milliseconds from 0 to 86,400,000 (a day), not 2 days.'],
+  ] as const)('%s, %s: "%s" is refused: %s', (kind, name, text, message) => {
+    expect(parseFaultField(field(kind, name), text)).toEqual({ ok: false, message });
+  });
+});
+
+describe('faultKindsFor: the kinds that do something on a target', () => {
+  const doc = example('order-orchestrated');
+  it.each([
+    ['paymentService', FAULT_KINDS],
+    ['processPayment', FAULT_KINDS],
+    ['e4', FAULT_KINDS], // ProcessPayment handled by PaymentService
+    ['orderService', ['duplicate', 'delay']],
+    ['placeOrder', ['duplicate', 'delay']], // handled by the orchestrator
+    ['paymentFailed', ['duplicate', 'delay']],
+    ['e3', ['duplicate', 'delay']], // OrderService sends ProcessPayment
+    ['e8', ['duplicate', 'delay']], // PaymentFailed subscribed by OrderService
+    ['customer', []],
+    ['e9', []], // ProcessPayment compensated by RefundPayment
+  ] as const)('%s: %j', (target, kinds) => {
+    expect(faultKindsFor(doc, target)).toEqual(kinds);
+  });
+
+  it('says why nothing can be injected, and what to select instead', () => {
+    expect(noFaultsReason(doc, 'customer')).toMatch(/^An actor only starts the process: select the command it sends/);
+    expect(noFaultsReason(doc, 'e9')).toMatch(/^Nothing travels on a compensated-by connection/);
+  });
+
+  it('accepts every kind it offers', () => {
+    for (const target of [...doc.nodes.map((n) => n.id), ...doc.edges.map((e) => e.id)])
+      for (const kind of faultKindsFor(doc, target)) expect(faultProblem(doc, { target, kind, delayMs: 100 }), `${kind} on ${target}`).toBeUndefined();
   });
 });

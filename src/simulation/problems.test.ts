@@ -46,7 +46,7 @@ describe('scenarioProblems', () => {
     });
     expect(problems).toEqual([
       "Bad, fault 2: the fault's target 'ghost' is not a node or connection of this design",
-      'Bad, fault 3: probability: must be at most 1, got 2',
+      'Bad, fault 3: Chance: a probability from 0 to 1, not 2',
     ]);
   });
 });

@@ -8,7 +8,8 @@ import { messagesSeenAt, nodeStatesAt, tokensOf } from '../simulation/playback.t
 import type { SimulationState } from './simulationStore.ts';
 
 const plans = new WeakMap<SagaDocument, SimulationPlan>();
-function planOf(doc: SagaDocument): SimulationPlan {
+/** The design compiled for the simulator, once per design (the runs and the fault form's previews share it). */
+export function planOf(doc: SagaDocument): SimulationPlan {
   let plan = plans.get(doc);
   if (!plan) plans.set(doc, (plan = compilePlan(doc)));
   return plan;

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { example } from '../model/testing/builder.ts';
-import { useDesignStore } from './designStore.ts';
+import { saveScenario, updateNode } from '../model/operations.ts';
+import { undo, useDesignStore } from './designStore.ts';
 import { faultLabel, useSimulationStore } from './simulationStore.ts';
 
 const sim = () => useSimulationStore.getState();
@@ -42,6 +43,47 @@ describe('simulation mode', () => {
     sim().loadScenario({ name: 'Payment crashes', seed: 9, faults: [{ target: 'paymentService', kind: 'crash' }] });
     expect(sim()).toMatchObject({ seed: 9, scenario: 'Payment crashes' });
     expect(sim().run?.result.outcome).toBe('stuck');
+  });
+
+  it('revises the design from simulation mode: one undo step, and the run starts again with the same faults and seed', () => {
+    sim().addFault({ target: 'processPayment', kind: 'transient', times: 2 });
+    sim().setSeed(7);
+    expect(sim().run?.result.outcome).toBe('compensated');
+    const before = useDesignStore.getState().doc!;
+    expect(sim().revise((d) => updateNode(d, 'processPayment', { retry: { maxAttempts: 3 } }), 'ProcessPayment now has a retry policy.')).toBe(true);
+    const after = useDesignStore.getState().doc!;
+    expect(after.nodes.find((n) => n.id === 'processPayment')).toMatchObject({ retry: { maxAttempts: 3 } });
+    expect(sim()).toMatchObject({ doc: after, seed: 7, faults: [{ target: 'processPayment', kind: 'transient', times: 2 }], revision: { note: 'ProcessPayment now has a retry policy.', before, after } });
+    expect(sim().run?.result.outcome).toBe('completed');
+    // Undone here: the design and the run as they were.
+    sim().undoRevision();
+    expect(useDesignStore.getState().doc).toBe(before);
+    expect(sim()).toMatchObject({ doc: before, revision: null });
+    expect(sim().run?.result.outcome).toBe('compensated');
+  });
+
+  it('revises the design with the scenarios saved while simulating', () => {
+    const scenario = { name: 'Payment glitch', seed: 7, faults: [{ target: 'processPayment', kind: 'transient' as const, times: 2 }] };
+    useDesignStore.getState().apply((d) => saveScenario(d, scenario));
+    expect(sim().revise((d) => updateNode(d, 'processPayment', { retry: { maxAttempts: 3 } }), 'x')).toBe(true);
+    expect(sim().doc?.scenarios).toEqual([scenario]);
+    expect(sim().doc?.nodes.find((n) => n.id === 'processPayment')).toMatchObject({ retry: { maxAttempts: 3 } });
+  });
+
+  it('a revision stays in the editor’s history after the mode ends', () => {
+    const before = useDesignStore.getState().doc!;
+    sim().revise((d) => updateNode(d, 'processPayment', { retry: { maxAttempts: 3 } }), 'ProcessPayment now has a retry policy.');
+    sim().stop();
+    undo();
+    expect(useDesignStore.getState().doc).toBe(before);
+  });
+
+  it('refuses a revision of a shared design, which is a read-only preview', async () => {
+    useDesignStore.getState().showDesign(example('order-orchestrated'), { kind: 'shared', fragment: '' });
+    await sim().start(useDesignStore.getState().doc!);
+    const before = sim().doc;
+    expect(sim().revise((d) => updateNode(d, 'processPayment', { retry: { maxAttempts: 3 } }), 'x')).toBe(false);
+    expect(sim()).toMatchObject({ doc: before, revision: null });
   });
 
   it('says why a design cannot be simulated', async () => {

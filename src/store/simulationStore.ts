@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { Fault, SagaDocument, Scenario } from '../model/index.ts';
 import type { RunResult, SimulationProblem } from '../simulation/index.ts';
 import type { NodeSimState, Token, TokenKind } from '../simulation/playback.ts';
-import { useDesignStore } from './designStore.ts';
+import { undo, useDesignStore, type Operation } from './designStore.ts';
 
 /** The simulator loads with the mode (simulationRuns.ts), not with the page. */
 type Runs = typeof import('./simulationRuns.ts');
@@ -37,6 +37,16 @@ export interface SimulationState {
   messagesSeen: ReadonlyMap<string, TokenKind>;
   /** The scenario the faults and seed came from, until they change. */
   scenario: string | null;
+  /** The last change made to the design from simulation mode (see revise), while it can still be undone here. */
+  revision: Revision | null;
+}
+
+/** A change to the design made from simulation mode: what it did, and the designs before and after it. */
+export interface Revision {
+  /** What changed, in words: "ProcessPayment now retries up to 3 attempts". */
+  note: string;
+  before: SagaDocument;
+  after: SagaDocument;
 }
 
 export interface SimulationActions {
@@ -47,6 +57,14 @@ export interface SimulationActions {
   removeFault(index: number): void;
   setSeed(seed: number): void;
   loadScenario(scenario: Scenario): void;
+  /**
+   * Changes the design from simulation mode (one undo step of the editor, like any edit) and runs
+   * the changed design with the same faults and seed. The design is otherwise frozen while
+   * simulating: this is the one way in, for a fix the simulation itself suggests.
+   */
+  revise(operation: Operation, note: string): boolean;
+  /** Takes back the last revision, while nothing else changed the design since, and runs the design as it was. */
+  undoRevision(): void;
   seek(cursor: number): void;
   step(delta: number): void;
   play(): void;
@@ -73,18 +91,37 @@ export const useSimulationStore = create<SimulationState & SimulationActions>()(
   seed: 1,
   speed: DEFAULT_SPEED,
   scenario: null,
+  revision: null,
   ...IDLE,
 
   start: async (doc) => {
-    set({ active: true, doc, faults: [], seed: 1, scenario: null, ...IDLE });
+    set({ active: true, doc, faults: [], seed: 1, scenario: null, revision: null, ...IDLE });
     const { runOf } = await loadRuns();
     if (get().doc === doc) set(runOf(doc, [], 1));
   },
-  stop: () => set({ active: false, doc: null, faults: [], scenario: null, ...IDLE }),
+  stop: () => set({ active: false, doc: null, faults: [], scenario: null, revision: null, ...IDLE }),
   addFault: (fault) => rerun({ faults: [...get().faults, fault], scenario: null }),
   removeFault: (index) => rerun({ faults: get().faults.filter((_, i) => i !== index), scenario: null }),
   setSeed: (seed) => rerun({ seed, scenario: null }),
   loadScenario: (scenario) => rerun({ faults: [...scenario.faults], seed: scenario.seed, scenario: scenario.name }),
+  revise: (operation, note) => {
+    // The design as it is now: the same as the one simulated, but for scenarios saved meanwhile.
+    const before = useDesignStore.getState().doc;
+    if (!get().active || !before) return false;
+    useDesignStore.getState().apply(operation);
+    const after = useDesignStore.getState().doc;
+    // Refused (a shared design is a read-only preview) or nothing to change.
+    if (!after || after === before) return false;
+    rerun({ doc: after, revision: { note, before, after } });
+    return true;
+  },
+  undoRevision: () => {
+    const { revision } = get();
+    if (!revision || useDesignStore.getState().doc !== revision.after) return;
+    undo();
+    const doc = useDesignStore.getState().doc;
+    rerun({ revision: null, ...(doc === revision.before ? { doc } : {}) });
+  },
   seek: (cursor) => {
     const { run } = get();
     if (!run) return;
@@ -107,12 +144,12 @@ export const useSimulationStore = create<SimulationState & SimulationActions>()(
   setSpeed: (speed) => set({ speed }),
 }));
 
-/** Changes the faults or seed of the run and runs the frozen design again. */
-function rerun(change: Partial<Pick<SimulationState, 'faults' | 'seed' | 'scenario'>>): void {
-  const { doc } = useSimulationStore.getState();
-  if (!doc) return;
+/** Changes the faults or seed of the run (or the design, revised) and runs the design again. */
+function rerun(change: Partial<Pick<SimulationState, 'faults' | 'seed' | 'scenario' | 'doc' | 'revision'>>): void {
+  if (!useSimulationStore.getState().doc) return;
   useSimulationStore.setState(change);
-  const { faults, seed } = useSimulationStore.getState();
+  const { doc, faults, seed } = useSimulationStore.getState();
+  if (!doc) return;
   if (runs) return useSimulationStore.setState(runs.runOf(doc, faults, seed));
   void loadRuns().then(({ runOf }) => {
     const now = useSimulationStore.getState();

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { FlowNode } from '../adapter.ts';
 import { CommandIcon, EventIcon, FailureIcon, FlagIcon, UndoIcon } from '../icons.tsx';
+import { CommandTags, hasCommandTags } from './CommandTags.tsx';
 import { NodeFrame } from './NodeFrame.tsx';
 import { sameDrawing } from './sameDrawing.ts';
 
@@ -25,6 +26,7 @@ export const CommandNode = memo(function CommandNode({ id, data, isConnectable }
       data={data}
       isConnectable={isConnectable}
       shape={<CommandShape />}
+      tags={hasCommandTags(data) ? <CommandTags id={id} data={data} /> : undefined}
     />
   );
 }, sameDrawing);

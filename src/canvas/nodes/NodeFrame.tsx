@@ -20,9 +20,11 @@ interface NodeFrameProps {
   isConnectable: boolean;
   /** Drawn behind the content when the shape is not a plain box (commands). */
   shape?: ReactNode;
+  /** Badges in a row on the top edge (a command's retry and timeout); the row takes the fault badge too. */
+  tags?: ReactNode;
 }
 
-export function NodeFrame({ id, variant, icon, caption, data, isConnectable, shape }: NodeFrameProps) {
+export function NodeFrame({ id, variant, icon, caption, data, isConnectable, shape, tags }: NodeFrameProps) {
   const renaming = useDesignStore((s) => s.renaming === id);
   const lit = useHighlighted(id);
   return (
@@ -37,7 +39,8 @@ export function NodeFrame({ id, variant, icon, caption, data, isConnectable, sha
       <ProblemBadge errors={data.errors} warnings={data.warnings} />
       <Handle type="source" position={Position.Right} id="out" isConnectable={isConnectable} className="sb-handle" />
       <RoutingHandles nodeId={id} used={data.routingHandles} />
-      <SimulationMarks id={id} />
+      {tags}
+      <SimulationMarks id={id} faults={!tags} />
     </div>
   );
 }

@@ -49,10 +49,13 @@ const STATE_GLYPHS: Readonly<Record<ShownState, ReactNode>> = {
   ),
 };
 
-export function SimulationMarks({ id }: { id: string }) {
+/**
+ * `faults`: false when the node draws its fault badge itself, in a row with its other badges
+ * (a command with a retry policy or a timeout, see CommandTags).
+ */
+export function SimulationMarks({ id, faults = true }: { id: string; faults?: boolean }) {
   const state = useNodeSimState(id);
   const carried = useSimulationStore((s) => (s.active ? s.messagesSeen.get(id) : undefined));
-  const faults = useFaultsOn(id);
   if (!state && !carried && !faults) return null;
   return (
     <>
@@ -67,15 +70,22 @@ export function SimulationMarks({ id }: { id: string }) {
         </div>
       )}
       {!state && carried && <div className={`sb-sim-ring sb-sim-ring--carried sb-token--${carried}`} data-state="carried" />}
-      {faults && (
-        <div className="sb-sim-fault" data-testid="fault-badge" title={`Injected: ${faults}`}>
-          <svg width="11" height="11" viewBox="0 0 12 12" aria-hidden="true">
-            <path d="M7 1 2.5 7H6l-1 4 4.5-6H6z" fill="currentColor" />
-          </svg>
-          <span className="sb-visually-hidden">Fault injected: </span>
-          {faults}
-        </div>
-      )}
+      {faults && <FaultBadge id={id} />}
     </>
+  );
+}
+
+/** The faults injected on a node or connection, in a few words (nothing outside simulation mode). */
+export function FaultBadge({ id }: { id: string }) {
+  const faults = useFaultsOn(id);
+  if (!faults) return null;
+  return (
+    <div className="sb-sim-fault" data-testid="fault-badge" title={`Injected: ${faults}`}>
+      <svg width="11" height="11" viewBox="0 0 12 12" aria-hidden="true">
+        <path d="M7 1 2.5 7H6l-1 4 4.5-6H6z" fill="currentColor" />
+      </svg>
+      <span className="sb-visually-hidden">Fault injected: </span>
+      {faults}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 /** Commands: the saga step they are (Richardson's step types), their timeout and their retry policy. */
 import { useRef } from 'react';
-import { commandSchema, DEFAULTS, retryPolicySchema, STEP_TYPES, type CommandNode, type RetryPolicy, type StepType } from '../../model/index.ts';
+import { commandSchema, DEFAULTS, retryPolicySchema, retryPolicyText, STEP_TYPES, type CommandNode, type RetryPolicy, type StepType } from '../../model/index.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { validationOf } from '../../store/validation.ts';
 import { CheckboxField, FieldGroup, SelectField } from './ChoiceFields.tsx';
@@ -91,7 +91,8 @@ function RetryFields({ node }: { node: CommandNode }) {
         label="Retry on failure"
         checked={retry !== undefined}
         onChange={toggle}
-        help={retry ? undefined : 'Not retried: a failed or timed-out attempt fails the step.'}
+        // The policy in words, as the ↻ badge on the canvas says it.
+        help={retry ? `${retryPolicyText(retry)}.` : 'Not retried: a failed or timed-out attempt fails the step.'}
       />
       {retry && (
         <div className="sb-field-grid" data-testid="retry-policy">

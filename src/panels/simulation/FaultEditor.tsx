@@ -1,22 +1,19 @@
 /**
  * Failure injection: the faults of this run, and a form to add one to the selected command,
- * service or connection. Impossible settings are refused with a message (faultProblem).
+ * service or connection. The form asks only what the chosen kind of fault uses (FAULT_FORM), in
+ * words, and says what the fault will do before it is injected (previewFault). A transient fault
+ * on a command without a retry policy acts as a business failure: the form says so and adds the
+ * policy in one click, as an edit of the design (see simulationStore's revise).
  */
-import { useId, useState } from 'react';
-import type { Fault, SagaDocument } from '../../model/index.ts';
-import { FAULT_LABEL, faultProblem, type FaultKind } from '../../simulation/index.ts';
+import { useId, useMemo, useState } from 'react';
+import { attemptsText, type Fault, type SagaDocument } from '../../model/index.ts';
+import { updateNode } from '../../model/operations.ts';
+import { FAULT_FORM, faultKindsFor, faultProblem, noFaultsReason, parseFaultField, type FaultFieldSpec, type FaultKind } from '../../simulation/faults.ts';
+import { previewFault, type FaultPreview } from '../../simulation/faultPreview.ts';
 import { useDesignStore } from '../../store/designStore.ts';
+import { planOf } from '../../store/simulationRuns.ts';
 import { faultLabel, useSimulationStore } from '../../store/simulationStore.ts';
-
-const KINDS: FaultKind[] = ['businessFailure', 'transient', 'crash', 'duplicate', 'delay'];
-
-const KIND_HELP: Record<FaultKind, string> = {
-  businessFailure: 'The handling fails with a business failure: it emits its failure events and is not retried.',
-  transient: 'The handling fails and is retried per the command’s retry policy; when attempts run out it becomes a business failure.',
-  crash: 'The service crashes when the message arrives; messages wait until it restarts.',
-  duplicate: 'The broker delivers the message twice: an idempotent handler ignores the copy.',
-  delay: 'Delivery takes longer than usual.',
-};
+import { FIRST_RETRY } from '../inspector/retryPolicy.ts';
 
 export function FaultEditor() {
   const doc = useSimulationStore((s) => s.doc);
@@ -25,95 +22,141 @@ export function FaultEditor() {
   const selection = useDesignStore((s) => s.selection);
   const target = selection.nodes.length + selection.edges.length === 1 ? (selection.nodes[0] ?? selection.edges[0]) : undefined;
   if (!doc) return null;
+  const kinds = target ? faultKindsFor(doc, target) : [];
   return (
     <section className="sb-panel sb-faults" aria-labelledby="faults-heading" data-testid="fault-editor">
       <h2 className="sb-panel__title" id="faults-heading">
         Faults
       </h2>
+      <RevisionNote />
       {faults.length === 0 ? (
         <p className="sb-faults__none">No faults: the run shows the design on a good day, with the failure rates drawn on its nodes.</p>
       ) : (
         <ul className="sb-faults__list" aria-label="Injected faults">
           {faults.map((f, i) => (
-            <li key={i} className="sb-faults__item">
-              <span className="sb-faults__target">{targetName(doc, f.target)}</span>
-              <span className="sb-faults__label">{faultLabel(f)}</span>
-              <button type="button" className="sb-link-button" onClick={() => useSimulationStore.getState().removeFault(i)} aria-label={`Remove fault ${faultLabel(f)} on ${targetName(doc, f.target)}`}>
-                Remove
-              </button>
-            </li>
+            <InjectedFault key={i} doc={doc} fault={f} index={i} />
           ))}
         </ul>
       )}
-      {target ? <AddFault key={target} doc={doc} target={target} /> : <p className="sb-faults__hint">Select a command, a service or a connection on the canvas to inject a fault.</p>}
+      {!target ? (
+        <p className="sb-faults__hint">Select a command, a service or a connection on the canvas to inject a fault.</p>
+      ) : kinds.length === 0 ? (
+        <p className="sb-faults__hint" data-testid="no-faults-here">
+          {noFaultsReason(doc, target)}
+        </p>
+      ) : (
+        <AddFault key={target} doc={doc} target={target} kinds={kinds} />
+      )}
       <SeedField seed={seed} />
     </section>
   );
 }
 
-function AddFault({ doc, target }: { doc: SagaDocument; target: string }) {
+function InjectedFault({ doc, fault, index }: { doc: SagaDocument; fault: Fault; index: number }) {
+  const said = useMemo(() => previewFault(planOf(doc), fault).text, [doc, fault]);
+  const on = targetName(doc, fault.target);
+  return (
+    <li className="sb-faults__item">
+      <div className="sb-faults__row">
+        <span className="sb-faults__target">{on}</span>
+        <span className="sb-faults__label">{faultLabel(fault)}</span>
+        <button type="button" className="sb-link-button" onClick={() => useSimulationStore.getState().removeFault(index)} aria-label={`Remove fault ${faultLabel(fault)} on ${on}`}>
+          Remove
+        </button>
+      </div>
+      <p className="sb-faults__said">{said}</p>
+    </li>
+  );
+}
+
+/** The initial choice: a business failure where it can happen, else a duplicate. */
+const firstKind = (kinds: readonly FaultKind[]): FaultKind => (kinds.includes('businessFailure') ? 'businessFailure' : kinds.includes('duplicate') ? 'duplicate' : kinds[0]!);
+
+function AddFault({ doc, target, kinds }: { doc: SagaDocument; target: string; kinds: readonly FaultKind[] }) {
   const id = useId();
-  const node = doc.nodes.find((n) => n.id === target);
-  const [kind, setKind] = useState<FaultKind>(node?.kind === 'service' || node?.kind === 'command' ? 'businessFailure' : 'duplicate');
-  const [probability, setProbability] = useState('');
-  const [times, setTimes] = useState('');
-  const [delay, setDelay] = useState('');
+  const [kind, setKind] = useState<FaultKind>(() => firstKind(kinds));
+  // Typed text by the field's question: the same question keeps its answer from one kind to another.
+  const [typed, setTyped] = useState<Readonly<Record<string, string>>>({});
+  // Whether Inject was pressed since the kind changed: a required field left empty is refused only then.
+  const [tried, setTried] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const spec = FAULT_FORM[kind];
+  const fields = spec.fields.map((field) => {
+    const text = typed[field.label] ?? '';
+    const parsed = parseFaultField(field, text);
+    return { field, text, parsed, error: !parsed.ok && (tried || text.trim() !== '') ? parsed.message : undefined };
+  });
+  const missing = fields.find((f) => f.field.required && f.text.trim() === '');
+  const ready = fields.every((f) => f.parsed.ok);
+  const fault = ready ? draft(target, kind, fields) : undefined;
+  // Cheap: the plan is compiled once per design, and a fault hits a handful of handlings.
+  const preview = fault && !faultProblem(doc, fault) ? previewFault(planOf(doc), fault) : undefined;
   const add = () => {
-    const fault: Record<string, unknown> = { target, kind };
-    const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
-    if (number(probability) !== undefined) fault.probability = number(probability);
-    if (number(times) !== undefined) fault.times = number(times);
-    if (number(delay) !== undefined) fault.delayMs = number(delay);
-    const wrong = faultProblem(doc, fault);
-    if (wrong) return setProblem(wrong);
+    setTried(true);
+    if (!fault) return;
+    const wrongTarget = faultProblem(doc, fault);
+    if (wrongTarget) return setProblem(wrongTarget.charAt(0).toUpperCase() + wrongTarget.slice(1));
     setProblem(null);
-    useSimulationStore.getState().addFault(fault as Fault);
+    useSimulationStore.getState().addFault(fault);
   };
-  const showsTimes = kind !== 'crash' && kind !== 'delay';
-  const delayLabel = kind === 'crash' ? 'Restart after (ms, empty = never)' : 'Extra delay (ms)';
+  const on = targetName(doc, target);
   return (
     <form
       className="sb-faults__form"
-      aria-label={`Inject a fault on ${targetName(doc, target)}`}
+      aria-label={`Inject a fault on ${on}`}
       onSubmit={(e) => {
         e.preventDefault();
         add();
       }}
     >
       <p className="sb-faults__on">
-        On <strong>{targetName(doc, target)}</strong>
+        On <strong>{on}</strong>
       </p>
       <label className="sb-field">
         <span className="sb-field__label">Fault</span>
-        <select className="sb-input sb-select" value={kind} onChange={(e) => setKind(e.target.value as FaultKind)} aria-describedby={`${id}-help`}>
-          {KINDS.map((k) => (
+        <select
+          className="sb-input sb-select"
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value as FaultKind);
+            setTried(false);
+            setProblem(null);
+          }}
+          aria-describedby={`${id}-help`}
+        >
+          {kinds.map((k) => (
             <option key={k} value={k}>
-              {FAULT_LABEL[k]}
+              {FAULT_FORM[k].label}
             </option>
           ))}
         </select>
       </label>
       <p className="sb-field__help" id={`${id}-help`}>
-        {KIND_HELP[kind]}
+        {spec.help}
       </p>
-      <div className="sb-field-row">
-        <label className="sb-field">
-          <span className="sb-field__label">Probability (0–1)</span>
-          <input className="sb-input" inputMode="decimal" value={probability} placeholder="1" onChange={(e) => setProbability(e.target.value)} />
-        </label>
-        {showsTimes && (
-          <label className="sb-field">
-            <span className="sb-field__label">Times</span>
-            <input className="sb-input" inputMode="numeric" value={times} placeholder="every time" onChange={(e) => setTimes(e.target.value)} />
-          </label>
-        )}
+      <div className="sb-faults__fields" data-testid="fault-fields">
+        {fields.map(({ field, text, error }) => (
+          <FaultField
+            key={field.label}
+            spec={field}
+            text={text}
+            error={error}
+            onChange={(value) => {
+              setTyped((t) => ({ ...t, [field.label]: value }));
+              setProblem(null);
+            }}
+          />
+        ))}
       </div>
-      {(kind === 'crash' || kind === 'delay') && (
-        <label className="sb-field">
-          <span className="sb-field__label">{delayLabel}</span>
-          <input className="sb-input" inputMode="numeric" value={delay} placeholder={kind === 'crash' ? 'never' : '500'} onChange={(e) => setDelay(e.target.value)} />
-        </label>
+      {preview ? (
+        <Preview preview={preview} />
+      ) : (
+        missing &&
+        !tried && (
+          <p className="sb-faults__said sb-faults__said--pending" data-testid="fault-preview">
+            Say {missing.field.label.toLowerCase()} to see what will happen.
+          </p>
+        )
       )}
       {problem && (
         <p className="sb-field__error" role="alert">
@@ -126,6 +169,119 @@ function AddFault({ doc, target }: { doc: SagaDocument; target: string }) {
     </form>
   );
 }
+
+/** The fault as the form's fields describe it; fields left empty or refused are left out. */
+function draft(target: string, kind: FaultKind, fields: { field: FaultFieldSpec; parsed: ReturnType<typeof parseFaultField> }[]): Fault {
+  const fault: Fault = { target, kind };
+  for (const { field, parsed } of fields) if (parsed.ok && parsed.value !== undefined) fault[field.field] = parsed.value;
+  return fault;
+}
+
+function FaultField({ spec, text, error, onChange }: { spec: FaultFieldSpec; text: string; error: string | undefined; onChange: (text: string) => void }) {
+  const id = useId();
+  return (
+    <div className={`sb-field${error ? ' sb-field--invalid' : ''}`}>
+      <label className="sb-field__label" htmlFor={id}>
+        {spec.label}
+        {spec.unit && <span className="sb-visually-hidden"> ({spec.unit === 'ms' ? 'milliseconds' : 'percent'})</span>}
+      </label>
+      <div className="sb-field__control">
+        <input
+          id={id}
+          className="sb-input"
+          inputMode={spec.field === 'times' ? 'numeric' : 'decimal'}
+          spellCheck={false}
+          value={text}
+          placeholder={spec.placeholder}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-${error ? 'error' : 'help'}`}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        {spec.unit && (
+          <span className="sb-field__unit" aria-hidden="true">
+            {spec.unit}
+          </span>
+        )}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="sb-field__error" role="alert">
+          {error}
+        </p>
+      ) : (
+        <p id={`${id}-help`} className="sb-field__help">
+          {spec.help}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** What the fault will do; for a transient fault that finds no retry policy, a warning with the one-click fix. */
+function Preview({ preview }: { preview: FaultPreview }) {
+  const shared = useDesignStore((s) => s.source?.kind === 'shared');
+  const missing = preview.withoutRetry;
+  const policy = `a retry policy (${attemptsText(FIRST_RETRY.maxAttempts)})`;
+  const addRetry = () => {
+    const ids = missing.map((m) => m.id);
+    const who = names(missing.map((m) => m.name));
+    useSimulationStore.getState().revise(
+      (d) => ids.reduce((next, nid) => updateNode(next, nid, { retry: FIRST_RETRY }), d),
+      `${who} now ${missing.length === 1 ? 'has' : 'have'} ${policy}.`,
+    );
+  };
+  if (missing.length === 0)
+    return (
+      <div className="sb-faults__preview" data-testid="fault-preview">
+        <span className="sb-faults__preview-title">What will happen</span>
+        <p>{preview.text}</p>
+      </div>
+    );
+  return (
+    <div className="sb-faults__preview sb-faults__preview--warning" data-testid="fault-preview">
+      <span className="sb-faults__preview-title" data-testid="retry-warning">
+        <svg width="13" height="13" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+          <path d="M6 .9 11.4 10.6H.6z" fill="currentColor" strokeLinejoin="round" />
+          <path d="M6 4.4v3" stroke="#fff" strokeWidth="1.5" strokeLinecap="round" />
+          <circle cx="6" cy="9.1" r=".8" fill="#fff" />
+        </svg>
+        Acts as a business failure
+      </span>
+      <p>{preview.text}</p>
+      <button type="button" className="sb-button sb-button--small sb-faults__fix" onClick={addRetry} disabled={shared}>
+        Add {policy}
+        {missing.length > 1 ? ` to ${names(missing.map((m) => m.name))}` : ''}
+      </button>
+      <p className="sb-faults__fix-note">
+        {shared
+          ? 'This shared design is a read-only preview: make your own copy to change it.'
+          : 'A change to the design, undone like any other edit; the run starts again with the same faults.'}
+      </p>
+    </div>
+  );
+}
+
+/** The change made from here to the design, with a way back while nothing else changed it. */
+function RevisionNote() {
+  const revision = useSimulationStore((s) => s.revision);
+  const current = useDesignStore((s) => s.doc === revision?.after);
+  if (!revision || !current) return null;
+  return (
+    <div className="sb-faults__revision" role="status" data-testid="revision-note">
+      <svg width="14" height="14" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+        <path d="m2 6.4 2.6 2.6L10 3.4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+      <span>
+        {revision.note} The design changed: the run started again.
+      </span>
+      <button type="button" className="sb-link-button" onClick={() => useSimulationStore.getState().undoRevision()}>
+        Undo
+      </button>
+    </div>
+  );
+}
+
+/** `A`, `A and B`, `A, B and C`. */
+const names = (all: readonly string[]) => (all.length > 1 ? `${all.slice(0, -1).join(', ')} and ${all.at(-1)}` : (all[0] ?? ''));
 
 function SeedField({ seed }: { seed: number }) {
   const [text, setText] = useState(String(seed));
