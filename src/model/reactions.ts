@@ -109,9 +109,28 @@ function attach(reaction: Reaction, link: Link): void {
 }
 
 /** The reactions of every service and orchestrator, by participant id. */
-export function reactionTable(docOrGraph: SagaDocument | DesignGraph): Map<string, ParticipantReactions> {
+export function reactionTable(docOrGraph: SagaDocument | DesignGraph, options: { assumeOn?: boolean } = {}): Map<string, ParticipantReactions> {
   const g = 'links' in docOrGraph ? docOrGraph : buildGraph(docOrGraph);
   const table = new Map<string, ParticipantReactions>();
-  for (const n of g.doc.nodes) if (isParticipant(n)) table.set(n.id, reactionsOf(g, n));
+  for (const n of g.doc.nodes) {
+    if (!isParticipant(n)) continue;
+    const r = reactionsOf(g, n);
+    table.set(n.id, options.assumeOn ? assumingOn(g, r) : r);
+  }
   return table;
+}
+
+/**
+ * The reactions as the rules read a drawing whose `on` is missing (spec §2: a rule decides the way
+ * the drawing most likely means, and G013 still names the missing `on`). An output that cannot be
+ * tied to an input answers the participant's forward inputs: every input that is not a failure
+ * event, a compensation command or a subscription that `compensates`; all its inputs when it has
+ * no forward one. `unbound` keeps the outputs, so G013 is still reported.
+ */
+export function assumingOn(g: DesignGraph, r: ParticipantReactions): ParticipantReactions {
+  if (r.unbound.length === 0) return r;
+  const reactions = r.reactions.map((x) => ({ ...x, onSuccess: [...x.onSuccess], onFailure: [...x.onFailure] }));
+  const forward = reactions.filter((x) => !isFailureEvent(x.input) && !g.isCompensation(x.input.id) && x.via.edge.compensates === undefined);
+  for (const link of r.unbound) for (const reaction of forward.length > 0 ? forward : reactions) attach(reaction, link);
+  return { ...r, reactions, byInput: lookupOf(reactions) };
 }

@@ -6,9 +6,26 @@ import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import { consumersOf, isFailureEvent, isParticipant, producersOf } from '../graph.ts';
 import { stronglyConnected } from './cycles.ts';
 
-export function choreographyRules(a: Analysis): Diagnostic[] {
-  return [...unpublished(a), ...unconsumed(a), ...directCommands(a), ...eventStorms(a), ...unheardFailures(a), ...hiddenOrchestrator(a), ...sharedEvents(a)];
+/**
+ * `orchestrators`: for a hybrid whose orchestrated part the orchestration rules check, the ids of
+ * its orchestrators. The choreography rules then check the rest, the reactions between
+ * participants: a command one participant sends another is O002's (not C003's), cycles are not
+ * followed through an orchestrator, and C005 leaves to the orchestrator the changes it
+ * compensates (its own handlings and those of the commands it sends).
+ */
+export function choreographyRules(a: Analysis, orchestrators: ReadonlySet<string> = NONE): Diagnostic[] {
+  return [
+    ...unpublished(a),
+    ...unconsumed(a),
+    ...(orchestrators.size > 0 ? [] : directCommands(a)),
+    ...eventStorms(a, orchestrators),
+    ...unheardFailures(a, orchestrators),
+    ...hiddenOrchestrator(a),
+    ...sharedEvents(a),
+  ];
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** C001. Without actors, events nobody publishes are the entry points of the process, not mistakes. */
 function unpublished(a: Analysis): Diagnostic[] {
@@ -76,9 +93,10 @@ function directCommands(a: Analysis): Diagnostic[] {
 }
 
 /** C004: a cycle in "handling m emits m'" over messages. */
-function eventStorms(a: Analysis): Diagnostic[] {
+function eventStorms(a: Analysis, orchestrators: ReadonlySet<string>): Diagnostic[] {
   const next = new Map<string, string[]>();
   for (const r of a.reactions.values()) {
+    if (orchestrators.has(r.participant.id)) continue;
     for (const reaction of r.reactions) {
       let list = next.get(reaction.input.id);
       if (!list) next.set(reaction.input.id, (list = []));
@@ -121,7 +139,9 @@ function stormDiagnostic(a: Analysis, component: string[]): Diagnostic {
  * completed earlier in the flow) must hear of the failure, directly or through what follows it.
  * Query steps change nothing; the failing participant knows of its own failure.
  */
-function unheardFailures(a: Analysis): Diagnostic[] {
+function unheardFailures(a: Analysis, orchestrators: ReadonlySet<string>): Diagnostic[] {
+  // In a hybrid, the orchestrator's steps are its to compensate: the failure must reach the orchestrator, not their handlers.
+  const steps = stepsOfOrchestrators(a, orchestrators);
   // Who emits each message on success: message -> handlings (participant, input).
   const emittedBy = new Map<string, { participant: string; input: string }[]>();
   for (const r of a.reactions.values()) {
@@ -138,7 +158,7 @@ function unheardFailures(a: Analysis): Diagnostic[] {
   for (const r of a.reactions.values()) {
     for (const reaction of r.reactions) {
       for (const failure of reaction.onFailure) {
-        const upstream = upstreamChanges(a, reaction.input.id, emittedBy);
+        const upstream = upstreamChanges(a, reaction.input.id, emittedBy, steps);
         upstream.delete(r.participant.id);
         if (upstream.size === 0) continue;
         const hearing = participantsReached(a, failure.target.id);
@@ -162,7 +182,12 @@ function unheardFailures(a: Analysis): Diagnostic[] {
 }
 
 /** Participants whose successful, non-query handlings led to `message`, with the inputs they handled. */
-function upstreamChanges(a: Analysis, message: string, emittedBy: ReadonlyMap<string, { participant: string; input: string }[]>): Map<string, string[]> {
+function upstreamChanges(
+  a: Analysis,
+  message: string,
+  emittedBy: ReadonlyMap<string, { participant: string; input: string }[]>,
+  steps: ReadonlySet<string>,
+): Map<string, string[]> {
   const changes = new Map<string, string[]>();
   const seen = new Set([message]);
   const queue = [message];
@@ -171,7 +196,7 @@ function upstreamChanges(a: Analysis, message: string, emittedBy: ReadonlyMap<st
       const msg = a.graph.node.get(input);
       const via = a.reactions.get(participant)?.byInput.get(input)?.via;
       const isQuery = msg?.kind === 'command' && msg.stepType === 'query';
-      if (!isQuery && !via?.edge.compensates && !(msg && isFailureEvent(msg))) {
+      if (!isQuery && !steps.has(input) && !via?.edge.compensates && !(msg && isFailureEvent(msg))) {
         const list = changes.get(participant);
         if (!list) changes.set(participant, [input]);
         else if (!list.includes(input)) list.push(input);
@@ -183,6 +208,13 @@ function upstreamChanges(a: Analysis, message: string, emittedBy: ReadonlyMap<st
     }
   }
   return changes;
+}
+
+/** The commands the orchestrators send: their steps, which they compensate themselves once they hear of a failure. */
+function stepsOfOrchestrators(a: Analysis, orchestrators: ReadonlySet<string>): Set<string> {
+  const steps = new Set<string>();
+  for (const id of orchestrators) for (const l of a.graph.outputs(id)) if (l.target.kind === 'command') steps.add(l.target.id);
+  return steps;
 }
 
 /** Participants that consume `message` or anything emitted (on success or failure) because of it. */
@@ -206,9 +238,10 @@ function participantsReached(a: Analysis, message: string): Set<string> {
   return reached;
 }
 
+/** C007. An orchestrator that coordinates is not hidden: the hub must be a service. */
 function hiddenOrchestrator(a: Analysis): Diagnostic[] {
   const hub = hubOf(a);
-  if (!hub) return [];
+  if (!hub || hub.participant.kind === 'orchestrator') return [];
   const p = hub.participant;
   return [
     diagnostic(

@@ -23,6 +23,7 @@ export function genericRules(a: Analysis): Diagnostic[] {
     ...sharedNames(a),
     ...naming(a),
     ...isolatedMessages(a),
+    ...unconsumedEvents(a),
     ...reachability(a),
     ...handlers(a),
     ...unboundOutputs(a),
@@ -132,6 +133,25 @@ function isolatedMessages(a: Analysis): Diagnostic[] {
   return out;
 }
 
+/** G007, in every style: an event that is published, that nobody consumes, and that does not end the process. */
+function unconsumedEvents(a: Analysis): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const n of a.doc.nodes) {
+    if (n.kind !== 'event' || n.terminal || consumersOf(a.graph, n.id).length > 0) continue;
+    const publishers = producersOf(a.graph, n.id);
+    if (publishers.length === 0) continue;
+    out.push(
+      diagnostic(
+        'G007',
+        `Nobody consumes ${n.name}, which ${a.names(publishers.map((p) => p.id))} ${publishers.length === 1 ? 'publishes' : 'publish'}: the flow stops there, yet ${n.name} is not marked as an end of the process.`,
+        `Subscribe the participant that must react to ${n.name}, mark ${n.name} terminal if it ends the process, or delete it.`,
+        { nodes: [n.id, ...publishers.map((p) => p.id)] },
+      ),
+    );
+  }
+  return out;
+}
+
 function reachability(a: Analysis): Diagnostic[] {
   if (a.doc.nodes.length === 0) return [];
   if (a.triggers.length === 0) {
@@ -209,7 +229,7 @@ function unboundOutputs(a: Analysis): Diagnostic[] {
         diagnostic(
           'G013',
           `${p.name} consumes several messages (${listing3(inputs)}) but does not say on which it emits ${link.target.name}.`,
-          `Select the connection ${p.name} → ${link.target.name} and tick the inputs it answers ("on").`,
+          `Select the connection ${p.name} → ${link.target.name} and tick the inputs it answers ("on")${p.kind === 'orchestrator' && link.target.kind === 'command' ? `; or, if ${link.target.name} undoes a step, connect that step to it ("compensated by")` : ''}.`,
           { nodes: [p.id, link.target.id], edges: [link.edge.id] },
         ),
       );
