@@ -107,19 +107,19 @@ function eventStorms(a: Analysis, orchestrators: ReadonlySet<string>): Diagnosti
   const out: Diagnostic[] = [];
   for (const component of stronglyConnected([...next.keys()], (m) => next.get(m) ?? [])) {
     if (component.length === 1 && !next.get(component[0]!)?.includes(component[0]!)) continue;
-    out.push(stormDiagnostic(a, component));
+    out.push(stormDiagnostic(a, component, orchestrators));
   }
   return out;
 }
 
-function stormDiagnostic(a: Analysis, component: string[]): Diagnostic {
+function stormDiagnostic(a: Analysis, component: string[], orchestrators: ReadonlySet<string>): Diagnostic {
   const inCycle = new Set(component);
   const participants = new Set<string>();
   let stoppable = false;
   for (const m of component) {
     for (const p of a.graph.consumers(m)) {
-      const reaction = a.reactions.get(p.id)?.byInput.get(m);
-      if (!reaction || !reaction.onSuccess.some((l) => inCycle.has(l.target.id))) continue;
+      const reaction = a.reactions.get(p.id)!.byInput.get(m)!;
+      if (orchestrators.has(p.id) || !reaction.onSuccess.some((l) => inCycle.has(l.target.id))) continue;
       participants.add(p.id);
       if (reaction.onFailure.length > 0 || failureRateOf(p, reaction.via) > 0) stoppable = true;
     }
@@ -193,10 +193,10 @@ function upstreamChanges(
   const queue = [message];
   for (let i = 0; i < queue.length; i++) {
     for (const { participant, input } of emittedBy.get(queue[i]!) ?? []) {
-      const msg = a.graph.node.get(input);
-      const via = a.reactions.get(participant)?.byInput.get(input)?.via;
-      const isQuery = msg?.kind === 'command' && msg.stepType === 'query';
-      if (!isQuery && !steps.has(input) && !via?.edge.compensates && !(msg && isFailureEvent(msg))) {
+      const msg = a.graph.node.get(input)!;
+      const via = a.reactions.get(participant)!.byInput.get(input)!.via;
+      const isQuery = msg.kind === 'command' && msg.stepType === 'query';
+      if (!isQuery && !steps.has(input) && !via.edge.compensates && !isFailureEvent(msg)) {
         const list = changes.get(participant);
         if (!list) changes.set(participant, [input]);
         else if (!list.includes(input)) list.push(input);
@@ -226,8 +226,8 @@ function participantsReached(a: Analysis, message: string): Set<string> {
     const m = queue[i]!;
     for (const c of consumersOf(a.graph, m)) {
       reached.add(c.id);
-      const reaction = a.reactions.get(c.id)?.byInput.get(m);
-      for (const l of reaction ? [...reaction.onSuccess, ...reaction.onFailure] : []) {
+      const reaction = a.reactions.get(c.id)!.byInput.get(m)!;
+      for (const l of [...reaction.onSuccess, ...reaction.onFailure]) {
         if (!seen.has(l.target.id)) {
           seen.add(l.target.id);
           queue.push(l.target.id);

@@ -253,14 +253,14 @@ function stray(a: Analysis, node: SagaNode, messageIds: readonly string[], edge:
   const connection = `The connection ${shortened(edge)}`;
   const refs = { nodes: [node.id], edges: [edge] };
   if (messageIds.length > 1) {
-    const shown = messageIds.slice(0, MAX_SHOWN + 1).map((id) => {
+    const shown = messageIds.map((id) => {
       const known = a.graph.node.get(id);
       return known ? known.name : quoted(id);
     });
     for (const id of messageIds.slice(0, MAX_SHOWN)) if (a.graph.node.has(id)) refs.nodes.push(id);
     return diagnostic(
       'G014',
-      `${connection} names ${messageIds.length.toLocaleString('en-US')} messages in "${field}" that ${node.name} does not consume: ${shortListing(shown, messageIds.length)}.`,
+      `${connection} names ${messageIds.length.toLocaleString('en-US')} messages in "${field}" that ${node.name} does not consume: ${shortListing(shown)}.`,
       isParticipant(node) ? `Name only messages that ${node.name} consumes in "${field}".` : `${node.name} consumes nothing; remove "${field}" from the connection.`,
       refs,
     );

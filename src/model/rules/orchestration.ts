@@ -3,7 +3,7 @@ import { othersIn, shortListing, type Analysis } from '../analysis.ts';
 import { isIdempotent } from '../attributes.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import { consumersOf, isParticipant } from '../graph.ts';
-import type { ParticipantNode, SagaNode } from '../schema.ts';
+import type { CommandNode, ParticipantNode, SagaNode } from '../schema.ts';
 import { stepsOf, type Step } from '../steps.ts';
 
 /**
@@ -178,7 +178,7 @@ function stepOrder(steps: Step[]): Diagnostic[] {
             'O009',
             `${s.command.name} comes after the pivot, so it must eventually succeed, but ${problem}.`,
             s.failureReplies.length > 0
-              ? `Remove the failure reply and make ${s.handler?.name ?? 'its handler'} retry until it succeeds, or move the step before the pivot with a compensation.`
+              ? `Remove the failure reply and make ${s.handler!.name} retry until it succeeds, or move the step before the pivot with a compensation.`
               : `Give ${s.command.name} a retry policy in the inspector.`,
             { nodes: [s.command.id, ...s.failureReplies.map((e) => e.id)] },
           ),
@@ -224,22 +224,35 @@ function lostCompensation(steps: Step[], i: number, pivotAt: number): Diagnostic
 function compensations(a: Analysis, steps: Step[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const s of steps) {
-    const c = s.compensation;
-    if (!c || c.kind !== 'command') continue;
+    // A compensated-by connection joins two commands: a compensation is a command.
+    const c = s.compensation as CommandNode | undefined;
+    if (!c) continue;
     const handlers = consumersOf(a.graph, c.id);
-    const unsafe = handlers.filter((h) => !isIdempotent(h));
-    if (!c.retry || unsafe.length > 0) {
+    const unsafe = handlers.filter((h) => !isIdempotent(h)).map((h) => h.id);
+    const problems: string[] = [];
+    const fixes: string[] = [];
+    if (!c.retry) {
+      problems.push('it has no retry policy');
+      fixes.push(`give ${c.name} a retry policy`);
+    }
+    if (unsafe.length > 0) {
+      problems.push(`${a.names(unsafe)} ${unsafe.length === 1 ? 'is' : 'are'} not idempotent`);
+      fixes.push(`make ${a.names(unsafe)} idempotent`);
+    }
+    if (problems.length > 0) {
       out.push(
         diagnostic(
           'O010',
-          `The compensation ${c.name} must eventually succeed, but ${[!c.retry ? 'it has no retry policy' : '', unsafe.length ? `${a.names(unsafe.map((h) => h.id))} is not idempotent` : ''].filter(Boolean).join(' and ')}.`,
-          `Give ${c.name} a retry policy${unsafe.length ? ` and make ${a.names(unsafe.map((h) => h.id))} idempotent` : ''}: compensations are retried until they succeed.`,
-          { nodes: [c.id, ...unsafe.map((h) => h.id)] },
+          `The compensation ${c.name} must eventually succeed, but ${problems.join(' and ')}.`,
+          `${capitalise(fixes.join(' and '))}: compensations are retried until they succeed.`,
+          { nodes: [c.id, ...unsafe] },
         ),
       );
     }
-    const other = handlers.filter((h) => s.handler && h.id !== s.handler.id);
-    if (s.handler && other.length > 0) {
+    if (!s.handler) continue;
+    const own = s.handler;
+    const other = handlers.filter((h) => h.id !== own.id);
+    if (other.length > 0) {
       out.push(
         diagnostic(
           'O011',
@@ -262,3 +275,5 @@ function timeouts(steps: Step[]): Diagnostic[] {
       }),
     );
 }
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
