@@ -71,11 +71,11 @@ describe('C001 an event consumed but never published', () => {
 
   it('is silent without actors: such events come from outside and start the process', () => {
     const doc = design().event('Ticked').service('Clock').event('Tocked', { terminal: true }).link('Ticked', 'Clock', 'Tocked').doc;
-    expect(fired(doc, 'C001')).toEqual([]);
+    expect(run(doc)).toEqual([]);
   });
 
-  it('is silent for a published event, and for one nobody consumes either', () => {
-    expect(fired(order().event('Lone').doc, 'C001')).toEqual([]);
+  it('is silent for a published event, for one nobody consumes either, and for a command nobody sends', () => {
+    expect(fired(order().event('Lone').command('Recount').link('Recount', 'Stock').doc, 'C001')).toEqual([]);
   });
 });
 
@@ -184,6 +184,11 @@ describe('C004 a cycle of reactions', () => {
     expect(fired(byConnection, 'C004').map((x) => x.severity)).toEqual(['warning']);
   });
 
+  it('counts a participant whose reaction also leaves the cycle', () => {
+    const doc = storm().event('Logged', { terminal: true }).link('B', 'Logged').doc;
+    expect(fired(doc, 'C004').map((x) => x.nodes)).toEqual([['Ping', 'Pong', 'B', 'A']]);
+  });
+
   it('does not count a participant whose reaction leaves the cycle, nor its failure', () => {
     const doc = storm().service('C').event('Logged', { terminal: true }).event('LogFailed', { outcome: 'failure', terminal: true }).link('Ping', 'C', 'Logged').link('C', 'LogFailed').doc;
     expect(fired(doc, 'C004').map((x) => [x.severity, x.nodes])).toEqual([['error', ['Ping', 'Pong', 'B', 'A']]]);
@@ -258,6 +263,38 @@ describe('C005 a failure that does not reach a participant that must compensate'
     ]);
   });
 
+  it('lists exactly three participants with "and"', () => {
+    const b = design().actor('User').command('Go').link('User', 'Go');
+    let previous = 'Go';
+    for (const n of ['P1', 'P2', 'P3']) {
+      b.service(n).event(`${n}Done`).link(previous, n, `${n}Done`);
+      previous = `${n}Done`;
+    }
+    b.service('Last').event('LastFailed', { outcome: 'failure', terminal: true }).link(previous, 'Last', 'LastFailed');
+    expect(fired(b.doc, 'C005').map((x) => x.message)).toEqual([
+      'LastFailed (when Last fails on P3Done) never reaches P3 (which handled P2Done), P2 (which handled P1Done) and P1 (which handled Go): their changes are never compensated.',
+    ]);
+  });
+
+  it('follows what a failure leads to once, even around a cycle', () => {
+    // Go makes P1 change something; Last fails; Retry and Echo answer each other forever, and P1 hears none of it
+    const doc = design()
+      .actor('User')
+      .command('Go')
+      .service('P1')
+      .event('P1Done')
+      .service('Last')
+      .event('LastFailed', { outcome: 'failure' })
+      .service('Retry')
+      .event('Again')
+      .service('Echo')
+      .event('Echoed')
+      .link('User', 'Go', 'P1', 'P1Done', 'Last', 'LastFailed', 'Retry')
+      .edge('Retry', 'Again', { on: ['LastFailed', 'Echoed'] })
+      .link('Again', 'Echo', 'Echoed', 'Retry').doc;
+    expect(fired(doc, 'C005').map((x) => x.nodes)).toEqual([['LastFailed', 'Last', 'P1']]);
+  });
+
   it('names every input a participant handled upstream', () => {
     // Orders handles Place and then Paid before Stock fails
     const doc = without(order().doc, 'StockFailed', 'Payments');
@@ -321,6 +358,20 @@ describe('C005 a failure that does not reach a participant that must compensate'
       .edge('Undo', 'Oops', { on: ['Ticked'] })
       .link('Oops', 'Heard', 'HeardIt', 'Stock').doc;
     expect(fired(undoing, 'C005').map((x) => x.message)).toEqual([]);
+  });
+
+  it('counts a handling of an event the orchestrator publishes as a change in a hybrid', () => {
+    const doc = design()
+      .actor('User')
+      .command('Start')
+      .orchestrator('Saga')
+      .event('Announced')
+      .service('Billing')
+      .event('Billed')
+      .service('Stock')
+      .event('StockFailed', { outcome: 'failure', terminal: true })
+      .link('User', 'Start', 'Saga', 'Announced', 'Billing', 'Billed', 'Stock', 'StockFailed').doc;
+    expect(fired(doc, 'C005', ['Saga']).map((x) => x.nodes)).toEqual([['StockFailed', 'Stock', 'Billing', 'Saga']]);
   });
 
   it('leaves the orchestrator’s steps to the orchestrator in a hybrid', () => {
@@ -398,6 +449,11 @@ describe('C008 an event published by several services', () => {
         ['Paid', 'Payments', 'Stock'],
       ),
     ]);
+  });
+
+  it('suggests a name from the first publisher and the event, trimmed', () => {
+    const doc = order().event('Shipped ').link('Payments', 'Shipped ').link('Stock', 'Shipped ').doc;
+    expect(fired(doc, 'C008').map((x) => x.hint)).toEqual(['Give each service its own event (e.g. PaymentsShipped), or let one service own Shipped .']);
   });
 
   it('is silent for one service publishing it twice, for a service and an orchestrator, and for commands', () => {

@@ -165,12 +165,11 @@ function unheardFailures(a: Analysis, orchestrators: ReadonlySet<string>): Diagn
         const missed = [...upstream].filter(([q]) => !hearing.has(q));
         if (missed.length === 0) continue;
         const shown = missed.slice(0, 3).map(([q, inputs]) => `${a.name(q)} (which handled ${a.names(inputs)})`);
-        const more = missed.length > 3 ? ` and ${missed.length - 3} more` : '';
         const [first, firstInputs] = missed[0]!;
         out.push(
           diagnostic(
             'C005',
-            `${failure.target.name} (when ${r.participant.name} fails on ${reaction.input.name}) never reaches ${missed.length > 3 ? `${shown.join(', ')}${more}` : listing(shown)}: ${missed.length === 1 ? 'that change is' : 'their changes are'} never compensated.`,
+            `${failure.target.name} (when ${r.participant.name} fails on ${reaction.input.name}) never reaches ${missed.length > 3 ? `${shown.join(', ')} and ${missed.length - 3} more` : listing(shown)}: ${missed.length === 1 ? 'that change is' : 'their changes are'} never compensated.`,
             `Subscribe ${missed.length === 1 ? a.name(first) : 'each of them'} to ${failure.target.name} (or to an event that follows from it), with "compensates" naming what ${missed.length === 1 ? 'it' : 'each'} handled${missed.length === 1 ? ` (${a.name(firstInputs[0]!)})` : ''}.`,
             { nodes: [failure.target.id, r.participant.id, ...missed.map(([q]) => q)], edges: [failure.edge.id] },
           ),
@@ -191,8 +190,9 @@ function upstreamChanges(
   const changes = new Map<string, string[]>();
   const seen = new Set([message]);
   const queue = [message];
-  for (let i = 0; i < queue.length; i++) {
-    for (const { participant, input } of emittedBy.get(queue[i]!) ?? []) {
+  // The queue grows as it is read: for…of sees what is pushed.
+  for (const m of queue) {
+    for (const { participant, input } of emittedBy.get(m) ?? []) {
       const msg = a.graph.node.get(input)!;
       const via = a.reactions.get(participant)!.byInput.get(input)!.via;
       const isQuery = msg.kind === 'command' && msg.stepType === 'query';
@@ -222,8 +222,7 @@ function participantsReached(a: Analysis, message: string): Set<string> {
   const reached = new Set<string>();
   const seen = new Set([message]);
   const queue = [message];
-  for (let i = 0; i < queue.length; i++) {
-    const m = queue[i]!;
+  for (const m of queue) {
     for (const c of consumersOf(a.graph, m)) {
       reached.add(c.id);
       const reaction = a.reactions.get(c.id)!.byInput.get(m)!;

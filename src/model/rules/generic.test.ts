@@ -74,6 +74,11 @@ describe('G003 two nodes of the same kind share a name', () => {
     expect(fired(doc, 'G003').map((x) => [x.message, x.nodes])).toEqual([['3 commands are named Start.', ['Start', 'c2', 'c3']]]);
   });
 
+  it('quotes the first node’s name trimmed', () => {
+    const doc = flow().service(' Billing ').service('billing').doc;
+    expect(fired(doc, 'G003').map((x) => x.message)).toEqual(['2 services are named Billing.']);
+  });
+
   it('is silent for the same name on nodes of different kinds, and for different names', () => {
     const doc = flow().event('Orders').service('Ordering').doc;
     expect(fired(doc, 'G003')).toEqual([]);
@@ -180,7 +185,7 @@ describe('G010 and G011 triggers and reachability', () => {
   });
 
   it('G011 is silent for an empty design, and for one with a trigger', () => {
-    expect(fired(design().doc, 'G011')).toEqual([]);
+    expect(genericRules(analysed(design().doc))).toEqual([]);
     expect(fired(flow().doc, 'G011')).toEqual([]);
   });
 
@@ -191,6 +196,12 @@ describe('G010 and G011 triggers and reachability', () => {
         d('G010', 'warning', `${n} is not reachable from any trigger (Start and Ticked).`, 'Connect it to the flow, or delete it if it belongs to another process.', [n]),
       ),
     );
+  });
+
+  it('G010 fires for an unreachable message that is only produced, or only consumed', () => {
+    // Island publishes Found, which nobody consumes; Undo compensates Lost (neither sent nor handled) and is handled by Island
+    const doc = flow().service('Island').event('Found').link('Island', 'Found').command('Lost').command('Undo').link('Lost', 'Undo', 'Island').doc;
+    expect(fired(doc, 'G010').map((x) => x.nodes[0])).toEqual(['Island', 'Found', 'Undo']);
   });
 
   it('G010 is silent for actors, for what the triggers reach, and for lone messages (G006)', () => {

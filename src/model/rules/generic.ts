@@ -8,14 +8,6 @@ import { quoted, shortened } from '../quote.ts';
 import { distinct } from '../reactions.ts';
 import type { SagaNode } from '../schema.ts';
 
-const KIND_LABEL: Record<SagaNode['kind'], string> = {
-  actor: 'actor',
-  service: 'service',
-  orchestrator: 'orchestrator',
-  command: 'command',
-  event: 'event',
-};
-
 export function genericRules(a: Analysis): Diagnostic[] {
   return [
     ...danglingEdges(a),
@@ -47,7 +39,7 @@ function forbiddenEdges(a: Analysis): Diagnostic[] {
   return a.graph.forbidden.map(({ edge, source, target }) =>
     diagnostic(
       'G002',
-      `${source.name} (${KIND_LABEL[source.kind]}) cannot connect to ${target.name} (${KIND_LABEL[target.kind]}).`,
+      `${source.name} (${source.kind}) cannot connect to ${target.name} (${target.kind}).`,
       capitalise(`${forbiddenConnectionHint(source.kind, target.kind)}.`),
       { nodes: [source.id, target.id], edges: [edge.id] },
     ),
@@ -70,8 +62,8 @@ function sharedNames(a: Analysis): Diagnostic[] {
       out.push(
         diagnostic(
           'G003',
-          `${list.length} ${KIND_LABEL[first.kind]}s are named ${first.name.trim()}.`,
-          `Give each ${KIND_LABEL[first.kind]} its own name, or merge them into one node.`,
+          `${list.length} ${first.kind}s are named ${first.name.trim()}.`,
+          `Give each ${first.kind} its own name, or merge them into one node.`,
           { nodes: list.map((n) => n.id) },
         ),
       );
@@ -122,7 +114,7 @@ function isolatedMessages(a: Analysis): Diagnostic[] {
     out.push(
       diagnostic(
         'G006',
-        `The ${KIND_LABEL[n.kind]} ${n.name} is neither ${n.kind === 'command' ? 'sent' : 'published'} nor ${n.kind === 'command' ? 'handled' : 'consumed'} by anyone.`,
+        `The ${n.kind} ${n.name} is neither ${n.kind === 'command' ? 'sent' : 'published'} nor ${n.kind === 'command' ? 'handled' : 'consumed'} by anyone.`,
         n.kind === 'command'
           ? 'Connect a sender to it and connect it to the service that handles it, or delete it.'
           : 'Connect the service that publishes it and the services that react to it, or delete it.',
@@ -173,7 +165,8 @@ function reachability(a: Analysis): Diagnostic[] {
   };
   for (const n of a.doc.nodes) if (n.kind === 'actor') start(n.id);
   for (const t of a.triggers) start(t.id);
-  for (let i = 0; i < queue.length; i++) for (const l of a.graph.outgoing(queue[i]!)) start(l.target.id);
+  // The queue grows as it is read: for…of sees what start() adds.
+  for (const id of queue) for (const l of a.graph.outgoing(id)) start(l.target.id);
   const out: Diagnostic[] = [];
   const triggers = a.names(a.triggers.map((t) => t.id));
   for (const n of a.doc.nodes) {
@@ -287,4 +280,6 @@ function listing3(items: string[]): string {
   return items.length > 3 ? `${items.slice(0, 3).join(', ')}, …` : items.join(', ');
 }
 
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

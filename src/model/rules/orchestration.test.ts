@@ -53,7 +53,17 @@ describe('O001 not exactly one orchestrator', () => {
   });
 
   it('fires when there is none and nobody coordinates, and then nothing else can be checked', () => {
-    const doc = design().actor('User').command('Start').service('A').event('Started').link('User', 'Start', 'A', 'Started').doc;
+    // A and B both send commands: nobody coordinates
+    const doc = design()
+      .actor('User')
+      .command('Start')
+      .service('A')
+      .command('Ping')
+      .service('B')
+      .command('Pong')
+      .service('C')
+      .link('User', 'Start', 'A', 'Ping', 'B', 'Pong', 'C').doc;
+    expect(coordinatorOf(doc)).toBeUndefined();
     expect(run(doc)).toEqual([
       d('O001', 'error', 'An orchestrated saga needs one orchestrator, and the design has none.', 'Draw an orchestrator; it sends the commands and receives the replies.'),
     ]);
@@ -384,6 +394,24 @@ describe('O008 a step before the pivot without a compensation', () => {
     ]);
   });
 
+  it('is not reported for a step after the pivot: that is O007', () => {
+    const doc = saga([
+      { command: 'Charge', handler: 'Payments', failureReply: true, attrs: { stepType: 'pivot' } },
+      { command: 'Pack', handler: 'Packing', attrs: { stepType: 'compensatable' } },
+    ]).doc;
+    expect(run(doc).map((x) => x.rule)).toEqual(['O007']);
+  });
+
+  it('suggests a compensation named after the step, trimmed', () => {
+    const doc = saga([
+      { command: 'Note ', handler: 'Notes' },
+      { command: 'Charge', handler: 'Payments', failureReply: true },
+    ]).doc;
+    expect(fired(doc, 'O008').map((x) => x.hint)).toEqual([
+      'Draw a compensating command (e.g. UndoNote) handled by Notes, and connect Note  to it; or mark the step as a query if it changes nothing.',
+    ]);
+  });
+
   it('says "the same service" when the step has no single handler', () => {
     const doc = order((s) => s.unshift({ command: 'Note', handler: 'Notes' }));
     doc.edges = doc.edges.filter((e) => !(e.source === 'Note' && e.target === 'Notes'));
@@ -436,6 +464,14 @@ describe('O009 a step after the pivot that is not retriable', () => {
     expect(fired(doc, 'O009')).toEqual([
       d('O009', 'error', 'Ship comes after the pivot, so it must eventually succeed, but it has no retry policy.', 'Give Ship a retry policy in the inspector.', ['Ship']),
     ]);
+  });
+
+  it('checks the steps after a pivot that comes first', () => {
+    const doc = saga([
+      { command: 'Charge', handler: 'Payments', failureReply: true },
+      { command: 'Ship', handler: 'Shipping' },
+    ]).doc;
+    expect(run(doc).map((x) => [x.rule, x.nodes])).toEqual([['O009', ['Ship']]]);
   });
 
   it('checks a step declared retriable even without a pivot', () => {

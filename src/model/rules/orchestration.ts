@@ -31,7 +31,8 @@ export function orchestrationRules(a: Analysis, coordinator: string | undefined,
       ),
     );
   }
-  const coordinators = orchestrators.length > 0 ? orchestrators : hub && isParticipant(hub) ? [hub] : [];
+  // The classifier's coordinator is a participant: the node that sends the commands.
+  const coordinators = orchestrators.length > 0 ? orchestrators : hub ? [hub as ParticipantNode] : [];
   if (coordinators.length === 0) return out;
   const who = coordinatorWords(a, coordinators);
   out.push(...participantCommands(a, who));
@@ -84,10 +85,7 @@ function bypasses(a: Analysis, who: Coordinators): Diagnostic[] {
     if (link.meaning !== 'subscribedBy' || who.ids.has(link.target.id)) continue;
     let all = publishersOf.get(link.source.id);
     if (!all) {
-      all = a.graph
-        .incoming(link.source.id)
-        .filter((l) => l.meaning === 'publishes' && !who.ids.has(l.source.id))
-        .map((l) => l.source);
+      all = a.graph.producers(link.source.id).filter((p) => !who.ids.has(p.id));
       publishersOf.set(link.source.id, all);
     }
     const publishers = othersIn(all, link.target.id);
@@ -276,4 +274,6 @@ function timeouts(steps: Step[]): Diagnostic[] {
     );
 }
 
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
