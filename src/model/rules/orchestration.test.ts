@@ -108,6 +108,10 @@ describe('O002 a command sent by a participant', () => {
     ]);
   });
 
+  it('is O002 alone: the handler of a command a participant sends does not bypass the orchestrator (O005)', () => {
+    expect(run(commanding()).map((x) => x.rule)).toEqual(['O002']);
+  });
+
   it('fires in the orchestrated part of a hybrid too', () => {
     expect(fired(commanding(), 'O002', 'orchestrated')).toHaveLength(1);
   });
