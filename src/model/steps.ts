@@ -87,13 +87,24 @@ function unlinkedCompensations(a: Analysis, orchestrator: ParticipantNode, sends
     const hs = consumersOf(g, id);
     return hs.length === 1 ? hs[0]!.id : undefined;
   };
-  const loose = [...sends].filter(([, links]) => links.every((l) => unbound.has(l.edge.id))).map(([id]) => id);
+  const loose = new Set([...sends].filter(([, links]) => links.every((l) => unbound.has(l.edge.id))).map(([id]) => id));
+  // The other steps without a compensation, by their handler, in the order the orchestrator sends them.
+  const uncompensated = new Map<string, string[]>();
+  for (const id of sends.keys()) {
+    const handler = onlyHandler(id);
+    if (loose.has(id) || handler === undefined || compensationOf(g, id)) continue;
+    const list = uncompensated.get(handler);
+    if (list) list.push(id);
+    else uncompensated.set(handler, [id]);
+  }
+  const taken = new Map<string, number>();
   for (const id of loose) {
     const handler = onlyHandler(id);
-    if (handler === undefined) continue;
-    const step = [...sends.keys()].find((d) => !loose.includes(d) && !result.has(d) && onlyHandler(d) === handler && !compensationOf(g, d));
-    if (step === undefined) continue;
-    result.set(step, g.node.get(id) as CommandNode);
+    const candidates = handler === undefined ? undefined : uncompensated.get(handler);
+    const next = taken.get(handler!) ?? 0;
+    if (!candidates || next >= candidates.length) continue;
+    taken.set(handler!, next + 1);
+    result.set(candidates[next]!, g.node.get(id) as CommandNode);
     sends.delete(id);
   }
   return result;

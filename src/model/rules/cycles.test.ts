@@ -39,8 +39,8 @@ describe('stronglyConnected', () => {
     expect(stronglyConnected(['a'], next)).toEqual([['a', 'b', 'c']]);
   });
 
-  it('handles a chain 100,000 long without overflowing the stack', () => {
-    const n = 100_000;
+  it('handles a cycle 30,000 long without overflowing the stack (a recursive walk would)', () => {
+    const n = 30_000;
     const next = (id: string) => {
       const i = Number(id);
       return i + 1 < n ? [String(i + 1)] : ['0'];
