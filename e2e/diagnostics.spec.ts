@@ -47,11 +47,12 @@ test('errors come first with red badges; a forbidden connection is drawn and lab
   await openFixture(page, 'broken-connections');
 
   await expect(page.getByTestId('count-error')).toHaveText('3 errors');
-  await expect(page.getByTestId('count-warning')).toHaveText('1 warning');
+  // OrderPlaced's only connection is the forbidden one, so nobody consumes it (G007)
+  await expect(page.getByTestId('count-warning')).toHaveText('2 warnings');
   await expect(page.getByTestId('count-info')).toHaveText('1 info');
   await expect(page.getByTestId('verdict-health')).toHaveText('Not well-formed yet: 3 errors to fix');
   const rules = await page.getByTestId('diagnostic').evaluateAll((els) => els.map((el) => el.getAttribute('data-rule')));
-  expect(rules).toEqual(['G002', 'G012', 'O001', 'G006', 'O013']);
+  expect(rules).toEqual(['G002', 'G012', 'O001', 'G006', 'G007', 'O013']);
 
   const badge = nodeNamed(page, 'OrderShipped').getByTestId('problem-badge');
   await expect(badge).toHaveText('2');

@@ -14,13 +14,17 @@ export interface Analysis {
   names(ids: readonly string[]): string;
 }
 
-export function analyse(doc: SagaDocument): Analysis {
+/**
+ * `assumeOn`: outputs whose `on` is missing answer the participant's forward inputs (the rules'
+ * reading, see `assumingOn`); otherwise they answer nothing, as the simulator runs them.
+ */
+export function analyse(doc: SagaDocument, options: { assumeOn?: boolean } = {}): Analysis {
   const graph = buildGraph(doc);
   const name = (id: string): string => graph.node.get(id)?.name.trim() ?? id;
   return {
     doc,
     graph,
-    reactions: reactionTable(graph),
+    reactions: reactionTable(graph, options),
     triggers: triggersOf(graph),
     name,
     names: (ids) => shortListing(ids.slice(0, MAX_LISTED + 1).map(name), ids.length),

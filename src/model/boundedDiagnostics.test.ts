@@ -102,4 +102,23 @@ describe('diagnostics stay bounded', () => {
     expect(refs).toBeLessThan(200_000);
     expect(ms).toBeLessThan(3_000);
   });
+
+  it('a missing "on" on thousands of outputs of a node with thousands of inputs stays quick: the rules assume a bounded number of answers', () => {
+    // Hub hears 2,000 events and publishes 2,000 without "on": 4,000,000 (output, input) pairs if every one were assumed
+    const b = design().actor('User').command('Start').service('Hub').link('User', 'Start', 'Hub');
+    for (let i = 0; i < 2_000; i++) b.event(`In${i}`).link(`In${i}`, 'Hub').event(`Out${i}`, { terminal: true }).link('Hub', `Out${i}`);
+    const { result, ms } = timed(() => validate(b.doc));
+    expect(result.diagnostics.filter((d) => d.rule === 'G013').length + (result.omitted?.error ?? 0)).toBe(2_000);
+    expect(ms).toBeLessThan(3_000);
+  });
+
+  it('an orchestrator sending thousands of commands without "on" stays quick', () => {
+    const b = design().actor('User').command('Start').orchestrator('Saga').event('Ticked').service('Worker').link('User', 'Start', 'Saga').link('Ticked', 'Saga');
+    for (let i = 0; i < 2_000; i++) b.command(`Do${i}`).link('Saga', `Do${i}`, 'Worker');
+    b.command('Bound').edge('Saga', 'Bound', { on: ['Start'] }).link('Bound', 'Worker');
+    b.doc.declaredStyle = 'orchestration';
+    const { result, ms } = timed(() => validate(b.doc));
+    expect(result.diagnostics.length).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(3_000);
+  });
 });

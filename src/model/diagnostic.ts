@@ -22,6 +22,7 @@ export const RULES = {
   G004: { severity: 'warning', title: 'A command and an event share a name' },
   G005: { severity: 'info', title: 'Naming: commands are imperative, events past tense' },
   G006: { severity: 'warning', title: 'Message with neither producer nor consumer' },
+  G007: { severity: 'warning', title: 'Event nobody consumes' },
   G010: { severity: 'warning', title: 'Node not reachable from any trigger' },
   G011: { severity: 'error', title: 'The design has no trigger' },
   G012: { severity: 'error', title: 'A command needs exactly one handler' },
@@ -97,16 +98,63 @@ export function diagnostic(
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Errors first, then warnings, then infos; within a severity, by rule id (stable otherwise). */
+/**
+ * Root causes before their consequences (spec §2): within a severity, diagnostics follow this
+ * order of rules, so that the problem other rules had to guess around is named first. The drawing
+ * itself (connections, handlers, "on", triggers, names, dead ends), then who coordinates and who
+ * commands whom (what makes a design a hybrid), then the orchestrated steps (a missing
+ * compensation before the order of the steps), then the choreography's reactions, then delivery,
+ * then the declared style.
+ */
+export const CAUSAL_ORDER: readonly RuleId[] = [
+  'G001',
+  'G002',
+  'G012',
+  'G013',
+  'G014',
+  'G011',
+  'G010',
+  'G006',
+  'G003',
+  'G004',
+  'G007',
+  'G005',
+  'O001',
+  'O002',
+  'C003',
+  'C007',
+  'O005',
+  'O004',
+  'O008',
+  'O006',
+  'O007',
+  'O009',
+  'O010',
+  'O011',
+  'O013',
+  'C001',
+  'C006',
+  'C002',
+  'C005',
+  'C004',
+  'C008',
+  'M001',
+  'M009',
+  'X001',
+];
+
+const RANK = new Map<string, number>(CAUSAL_ORDER.map((rule, i) => [rule, i]));
+
+/**
+ * Errors first, then warnings, then infos; within a severity, root causes first (CAUSAL_ORDER);
+ * the diagnostics of one rule in the order they were found.
+ */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return list
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => ORDER[a.d.severity] - ORDER[b.d.severity] || byRule(a.d.rule, b.d.rule) || a.i - b.i)
+    .map((d, i) => ({ d, i, rank: RANK.get(d.rule)! }))
+    .sort((a, b) => ORDER[a.d.severity] - ORDER[b.d.severity] || a.rank - b.rank || a.i - b.i)
     .map(({ d }) => d);
 }
-
-/** Rule ids are ASCII: compared as such, which is much faster than by locale for long lists. */
-const byRule = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function countBySeverity(list: readonly Diagnostic[]): Record<Severity, number> {
   const counts = { error: 0, warning: 0, info: 0 };

@@ -12,7 +12,7 @@ import {
   type DesignGraph,
   type Link,
 } from './graph.ts';
-import type { MessageNode, ParticipantNode, SagaDocument, SagaNode } from './schema.ts';
+import { LIMITS, type MessageNode, type ParticipantNode, type SagaDocument, type SagaNode } from './schema.ts';
 
 export interface Reaction {
   /** The consumed message. */
@@ -109,9 +109,45 @@ function attach(reaction: Reaction, link: Link): void {
 }
 
 /** The reactions of every service and orchestrator, by participant id. */
-export function reactionTable(docOrGraph: SagaDocument | DesignGraph): Map<string, ParticipantReactions> {
+export function reactionTable(docOrGraph: SagaDocument | DesignGraph, options: { assumeOn?: boolean } = {}): Map<string, ParticipantReactions> {
   const g = 'links' in docOrGraph ? docOrGraph : buildGraph(docOrGraph);
   const table = new Map<string, ParticipantReactions>();
-  for (const n of g.doc.nodes) if (isParticipant(n)) table.set(n.id, reactionsOf(g, n));
+  const budget = { left: ASSUMED_ON_BUDGET };
+  for (const n of g.doc.nodes) {
+    if (!isParticipant(n)) continue;
+    const r = reactionsOf(g, n);
+    table.set(n.id, options.assumeOn ? assumingOn(g, r, budget) : r);
+  }
   return table;
+}
+
+/**
+ * The most (output, input) pairs the rules assume for missing `on`s in one design, as many as
+ * explicit `on` entries may hold (LIMITS.maxListEntries): a participant with thousands of inputs
+ * and thousands of outputs without `on` would otherwise make millions. Beyond it, a participant's
+ * outputs without `on` stay unattached, as the simulator runs them.
+ */
+export const ASSUMED_ON_BUDGET = LIMITS.maxListEntries;
+
+/**
+ * The reactions as the rules read a drawing whose `on` is missing (spec §2: a rule decides the way
+ * the drawing most likely means, and G013 still names the missing `on`). An output that cannot be
+ * tied to an input answers the participant's forward inputs: every input that is not a failure
+ * event, a compensation command or a subscription that `compensates`; all its inputs when it has
+ * no forward one. `unbound` keeps the outputs, so G013 is still reported.
+ */
+export function assumingOn(g: DesignGraph, r: ParticipantReactions, budget: { left: number } = { left: ASSUMED_ON_BUDGET }): ParticipantReactions {
+  if (r.unbound.length === 0) return r;
+  const forward = r.reactions.filter((x) => !isFailureEvent(x.input) && !g.isCompensation(x.input.id) && x.via.edge.compensates === undefined);
+  const answered = new Set(forward.length > 0 ? forward : r.reactions);
+  const pairs = r.unbound.length * answered.size;
+  if (pairs > budget.left) return r;
+  budget.left -= pairs;
+  const reactions = r.reactions.map((x) => {
+    if (!answered.has(x)) return x;
+    const copy = { ...x, onSuccess: [...x.onSuccess], onFailure: [...x.onFailure] };
+    for (const link of r.unbound) attach(copy, link);
+    return copy;
+  });
+  return { ...r, reactions, byInput: lookupOf(reactions) };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic, RuleId } from './diagnostic.ts';
 import { RULES } from './diagnostic.ts';
 import type { SagaDocument } from './schema.ts';
+import { removeElements } from './operations.ts';
 import { design, edgeBetween, example, nodeNamed, unlink } from './testing/builder.ts';
 import { validate } from './validate.ts';
 
@@ -57,6 +58,25 @@ describe('generic rules', () => {
     const doc = example('checkout-fanout');
     doc.nodes.push({ id: 'lone', kind: 'event', name: 'AuditLogged' });
     expect(fired(doc, 'G006').map((d) => d.nodes)).toEqual([['lone']]);
+  });
+
+  rule('G007', () => {
+    // an event nobody consumes is G007 in every style
+    const orchestrated = example('order-orchestrated');
+    unlink(orchestrated, 'PaymentRefunded', 'OrderService');
+    expect(fired(orchestrated, 'G007')).toEqual([
+      {
+        rule: 'G007',
+        severity: 'warning',
+        message: 'Nobody consumes PaymentRefunded, which PaymentService publishes: the flow stops there, yet PaymentRefunded is not marked as an end of the process.',
+        hint: 'Subscribe the participant that must react to PaymentRefunded, mark PaymentRefunded terminal if it ends the process, or delete it.',
+        nodes: ['paymentRefunded', 'paymentService'],
+        edges: [],
+      },
+    ]);
+    const choreographed = example('credit-reservation');
+    delete (nodeNamed(choreographed, 'OrderApproved') as { terminal?: boolean }).terminal;
+    expect(fired(choreographed, 'G007').map((d) => d.nodes[0])).toEqual([nodeNamed(choreographed, 'OrderApproved').id]);
   });
 
   rule('G010', () => {
@@ -169,10 +189,44 @@ describe('orchestration rules', () => {
   });
 
   rule('O008', () => {
-    const doc = example('create-order-saga');
-    unlink(doc, 'CreateTicket', 'RejectTicket');
-    expect(fired(doc, 'O008')[0]!.message).toMatch(/^CreateTicket comes before the pivot but has no compensation/);
-    // inferred: without a compensation, the first step that can fail becomes the pivot instead
+    // given the orchestrated order process without RefundPayment (spec §2)
+    const noRefund = example('order-orchestrated');
+    const withoutRefund = removeElements(noRefund, [nodeNamed(noRefund, 'RefundPayment').id]);
+    // then O008 names ProcessPayment, and nothing else is reported
+    expect(validate(withoutRefund).diagnostics).toEqual([
+      {
+        rule: 'O008',
+        severity: 'error',
+        message: 'ProcessPayment has no compensation; or, if it is the go/no-go step, move it after DeductInventory.',
+        hint: 'Draw a compensating command (e.g. UndoProcessPayment) handled by PaymentService, and connect ProcessPayment to it, so that it is undone when a later step fails; or, if ProcessPayment is the pivot, move it after DeductInventory, the last step that can still be undone.',
+        nodes: ['processPayment', 'deductInventory'],
+        edges: [],
+      },
+    ]);
+    // without RestoreInventory, DeductInventory is named: not InitiateShipping's O009
+    const noRestore = example('order-orchestrated');
+    expect(validate(removeElements(noRestore, [nodeNamed(noRestore, 'RestoreInventory').id])).diagnostics).toEqual([
+      {
+        rule: 'O008',
+        severity: 'error',
+        message: 'DeductInventory comes before the pivot InitiateShipping but has no compensation: if a later step fails, its effect can never be undone.',
+        hint: 'Draw a compensating command (e.g. UndoDeductInventory) handled by InventoryService, and connect DeductInventory to it; or mark the step as a query if it changes nothing.',
+        nodes: ['deductInventory'],
+        edges: [],
+      },
+    ]);
+    // a compensation whose compensated-by connection is missing is named in the hint, and is no step of its own
+    const unlinked = example('create-order-saga');
+    unlink(unlinked, 'CreateTicket', 'RejectTicket');
+    expect(validate(unlinked).diagnostics.map((d) => [d.rule, d.nodes[0]])).toEqual([
+      ['G013', 'createOrderSaga'],
+      ['O008', 'createTicket'],
+    ]);
+    expect(fired(unlinked, 'O008')[0]!.hint).toBe('Connect CreateTicket to RejectTicket ("compensated by") if RejectTicket undoes it; or mark the step as a query if it changes nothing.');
+    expect(fired(unlinked, 'G013')[0]!.hint).toBe(
+      'Select the connection CreateOrderSaga → RejectTicket and tick the inputs it answers ("on"); or, if RejectTicket undoes a step, connect that step to it ("compensated by").',
+    );
+    // a declared pivot: the step before it is named, with no other reading offered
     const inferred = example('order-orchestrated');
     Object.assign(nodeNamed(inferred, 'InitiateShipping'), { stepType: 'pivot' });
     unlink(inferred, 'ProcessPayment', 'RefundPayment');

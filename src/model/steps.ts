@@ -15,6 +15,12 @@ export interface Step {
   /** The single handler, when there is exactly one. */
   handler?: ParticipantNode;
   compensation?: SagaNode;
+  /**
+   * With no compensation: a command the orchestrator sends without "on" (G013) to the same
+   * handler, most likely this step's compensation with its compensated-by connection missing.
+   * It is not a step of its own.
+   */
+  unlinkedCompensation?: CommandNode;
   successReplies: SagaNode[];
   failureReplies: SagaNode[];
   /** The step may end in a business failure: it has a failure reply, a failure rate, or is declared the pivot. */
@@ -34,6 +40,7 @@ export function stepsOf(a: Analysis, orchestrator: ParticipantNode): Step[] {
     if (list) list.push(link);
     else sends.set(link.target.id, [link]);
   }
+  const unlinked = unlinkedCompensations(a, orchestrator, sends);
   const steps: Step[] = [];
   for (const id of flowOrder(a, [...sends.keys()])) {
     const command = g.node.get(id) as CommandNode;
@@ -51,6 +58,7 @@ export function stepsOf(a: Analysis, orchestrator: ParticipantNode): Step[] {
       sends: sends.get(id)!,
       ...(handler ? { handler } : {}),
       ...withCompensation(compensationOf(g, id)),
+      ...(unlinked.has(id) ? { unlinkedCompensation: unlinked.get(id)! } : {}),
       successReplies,
       failureReplies,
       canFail: failureReplies.length > 0 || failureRate > 0 || declared === 'pivot',
@@ -65,14 +73,52 @@ export function stepsOf(a: Analysis, orchestrator: ParticipantNode): Step[] {
 const withCompensation = (c: SagaNode | undefined) => (c ? { compensation: c } : {});
 
 /**
- * Infers `auto` step types: steps with a compensation are compensatable; the first step without
- * one that can fail is the pivot (unless a pivot is declared); steps after the pivot are retriable.
- * Steps before the pivot without a compensation stay compensatable (O008 then asks for one).
- * With no pivot at all, trailing steps after the last step that can fail are retriable.
+ * Commands the orchestrator sends only without "on" when it must say it (it consumes several
+ * messages: G013), handled by the handler of another step that has no compensation: most likely
+ * that step's compensation, whose compensated-by connection is missing (the orchestrator sends
+ * compensations without "on"). They are taken out of `sends`; the result maps each such step to it.
+ */
+function unlinkedCompensations(a: Analysis, orchestrator: ParticipantNode, sends: Map<string, Link[]>): Map<string, CommandNode> {
+  const result = new Map<string, CommandNode>();
+  const unbound = new Set(a.reactions.get(orchestrator.id)?.unbound.map((l) => l.edge.id));
+  if (unbound.size === 0) return result;
+  const g = a.graph;
+  const onlyHandler = (id: string) => {
+    const hs = consumersOf(g, id);
+    return hs.length === 1 ? hs[0]!.id : undefined;
+  };
+  const loose = new Set([...sends].filter(([, links]) => links.every((l) => unbound.has(l.edge.id))).map(([id]) => id));
+  // The other steps without a compensation, by their handler, in the order the orchestrator sends them.
+  const uncompensated = new Map<string, string[]>();
+  for (const id of sends.keys()) {
+    const handler = onlyHandler(id);
+    if (loose.has(id) || handler === undefined || compensationOf(g, id)) continue;
+    const list = uncompensated.get(handler);
+    if (list) list.push(id);
+    else uncompensated.set(handler, [id]);
+  }
+  const taken = new Map<string, number>();
+  for (const id of loose) {
+    const handler = onlyHandler(id);
+    const candidates = handler === undefined ? undefined : uncompensated.get(handler);
+    const next = taken.get(handler!) ?? 0;
+    if (!candidates || next >= candidates.length) continue;
+    taken.set(handler!, next + 1);
+    result.set(candidates[next]!, g.node.get(id) as CommandNode);
+    sends.delete(id);
+  }
+  return result;
+}
+
+/**
+ * Infers `auto` step types: steps with a compensation are compensatable; the pivot is the declared
+ * one, else the go/no-go step (see `inferredPivot`); steps after the pivot are retriable. Steps
+ * before the pivot without a compensation stay compensatable (O008 then asks for one). With no
+ * pivot at all, trailing steps after the last step that can fail are retriable.
  */
 function inferTypes(steps: Step[]): void {
   let pivot = steps.findIndex((s) => s.declared === 'pivot');
-  if (pivot < 0) pivot = steps.findIndex((s) => s.declared === 'auto' && !s.compensation && s.canFail);
+  if (pivot < 0) pivot = inferredPivot(steps);
   let lastFailing = -1;
   steps.forEach((s, i) => {
     if (s.canFail) lastFailing = i;
@@ -84,6 +130,30 @@ function inferTypes(steps: Step[]): void {
     else if (pivot >= 0 ? i > pivot : i > lastFailing) s.type = 'retriable';
     else s.type = 'compensatable';
   });
+}
+
+/**
+ * The go/no-go step when none is declared: a step left on `auto`, without a compensation, that
+ * can fail and comes after every step that can be undone (a compensatable one). Of those, the last
+ * that answers with a failure reply (the last that may fail on a business rule), else the first.
+ * In a well-formed saga that is the first step without a compensation that can fail (spec §2.3);
+ * in one that lost a compensation, it keeps the pivot where the drawing most likely means it, so
+ * that O008 names the step that lost its compensation rather than O007/O009 the steps around it.
+ * -1 when there is none.
+ */
+export function inferredPivot(steps: readonly Step[]): number {
+  let undoable = -1;
+  steps.forEach((s, i) => {
+    if (s.declared === 'compensatable' || (s.declared === 'auto' && s.compensation)) undoable = i;
+  });
+  let first = -1;
+  let lastReplying = -1;
+  steps.forEach((s, i) => {
+    if (i <= undoable || s.declared !== 'auto' || s.compensation || !s.canFail) return;
+    if (first < 0) first = i;
+    if (s.failureReplies.length > 0) lastReplying = i;
+  });
+  return lastReplying >= 0 ? lastReplying : first;
 }
 
 /**

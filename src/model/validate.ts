@@ -18,14 +18,28 @@ export interface ValidationResult extends Classification {
 
 const STYLE_LABEL = { orchestration: 'an orchestration', choreography: 'a choreography', hybrid: 'a hybrid', undetermined: 'undetermined' } as const;
 
-/** Classifies the design and checks it: generic and messaging rules always, the style's own rules when detected or declared. */
+/**
+ * Classifies the design and checks it (spec §2): every rule runs, one problem never hides another.
+ * Generic and messaging rules always; a style's own rules when it is detected or declared; a
+ * hybrid left on auto by both where they apply to its parts: the orchestration rules for its
+ * orchestrators and the steps they command, the choreography rules for the reactions between
+ * participants. Where `on` is missing, the rules read the output as answering the participant's
+ * forward inputs (and G013 names the missing `on`).
+ */
 export function validate(doc: SagaDocument): ValidationResult {
-  const a = analyse(doc);
+  const a = analyse(doc, { assumeOn: true });
   const verdict = classify(a);
   const declared = doc.declaredStyle ?? 'auto';
   const diagnostics = [...genericRules(a), ...messagingRules(a)];
-  if (verdict.style === 'orchestration' || declared === 'orchestration') diagnostics.push(...orchestrationRules(a, verdict.coordinator));
-  if (verdict.style === 'choreography' || declared === 'choreography') diagnostics.push(...choreographyRules(a));
+  const orchestration = verdict.style === 'orchestration' || declared === 'orchestration';
+  const choreography = verdict.style === 'choreography' || declared === 'choreography';
+  if (orchestration) diagnostics.push(...orchestrationRules(a, verdict.coordinator));
+  if (choreography) diagnostics.push(...choreographyRules(a));
+  if (verdict.style === 'hybrid' && !orchestration && !choreography) {
+    const orchestrators = new Set(doc.nodes.filter((n) => n.kind === 'orchestrator').map((n) => n.id));
+    if (orchestrators.size > 0) diagnostics.push(...orchestrationRules(a, verdict.coordinator, 'orchestrated'));
+    diagnostics.push(...choreographyRules(a, orchestrators));
+  }
   if (declared !== 'auto' && declared !== verdict.style) {
     diagnostics.push(
       diagnostic(

@@ -6,9 +6,26 @@ import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import { consumersOf, isFailureEvent, isParticipant, producersOf } from '../graph.ts';
 import { stronglyConnected } from './cycles.ts';
 
-export function choreographyRules(a: Analysis): Diagnostic[] {
-  return [...unpublished(a), ...unconsumed(a), ...directCommands(a), ...eventStorms(a), ...unheardFailures(a), ...hiddenOrchestrator(a), ...sharedEvents(a)];
+/**
+ * `orchestrators`: for a hybrid whose orchestrated part the orchestration rules check, the ids of
+ * its orchestrators. The choreography rules then check the rest, the reactions between
+ * participants: a command one participant sends another is O002's (not C003's), cycles are not
+ * followed through an orchestrator, and C005 leaves to the orchestrator the changes it
+ * compensates (its own handlings and those of the commands it sends).
+ */
+export function choreographyRules(a: Analysis, orchestrators: ReadonlySet<string> = NONE): Diagnostic[] {
+  return [
+    ...unpublished(a),
+    ...unconsumed(a),
+    ...(orchestrators.size > 0 ? [] : directCommands(a)),
+    ...eventStorms(a, orchestrators),
+    ...unheardFailures(a, orchestrators),
+    ...hiddenOrchestrator(a),
+    ...sharedEvents(a),
+  ];
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** C001. Without actors, events nobody publishes are the entry points of the process, not mistakes. */
 function unpublished(a: Analysis): Diagnostic[] {
@@ -76,9 +93,10 @@ function directCommands(a: Analysis): Diagnostic[] {
 }
 
 /** C004: a cycle in "handling m emits m'" over messages. */
-function eventStorms(a: Analysis): Diagnostic[] {
+function eventStorms(a: Analysis, orchestrators: ReadonlySet<string>): Diagnostic[] {
   const next = new Map<string, string[]>();
   for (const r of a.reactions.values()) {
+    if (orchestrators.has(r.participant.id)) continue;
     for (const reaction of r.reactions) {
       let list = next.get(reaction.input.id);
       if (!list) next.set(reaction.input.id, (list = []));
@@ -89,19 +107,19 @@ function eventStorms(a: Analysis): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const component of stronglyConnected([...next.keys()], (m) => next.get(m) ?? [])) {
     if (component.length === 1 && !next.get(component[0]!)?.includes(component[0]!)) continue;
-    out.push(stormDiagnostic(a, component));
+    out.push(stormDiagnostic(a, component, orchestrators));
   }
   return out;
 }
 
-function stormDiagnostic(a: Analysis, component: string[]): Diagnostic {
+function stormDiagnostic(a: Analysis, component: string[], orchestrators: ReadonlySet<string>): Diagnostic {
   const inCycle = new Set(component);
   const participants = new Set<string>();
   let stoppable = false;
   for (const m of component) {
     for (const p of a.graph.consumers(m)) {
-      const reaction = a.reactions.get(p.id)?.byInput.get(m);
-      if (!reaction || !reaction.onSuccess.some((l) => inCycle.has(l.target.id))) continue;
+      const reaction = a.reactions.get(p.id)!.byInput.get(m)!;
+      if (orchestrators.has(p.id) || !reaction.onSuccess.some((l) => inCycle.has(l.target.id))) continue;
       participants.add(p.id);
       if (reaction.onFailure.length > 0 || failureRateOf(p, reaction.via) > 0) stoppable = true;
     }
@@ -121,7 +139,9 @@ function stormDiagnostic(a: Analysis, component: string[]): Diagnostic {
  * completed earlier in the flow) must hear of the failure, directly or through what follows it.
  * Query steps change nothing; the failing participant knows of its own failure.
  */
-function unheardFailures(a: Analysis): Diagnostic[] {
+function unheardFailures(a: Analysis, orchestrators: ReadonlySet<string>): Diagnostic[] {
+  // In a hybrid, the orchestrator's steps are its to compensate: the failure must reach the orchestrator, not their handlers.
+  const steps = stepsOfOrchestrators(a, orchestrators);
   // Who emits each message on success: message -> handlings (participant, input).
   const emittedBy = new Map<string, { participant: string; input: string }[]>();
   for (const r of a.reactions.values()) {
@@ -138,19 +158,18 @@ function unheardFailures(a: Analysis): Diagnostic[] {
   for (const r of a.reactions.values()) {
     for (const reaction of r.reactions) {
       for (const failure of reaction.onFailure) {
-        const upstream = upstreamChanges(a, reaction.input.id, emittedBy);
+        const upstream = upstreamChanges(a, reaction.input.id, emittedBy, steps);
         upstream.delete(r.participant.id);
         if (upstream.size === 0) continue;
         const hearing = participantsReached(a, failure.target.id);
         const missed = [...upstream].filter(([q]) => !hearing.has(q));
         if (missed.length === 0) continue;
         const shown = missed.slice(0, 3).map(([q, inputs]) => `${a.name(q)} (which handled ${a.names(inputs)})`);
-        const more = missed.length > 3 ? ` and ${missed.length - 3} more` : '';
         const [first, firstInputs] = missed[0]!;
         out.push(
           diagnostic(
             'C005',
-            `${failure.target.name} (when ${r.participant.name} fails on ${reaction.input.name}) never reaches ${missed.length > 3 ? `${shown.join(', ')}${more}` : listing(shown)}: ${missed.length === 1 ? 'that change is' : 'their changes are'} never compensated.`,
+            `${failure.target.name} (when ${r.participant.name} fails on ${reaction.input.name}) never reaches ${missed.length > 3 ? `${shown.join(', ')} and ${missed.length - 3} more` : listing(shown)}: ${missed.length === 1 ? 'that change is' : 'their changes are'} never compensated.`,
             `Subscribe ${missed.length === 1 ? a.name(first) : 'each of them'} to ${failure.target.name} (or to an event that follows from it), with "compensates" naming what ${missed.length === 1 ? 'it' : 'each'} handled${missed.length === 1 ? ` (${a.name(firstInputs[0]!)})` : ''}.`,
             { nodes: [failure.target.id, r.participant.id, ...missed.map(([q]) => q)], edges: [failure.edge.id] },
           ),
@@ -162,16 +181,22 @@ function unheardFailures(a: Analysis): Diagnostic[] {
 }
 
 /** Participants whose successful, non-query handlings led to `message`, with the inputs they handled. */
-function upstreamChanges(a: Analysis, message: string, emittedBy: ReadonlyMap<string, { participant: string; input: string }[]>): Map<string, string[]> {
+function upstreamChanges(
+  a: Analysis,
+  message: string,
+  emittedBy: ReadonlyMap<string, { participant: string; input: string }[]>,
+  steps: ReadonlySet<string>,
+): Map<string, string[]> {
   const changes = new Map<string, string[]>();
   const seen = new Set([message]);
   const queue = [message];
-  for (let i = 0; i < queue.length; i++) {
-    for (const { participant, input } of emittedBy.get(queue[i]!) ?? []) {
-      const msg = a.graph.node.get(input);
-      const via = a.reactions.get(participant)?.byInput.get(input)?.via;
-      const isQuery = msg?.kind === 'command' && msg.stepType === 'query';
-      if (!isQuery && !via?.edge.compensates && !(msg && isFailureEvent(msg))) {
+  // The queue grows as it is read: for…of sees what is pushed.
+  for (const m of queue) {
+    for (const { participant, input } of emittedBy.get(m) ?? []) {
+      const msg = a.graph.node.get(input)!;
+      const via = a.reactions.get(participant)!.byInput.get(input)!.via;
+      const isQuery = msg.kind === 'command' && msg.stepType === 'query';
+      if (!isQuery && !steps.has(input) && !via.edge.compensates && !isFailureEvent(msg)) {
         const list = changes.get(participant);
         if (!list) changes.set(participant, [input]);
         else if (!list.includes(input)) list.push(input);
@@ -185,17 +210,23 @@ function upstreamChanges(a: Analysis, message: string, emittedBy: ReadonlyMap<st
   return changes;
 }
 
+/** The commands the orchestrators send: their steps, which they compensate themselves once they hear of a failure. */
+function stepsOfOrchestrators(a: Analysis, orchestrators: ReadonlySet<string>): Set<string> {
+  const steps = new Set<string>();
+  for (const id of orchestrators) for (const l of a.graph.outputs(id)) if (l.target.kind === 'command') steps.add(l.target.id);
+  return steps;
+}
+
 /** Participants that consume `message` or anything emitted (on success or failure) because of it. */
 function participantsReached(a: Analysis, message: string): Set<string> {
   const reached = new Set<string>();
   const seen = new Set([message]);
   const queue = [message];
-  for (let i = 0; i < queue.length; i++) {
-    const m = queue[i]!;
+  for (const m of queue) {
     for (const c of consumersOf(a.graph, m)) {
       reached.add(c.id);
-      const reaction = a.reactions.get(c.id)?.byInput.get(m);
-      for (const l of reaction ? [...reaction.onSuccess, ...reaction.onFailure] : []) {
+      const reaction = a.reactions.get(c.id)!.byInput.get(m)!;
+      for (const l of [...reaction.onSuccess, ...reaction.onFailure]) {
         if (!seen.has(l.target.id)) {
           seen.add(l.target.id);
           queue.push(l.target.id);
@@ -206,9 +237,10 @@ function participantsReached(a: Analysis, message: string): Set<string> {
   return reached;
 }
 
+/** C007. An orchestrator that coordinates is not hidden: the hub must be a service. */
 function hiddenOrchestrator(a: Analysis): Diagnostic[] {
   const hub = hubOf(a);
-  if (!hub) return [];
+  if (!hub || hub.participant.kind === 'orchestrator') return [];
   const p = hub.participant;
   return [
     diagnostic(

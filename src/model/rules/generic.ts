@@ -8,14 +8,6 @@ import { quoted, shortened } from '../quote.ts';
 import { distinct } from '../reactions.ts';
 import type { SagaNode } from '../schema.ts';
 
-const KIND_LABEL: Record<SagaNode['kind'], string> = {
-  actor: 'actor',
-  service: 'service',
-  orchestrator: 'orchestrator',
-  command: 'command',
-  event: 'event',
-};
-
 export function genericRules(a: Analysis): Diagnostic[] {
   return [
     ...danglingEdges(a),
@@ -23,6 +15,7 @@ export function genericRules(a: Analysis): Diagnostic[] {
     ...sharedNames(a),
     ...naming(a),
     ...isolatedMessages(a),
+    ...unconsumedEvents(a),
     ...reachability(a),
     ...handlers(a),
     ...unboundOutputs(a),
@@ -46,7 +39,7 @@ function forbiddenEdges(a: Analysis): Diagnostic[] {
   return a.graph.forbidden.map(({ edge, source, target }) =>
     diagnostic(
       'G002',
-      `${source.name} (${KIND_LABEL[source.kind]}) cannot connect to ${target.name} (${KIND_LABEL[target.kind]}).`,
+      `${source.name} (${source.kind}) cannot connect to ${target.name} (${target.kind}).`,
       capitalise(`${forbiddenConnectionHint(source.kind, target.kind)}.`),
       { nodes: [source.id, target.id], edges: [edge.id] },
     ),
@@ -69,8 +62,8 @@ function sharedNames(a: Analysis): Diagnostic[] {
       out.push(
         diagnostic(
           'G003',
-          `${list.length} ${KIND_LABEL[first.kind]}s are named ${first.name.trim()}.`,
-          `Give each ${KIND_LABEL[first.kind]} its own name, or merge them into one node.`,
+          `${list.length} ${first.kind}s are named ${first.name.trim()}.`,
+          `Give each ${first.kind} its own name, or merge them into one node.`,
           { nodes: list.map((n) => n.id) },
         ),
       );
@@ -121,11 +114,30 @@ function isolatedMessages(a: Analysis): Diagnostic[] {
     out.push(
       diagnostic(
         'G006',
-        `The ${KIND_LABEL[n.kind]} ${n.name} is neither ${n.kind === 'command' ? 'sent' : 'published'} nor ${n.kind === 'command' ? 'handled' : 'consumed'} by anyone.`,
+        `The ${n.kind} ${n.name} is neither ${n.kind === 'command' ? 'sent' : 'published'} nor ${n.kind === 'command' ? 'handled' : 'consumed'} by anyone.`,
         n.kind === 'command'
           ? 'Connect a sender to it and connect it to the service that handles it, or delete it.'
           : 'Connect the service that publishes it and the services that react to it, or delete it.',
         { nodes: [n.id] },
+      ),
+    );
+  }
+  return out;
+}
+
+/** G007, in every style: an event that is published, that nobody consumes, and that does not end the process. */
+function unconsumedEvents(a: Analysis): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const n of a.doc.nodes) {
+    if (n.kind !== 'event' || n.terminal || consumersOf(a.graph, n.id).length > 0) continue;
+    const publishers = producersOf(a.graph, n.id);
+    if (publishers.length === 0) continue;
+    out.push(
+      diagnostic(
+        'G007',
+        `Nobody consumes ${n.name}, which ${a.names(publishers.map((p) => p.id))} ${publishers.length === 1 ? 'publishes' : 'publish'}: the flow stops there, yet ${n.name} is not marked as an end of the process.`,
+        `Subscribe the participant that must react to ${n.name}, mark ${n.name} terminal if it ends the process, or delete it.`,
+        { nodes: [n.id, ...publishers.map((p) => p.id)] },
       ),
     );
   }
@@ -153,7 +165,8 @@ function reachability(a: Analysis): Diagnostic[] {
   };
   for (const n of a.doc.nodes) if (n.kind === 'actor') start(n.id);
   for (const t of a.triggers) start(t.id);
-  for (let i = 0; i < queue.length; i++) for (const l of a.graph.outgoing(queue[i]!)) start(l.target.id);
+  // The queue grows as it is read: for…of sees what start() adds.
+  for (const id of queue) for (const l of a.graph.outgoing(id)) start(l.target.id);
   const out: Diagnostic[] = [];
   const triggers = a.names(a.triggers.map((t) => t.id));
   for (const n of a.doc.nodes) {
@@ -209,7 +222,7 @@ function unboundOutputs(a: Analysis): Diagnostic[] {
         diagnostic(
           'G013',
           `${p.name} consumes several messages (${listing3(inputs)}) but does not say on which it emits ${link.target.name}.`,
-          `Select the connection ${p.name} → ${link.target.name} and tick the inputs it answers ("on").`,
+          `Select the connection ${p.name} → ${link.target.name} and tick the inputs it answers ("on")${p.kind === 'orchestrator' && link.target.kind === 'command' ? `; or, if ${link.target.name} undoes a step, connect that step to it ("compensated by")` : ''}.`,
           { nodes: [p.id, link.target.id], edges: [link.edge.id] },
         ),
       );
@@ -233,14 +246,14 @@ function stray(a: Analysis, node: SagaNode, messageIds: readonly string[], edge:
   const connection = `The connection ${shortened(edge)}`;
   const refs = { nodes: [node.id], edges: [edge] };
   if (messageIds.length > 1) {
-    const shown = messageIds.slice(0, MAX_SHOWN + 1).map((id) => {
+    const shown = messageIds.map((id) => {
       const known = a.graph.node.get(id);
       return known ? known.name : quoted(id);
     });
     for (const id of messageIds.slice(0, MAX_SHOWN)) if (a.graph.node.has(id)) refs.nodes.push(id);
     return diagnostic(
       'G014',
-      `${connection} names ${messageIds.length.toLocaleString('en-US')} messages in "${field}" that ${node.name} does not consume: ${shortListing(shown, messageIds.length)}.`,
+      `${connection} names ${messageIds.length.toLocaleString('en-US')} messages in "${field}" that ${node.name} does not consume: ${shortListing(shown)}.`,
       isParticipant(node) ? `Name only messages that ${node.name} consumes in "${field}".` : `${node.name} consumes nothing; remove "${field}" from the connection.`,
       refs,
     );
@@ -267,4 +280,6 @@ function listing3(items: string[]): string {
   return items.length > 3 ? `${items.slice(0, 3).join(', ')}, …` : items.join(', ');
 }
 
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -8,7 +8,8 @@ export function messagingRules(a: Analysis): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const r of a.reactions.values()) {
     const p = r.participant;
-    if (p.kind !== 'service' || isIdempotent(p) || r.reactions.length === 0) continue;
+    // Orchestrators count as idempotent (isIdempotent): M001 speaks of services.
+    if (isIdempotent(p) || r.reactions.length === 0) continue;
     const inputs = r.reactions.map((x) => x.input.name);
     out.push(
       diagnostic(

@@ -3,15 +3,21 @@ import { othersIn, shortListing, type Analysis } from '../analysis.ts';
 import { isIdempotent } from '../attributes.ts';
 import { diagnostic, type Diagnostic } from '../diagnostic.ts';
 import { consumersOf, isParticipant } from '../graph.ts';
-import type { ParticipantNode, SagaNode } from '../schema.ts';
+import type { CommandNode, ParticipantNode, SagaNode } from '../schema.ts';
 import { stepsOf, type Step } from '../steps.ts';
 
-/** `coordinator`: the node the classifier found sending every command, if any. */
-export function orchestrationRules(a: Analysis, coordinator: string | undefined): Diagnostic[] {
-  const orchestrators = a.doc.nodes.filter((n) => n.kind === 'orchestrator');
+/**
+ * `coordinator`: the node the classifier found sending every command, if any. It stands in for
+ * the orchestrator when the design has none; with several orchestrators, each one's steps are
+ * checked. `part`: `"whole"` for a design checked as an orchestration; `"orchestrated"` for the
+ * orchestrated part of a hybrid, whose subscriptions between participants are its choreographed
+ * part (checked by the choreography rules, so O005 is not reported).
+ */
+export function orchestrationRules(a: Analysis, coordinator: string | undefined, part: 'whole' | 'orchestrated' = 'whole'): Diagnostic[] {
+  const orchestrators = a.doc.nodes.filter((n): n is ParticipantNode => n.kind === 'orchestrator');
   const out: Diagnostic[] = [];
+  const hub = coordinator === undefined ? undefined : a.graph.node.get(coordinator);
   if (orchestrators.length !== 1) {
-    const hub = coordinator ? a.graph.node.get(coordinator) : undefined;
     out.push(
       diagnostic(
         'O001',
@@ -25,40 +31,61 @@ export function orchestrationRules(a: Analysis, coordinator: string | undefined)
       ),
     );
   }
-  const orchestrator =
-    orchestrators.length === 1 ? (orchestrators[0] as ParticipantNode) : (coordinator && (a.graph.node.get(coordinator) as ParticipantNode)) || undefined;
-  if (!orchestrator) return out;
-  out.push(...participantCommands(a, orchestrator), ...bypasses(a, orchestrator));
-  const steps = stepsOf(a, orchestrator);
-  out.push(...replies(a, orchestrator, steps), ...stepOrder(steps), ...compensations(a, steps), ...timeouts(steps));
+  // The classifier's coordinator is a participant: the node that sends the commands.
+  const coordinators = orchestrators.length > 0 ? orchestrators : hub ? [hub as ParticipantNode] : [];
+  if (coordinators.length === 0) return out;
+  const who = coordinatorWords(a, coordinators);
+  out.push(...participantCommands(a, who));
+  if (part === 'whole') out.push(...bypasses(a, who));
+  for (const orchestrator of coordinators) {
+    const steps = stepsOf(a, orchestrator);
+    out.push(...replies(a, orchestrator, steps), ...stepOrder(steps), ...compensations(a, steps), ...timeouts(steps));
+  }
   return out;
 }
 
-function participantCommands(a: Analysis, orchestrator: ParticipantNode): Diagnostic[] {
+/** The coordinators, and how messages speak of them: by name when there is one. */
+interface Coordinators {
+  ids: ReadonlySet<string>;
+  /** "OrderService", or "an orchestrator (A or B)". */
+  only: string;
+  /** "OrderService", or "an orchestrator". */
+  one: string;
+  /** "OrderService", or "the orchestrators". */
+  all: string;
+}
+
+function coordinatorWords(a: Analysis, coordinators: readonly ParticipantNode[]): Coordinators {
+  const ids = new Set(coordinators.map((c) => c.id));
+  if (coordinators.length === 1) {
+    const name = coordinators[0]!.name;
+    return { ids, only: name, one: name, all: name };
+  }
+  return { ids, only: `an orchestrator (${shortListing([...ids].map(a.name), ids.size, 'or')})`, one: 'an orchestrator', all: 'the orchestrators' };
+}
+
+function participantCommands(a: Analysis, who: Coordinators): Diagnostic[] {
   return a.graph.links
-    .filter((l) => l.meaning === 'sends' && isParticipant(l.source) && l.source.id !== orchestrator.id)
+    .filter((l) => l.meaning === 'sends' && isParticipant(l.source) && !who.ids.has(l.source.id))
     .map((l) =>
       diagnostic(
         'O002',
-        `${l.source.name} sends ${l.target.name} itself; in an orchestration only ${orchestrator.name} sends commands.`,
-        `Let ${l.source.name} reply to ${orchestrator.name} with an event, and have ${orchestrator.name} send ${l.target.name}.`,
+        `${l.source.name} sends ${l.target.name} itself; in an orchestration only ${who.only} sends commands.`,
+        `Let ${l.source.name} reply to ${who.one} with an event, and have ${who.one} send ${l.target.name}.`,
         { nodes: [l.source.id, l.target.id], edges: [l.edge.id] },
       ),
     );
 }
 
-function bypasses(a: Analysis, orchestrator: ParticipantNode): Diagnostic[] {
+function bypasses(a: Analysis, who: Coordinators): Diagnostic[] {
   const out: Diagnostic[] = [];
   // The participants that publish each event, found once per event (an event may have thousands of subscribers).
   const publishersOf = new Map<string, SagaNode[]>();
   for (const link of a.graph.links) {
-    if (link.meaning !== 'subscribedBy' || link.target.id === orchestrator.id || !isParticipant(link.target)) continue;
+    if (link.meaning !== 'subscribedBy' || who.ids.has(link.target.id)) continue;
     let all = publishersOf.get(link.source.id);
     if (!all) {
-      all = a.graph
-        .incoming(link.source.id)
-        .filter((l) => l.meaning === 'publishes' && l.source.id !== orchestrator.id)
-        .map((l) => l.source);
+      all = a.graph.producers(link.source.id).filter((p) => !who.ids.has(p.id));
       publishersOf.set(link.source.id, all);
     }
     const publishers = othersIn(all, link.target.id);
@@ -67,8 +94,8 @@ function bypasses(a: Analysis, orchestrator: ParticipantNode): Diagnostic[] {
     out.push(
       diagnostic(
         'O005',
-        `${link.target.name} subscribes to ${link.source.name} from ${shortListing(ids.map(a.name), publishers.count)}, bypassing ${orchestrator.name}.`,
-        `Let ${orchestrator.name} receive ${link.source.name} and send ${link.target.name} a command, or declare the design a choreography.`,
+        `${link.target.name} subscribes to ${link.source.name} from ${shortListing(ids.map(a.name), publishers.count)}, bypassing ${who.all}.`,
+        `Let ${who.one} receive ${link.source.name} and send ${link.target.name} a command, or declare the design a choreography.`,
         { nodes: [link.source.id, link.target.id, ...ids], edges: [link.edge.id] },
       ),
     );
@@ -140,16 +167,7 @@ function stepOrder(steps: Step[]): Diagnostic[] {
       );
     }
     if (s.type === 'retriable') retriableSeen ??= s;
-    if (s.type === 'compensatable' && !s.compensation && (pivotAt < 0 || i < pivotAt)) {
-      out.push(
-        diagnostic(
-          'O008',
-          `${s.command.name} comes before the pivot but has no compensation: if a later step fails, its effect can never be undone.`,
-          `Draw a compensating command (e.g. Undo${s.command.name}) handled by ${s.handler?.name ?? 'the same service'}, and connect ${s.command.name} to it; or mark the step as a query if it changes nothing.`,
-          { nodes: [s.command.id] },
-        ),
-      );
-    }
+    if (s.type === 'compensatable' && !s.compensation && (pivotAt < 0 || i < pivotAt)) out.push(lostCompensation(steps, i, pivotAt));
     if (s.type === 'retriable' && (pivotAt >= 0 || s.declared === 'retriable')) {
       const problem = s.failureReplies.length > 0 ? `it has a failure reply (${shortListing(s.failureReplies.map((e) => e.name))})` : !s.command.retry ? 'it has no retry policy' : undefined;
       if (problem) {
@@ -158,7 +176,7 @@ function stepOrder(steps: Step[]): Diagnostic[] {
             'O009',
             `${s.command.name} comes after the pivot, so it must eventually succeed, but ${problem}.`,
             s.failureReplies.length > 0
-              ? `Remove the failure reply and make ${s.handler?.name ?? 'its handler'} retry until it succeeds, or move the step before the pivot with a compensation.`
+              ? `Remove the failure reply and make ${s.handler!.name} retry until it succeeds, or move the step before the pivot with a compensation.`
               : `Give ${s.command.name} a retry policy in the inspector.`,
             { nodes: [s.command.id, ...s.failureReplies.map((e) => e.id)] },
           ),
@@ -169,25 +187,70 @@ function stepOrder(steps: Step[]): Diagnostic[] {
   return out;
 }
 
+/**
+ * O008 on a step before the pivot that has no compensation. When it may instead be the go/no-go
+ * step (left on auto, it can fail, no pivot is declared), and steps after it can still be undone,
+ * the message says so: the pivot belongs after them (spec §2: the step that lost its compensation
+ * is named, not the steps around it).
+ */
+function lostCompensation(steps: Step[], i: number, pivotAt: number): Diagnostic {
+  const s = steps[i]!;
+  const name = s.command.name;
+  const unlinked = s.unlinkedCompensation?.name;
+  const undo = unlinked
+    ? `Connect ${name} to ${unlinked} ("compensated by") if ${unlinked} undoes it`
+    : `Draw a compensating command (e.g. Undo${name.trim()}) handled by ${s.handler?.name ?? 'the same service'}, and connect ${name} to it`;
+  const lastUndoable = steps.findLast((t, j) => j > i && t.compensation !== undefined);
+  if (lastUndoable && s.declared === 'auto' && s.canFail && !steps.some((t) => t.declared === 'pivot')) {
+    const after = lastUndoable.command.name;
+    return diagnostic(
+      'O008',
+      `${name} has no compensation; or, if it is the go/no-go step, move it after ${after}.`,
+      `${undo}, so that it is undone when a later step fails; or, if ${name} is the pivot, move it after ${after}, the last step that can still be undone.`,
+      { nodes: [s.command.id, lastUndoable.command.id] },
+    );
+  }
+  const pivot = steps[pivotAt];
+  return diagnostic(
+    'O008',
+    `${name} ${pivot ? `comes before the pivot ${pivot.command.name} but has` : 'has'} no compensation: if a later step fails, its effect can never be undone.`,
+    `${undo}; or mark the step as a query if it changes nothing.`,
+    { nodes: [s.command.id] },
+  );
+}
+
 function compensations(a: Analysis, steps: Step[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const s of steps) {
-    const c = s.compensation;
-    if (!c || c.kind !== 'command') continue;
+    // A compensated-by connection joins two commands: a compensation is a command.
+    const c = s.compensation as CommandNode | undefined;
+    if (!c) continue;
     const handlers = consumersOf(a.graph, c.id);
-    const unsafe = handlers.filter((h) => !isIdempotent(h));
-    if (!c.retry || unsafe.length > 0) {
+    const unsafe = handlers.filter((h) => !isIdempotent(h)).map((h) => h.id);
+    const problems: string[] = [];
+    const fixes: string[] = [];
+    if (!c.retry) {
+      problems.push('it has no retry policy');
+      fixes.push(`give ${c.name} a retry policy`);
+    }
+    if (unsafe.length > 0) {
+      problems.push(`${a.names(unsafe)} ${unsafe.length === 1 ? 'is' : 'are'} not idempotent`);
+      fixes.push(`make ${a.names(unsafe)} idempotent`);
+    }
+    if (problems.length > 0) {
       out.push(
         diagnostic(
           'O010',
-          `The compensation ${c.name} must eventually succeed, but ${[!c.retry ? 'it has no retry policy' : '', unsafe.length ? `${a.names(unsafe.map((h) => h.id))} is not idempotent` : ''].filter(Boolean).join(' and ')}.`,
-          `Give ${c.name} a retry policy${unsafe.length ? ` and make ${a.names(unsafe.map((h) => h.id))} idempotent` : ''}: compensations are retried until they succeed.`,
-          { nodes: [c.id, ...unsafe.map((h) => h.id)] },
+          `The compensation ${c.name} must eventually succeed, but ${problems.join(' and ')}.`,
+          `${capitalise(fixes.join(' and '))}: compensations are retried until they succeed.`,
+          { nodes: [c.id, ...unsafe] },
         ),
       );
     }
-    const other = handlers.filter((h) => s.handler && h.id !== s.handler.id);
-    if (s.handler && other.length > 0) {
+    if (!s.handler) continue;
+    const own = s.handler;
+    const other = handlers.filter((h) => h.id !== own.id);
+    if (other.length > 0) {
       out.push(
         diagnostic(
           'O011',
@@ -209,4 +272,8 @@ function timeouts(steps: Step[]): Diagnostic[] {
         nodes: [s.command.id],
       }),
     );
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,4 +1,4 @@
-/** The step type Sagaboard infers for a command left on `auto` (spec §2.3), shown next to the choice. */
+/** The step type Sagaboard infers for a command left on `auto` (spec §2.3), shown next to the choice: as the validator reads the design. */
 import { analyse, isParticipant, stepsOf, type ParticipantNode, type SagaDocument, type StepType } from '../../model/index.ts';
 
 export type InferredStepType = Exclude<StepType, 'auto'>;
@@ -17,7 +17,7 @@ export function inferredStepTypes(doc: SagaDocument, coordinatorId: string | und
   if (known) return known;
   const types = new Map<string, InferredStepType>();
   const coordinator = findCoordinator(doc, coordinatorId);
-  if (coordinator) for (const step of stepsOf(analyse(doc), coordinator)) types.set(step.command.id, step.type);
+  if (coordinator) for (const step of stepsOf(analyse(doc, { assumeOn: true }), coordinator)) types.set(step.command.id, step.type);
   byCoordinator.set(key, types);
   return types;
 }

@@ -1,0 +1,52 @@
+/** Strongly connected components (Tarjan), as C004 uses them. */
+import { describe, expect, it } from 'vitest';
+import { stronglyConnected } from './cycles.ts';
+
+const graph = (edges: Record<string, string[]>) => (id: string) => edges[id] ?? [];
+
+describe('stronglyConnected', () => {
+  it('finds each node alone in a graph without cycles, successors first', () => {
+    expect(stronglyConnected(['a', 'b', 'c'], graph({ a: ['b'], b: ['c'] }))).toEqual([['c'], ['b'], ['a']]);
+  });
+
+  it('finds a cycle as one component, in the order it was entered', () => {
+    expect(stronglyConnected(['a'], graph({ a: ['b'], b: ['c'], c: ['a'] }))).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('finds a self-loop as a component of one', () => {
+    expect(stronglyConnected(['a'], graph({ a: ['a', 'b'] }))).toEqual([['b'], ['a']]);
+  });
+
+  it('separates two cycles joined by one connection, and visits every root once', () => {
+    const next = graph({ a: ['b'], b: ['a', 'c'], c: ['d'], d: ['c'], e: ['a'] });
+    expect(stronglyConnected(['a', 'b', 'c', 'd', 'e'], next)).toEqual([['c', 'd'], ['a', 'b'], ['e']]);
+  });
+
+  it('keeps a node reached again through a finished component out of the current one', () => {
+    // c is finished (its own component) before the walk comes back to it from d
+    const next = graph({ a: ['b', 'd'], b: ['c'], c: [], d: ['c', 'a'] });
+    expect(stronglyConnected(['a'], next)).toEqual([['c'], ['b'], ['a', 'd']]);
+  });
+
+  it('lowers a node through a back edge found after a child returned', () => {
+    // b's child c finishes first; b then reaches a, still on the stack
+    const next = graph({ a: ['b'], b: ['c', 'a'], c: [] });
+    expect(stronglyConnected(['a'], next)).toEqual([['c'], ['a', 'b']]);
+  });
+
+  it('takes the lowest link of several back edges', () => {
+    const next = graph({ a: ['b'], b: ['c'], c: ['b', 'a'] });
+    expect(stronglyConnected(['a'], next)).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('handles a cycle 30,000 long without overflowing the stack (a recursive walk would)', () => {
+    const n = 30_000;
+    const next = (id: string) => {
+      const i = Number(id);
+      return i + 1 < n ? [String(i + 1)] : ['0'];
+    };
+    const components = stronglyConnected(['0'], next);
+    expect(components).toHaveLength(1);
+    expect(components[0]).toHaveLength(n);
+  });
+});
