@@ -73,7 +73,7 @@ test('axe-core finds no serious or critical violation on any main screen', async
 
   await test.step('editor with a node selected', async () => {
     await nodeNamed(page, 'ProcessPayment').click();
-    await expect(page.getByRole('complementary', { name: 'Inspector and analysis' }).getByText('ProcessPayment').first()).toBeVisible();
+    await expect(page.getByTestId('inspector').getByRole('textbox', { name: 'Name' })).toHaveValue('ProcessPayment');
     await scan(page, 'editor: node selected, inspector', results, info);
   });
 

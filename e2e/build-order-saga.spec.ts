@@ -88,7 +88,7 @@ async function expectWellFormedOrchestration(page: Page): Promise<void> {
 }
 
 test('an architect builds the orchestrated order process from an empty design', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await openFixture(page, 'empty');
   await expect(page.getByTestId('empty-canvas')).toBeVisible();
   // room for seventeen nodes
