@@ -69,7 +69,9 @@ test('errors come first with red badges; a forbidden connection is drawn and lab
 
 test('the coordinator named in the verdict can be found on the canvas', async ({ page }) => {
   await page.goto('/?example=create-order-saga');
-  await page.getByRole('button', { name: 'CreateOrderSaga' }).click();
+  // The verdict says why it is an orchestration, folded beneath it, the coordinator first.
+  await page.getByTestId('verdict-more').locator('summary').click();
+  await page.getByTestId('verdict-more').getByRole('button', { name: 'CreateOrderSaga' }).click();
   await expect(nodeNamed(page, 'CreateOrderSaga')).toHaveClass(/selected/);
   await waitForViewportToSettle(page);
   expect(await distanceFromCanvasCentre(page, nodeNamed(page, 'CreateOrderSaga'))).toBeLessThan(40);
