@@ -2,6 +2,11 @@
  * The one place where a Sagaboard document becomes React Flow nodes and edges, and where canvas
  * changes go back into a document. React Flow-only fields (handles, lanes, selection, measured
  * sizes) are derived here and never written into the document.
+ *
+ * Notes and groups (spec §1.2a) are React Flow nodes too: a note where the document puts it, and
+ * a group as a frame drawn behind everything, sized from its nodes' boxes (not a React Flow parent
+ * node, which would make its nodes' positions relative to it): `fitFrames` follows the nodes as
+ * they are dragged, and dragging a frame's name moves its nodes (useFlowElements).
  */
 import type { Edge, Node } from '@xyflow/react';
 import {
@@ -18,6 +23,7 @@ import {
   type ValidationResult,
 } from '../model/index.ts';
 
+import { frameAround, NOTE_WIDTH, type Box as FrameBox } from '../layout/annotations.ts';
 import { positionsOf } from '../layout/positions.ts';
 import { assignLanes, runsBackward, type BackwardConnection, type Box } from './edges/lanes.ts';
 import { NODE_DRAWN_HEIGHT, nodeSize } from './metrics.ts';
@@ -69,6 +75,106 @@ export interface MessageEdgeData extends Record<string, unknown> {
 
 export type FlowNode = Node<SagaNodeData, NodeKind>;
 export type FlowEdge = Edge<MessageEdgeData, 'message'>;
+
+/** What a note draws. */
+export interface NoteData extends Record<string, unknown> {
+  text: string;
+}
+
+/** What a group's frame draws, and whose boxes it frames. */
+export interface FrameData extends Record<string, unknown> {
+  name: string;
+  color?: string;
+  /** The group's node ids (the document's own list: the same array while the group is unchanged). */
+  members: readonly string[];
+}
+
+export type NoteFlowNode = Node<NoteData, 'note'>;
+export type FrameFlowNode = Node<FrameData, 'frame'>;
+/** Everything React Flow draws as a node: the design's nodes, notes and group frames. */
+export type CanvasNode = FlowNode | NoteFlowNode | FrameFlowNode;
+
+/**
+ * Frames are drawn behind the connections, even when selected (React Flow lifts a selected node's
+ * z-index by 1,000): a frame never covers what it frames.
+ */
+export const FRAME_Z_INDEX = -2000;
+
+export const isDesignNode = (n: CanvasNode): n is FlowNode => n.type !== 'note' && n.type !== 'frame';
+export const isFrame = (n: CanvasNode): n is FrameFlowNode => n.type === 'frame';
+
+/** The document's notes as React Flow nodes: drawn as wide as the note says, as tall as their text. */
+export function toNoteNodes(doc: SagaDocument): NoteFlowNode[] {
+  return (doc.notes ?? []).map((n) => ({
+    id: n.id,
+    type: 'note',
+    position: n.position,
+    width: n.width ?? NOTE_WIDTH,
+    data: { text: n.text },
+    ariaLabel: `Note: ${n.text.trim() === '' ? 'empty' : n.text.length > 120 ? `${n.text.slice(0, 120)}…` : n.text}`,
+  }));
+}
+
+/** The document's groups as frames around their nodes' boxes (as sized before React Flow measures them); a group with no node drawn has no frame. */
+export function toFrameNodes(doc: SagaDocument, positions = positionsOf(doc)): FrameFlowNode[] {
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const frames: FrameFlowNode[] = [];
+  for (const g of doc.groups ?? []) {
+    const boxes = g.nodes.flatMap((id) => {
+      const node = byId.get(id);
+      const at = positions.get(id);
+      return node && at ? [{ ...at, ...nodeSize(node.name) }] : [];
+    });
+    const frame = frameAround(boxes);
+    if (!frame) continue;
+    const data: FrameData = { name: g.name, members: g.nodes, ...(g.color !== undefined && { color: g.color }) };
+    frames.push(frameNode(g.id, data, frame));
+  }
+  return frames;
+}
+
+function frameNode(id: string, data: FrameData, box: FrameBox): FrameFlowNode {
+  return {
+    id,
+    type: 'frame',
+    position: { x: box.x, y: box.y },
+    width: box.width,
+    height: box.height,
+    data,
+    zIndex: FRAME_Z_INDEX,
+    // Only the name on the top edge grabs the frame: its inside belongs to the canvas (pan, select with a box).
+    dragHandle: '.sb-frame__label',
+    connectable: false,
+    ariaLabel: `Group ${data.name}, ${data.members.length} node${data.members.length === 1 ? '' : 's'}`,
+  };
+}
+
+/**
+ * Frames fitted around their nodes as drawn now (moved, and measured by React Flow): called after
+ * every change of the drawn nodes, so a frame follows its nodes while they are dragged. Returns
+ * the same array when no frame moved.
+ */
+export function fitFrames(nodes: readonly CanvasNode[]): CanvasNode[] {
+  if (!nodes.some(isFrame)) return nodes as CanvasNode[];
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  let changed = false;
+  const fitted = nodes.map((n) => {
+    if (!isFrame(n)) return n;
+    const boxes: FrameBox[] = [];
+    for (const id of n.data.members) {
+      const member = byId.get(id);
+      if (!member || !isDesignNode(member)) continue;
+      const width = member.measured?.width ?? member.width ?? nodeSize(member.data.name).width;
+      const height = member.measured?.height ?? nodeSize(member.data.name).height;
+      boxes.push({ ...member.position, width, height });
+    }
+    const box = frameAround(boxes);
+    if (!box || (box.x === n.position.x && box.y === n.position.y && box.width === n.width && box.height === n.height)) return n;
+    changed = true;
+    return { ...n, position: { x: box.x, y: box.y }, width: box.width, height: box.height };
+  });
+  return changed ? fitted : (nodes as CanvasNode[]);
+}
 
 export const KIND_LABEL: Readonly<Record<NodeKind, string>> = {
   actor: 'Actor',
@@ -229,7 +335,7 @@ export function withSelection<T extends { id: string; selected?: boolean }>(item
  * Keeps the previous object of every node that did not change, so React Flow re-renders only
  * what changed and keeps the sizes it measured.
  */
-export function reconcileNodes(previous: readonly FlowNode[], next: readonly FlowNode[]): FlowNode[] {
+export function reconcileNodes<N extends CanvasNode>(previous: readonly N[], next: readonly N[]): N[] {
   const before = new Map(previous.map((n) => [n.id, n]));
   return next.map((n) => {
     const old = before.get(n.id);
@@ -237,6 +343,7 @@ export function reconcileNodes(previous: readonly FlowNode[], next: readonly Flo
     if (
       old.type === n.type &&
       old.width === n.width &&
+      old.height === n.height &&
       old.position.x === n.position.x &&
       old.position.y === n.position.y &&
       (old.selected ?? false) === (n.selected ?? false) &&

@@ -11,6 +11,7 @@ import { NodeGlyph, nodeLook } from './nodeLook.tsx';
 import { parseLongTextField, parseTextField } from './parseField.ts';
 import { OrchestratorFields, ServiceFields } from './ParticipantFields.tsx';
 import { SelectionProblems } from './SelectionProblems.tsx';
+import { NodeGroupLine } from './AnnotationInspectors.tsx';
 
 /** What a description of each kind usually says. */
 const DESCRIBE: Readonly<Record<SagaNode['kind'], string>> = {
@@ -50,6 +51,7 @@ export function NodeInspector({ id }: { id: string }) {
           multiline
         />
         <KindFields node={node} />
+        <NodeGroupLine id={id} />
       </div>
       <SelectionProblems concern={{ node: id }} what={`this ${node.kind}`} />
     </>
