@@ -16,6 +16,7 @@ import { edgeTypes } from './edges/MessageEdge.tsx';
 import { Legend } from './Legend.tsx';
 import { HighlightBanner } from './HighlightBanner.tsx';
 import { nodeTypes } from './nodes/nodeTypes.ts';
+import { FrameLayer } from './nodes/FrameNode.tsx';
 import { useFlowElements } from './useFlowElements.ts';
 import { useFrameOpenedDesign } from './useFrameOpenedDesign.ts';
 import { useCanvasEditing } from './editing/useCanvasEditing.ts';
@@ -144,6 +145,7 @@ export function Canvas() {
         ariaLabelConfig={readOnly ? READ_ONLY_ARIA_LABELS : ARIA_LABELS}
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
+        <FrameLayer nodes={nodes} />
         <Legend />
         <HighlightBanner />
         {simulating && (

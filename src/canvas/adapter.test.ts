@@ -4,7 +4,7 @@ import { design, example } from '../model/testing/builder.ts';
 import { nodeSize } from '../layout/nodeSize.ts';
 import { FRAME_MARGIN, frameAround } from '../layout/annotations.ts';
 import { addNote, groupNodes, NOTE_WIDTH, updateGroup, updateNote } from '../model/operations.ts';
-import { fitFrames, FRAME_Z_INDEX, isFrame, positionsOf, reconcileNodes, toFlowEdges, toFlowNodes, toFrameNodes, toNoteNodes, withSelection, type CanvasNode } from './adapter.ts';
+import { fitFrames, isFrame, labelPosition, positionsOf, reconcileNodes, toFlowEdges, toFlowNodes, toFrameNodes, toNoteNodes, withSelection, type CanvasNode } from './adapter.ts';
 import { membersFollow } from './useFlowElements.ts';
 
 const flowOf = (doc: ReturnType<typeof example>) => {
@@ -147,14 +147,14 @@ describe('notes and group frames on the canvas (spec §1.2a)', () => {
     expect(toNoteNodes(updateNote(doc, note!.id, { width: 320 }))[0]!.width).toBe(320);
   });
 
-  it('draws a group as a frame behind everything, around its nodes’ boxes', () => {
+  it('draws a group as its name on the top edge of a frame around its nodes’ boxes', () => {
     const doc = annotated();
     const [frame] = toFrameNodes(doc);
     const positions = positionsOf(doc);
     const boxes = ['paymentService', 'processPayment'].map((id) => ({ ...positions.get(id)!, ...nodeSize(doc.nodes.find((n) => n.id === id)!.name) }));
     const box = frameAround(boxes)!;
-    expect(frame).toMatchObject({ type: 'frame', position: { x: box.x, y: box.y }, width: box.width, height: box.height, zIndex: FRAME_Z_INDEX, dragHandle: '.sb-frame__label', ariaLabel: 'Group Payments, 2 nodes' });
-    expect(frame!.data).toEqual({ name: 'Payments', color: '#0d9488', members: ['processPayment', 'paymentService'] });
+    expect(frame).toMatchObject({ type: 'frame', position: { x: box.x + 14, y: box.y - 11 }, ariaLabel: 'Group Payments, 2 nodes' });
+    expect(frame!.data).toEqual({ name: 'Payments', color: '#0d9488', members: ['processPayment', 'paymentService'], box });
     // a group whose nodes are all gone draws no frame
     expect(toFrameNodes({ ...doc, groups: [{ id: 'g', name: 'Nobody', nodes: [] }] })).toEqual([]);
   });
@@ -167,8 +167,10 @@ describe('notes and group frames on the canvas (spec §1.2a)', () => {
     const fitted = fitFrames(moved);
     const frame = fitted.find(isFrame)!;
     const service = moved.find((n) => n.id === 'paymentService')!;
-    expect(frame.position.x + frame.width!).toBe(service.position.x + 180 + FRAME_MARGIN);
-    expect(frame.position.y + frame.height!).toBeGreaterThanOrEqual(service.position.y + 70 + FRAME_MARGIN);
+    const { box } = frame.data;
+    expect(box.x + box.width).toBe(service.position.x + 180 + FRAME_MARGIN);
+    expect(box.y + box.height).toBeGreaterThanOrEqual(service.position.y + 70 + FRAME_MARGIN);
+    expect(frame.position).toEqual(labelPosition(box));
     expect(fitted.filter((n) => n !== frame).every((n, i) => n === moved.filter((m) => m.type !== 'frame')[i])).toBe(true);
   });
 

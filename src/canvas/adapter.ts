@@ -4,9 +4,11 @@
  * sizes) are derived here and never written into the document.
  *
  * Notes and groups (spec §1.2a) are React Flow nodes too: a note where the document puts it, and
- * a group as a frame drawn behind everything, sized from its nodes' boxes (not a React Flow parent
- * node, which would make its nodes' positions relative to it): `fitFrames` follows the nodes as
- * they are dragged, and dragging a frame's name moves its nodes (useFlowElements).
+ * a group as its name on the top edge of a frame around its nodes' boxes. The frame itself is no
+ * React Flow node (a parent node would make its nodes' positions relative to it, and a node of its
+ * size would sit over the connections or take their clicks): FrameLayer draws it behind the
+ * connections from the box its name carries. `fitFrames` follows the nodes as they are dragged,
+ * and dragging a group's name moves its nodes (useFlowElements).
  */
 import type { Edge, Node } from '@xyflow/react';
 import {
@@ -23,7 +25,7 @@ import {
   type ValidationResult,
 } from '../model/index.ts';
 
-import { frameAround, NOTE_WIDTH, type Box as FrameBox } from '../layout/annotations.ts';
+import { FRAME_LABEL, frameAround, NOTE_WIDTH, type Box as FrameBox } from '../layout/annotations.ts';
 import { positionsOf } from '../layout/positions.ts';
 import { assignLanes, runsBackward, type BackwardConnection, type Box } from './edges/lanes.ts';
 import { NODE_DRAWN_HEIGHT, nodeSize } from './metrics.ts';
@@ -81,12 +83,14 @@ export interface NoteData extends Record<string, unknown> {
   text: string;
 }
 
-/** What a group's frame draws, and whose boxes it frames. */
+/** What a group's name on its frame draws, whose boxes the frame goes around, and where the frame is. */
 export interface FrameData extends Record<string, unknown> {
   name: string;
   color?: string;
   /** The group's node ids (the document's own list: the same array while the group is unchanged). */
   members: readonly string[];
+  /** The frame around the members' boxes, in flow coordinates. */
+  box: FrameBox;
 }
 
 export type NoteFlowNode = Node<NoteData, 'note'>;
@@ -94,11 +98,6 @@ export type FrameFlowNode = Node<FrameData, 'frame'>;
 /** Everything React Flow draws as a node: the design's nodes, notes and group frames. */
 export type CanvasNode = FlowNode | NoteFlowNode | FrameFlowNode;
 
-/**
- * Frames are drawn behind the connections, even when selected (React Flow lifts a selected node's
- * z-index by 1,000): a frame never covers what it frames.
- */
-export const FRAME_Z_INDEX = -2000;
 
 export const isDesignNode = (n: CanvasNode): n is FlowNode => n.type !== 'note' && n.type !== 'frame';
 export const isFrame = (n: CanvasNode): n is FrameFlowNode => n.type === 'frame';
@@ -125,29 +124,22 @@ export function toFrameNodes(doc: SagaDocument, positions = positionsOf(doc)): F
       const at = positions.get(id);
       return node && at ? [{ ...at, ...nodeSize(node.name) }] : [];
     });
-    const frame = frameAround(boxes);
-    if (!frame) continue;
-    const data: FrameData = { name: g.name, members: g.nodes, ...(g.color !== undefined && { color: g.color }) };
-    frames.push(frameNode(g.id, data, frame));
+    const box = frameAround(boxes);
+    if (!box) continue;
+    frames.push({
+      id: g.id,
+      type: 'frame',
+      position: labelPosition(box),
+      data: { name: g.name, members: g.nodes, box, ...(g.color !== undefined && { color: g.color }) },
+      connectable: false,
+      ariaLabel: `Group ${g.name}, ${g.nodes.length} node${g.nodes.length === 1 ? '' : 's'}`,
+    });
   }
   return frames;
 }
 
-function frameNode(id: string, data: FrameData, box: FrameBox): FrameFlowNode {
-  return {
-    id,
-    type: 'frame',
-    position: { x: box.x, y: box.y },
-    width: box.width,
-    height: box.height,
-    data,
-    zIndex: FRAME_Z_INDEX,
-    // Only the name on the top edge grabs the frame: its inside belongs to the canvas (pan, select with a box).
-    dragHandle: '.sb-frame__label',
-    connectable: false,
-    ariaLabel: `Group ${data.name}, ${data.members.length} node${data.members.length === 1 ? '' : 's'}`,
-  };
-}
+/** Where a group's name sits: on the frame's top edge, near its left corner (layout/annotations.ts). */
+export const labelPosition = (box: FrameBox) => ({ x: box.x + FRAME_LABEL.inset, y: box.y - FRAME_LABEL.height / 2 });
 
 /**
  * Frames fitted around their nodes as drawn now (moved, and measured by React Flow): called after
@@ -169,9 +161,10 @@ export function fitFrames(nodes: readonly CanvasNode[]): CanvasNode[] {
       boxes.push({ ...member.position, width, height });
     }
     const box = frameAround(boxes);
-    if (!box || (box.x === n.position.x && box.y === n.position.y && box.width === n.width && box.height === n.height)) return n;
+    const now = n.data.box;
+    if (!box || (box.x === now.x && box.y === now.y && box.width === now.width && box.height === now.height)) return n;
     changed = true;
-    return { ...n, position: { x: box.x, y: box.y }, width: box.width, height: box.height };
+    return { ...n, position: labelPosition(box), data: { ...n.data, box } };
   });
   return changed ? fitted : (nodes as CanvasNode[]);
 }
