@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from './support/test.ts';
 import { canvas, nodeNamed, waitForViewportToSettle } from './support/canvas.ts';
 import { saveState } from './support/designs.ts';
@@ -239,11 +240,34 @@ test('the SVG export holds the note’s text and the group’s name; a version 1
   expect(exported).toMatchObject({ version: 2, notes: [], groups: [{ name: 'Customers', nodes: ['customerService'] }] });
 });
 
+test('no serious accessibility problem with groups and notes drawn, a group selected, a note selected', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openFixture(page, 'order-grouped');
+  await expect(frameNamed(page, 'Fulfilment')).toBeVisible();
+  await waitForViewportToSettle(page);
+  const severe = async () => {
+    await page.waitForTimeout(300);
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  };
+  expect(await severe()).toEqual([]);
+  await labelOf(frameNamed(page, 'Fulfilment')).click();
+  await expect(page.getByTestId('inspector-title')).toHaveText('Group');
+  expect(await severe()).toEqual([]);
+  await noteNode(page, 'Payment is taken').click();
+  await expect(page.getByTestId('inspector-title')).toHaveText('Note');
+  expect(await severe()).toEqual([]);
+});
+
 test('screenshot: the choreographed order with a Payments and a Fulfilment group and a note', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openFixture(page, 'order-grouped');
   await expect(frameNamed(page, 'Fulfilment')).toBeVisible();
   await expect(noteNode(page, 'Payment is taken')).toBeVisible();
   await waitForViewportToSettle(page);
+  // the Fulfilment group selected: its inspector shows its name, colour and nodes
+  await labelOf(frameNamed(page, 'Fulfilment')).click();
+  await expect(page.getByTestId('inspector-title')).toHaveText('Group');
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: `${SHOTS}/notes-groups.png` });
 });

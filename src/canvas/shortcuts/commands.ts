@@ -20,11 +20,11 @@ export function selectAll(): void {
   if (doc) select({ nodes: [...doc.nodes.map((n) => n.id), ...(doc.notes ?? []).map((n) => n.id)], edges: doc.edges.map((e) => e.id) });
 }
 
-/** Whether the selection holds something to group: a node, or a group (to merge). */
+/** Whether the selection holds something to group: a node, or two groups (to merge). */
 export function canGroup(doc: { nodes: readonly { id: string }[]; groups?: readonly { id: string }[] } | null, selected: readonly string[]): boolean {
   if (!doc || selected.length === 0) return false;
   const ids = new Set(selected);
-  return doc.nodes.some((n) => ids.has(n.id)) || (doc.groups ?? []).some((g) => ids.has(g.id));
+  return doc.nodes.some((n) => ids.has(n.id)) || (doc.groups ?? []).filter((g) => ids.has(g.id)).length >= 2;
 }
 
 /**
