@@ -50,7 +50,8 @@ const at = (node: Locator) =>
 /** A frame's width in the design (flow units). */
 const widthOf = (body: Locator) => body.evaluate((el) => Math.round(parseFloat((el as HTMLElement).style.width)));
 
-test('a note dragged from the palette is written in place, one undo step, and is still there after a reload', async ({ page }) => {
+test('a note dragged from the palette is written in place, one undo step, made wider, and is still there after a reload', async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto('/?example=order-choreographed');
   await expect(nodeNamed(page, 'PaymentService')).toBeVisible();
   // given a note dropped on an empty part of the canvas
@@ -71,6 +72,17 @@ test('a note dragged from the palette is written in place, one undo step, and is
   await expect(canvas(page).locator('.react-flow__node-note')).toHaveCount(0);
   await page.keyboard.press('ControlOrMeta+Shift+z');
   await expect(note.locator('.sb-sticky__text')).toHaveText('Refunds take up to 3 days\n(ask the payments team)');
+  // selected, its right edge makes it wider: one undo step, and the inspector says the width
+  await note.click();
+  await expect(page.getByTestId('inspector-title')).toHaveText('Note');
+  const widthBefore = (await boxOf(note)).width;
+  await drag(page, note.locator('.sb-sticky__resize'), { x: 96, y: 0 });
+  await expect.poll(async () => (await boxOf(note)).width).toBeGreaterThan(widthBefore + 40);
+  await expect(page.getByTestId('inspector').getByLabel('Width')).not.toHaveValue('');
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect.poll(async () => Math.round((await boxOf(note)).width)).toBe(Math.round(widthBefore));
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect.poll(async () => (await boxOf(note)).width).toBeGreaterThan(widthBefore + 40);
   // double-click writes in it again; Escape ends the writing and keeps the text
   await note.dblclick();
   await expect(field).toBeFocused();

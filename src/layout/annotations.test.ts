@@ -48,6 +48,16 @@ describe('group frames', () => {
     expect(groupColours(undefined).stroke).toBe(DEFAULT_GROUP_COLOUR);
     expect(groupColours('"><script>').stroke).toBe(DEFAULT_GROUP_COLOUR);
   });
+
+  it('name a group in a colour that reads on white, even when the group’s colour is light', () => {
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    for (const color of ['#ffff00', '#ffffff', '#0d9488', '#64748b', '#d97706', '#e11d48']) {
+      expect(1.05 / (luminance(groupColours(color).ink) + 0.05), color).toBeGreaterThanOrEqual(4.5);
+    }
+  });
 });
 
 describe('tidy up with notes and groups', () => {

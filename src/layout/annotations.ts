@@ -98,8 +98,21 @@ export function groupColours(color: string | undefined): { stroke: string; fill:
   const [r, g, b] = rgbOf(hex ?? DEFAULT_GROUP_COLOUR);
   const mix = (c: number, t: number) => Math.round(c + (255 - c) * t);
   const toHex = (...cs: number[]) => `#${cs.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-  const dark = (c: number) => Math.round(c * 0.62);
+  // The name's colour: the group's, darkened until it reads on white (WCAG AA, 4.5:1), and white reads on it.
+  let k = 0.62;
+  while (k > 0 && contrastWithWhite(r * k, g * k, b * k) < 4.6) k -= 0.04;
+  const dark = (c: number) => Math.round(c * Math.max(0, k));
   return { stroke: toHex(r, g, b), fill: toHex(mix(r, 0.93), mix(g, 0.93), mix(b, 0.93)), ink: toHex(dark(r), dark(g), dark(b)) };
+}
+
+/** The contrast ratio of a colour (0–255 channels) against white. */
+function contrastWithWhite(r: number, g: number, b: number): number {
+  const linear = (c: number) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  return 1.05 / (luminance + 0.05);
 }
 
 export const DEFAULT_GROUP_COLOUR = '#64748b';

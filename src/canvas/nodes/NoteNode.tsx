@@ -4,10 +4,11 @@
  * whole of it is one undo step (store/typing.ts). A note left empty is removed.
  */
 import { memo, useEffect, useRef, useState } from 'react';
-import type { NodeProps } from '@xyflow/react';
+import { NodeResizeControl, type NodeProps } from '@xyflow/react';
 import { LIMITS } from '../../model/index.ts';
 import { removeElements, updateNote } from '../../model/operations.ts';
 import { useDesignStore } from '../../store/designStore.ts';
+import { useSimulationStore } from '../../store/simulationStore.ts';
 import { finishTyping, finishTypingRemoving, typeInto } from '../../store/typing.ts';
 import type { NoteFlowNode } from '../adapter.ts';
 import { focusNode } from '../editing/focusNode.ts';
@@ -16,10 +17,24 @@ import { focusNode } from '../editing/focusNode.ts';
 export const noteField = (id: string) => `canvas-note:${id}`;
 
 export const NoteNode = memo(
-  function NoteNode({ id, data }: NodeProps<NoteFlowNode>) {
+  function NoteNode({ id, data, selected }: NodeProps<NoteFlowNode>) {
     const writing = useDesignStore((s) => s.renaming === id);
+    const shared = useDesignStore((s) => s.source?.kind === 'shared');
+    const simulating = useSimulationStore((s) => s.active);
+    const readOnly = shared || simulating;
     return (
       <div className={`sb-sticky${writing ? ' sb-sticky--writing' : ''}`}>
+        {selected && !readOnly && (
+          // Drag the right edge to make the note wider or narrower: one undo step, at the drop.
+          <NodeResizeControl
+            position="right"
+            resizeDirection="horizontal"
+            minWidth={LIMITS.minNoteWidth}
+            maxWidth={LIMITS.maxNoteWidth}
+            className="sb-sticky__resize"
+            onResizeEnd={(_, p) => useDesignStore.getState().apply((d) => updateNote(d, id, { width: Math.round(p.width) }))}
+          />
+        )}
         {writing ? (
           <NoteEditor id={id} text={data.text} />
         ) : data.text.trim() === '' ? (
@@ -30,7 +45,7 @@ export const NoteNode = memo(
       </div>
     );
   },
-  (a, b) => a.id === b.id && a.data === b.data,
+  (a, b) => a.id === b.id && a.data === b.data && a.selected === b.selected,
 );
 
 function NoteEditor({ id, text: initial }: { id: string; text: string }) {
