@@ -5,7 +5,7 @@
  * benchmark), and a laid-out broadcast of one event to hundreds of subscribers (for the playback
  * benchmark: hundreds of messages in flight at once). Deterministic.
  */
-import type { Position, SagaDocument, SagaEdge, SagaNode } from '../src/model/index.ts';
+import { CURRENT_VERSION, type Position, type SagaDocument, type SagaEdge, type SagaNode } from '../src/model/index.ts';
 
 export type Shape = 'orchestrated' | 'choreography' | 'system' | 'broadcast';
 
@@ -92,7 +92,7 @@ function choreography(size: number): SagaDocument {
 }
 
 function doc(name: string, declaredStyle: 'orchestration' | 'choreography' | 'auto', d: Drawing): SagaDocument {
-  return { format: 'sagaboard', version: 1, name, declaredStyle, nodes: d.nodes, edges: d.edges };
+  return { format: 'sagaboard', version: CURRENT_VERSION, name, declaredStyle, nodes: d.nodes, edges: d.edges };
 }
 
 /** Geometry of the system map, in flow pixels (names stay within 22 characters: at most 232 px wide). */

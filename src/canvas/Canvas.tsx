@@ -5,17 +5,19 @@ import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import './nodes/nodes.css';
 import './shortcuts/shortcuts.css';
+import './nodes/annotations.css';
 import './farZoom.css';
 import './simulation/simulation.css';
 import type { NodeKind } from '../model/index.ts';
 import { ZOOM_LIMITS } from '../persistence/viewport.ts';
-import type { FlowEdge, FlowNode } from './adapter.ts';
+import type { CanvasNode, FlowEdge } from './adapter.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { edgeTypes } from './edges/MessageEdge.tsx';
 import { Legend } from './Legend.tsx';
 import { HighlightBanner } from './HighlightBanner.tsx';
 import { AnswerPicker } from './answers/AnswerPicker.tsx';
 import { nodeTypes } from './nodes/nodeTypes.ts';
+import { FrameLayer } from './nodes/FrameNode.tsx';
 import { useFlowElements } from './useFlowElements.ts';
 import { useFrameOpenedDesign } from './useFrameOpenedDesign.ts';
 import { useCanvasEditing } from './editing/useCanvasEditing.ts';
@@ -48,14 +50,16 @@ const MINIMAP_COLOUR: Readonly<Record<NodeKind, string>> = {
   event: '#fb923c',
 };
 
-function minimapColour(node: FlowNode): string {
+function minimapColour(node: CanvasNode): string {
+  if (node.type === 'note') return '#fde68a';
+  if (node.type === 'frame') return '#e2e8f0';
   if (node.data.failure) return '#f87171';
   if (node.data.compensation) return '#a78bfa';
   return MINIMAP_COLOUR[node.type ?? 'service'];
 }
 
 /** What React Flow says to screen readers, in Sagaboard's words (its keys, and C to connect). */
-const NODE_KEYS = 'Space selects the node, Enter renames it, C connects it to another node, the arrow keys move the selection, Delete removes it, Escape clears the selection.';
+const NODE_KEYS = 'Space selects the node, Enter renames it (or writes in a note), C connects it to another node, the arrow keys move the selection, Ctrl+G groups the selection, Delete removes it, Escape clears the selection.';
 const ARIA_LABELS = {
   // React Flow shows the second one while keyboard support is on (as here), the first when it is off.
   'node.a11yDescription.default': NODE_KEYS,
@@ -118,7 +122,7 @@ export function Canvas() {
           ?
         </button>
       </Panel>
-      <ReactFlow<FlowNode, FlowEdge>
+      <ReactFlow<CanvasNode, FlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -145,6 +149,7 @@ export function Canvas() {
         ariaLabelConfig={readOnly ? READ_ONLY_ARIA_LABELS : ARIA_LABELS}
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
+        <FrameLayer nodes={nodes} />
         <Legend />
         <HighlightBanner />
         {simulating && (
@@ -153,7 +158,7 @@ export function Canvas() {
           </Suspense>
         )}
         <Controls showInteractive={false} position="bottom-left" />
-        {!simulating && <MiniMap<FlowNode> nodeColor={minimapColour} nodeBorderRadius={6} pannable zoomable position="bottom-right" ariaLabel="Overview of the design" />}
+        {!simulating && <MiniMap<CanvasNode> nodeColor={minimapColour} nodeBorderRadius={6} pannable zoomable position="bottom-right" ariaLabel="Overview of the design" />}
       </ReactFlow>
       <WhatIfWatcher />
       <EmptyCanvasHint />

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { validate } from '../model/index.ts';
 import { design, example } from '../model/testing/builder.ts';
 import { nodeSize } from '../layout/nodeSize.ts';
-import { positionsOf, reconcileNodes, toFlowEdges, toFlowNodes, withSelection } from './adapter.ts';
+import { FRAME_MARGIN, frameAround } from '../layout/annotations.ts';
+import { addNote, groupNodes, NOTE_WIDTH, updateGroup, updateNote } from '../model/operations.ts';
+import { fitFrames, isFrame, labelPosition, positionsOf, reconcileNodes, toFlowEdges, toFlowNodes, toFrameNodes, toNoteNodes, withSelection, type CanvasNode } from './adapter.ts';
+import { membersFollow } from './useFlowElements.ts';
 
 const flowOf = (doc: ReturnType<typeof example>) => {
   const edges = toFlowEdges(doc);
@@ -158,5 +161,71 @@ describe('keeping React Flow work small', () => {
     const selected = withSelection(nodes, new Set(['orderService']));
     expect(selected.filter((n, i) => n !== nodes[i]).map((n) => n.id)).toEqual(['orderService']);
     expect(selected.find((n) => n.id === 'orderService')!.selected).toBe(true);
+  });
+});
+
+describe('notes and group frames on the canvas (spec §1.2a)', () => {
+  const annotated = () => {
+    let doc = example('order-orchestrated');
+    doc = groupNodes(doc, ['paymentService', 'processPayment'], 'Payments').doc;
+    doc = updateGroup(doc, doc.groups![0]!.id, { color: '#0d9488' });
+    return addNote(doc, { x: 10, y: 20 }, 'Refunds take 3 days').doc;
+  };
+
+  it('draws a note where the document puts it, as wide as it says', () => {
+    const doc = annotated();
+    const [note] = toNoteNodes(doc);
+    expect(note).toMatchObject({ type: 'note', position: { x: 10, y: 20 }, width: NOTE_WIDTH, data: { text: 'Refunds take 3 days' }, ariaLabel: 'Note: Refunds take 3 days' });
+    expect(toNoteNodes(updateNote(doc, note!.id, { width: 320 }))[0]!.width).toBe(320);
+  });
+
+  it('draws a group as its name on the top edge of a frame around its nodes’ boxes', () => {
+    const doc = annotated();
+    const [frame] = toFrameNodes(doc);
+    const positions = positionsOf(doc);
+    const boxes = ['paymentService', 'processPayment'].map((id) => ({ ...positions.get(id)!, ...nodeSize(doc.nodes.find((n) => n.id === id)!.name) }));
+    const box = frameAround(boxes)!;
+    expect(frame).toMatchObject({ type: 'frame', position: { x: box.x + 14, y: box.y - 11 }, ariaLabel: 'Group Payments, 2 nodes' });
+    expect(frame!.data).toEqual({ name: 'Payments', color: '#0d9488', members: ['processPayment', 'paymentService'], box });
+    // a group whose nodes are all gone draws no frame
+    expect(toFrameNodes({ ...doc, groups: [{ id: 'g', name: 'Nobody', nodes: [] }] })).toEqual([]);
+  });
+
+  it('fits frames around their nodes as they are drawn (moved, measured), and leaves the list alone otherwise', () => {
+    const doc = annotated();
+    const nodes: CanvasNode[] = [...toFrameNodes(doc), ...flowOf(doc).nodes, ...toNoteNodes(doc)];
+    expect(fitFrames(nodes)).toBe(nodes);
+    const moved = nodes.map((n) => (n.id === 'paymentService' ? { ...n, position: { x: n.position.x + 300, y: n.position.y + 100 }, measured: { width: 180, height: 70 } } : n));
+    const fitted = fitFrames(moved);
+    const frame = fitted.find(isFrame)!;
+    const service = moved.find((n) => n.id === 'paymentService')!;
+    const { box } = frame.data;
+    expect(box.x + box.width).toBe(service.position.x + 180 + FRAME_MARGIN);
+    expect(box.y + box.height).toBeGreaterThanOrEqual(service.position.y + 70 + FRAME_MARGIN);
+    expect(frame.position).toEqual(labelPosition(box));
+    expect(fitted.filter((n) => n !== frame).every((n, i) => n === moved.filter((m) => m.type !== 'frame')[i])).toBe(true);
+  });
+
+  it('moves a dragged frame’s nodes by as much as the frame moved since the drag began, as one move at the drop', () => {
+    const doc = annotated();
+    const nodes: CanvasNode[] = [...toFrameNodes(doc), ...flowOf(doc).nodes];
+    const drawn = (id: string) => nodes.find((n) => n.id === id);
+    const frame = nodes.find(isFrame)!;
+    const drags = new Map();
+    const at = (dx: number, dy: number) => ({ x: frame.position.x + dx, y: frame.position.y + dy });
+    const start = (id: string) => drawn(id)!.position;
+    // while dragging, the nodes follow
+    const during = membersFollow([{ type: 'position', id: frame.id, position: at(32, 16), dragging: true }], drawn, drags);
+    expect(during).toEqual([
+      { type: 'position', id: 'processPayment', position: { x: start('processPayment').x + 32, y: start('processPayment').y + 16 }, dragging: true },
+      { type: 'position', id: 'paymentService', position: { x: start('paymentService').x + 32, y: start('paymentService').y + 16 }, dragging: true },
+    ]);
+    // a node dragged along anyway (selected too) keeps its own move
+    const withSelected = membersFollow([{ type: 'position', id: frame.id, position: at(48, 16), dragging: true }, { type: 'position', id: 'processPayment', position: { x: 1, y: 2 }, dragging: true }], drawn, drags);
+    expect(withSelected.map((c) => ('id' in c ? c.id : ''))).toEqual(['paymentService']);
+    // the drop: measured from where the drag began, not dragging any more
+    const drop = membersFollow([{ type: 'position', id: frame.id, position: at(64, 0), dragging: false }], drawn, drags);
+    expect(drop[1]).toEqual({ type: 'position', id: 'paymentService', position: { x: start('paymentService').x + 64, y: start('paymentService').y }, dragging: false });
+    expect(drags.size).toBe(0);
   });
 });

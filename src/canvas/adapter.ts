@@ -2,6 +2,13 @@
  * The one place where a Sagaboard document becomes React Flow nodes and edges, and where canvas
  * changes go back into a document. React Flow-only fields (handles, lanes, selection, measured
  * sizes) are derived here and never written into the document.
+ *
+ * Notes and groups (spec §1.2a) are React Flow nodes too: a note where the document puts it, and
+ * a group as its name on the top edge of a frame around its nodes' boxes. The frame itself is no
+ * React Flow node (a parent node would make its nodes' positions relative to it, and a node of its
+ * size would sit over the connections or take their clicks): FrameLayer draws it behind the
+ * connections from the box its name carries. `fitFrames` follows the nodes as they are dragged,
+ * and dragging a group's name moves its nodes (useFlowElements).
  */
 import type { Edge, Node } from '@xyflow/react';
 import {
@@ -21,6 +28,7 @@ import {
   type ValidationResult,
 } from '../model/index.ts';
 
+import { FRAME_LABEL, frameAround, NOTE_WIDTH, type Box as FrameBox } from '../layout/annotations.ts';
 import { positionsOf } from '../layout/positions.ts';
 import { assignLanes, runsBackward, type BackwardConnection, type Box } from './edges/lanes.ts';
 import { NODE_DRAWN_HEIGHT, nodeSize } from './metrics.ts';
@@ -78,6 +86,97 @@ export interface MessageEdgeData extends Record<string, unknown> {
 
 export type FlowNode = Node<SagaNodeData, NodeKind>;
 export type FlowEdge = Edge<MessageEdgeData, 'message'>;
+
+/** What a note draws. */
+export interface NoteData extends Record<string, unknown> {
+  text: string;
+}
+
+/** What a group's name on its frame draws, whose boxes the frame goes around, and where the frame is. */
+export interface FrameData extends Record<string, unknown> {
+  name: string;
+  color?: string;
+  /** The group's node ids (the document's own list: the same array while the group is unchanged). */
+  members: readonly string[];
+  /** The frame around the members' boxes, in flow coordinates. */
+  box: FrameBox;
+}
+
+export type NoteFlowNode = Node<NoteData, 'note'>;
+export type FrameFlowNode = Node<FrameData, 'frame'>;
+/** Everything React Flow draws as a node: the design's nodes, notes and group frames. */
+export type CanvasNode = FlowNode | NoteFlowNode | FrameFlowNode;
+
+
+export const isDesignNode = (n: CanvasNode): n is FlowNode => n.type !== 'note' && n.type !== 'frame';
+export const isFrame = (n: CanvasNode): n is FrameFlowNode => n.type === 'frame';
+
+/** The document's notes as React Flow nodes: drawn as wide as the note says, as tall as their text. */
+export function toNoteNodes(doc: SagaDocument): NoteFlowNode[] {
+  return (doc.notes ?? []).map((n) => ({
+    id: n.id,
+    type: 'note',
+    position: n.position,
+    width: n.width ?? NOTE_WIDTH,
+    data: { text: n.text },
+    ariaLabel: `Note: ${n.text.trim() === '' ? 'empty' : n.text.length > 120 ? `${n.text.slice(0, 120)}…` : n.text}`,
+  }));
+}
+
+/** The document's groups as frames around their nodes' boxes (as sized before React Flow measures them); a group with no node drawn has no frame. */
+export function toFrameNodes(doc: SagaDocument, positions = positionsOf(doc)): FrameFlowNode[] {
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const frames: FrameFlowNode[] = [];
+  for (const g of doc.groups ?? []) {
+    const boxes = g.nodes.flatMap((id) => {
+      const node = byId.get(id);
+      const at = positions.get(id);
+      return node && at ? [{ ...at, ...nodeSize(node.name) }] : [];
+    });
+    const box = frameAround(boxes);
+    if (!box) continue;
+    frames.push({
+      id: g.id,
+      type: 'frame',
+      position: labelPosition(box),
+      data: { name: g.name, members: g.nodes, box, ...(g.color !== undefined && { color: g.color }) },
+      connectable: false,
+      ariaLabel: `Group ${g.name}, ${g.nodes.length} node${g.nodes.length === 1 ? '' : 's'}`,
+    });
+  }
+  return frames;
+}
+
+/** Where a group's name sits: on the frame's top edge, near its left corner (layout/annotations.ts). */
+export const labelPosition = (box: FrameBox) => ({ x: box.x + FRAME_LABEL.inset, y: box.y - FRAME_LABEL.height / 2 });
+
+/**
+ * Frames fitted around their nodes as drawn now (moved, and measured by React Flow): called after
+ * every change of the drawn nodes, so a frame follows its nodes while they are dragged. Returns
+ * the same array when no frame moved.
+ */
+export function fitFrames(nodes: readonly CanvasNode[]): CanvasNode[] {
+  if (!nodes.some(isFrame)) return nodes as CanvasNode[];
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  let changed = false;
+  const fitted = nodes.map((n) => {
+    if (!isFrame(n)) return n;
+    const boxes: FrameBox[] = [];
+    for (const id of n.data.members) {
+      const member = byId.get(id);
+      if (!member || !isDesignNode(member)) continue;
+      const width = member.measured?.width ?? member.width ?? nodeSize(member.data.name).width;
+      const height = member.measured?.height ?? nodeSize(member.data.name).height;
+      boxes.push({ ...member.position, width, height });
+    }
+    const box = frameAround(boxes);
+    const now = n.data.box;
+    if (!box || (box.x === now.x && box.y === now.y && box.width === now.width && box.height === now.height)) return n;
+    changed = true;
+    return { ...n, position: labelPosition(box), data: { ...n.data, box } };
+  });
+  return changed ? fitted : (nodes as CanvasNode[]);
+}
 
 export const KIND_LABEL: Readonly<Record<NodeKind, string>> = {
   actor: 'Actor',
@@ -243,7 +342,7 @@ export function withSelection<T extends { id: string; selected?: boolean }>(item
  * Keeps the previous object of every node that did not change, so React Flow re-renders only
  * what changed and keeps the sizes it measured.
  */
-export function reconcileNodes(previous: readonly FlowNode[], next: readonly FlowNode[]): FlowNode[] {
+export function reconcileNodes<N extends CanvasNode>(previous: readonly N[], next: readonly N[]): N[] {
   const before = new Map(previous.map((n) => [n.id, n]));
   return next.map((n) => {
     const old = before.get(n.id);
@@ -251,6 +350,7 @@ export function reconcileNodes(previous: readonly FlowNode[], next: readonly Flo
     if (
       old.type === n.type &&
       old.width === n.width &&
+      old.height === n.height &&
       old.position.x === n.position.x &&
       old.position.y === n.position.y &&
       (old.selected ?? false) === (n.selected ?? false) &&

@@ -96,3 +96,18 @@ export const TimeoutIcon = ({ size }: IconProps) => (
     <path d="M12 13.5V9.5M9.5 2.5h5" />
   </Icon>
 );
+
+export const NoteIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <path d="M4 4h16v11l-5 5H4z" />
+    <path d="M15 20v-5h5M8 9h8M8 13h5" />
+  </Icon>
+);
+
+export const GroupIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <rect x="2.5" y="4.5" width="19" height="16" rx="3" strokeDasharray="3 2.4" />
+    <rect x="6" y="9" width="5" height="4" rx="1" />
+    <rect x="13" y="13" width="5" height="4" rx="1" />
+  </Icon>
+);

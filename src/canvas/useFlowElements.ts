@@ -2,20 +2,38 @@
  * The nodes and edges React Flow draws, derived from the store's document, validation and
  * selection. Nodes are kept in state so React Flow's measured sizes survive updates; unchanged
  * nodes and edges keep their identity, so only what changed re-renders.
+ *
+ * Group frames (spec §1.2a) follow their nodes: after every change of the drawn nodes, frames are
+ * fitted around their nodes as drawn (a node being dragged included). Dragging a frame by its
+ * name moves its nodes with it, and the drop moves them in the document as one undo step.
  */
-import { useCallback, useMemo, useState } from 'react';
-import { applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { applyNodeChanges, useStoreApi, type EdgeChange, type NodeChange } from '@xyflow/react';
 import type { Position, SagaDocument, ValidationResult } from '../model/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { commitMoves } from './editing/useCanvasEditing.ts';
 import { useDesignDoc, useOpenCount, useSelection } from '../store/selectors.ts';
 import { prepareBeforeShowing } from '../store/openDesign.ts';
 import { useValidation, validationOf } from '../store/validation.ts';
-import { positionsOf, reconcileEdges, reconcileNodes, toFlowEdges, toFlowNodes, withSelection, type FlowEdge, type FlowNode } from './adapter.ts';
+import {
+  fitFrames,
+  isFrame,
+  positionsOf,
+  reconcileEdges,
+  reconcileNodes,
+  toFlowEdges,
+  toFlowNodes,
+  toFrameNodes,
+  toNoteNodes,
+  withSelection,
+  type CanvasNode,
+  type FlowEdge,
+  type FrameFlowNode,
+} from './adapter.ts';
 import { useProgressiveReveal } from './useProgressiveReveal.ts';
 
 interface FlowElements {
-  nodes: FlowNode[];
+  nodes: CanvasNode[];
   edges: FlowEdge[];
 }
 
@@ -23,13 +41,13 @@ const EMPTY: FlowElements = { nodes: [], edges: [] };
 
 const derived = new WeakMap<SagaDocument, { validation: ValidationResult; elements: FlowElements }>();
 
-/** The nodes and edges of a document as drawn, derived once per document and validation. */
+/** The nodes and edges of a document as drawn, derived once per document and validation: frames first (behind), then nodes, then notes. */
 export function flowElementsOf(doc: SagaDocument, validation: ValidationResult): FlowElements {
   const known = derived.get(doc);
   if (known?.validation === validation) return known.elements;
   const positions = positionsOf(doc);
   const edges = toFlowEdges(doc, positions);
-  const elements = { nodes: toFlowNodes(doc, validation, edges, positions), edges };
+  const elements = { nodes: [...toFrameNodes(doc, positions), ...toFlowNodes(doc, validation, edges, positions), ...toNoteNodes(doc)], edges };
   derived.set(doc, { validation, elements });
   return elements;
 }
@@ -37,36 +55,50 @@ export function flowElementsOf(doc: SagaDocument, validation: ValidationResult):
 // An opened design's elements are derived in a task of their own, before it is drawn.
 prepareBeforeShowing((doc) => void flowElementsOf(doc, validationOf(doc)));
 
+/** A frame being dragged: where it and its nodes were when the drag began. */
+interface FrameDrag {
+  start: Position;
+  members: Map<string, Position>;
+}
+
 export function useFlowElements() {
   const doc = useDesignDoc();
   const validation = useValidation();
   const selection = useSelection();
   const openCount = useOpenCount();
   const updateSelection = useDesignStore((s) => s.updateSelection);
+  const flowStore = useStoreApi<CanvasNode, FlowEdge>();
 
   const base = useMemo<FlowElements>(() => (doc && validation ? flowElementsOf(doc, validation) : EMPTY), [doc, validation]);
 
-  const [nodes, setNodes] = useState<FlowNode[]>([]);
+  const [nodes, setNodes] = useState<CanvasNode[]>([]);
   const [edges, setEdges] = useState<FlowEdge[]>([]);
   const [synced, setSynced] = useState<{ base: FlowElements; selection: typeof selection } | null>(null);
   if (synced?.base !== base || synced.selection !== selection) {
     // Adjusting state while rendering (not in an effect) so a new design never shows a stale frame.
     setSynced({ base, selection });
-    setNodes((previous) => reconcileNodes(previous, withSelection(base.nodes, new Set(selection.nodes))));
+    setNodes((previous) => fitFrames(reconcileNodes(previous, withSelection(base.nodes, new Set(selection.nodes)))));
     setEdges((previous) => reconcileEdges(previous, withSelection(base.edges, new Set(selection.edges))));
   }
 
+  const frameDrags = useRef(new Map<string, FrameDrag>());
+
   const onNodesChange = useCallback(
-    (changes: NodeChange<FlowNode>[]) => {
-      setNodes((current) => applyNodeChanges(changes, current));
-      const picked = changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
+    (changes: NodeChange<CanvasNode>[]) => {
+      const { nodeLookup, userSelectionActive } = flowStore.getState();
+      const drawn = (id: string) => nodeLookup.get(id)?.internals.userNode;
+      // A box drawn to select nodes does not select the frames it touches: select a frame by its name.
+      const kept = userSelectionActive ? changes.filter((c) => !(c.type === 'select' && c.selected && drawn(c.id)?.type === 'frame')) : changes;
+      const all = [...kept, ...membersFollow(kept, drawn, frameDrags.current)];
+      setNodes((current) => fitFrames(applyNodeChanges(all, current)));
+      const picked = all.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
       if (picked.length > 0) updateSelection('nodes', picked);
       // A finished drag or a keyboard move: the document learns the new positions, as one step.
       const moved = new Map<string, Position>();
-      for (const c of changes) if (c.type === 'position' && c.position && !c.dragging) moved.set(c.id, c.position);
+      for (const c of all) if (c.type === 'position' && c.position && !c.dragging && drawn(c.id)?.type !== 'frame') moved.set(c.id, c.position);
       commitMoves(moved);
     },
-    [updateSelection],
+    [updateSelection, flowStore],
   );
 
   const onEdgesChange = useCallback(
@@ -79,4 +111,42 @@ export function useFlowElements() {
 
   const drawn = useProgressiveReveal(nodes, edges, openCount);
   return { ...drawn, onNodesChange, onEdgesChange };
+}
+
+/**
+ * The moves of a dragged frame's nodes: each by as much as the frame moved since the drag began
+ * (nodes dragged along anyway, being selected too, keep their own move). A move that is not a
+ * drag (an arrow key) moves them from where they are.
+ */
+export function membersFollow(changes: readonly NodeChange<CanvasNode>[], drawn: (id: string) => CanvasNode | undefined, drags: Map<string, FrameDrag>): NodeChange<CanvasNode>[] {
+  const extra: NodeChange<CanvasNode>[] = [];
+  const movedAnyway = new Set(changes.flatMap((c) => (c.type === 'position' ? [c.id] : [])));
+  for (const c of changes) {
+    if (c.type !== 'position' || !c.position) continue;
+    const frame = drawn(c.id);
+    if (!frame || !isFrame(frame)) continue;
+    let drag = drags.get(c.id);
+    if (!drag) {
+      drag = { start: frame.position, members: membersOf(frame, drawn) };
+      if (c.dragging) drags.set(c.id, drag);
+    }
+    if (!c.dragging) drags.delete(c.id);
+    const dx = c.position.x - drag.start.x;
+    const dy = c.position.y - drag.start.y;
+    for (const [id, at] of drag.members) {
+      if (movedAnyway.has(id)) continue;
+      movedAnyway.add(id);
+      extra.push({ type: 'position', id, position: { x: at.x + dx, y: at.y + dy }, dragging: c.dragging ?? false });
+    }
+  }
+  return extra;
+}
+
+function membersOf(frame: FrameFlowNode, drawn: (id: string) => CanvasNode | undefined): Map<string, Position> {
+  const members = new Map<string, Position>();
+  for (const id of frame.data.members) {
+    const node = drawn(id);
+    if (node) members.set(id, node.position);
+  }
+  return members;
 }

@@ -8,7 +8,7 @@
  * stay under 200 ms (`npm run bench:open`). Edits made meanwhile show at once.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { FlowEdge, FlowNode } from './adapter.ts';
+import type { CanvasNode, FlowEdge } from './adapter.ts';
 
 /** Elements drawn per frame while a big design opens; designs of up to this many nodes are drawn at once. */
 export const REVEAL_SLICE = 100;
@@ -25,7 +25,7 @@ interface Reveal {
   count: number;
 }
 
-export function useProgressiveReveal(nodes: FlowNode[], edges: FlowEdge[], openCount: number) {
+export function useProgressiveReveal(nodes: CanvasNode[], edges: FlowEdge[], openCount: number) {
   const [reveal, setReveal] = useState<Reveal | null>(null);
   if (reveal?.openCount !== openCount && nodes.length > 0) {
     // Adjusted while rendering, so the first frame of a new design already holds one slice only.
@@ -62,7 +62,7 @@ export function useProgressiveReveal(nodes: FlowNode[], edges: FlowEdge[], openC
 }
 
 /** Top to bottom in rows, left to right in a row: how a person reads a diagram. */
-function readingOrder(nodes: readonly FlowNode[]): string[] {
+function readingOrder(nodes: readonly CanvasNode[]): string[] {
   const ROW = 200;
   return [...nodes]
     .sort((a, b) => Math.floor(a.position.y / ROW) - Math.floor(b.position.y / ROW) || a.position.x - b.position.x)

@@ -14,7 +14,7 @@ const CHOREOGRAPHED = 'choreographed.json';
 const FILES: Record<string, string> = {
   [ORCHESTRATED]: readFileSync(examplePath('order-orchestrated'), 'utf8'),
   [CHOREOGRAPHED]: readFileSync(examplePath('order-choreographed'), 'utf8'),
-  'not-a-design.json': '{"format":"sagaboard","version":2}',
+  'not-a-design.json': '{"format":"sagaboard","version":3}',
 };
 
 /** Runs the CLI in process on the files above. */

@@ -54,9 +54,52 @@ describe('sagaboard validate (in process)', () => {
   });
 
   it('exits 2 with one line for a file that is not a design', () => {
-    const r = run(['validate', 'x.json'], { 'x.json': '{"format":"sagaboard","version":2}' });
+    const r = run(['validate', 'x.json'], { 'x.json': '{"format":"sagaboard","version":3}' });
     expect(r).toMatchObject({ code: 2, out: '' });
-    expect(r.err.split('\n')).toEqual(['sagaboard: x.json: made by a newer Sagaboard: this design is version 2, this Sagaboard reads up to version 1; update Sagaboard to open it']);
+    expect(r.err.split('\n')).toEqual(['sagaboard: x.json: made by a newer Sagaboard: this design is version 3, this Sagaboard reads up to version 2; update Sagaboard to open it']);
+  });
+});
+
+describe('notes and groups on the command line (spec §1.2a)', () => {
+  /** The orchestrated order as a version 2 file with a note and a Payments group. */
+  const annotated = () => {
+    const doc = JSON.parse(readFileSync(examplePath('order-orchestrated'), 'utf8'));
+    doc.version = 2;
+    doc.notes = [{ id: 'note-1', text: 'Refunds take\nup to 3 days', position: { x: 0, y: -120 }, width: 240 }];
+    doc.groups = [{ id: 'payments', name: 'Payments', color: '#0d9488', nodes: ['paymentService', 'processPayment', 'refundPayment'] }];
+    return doc;
+  };
+
+  it('validates a version 2 design exactly as the same design without notes and groups', () => {
+    const plain = run(['validate', 'a.json', '--json'], { 'a.json': readFileSync(examplePath('order-orchestrated'), 'utf8') });
+    const r = run(['validate', 'a.json', '--json'], { 'a.json': JSON.stringify(annotated()) });
+    expect(r.code).toBe(plain.code);
+    expect(r.out).toBe(plain.out);
+  });
+
+  it('exports notes and groups to JSON, and a version 1 file as version 2 with none', () => {
+    const r = run(['export', 'a.json', '--to', 'json'], { 'a.json': JSON.stringify(annotated()) });
+    expect(r.code).toBe(0);
+    const back = loadDocument(r.out);
+    expect(back.ok && back.doc.notes).toEqual(annotated().notes);
+    expect(back.ok && back.doc.groups).toEqual(annotated().groups);
+    const v1 = JSON.parse(run(['export', 'a.json', '--to', 'json'], { 'a.json': readFileSync(examplePath('order-orchestrated'), 'utf8') }).out);
+    expect(v1).toMatchObject({ version: 2, notes: [], groups: [] });
+  });
+
+  it('exports groups as Mermaid subgraphs, and the note', () => {
+    const r = run(['export', 'a.json', '--to', 'mermaid'], { 'a.json': JSON.stringify(annotated()) });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ {2}subgraph g1_payments\["Payments"\]\n( {4}n\d+_\w+\n){3} {2}end$/m);
+    expect(r.out).toContain('["Refunds take up to 3 days"]');
+  });
+
+  it('refuses a group naming a missing node, with the path', () => {
+    const doc = annotated();
+    doc.groups[0].nodes.push('ghost');
+    const r = run(['validate', 'a.json'], { 'a.json': JSON.stringify(doc) });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('sagaboard: a.json: groups[0].nodes[3]: group "Payments" names "ghost", but no node of the design has this id; a group holds nodes only');
   });
 });
 
@@ -207,7 +250,7 @@ describe('sagaboard simulate (in process)', () => {
   });
 
   it('exits 2 for a file that is not a design, as validate does', () => {
-    const r = run(['simulate', 'x.json'], { 'x.json': '{"format":"sagaboard","version":2}' });
+    const r = run(['simulate', 'x.json'], { 'x.json': '{"format":"sagaboard","version":3}' });
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^sagaboard: x\.json: made by a newer Sagaboard/);
   });
@@ -227,7 +270,7 @@ describe('sagaboard export (in process)', () => {
     const r = run(['export', ORDER, '--to', 'json'], order);
     expect(r.code).toBe(0);
     expect(loadDocument(r.out)).toEqual(loadDocument(order[ORDER]!));
-    expect(r.out).toMatch(/^\{\n {2}"format": "sagaboard",\n {2}"version": 1,\n/);
+    expect(r.out).toMatch(/^\{\n {2}"format": "sagaboard",\n {2}"version": 2,\n/);
   });
 
   it('prints one AsyncAPI document per service and orchestrator, separated by --- lines', () => {
@@ -271,7 +314,7 @@ describe('sagaboard export (in process)', () => {
     [['export', 'blank.json', '--to', 'json'], 'sagaboard: blank.json: the design is empty: there is nothing to export; add a node first'],
     [['export', 'alone.json', '--to', 'asyncapi'], 'sagaboard: alone.json: the design has no service or orchestrator: AsyncAPI describes what each of them sends and receives; add one'],
   ])('exits 2 with one line on %j', (argv, message) => {
-    const r = run(argv, { ...order, 'x.json': '{"format":"sagaboard","version":2}', 'blank.json': empty, 'alone.json': noParticipant });
+    const r = run(argv, { ...order, 'x.json': '{"format":"sagaboard","version":3}', 'blank.json': empty, 'alone.json': noParticipant });
     expect(r).toMatchObject({ code: 2, out: '', written: {} });
     expect(r.err.split('\n')).toHaveLength(1);
     expect(r.err).toMatch(message);

@@ -10,7 +10,7 @@ import '../canvas/canvas.css';
 import '../canvas/nodes/nodes.css';
 import type { SagaDocument } from '../model/index.ts';
 import { ZOOM_LIMITS } from '../persistence/viewport.ts';
-import type { FlowEdge, FlowNode } from '../canvas/adapter.ts';
+import type { CanvasNode, FlowEdge } from '../canvas/adapter.ts';
 import { EdgeMarkers } from '../canvas/edges/EdgeMarkers.tsx';
 import { edgeTypes } from '../canvas/edges/MessageEdge.tsx';
 import { nodeTypes } from '../canvas/nodes/nodeTypes.ts';
@@ -40,7 +40,7 @@ export function ReadOnlyDiagram({ id, doc, label, testId }: { id: string; doc: S
     <ReactFlowProvider>
       <div className="sb-canvas sb-canvas--read-only sb-compare-diagram" data-testid={testId}>
         <EdgeMarkers />
-        <ReactFlow<FlowNode, FlowEdge>
+        <ReactFlow<CanvasNode, FlowEdge>
           // Its own id: the ids React Flow gives its descriptions differ from the editor's and the other diagram's.
           id={id}
           nodes={nodes}

@@ -3,7 +3,7 @@ export { toJson } from './json.ts';
 export { toMermaid } from './mermaid.ts';
 export { traceToMermaid } from './mermaidSequence.ts';
 export { toAsyncApi, asyncApiFiles, asyncApiDocuments, ASYNCAPI_VERSION, API_VERSION, type AsyncApiFile } from './asyncapi.ts';
-export { sceneOfDocument, type Scene, type SceneNode, type SceneEdge } from './scene.ts';
+export { sceneOfDocument, annotationsOf, annotationCorners, type Scene, type SceneNode, type SceneEdge, type SceneNote, type SceneGroup } from './scene.ts';
 export { toSvg, type SvgOptions } from './svg.ts';
 export { ExportRefused, EMPTY_DESIGN } from './refusal.ts';
 export { fileSlugOf } from './names.ts';

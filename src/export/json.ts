@@ -42,6 +42,10 @@ const NODE_KEYS: Readonly<Record<NodeKind, string[]>> = {
   event: nodeOrder(eventSchema),
 };
 
+/** Like a node: what it is first, where it is last; a group's list of nodes after its name and colour. */
+const NOTE_KEYS = ['id', 'text', 'width', 'position'];
+const GROUP_KEYS = ['id', 'name', 'color', 'nodes'];
+
 function normalised(doc: SagaDocument): Plain {
   return ordered(
     {
@@ -52,6 +56,8 @@ function normalised(doc: SagaDocument): Plain {
       scenarios: doc.scenarios?.map((s) =>
         ordered({ ...s, faults: s.faults.map((f) => ordered(f, keysOf(faultSchema))) }, keysOf(scenarioSchema)),
       ),
+      notes: doc.notes?.map((n) => ordered({ ...n, position: ordered(n.position, ['x', 'y']) }, NOTE_KEYS)),
+      groups: doc.groups?.map((g) => ordered(g, GROUP_KEYS)),
     },
     keysOf(documentSchema),
   );

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Fault, SagaDocument } from '../model/index.ts';
 import { design, example, EXAMPLE_IDS, nodeNamed } from '../model/testing/builder.ts';
 import { compilePlan, simulate, type TraceEntry } from '../simulation/index.ts';
+import { addNote, groupNodes, updateGroup } from '../model/operations.ts';
 import { toMermaid } from './mermaid.ts';
 import { traceToMermaid } from './mermaidSequence.ts';
 import { UNNAMED } from './mermaidText.ts';
@@ -123,6 +124,48 @@ describe('toMermaid: the flowchart of a design', () => {
 
   it('refuses an empty design', () => {
     expect(() => toMermaid(design('Empty').doc)).toThrow(ExportRefused);
+  });
+});
+
+describe('toMermaid: notes and groups (spec §1.2a)', () => {
+  /** The choreographed order with a Payments and a Fulfilment group and a note. */
+  function annotated() {
+    let doc = example('order-choreographed');
+    const ids = (...names: string[]) => names.map((n) => nodeNamed(doc, n).id);
+    doc = groupNodes(doc, ids('PaymentService', 'PaymentProcessed', 'PaymentFailed'), 'Payments "core"').doc;
+    doc = groupNodes(doc, ids('InventoryService', 'ShippingService'), 'Fulfilment').doc;
+    doc = updateGroup(doc, doc.groups![1]!.id, { color: '#0d9488' });
+    return addNote(doc, { x: 0, y: 0 }, 'Refunds take\nup to 3 days; see #42').doc;
+  }
+
+  it('draws each group as a subgraph holding its nodes, coloured like its frame', async () => {
+    const doc = annotated();
+    const text = toMermaid(doc);
+    const { db } = await parsed(text);
+    const subgraphs = db.getSubGraphs() as { id: string; title: string; nodes: string[] }[];
+    const nameOf = new Map([...(db.getVertices() as Map<string, Vertex>)].map(([id, v]) => [id, drawn(v.text)]));
+    expect(subgraphs.map((g) => ({ title: drawn(g.title), nodes: g.nodes.map((id) => nameOf.get(id)).sort() }))).toEqual(
+      expect.arrayContaining([
+        { title: 'Payments "core"', nodes: ['PaymentFailed', 'PaymentProcessed', 'PaymentService'] },
+        { title: 'Fulfilment', nodes: ['InventoryService', 'ShippingService'] },
+      ]),
+    );
+    expect(text).toMatch(/^ {2}style g2_group_\d+ fill:#[0-9a-f]{6},stroke:#0d9488,color:#[0-9a-f]{6}$/m);
+    // every node and connection is still there
+    const chart = await flowchart(text);
+    expect(chart.links).toHaveLength(doc.edges.length);
+  });
+
+  it('draws a note as a sticky-note box of its own, its text on one line', async () => {
+    const chart = await flowchart(toMermaid(annotated()));
+    const note = chart.vertices.find((v) => drawn(v.text).startsWith('Refunds'))!;
+    expect(drawn(note.text)).toBe('Refunds take up to 3 days; see #42');
+    expect(note.classes).toEqual(['note']);
+  });
+
+  it('leaves out empty notes and groups without nodes', () => {
+    const doc = { ...example('credit-reservation'), notes: [{ id: 'n', text: '  ', position: { x: 0, y: 0 } }], groups: [{ id: 'g', name: 'Nobody', nodes: [] }] };
+    expect(toMermaid(doc)).toBe(toMermaid(example('credit-reservation')));
   });
 });
 

@@ -1,8 +1,10 @@
 /**
  * The design as a Mermaid `flowchart LR`: one shape per node kind, one labelled arrow per
- * connection, coloured like the canvas. Plain diagram text only: no `click` directives, no HTML.
+ * connection, coloured like the canvas; groups as `subgraph`s around their nodes, notes as
+ * free-standing sticky-note boxes. Plain diagram text only: no `click` directives, no HTML.
  */
 import { buildGraph, EDGE_MEANING_LABEL, edgeMeaning, type NodeKind, type SagaDocument } from '../model/index.ts';
+import { groupColours } from '../layout/annotations.ts';
 import { familyOf, flagsOf, edgeLabelOf, FAMILY_COLOUR, nodeLook, SWATCH, TERMINAL_STROKE_WIDTH, type EdgeFamily, type EdgeLook, type NodeLook, type Swatch } from './look.ts';
 import { mermaidId, mermaidText, mermaidTitle } from './mermaidText.ts';
 import { refuseEmpty } from './refusal.ts';
@@ -34,6 +36,23 @@ export function toMermaid(doc: SagaDocument): string {
     if (flags.terminal) terminals.push(id);
   }
 
+  // Groups (spec §1.2a) as subgraphs: a node declared above is moved into the subgraph that lists it.
+  const groupStyles: string[] = [];
+  (doc.groups ?? []).forEach((group, i) => {
+    const members = group.nodes.map((id) => ids.get(id)).filter((id) => id !== undefined);
+    if (members.length === 0) return;
+    const id = mermaidId('g', i, group.id);
+    lines.push(`  subgraph ${id}["${mermaidText(group.name)}"]`, ...members.map((m) => `    ${m}`), '  end');
+    const c = groupColours(group.color);
+    groupStyles.push(`  style ${id} fill:${c.fill},stroke:${c.stroke},color:${c.ink}`);
+  });
+  // Notes: boxes of their own, tied to nothing.
+  const notes = (doc.notes ?? []).filter((n) => n.text.trim() !== '').map((n, i) => {
+    const id = mermaidId('note', i, n.id);
+    lines.push(`  ${id}["${mermaidText(n.text)}"]`);
+    return id;
+  });
+
   const linksByFamily = new Map<EdgeFamily, number[]>();
   let linkIndex = 0;
   for (const edge of doc.edges) {
@@ -55,6 +74,8 @@ export function toMermaid(doc: SagaDocument): string {
   // After the kinds' classes, so that its outline wins over theirs.
   if (terminals.length > 0) lines.push(`  classDef terminal stroke-width:${TERMINAL_STROKE_WIDTH}px`, `  class ${terminals.join(',')} terminal`);
   for (const [family, indexes] of linksByFamily) lines.push(`  linkStyle ${indexes.join(',')} stroke:${FAMILY_COLOUR[family]},color:${FAMILY_COLOUR[family]}`);
+  lines.push(...groupStyles);
+  if (notes.length > 0) lines.push(`  classDef note ${NOTE_STYLE}`, `  class ${notes.join(',')} note`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -64,6 +85,9 @@ function labelOf(meaning: EdgeLook, canvasLabel: string | undefined): string {
   const words = EDGE_MEANING_LABEL[meaning];
   return canvasLabel === undefined || canvasLabel === words ? words : `${words}, ${canvasLabel}`;
 }
+
+/** A sticky note, as on the canvas. */
+const NOTE_STYLE = 'fill:#fef6c3,stroke:#e8d27a,stroke-width:1px,color:#3f3a1d';
 
 function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
   let list = map.get(key);

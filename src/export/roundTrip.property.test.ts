@@ -60,7 +60,7 @@ describe('JSON export round trip (property)', () => {
 
 describe('JSON export round trip (regressions and edges found by the property)', () => {
   it('writes a coordinate of -0 as 0: JSON has no negative zero, and the node stays where it was', () => {
-    const doc: SagaDocument = { format: 'sagaboard', version: 1, name: 'Zero', nodes: [{ id: 'a', kind: 'actor', name: 'A', position: { x: -0, y: 5 } }], edges: [] };
+    const doc: SagaDocument = { format: 'sagaboard', version: 2, name: 'Zero', nodes: [{ id: 'a', kind: 'actor', name: 'A', position: { x: -0, y: 5 } }], edges: [] };
     const back = reload(toJson(doc));
     expect(Object.is(back.nodes[0]!.position!.x, 0)).toBe(true);
     expect(back).toEqual(withPlainZeros(doc));

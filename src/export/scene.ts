@@ -3,6 +3,7 @@
  * on the canvas (routed edges, real sizes); `sceneOfDocument` makes one from the document alone,
  * so that the export also works in Node and in tests.
  */
+import { frameAround, frameLabelBox, noteBox, type Box } from '../layout/annotations.ts';
 import { positionsOf } from '../layout/positions.ts';
 import { nodeSize } from '../layout/nodeSize.ts';
 import { analyse, classify, edgeMeaning, type NodeKind, type SagaDocument } from '../model/index.ts';
@@ -33,11 +34,55 @@ export interface SceneEdge {
   label?: { text: string; x: number; y: number };
 }
 
+/** A note (spec §1.2a): its text in a box. */
+export interface SceneNote extends Box {
+  id: string;
+  text: string;
+}
+
+/** A group's frame around its nodes (spec §1.2a), named on its top edge. */
+export interface SceneGroup extends Box {
+  id: string;
+  name: string;
+  /** The group's own colour, as the design says it. */
+  color?: string;
+}
+
 export interface Scene {
   nodes: SceneNode[];
   edges: SceneEdge[];
-  /** The box holding every node and edge. */
+  /** Drawn over the nodes, like the canvas. */
+  notes?: SceneNote[];
+  /** Drawn behind everything. */
+  groups?: SceneGroup[];
+  /** The box holding every node, edge, note and frame. */
   bounds: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * The notes and group frames of a document around nodes already placed: frames from the nodes'
+ * boxes, notes at their positions, as tall as their text (or as `noteSizes` says, when taller).
+ */
+export function annotationsOf(doc: SagaDocument, nodes: readonly SceneNode[], noteSizes: ReadonlyMap<string, Box> = new Map()): { notes: SceneNote[]; groups: SceneGroup[] } {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const groups: SceneGroup[] = [];
+  for (const g of doc.groups ?? []) {
+    const frame = frameAround(g.nodes.map((id) => byId.get(id)).filter((n) => n !== undefined));
+    // A group without nodes has nothing to frame.
+    if (frame) groups.push({ id: g.id, name: g.name, ...frame, ...(g.color !== undefined && { color: g.color }) });
+  }
+  const notes = (doc.notes ?? []).map((n): SceneNote => {
+    const estimated = noteBox(n);
+    const drawn = noteSizes.get(n.id);
+    return drawn ? { id: n.id, text: n.text, ...drawn, height: Math.max(drawn.height, estimated.height) } : { id: n.id, text: n.text, ...estimated };
+  });
+  return { notes, groups };
+}
+
+/** The corners of the boxes notes and frames take (a frame's name sticks out over its top edge). */
+export function annotationCorners({ notes, groups }: { notes: readonly SceneNote[]; groups: readonly SceneGroup[] }): [number, number][] {
+  const corners = (b: Box): [number, number][] => [[b.x, b.y], [b.x + b.width, b.y + b.height]];
+  return [...notes.flatMap(corners), ...groups.flatMap((g) => [...corners(g), ...corners(frameLabelBox(g, g.name))])];
 }
 
 /** A scene from the document: saved positions (laid out when missing), sizes from the names, curved edges. */
@@ -79,11 +124,18 @@ export function sceneOfDocument(doc: SagaDocument): Scene {
       ...(words ? { label: { text: words, x: middle(0), y: middle(1) } } : {}),
     });
   }
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  const x = Math.min(...xs);
-  const y = Math.min(...ys);
-  return { nodes, edges, bounds: { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y } };
+  const annotations = annotationsOf(doc, nodes);
+  points.push(...annotationCorners(annotations));
+  const x = Math.min(...points.map((p) => p[0]));
+  const y = Math.min(...points.map((p) => p[1]));
+  const right = Math.max(...points.map((p) => p[0]));
+  const bottom = Math.max(...points.map((p) => p[1]));
+  return { nodes, edges, ...onlyListed(annotations), bounds: { x, y, width: right - x, height: bottom - y } };
+}
+
+/** The notes and frames, each list only when it holds something (a scene of a design without them is as before). */
+function onlyListed({ notes, groups }: { notes: SceneNote[]; groups: SceneGroup[] }): Pick<Scene, 'notes' | 'groups'> {
+  return { ...(notes.length > 0 && { notes }), ...(groups.length > 0 && { groups }) };
 }
 
 type Point = [number, number];

@@ -1,6 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { design, example, EXAMPLE_IDS } from '../model/testing/builder.ts';
+import { design, example, EXAMPLE_IDS, nodeNamed } from '../model/testing/builder.ts';
+import { addNote, groupNodes, updateGroup } from '../model/operations.ts';
+import { DEFAULT_GROUP_COLOUR, FRAME_MARGIN } from '../layout/annotations.ts';
 import { EMPTY_DESIGN } from './refusal.ts';
 import { sceneOfDocument, type Scene } from './scene.ts';
 import { toSvg } from './svg.ts';
@@ -46,6 +48,62 @@ function drawnNames(elements: Element[]): string[] {
 }
 
 const ALLOWED = new Set(['svg', 'title', 'defs', 'marker', 'path', 'rect', 'g', 'text']);
+
+describe('toSvg: notes and groups (spec §1.2a)', () => {
+  function annotated() {
+    let doc = example('order-choreographed');
+    const ids = (...names: string[]) => names.map((n) => nodeNamed(doc, n).id);
+    doc = groupNodes(doc, ids('PaymentService', 'PaymentProcessed'), 'Payments & <refunds>').doc;
+    doc = updateGroup(doc, doc.groups![0]!.id, { color: '#0d9488' });
+    doc = groupNodes(doc, ids('ShippingService'), 'Fulfilment').doc;
+    return addNote(doc, { x: -300, y: -200 }, 'Refunds take\nup to 3 days').doc;
+  }
+
+  it('draws group frames behind everything and notes over the nodes, with their words', () => {
+    const doc = annotated();
+    const scene = sceneOfDocument(doc);
+    const elements = elementsOf(toSvg(scene));
+    const texts = elements.filter((e) => e.tag === 'text').map((e) => e.text);
+    // the note's lines and the groups' names are there, as text
+    expect(texts).toEqual(expect.arrayContaining(['Refunds take', 'up to 3 days', 'Payments & <refunds>', 'Fulfilment']));
+    // the frame comes before the first connection, the note after the last node
+    const frame = elements.findIndex((e) => e.tag === 'rect' && e.attrs.stroke === '#0d9488');
+    const firstLine = elements.findIndex((e) => e.tag === 'path' && e.attrs['marker-end']);
+    const note = elements.findIndex((e) => e.tag === 'text' && e.text === 'Refunds take');
+    const lastName = elements.findLastIndex((e) => e.tag === 'text' && e.text === 'ShippingService');
+    expect(frame).toBeGreaterThan(0);
+    expect(frame).toBeLessThan(firstLine);
+    expect(note).toBeGreaterThan(lastName);
+  });
+
+  it('frames exactly the group’s nodes with a margin, and the picture holds the frames and the notes', () => {
+    const doc = annotated();
+    const scene = sceneOfDocument(doc);
+    const members = scene.nodes.filter((n) => doc.groups![0]!.nodes.includes(n.id));
+    const frame = scene.groups![0]!;
+    expect(frame.x).toBe(Math.min(...members.map((n) => n.x)) - FRAME_MARGIN);
+    expect(frame.y).toBe(Math.min(...members.map((n) => n.y)) - FRAME_MARGIN);
+    expect(frame.x + frame.width).toBe(Math.max(...members.map((n) => n.x + n.width)) + FRAME_MARGIN);
+    const note = scene.notes![0]!;
+    expect(scene.bounds.x).toBeLessThanOrEqual(note.x);
+    expect(scene.bounds.y).toBeLessThanOrEqual(Math.min(note.y, frame.y - 11));
+  });
+
+  it('draws a colour it cannot read as the default slate, never as markup', () => {
+    let doc = annotated();
+    doc = updateGroup(doc, doc.groups![0]!.id, { color: '"/><script>' });
+    const svg = toSvg(sceneOfDocument(doc));
+    expect(svg).not.toContain('<script');
+    expect(elementsOf(svg).some((e) => e.tag === 'rect' && e.attrs.stroke === DEFAULT_GROUP_COLOUR)).toBe(true);
+  });
+
+  it('draws a design without notes and groups exactly as before', () => {
+    const doc = example('order-orchestrated');
+    const scene = sceneOfDocument(doc);
+    expect(scene).not.toHaveProperty('notes');
+    expect(scene).not.toHaveProperty('groups');
+  });
+});
 
 describe('toSvg', () => {
   it.each(EXAMPLE_IDS)('draws %s as well-formed, self-contained SVG with every name', (id) => {

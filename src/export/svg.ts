@@ -5,7 +5,8 @@
  */
 import { EMPTY_DESIGN, ExportRefused } from './refusal.ts';
 import { captionOf, dashOf, defaultFamily, FAMILY_COLOUR, swatchOf, type EdgeFamily } from './look.ts';
-import type { Scene, SceneEdge, SceneNode } from './scene.ts';
+import type { Scene, SceneEdge, SceneGroup, SceneNode, SceneNote } from './scene.ts';
+import { FRAME_LABEL, frameLabelBox, frameLabelText, groupColours, NOTE_FONT, NOTE_PADDING, noteLines } from '../layout/annotations.ts';
 import { CAPTION_FONT, NAME_FONT, TEXT_PADDING, textInset, wrapName, xmlText } from './svgText.ts';
 
 export interface SvgOptions {
@@ -42,12 +43,15 @@ export function toSvg(scene: Scene, options: SvgOptions = {}): string {
     ...(title ? [`<title>${xmlText(title)}</title>`] : []),
     ...(families.length > 0 ? ['<defs>', ...families.map((f) => marker(markerId(f), FAMILY_COLOUR[f])), '</defs>'] : []),
     ...(background === 'white' ? [`<rect x="${view[0]}" y="${view[1]}" width="${view[2]}" height="${view[3]}" fill="#ffffff"/>`] : []),
+    // Group frames behind everything, as on the canvas.
+    ...(scene.groups?.length ? ['<g>', ...scene.groups.flatMap(groupFrame), '</g>'] : []),
     '<g>',
     ...scene.edges.map((e) => edgeLine(e, markerId(familyOfEdge(e)))),
     '</g>',
     '<g>',
     ...scene.nodes.flatMap(nodeShape),
     '</g>',
+    ...(scene.notes?.length ? ['<g>', ...scene.notes.flatMap(noteShape), '</g>'] : []),
     // Labels last: a short gap between two nodes would otherwise hide them.
     '<g>',
     ...scene.edges.flatMap(edgeLabel),
@@ -127,6 +131,30 @@ function nodeShape(n: SceneNode): string[] {
   return shape;
 }
 
+/** A frame: a light tint of the group's colour inside a rounded outline, the name in a pill on its top edge. */
+function groupFrame(g: SceneGroup): string[] {
+  const c = groupColours(g.color);
+  const label = frameLabelBox(g, g.name);
+  return [
+    `<rect x="${num(g.x)}" y="${num(g.y)}" width="${num(g.width)}" height="${num(g.height)}" rx="14" fill="${c.fill}" fill-opacity="0.7" stroke="${c.stroke}" stroke-width="1.5" stroke-opacity="0.8"/>`,
+    `<rect x="${num(label.x)}" y="${num(label.y)}" width="${num(label.width)}" height="${num(label.height)}" rx="${num(label.height / 2)}" fill="#ffffff" stroke="${c.stroke}" stroke-width="1.5"/>`,
+    `<text x="${num(label.x + FRAME_LABEL.paddingX)}" y="${num(label.y + label.height / 2)}" dominant-baseline="central" font-size="${FRAME_LABEL.size}" font-weight="${FRAME_LABEL.weight}" fill="${c.ink}">${xmlText(frameLabelText(g.name, label))}</text>`,
+  ];
+}
+
+/** A sticky note: pale yellow paper with a soft shadow, its text in lines. */
+function noteShape(n: SceneNote): string[] {
+  const lines = noteLines(n.text, n.width);
+  const x = num(n.x + NOTE_PADDING.x);
+  return [
+    `<rect x="${num(n.x + 1)}" y="${num(n.y + 2)}" width="${num(n.width)}" height="${num(n.height)}" rx="4" fill="#0f172a" fill-opacity="0.08"/>`,
+    `<rect x="${num(n.x)}" y="${num(n.y)}" width="${num(n.width)}" height="${num(n.height)}" rx="4" fill="#fef6c3" stroke="#e8d27a" stroke-width="1"/>`,
+    ...lines.flatMap((line, i) =>
+      line === '' ? [] : [`<text x="${x}" y="${num(n.y + NOTE_PADDING.y + i * NOTE_FONT.lineHeight + NOTE_FONT.lineHeight * 0.72)}" font-size="${NOTE_FONT.size}" fill="#3f3a1d" xml:space="preserve">${xmlText(line)}</text>`],
+    ),
+  ];
+}
+
 const rect = (x: number, y: number, w: number, h: number, r: number, paint: string) =>
   `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="${num(r)}" ${paint}/>`;
 
@@ -141,4 +169,6 @@ function checkNumbers(scene: Scene): void {
   check('scene bounds', scene.bounds);
   for (const n of scene.nodes) check(`scene node ${n.id}`, { x: n.x, y: n.y, width: n.width, height: n.height });
   for (const e of scene.edges) if (e.label) check(`scene edge ${e.id} label`, { x: e.label.x, y: e.label.y });
+  for (const n of scene.notes ?? []) check(`scene note ${n.id}`, { x: n.x, y: n.y, width: n.width, height: n.height });
+  for (const g of scene.groups ?? []) check(`scene group ${g.id}`, { x: g.x, y: g.y, width: g.width, height: g.height });
 }

@@ -16,7 +16,7 @@ const itemsOf = (list: unknown, key: string): unknown[] => (Array.isArray(list) 
 /** Why the parsed JSON of a design (or a pasted selection) holds too many list entries, if it does. */
 export function listLimitProblem(raw: unknown): ListLimitProblem | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const { edges, scenarios } = raw as { edges?: unknown; scenarios?: unknown };
+  const { edges, scenarios, groups } = raw as { edges?: unknown; scenarios?: unknown; groups?: unknown };
   let total = 0;
   const ons = itemsOf(edges, 'on');
   for (let i = 0; i < ons.length; i++) {
@@ -32,6 +32,15 @@ export function listLimitProblem(raw: unknown): ListLimitProblem | undefined {
     total += on.length;
   }
   for (const faults of itemsOf(scenarios, 'faults')) if (Array.isArray(faults)) total += faults.length;
+  // A node is in one group at most, so all groups together list at most as many ids as a design has nodes.
+  let members = 0;
+  for (const nodes of itemsOf(groups, 'nodes')) if (Array.isArray(nodes)) members += nodes.length;
+  if (members > LIMITS.maxNodes) {
+    return {
+      path: 'groups',
+      message: `groups: the groups list ${count(members)} nodes together; a node belongs to one group at most, and a design has at most ${count(LIMITS.maxNodes)} nodes`,
+    };
+  }
   if (total > LIMITS.maxListEntries) {
     return { message: `the design's "on" and "faults" lists hold ${count(total)} entries together; Sagaboard reads at most ${count(LIMITS.maxListEntries)}` };
   }

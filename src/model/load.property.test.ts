@@ -41,8 +41,13 @@ function expectWellFormed(result: LoadResult): void {
   if (result.ok) {
     expect(documentSchema.safeParse(result.doc).success).toBe(true);
     expect(parseDocument(result.doc)).toEqual({ ok: true, doc: result.doc });
-    const ids = [...result.doc.nodes.map((n) => n.id), ...result.doc.edges.map((e) => e.id)];
+    const { nodes, edges, notes = [], groups = [] } = result.doc;
+    const ids = [...nodes.map((n) => n.id), ...edges.map((e) => e.id), ...notes.map((n) => n.id), ...groups.map((g) => g.id)];
     expect(new Set(ids).size).toBe(ids.length);
+    // every group names nodes of the design, each node in one group at most
+    const members = groups.flatMap((g) => g.nodes);
+    expect(new Set(members).size).toBe(members.length);
+    expect(members.every((id) => nodes.some((n) => n.id === id))).toBe(true);
   } else {
     expect(Object.keys(result.error).every((k) => k === 'message' || k === 'path')).toBe(true);
     expect(typeof result.error.message).toBe('string');
@@ -145,19 +150,25 @@ describe('loading random and corrupted input (property)', () => {
         const original = valueAt(json, path);
         const now = broken.value === undefined ? undefined : valueAt(parsed, path);
         if (result.ok) {
-          // nothing is changed on the way in: what is accepted is what the file says
-          expect(result.doc).toEqual(parsed);
+          // nothing is changed on the way in: what is accepted is what the file says, except that
+          // a version 1 design (the version broken to 1) opens as version 2 without notes and groups
+          const migrated = path.join() === 'version' && now === 1;
+          expect(result.doc).toEqual(migrated ? { ...(parsed as object), version: 2, notes: [], groups: [] } : parsed);
           // and the schema has no field of two types: a value of another type is never accepted
           expect(jsonType(now) === jsonType(original) || now === undefined).toBe(true);
         } else {
           // the problem is named where it is: at the broken value, or inside it when it is a list or an object
           const where = formatPath(path);
           if (result.error.message.startsWith('duplicate id')) expect(result.error.path).toMatch(/\.id$/);
+          // a node listed by two groups: both places are named, the later one is the path
+          else if (/one group at most/.test(result.error.message)) expect(result.error.message).toContain(where);
+          // a node's id broken, or the node list replaced: a group names a node no longer there
+          else if (path[0] === 'nodes' && /^groups\[\d+\]\.nodes\[\d+\]$/.test(result.error.path ?? '')) expect(result.error.message).toMatch(/no node of the design has this id|not of a node/);
           else if (path.length > 0) expect(result.error.path).toSatisfy((p: string | undefined) => p === where || p!.startsWith(`${where}.`) || p!.startsWith(`${where}[`));
           // one broken scalar, one problem
           if (jsonType(now) !== 'object' && jsonType(now) !== 'array') {
             expect(result.error.message).not.toMatch(/more problem/);
-            if (path.length > 0 && !result.error.message.startsWith('duplicate id')) expect(result.error.path).toBe(where);
+            if (path.length > 0 && !result.error.message.startsWith('duplicate id') && !result.error.path?.startsWith('groups[')) expect(result.error.path).toBe(where);
           }
           // a number is never "too long"
           if (typeof now === 'number') expect(result.error.message).not.toMatch(/characters|entries|too long/);

@@ -83,23 +83,58 @@ export function parseDocument(raw: unknown): LoadResult {
   return checkIds(checked.data);
 }
 
+/**
+ * What the schema cannot see: ids unique across nodes, connections, notes and groups (one id
+ * space, spec §1.2a), and groups naming only nodes of the design, each node in one group at most.
+ */
 function checkIds(doc: SagaDocument): LoadResult {
   const seen = new Map<string, string>();
   const visit = (id: string, where: string): LoadResult | undefined => {
     const first = seen.get(id);
     if (first !== undefined) {
-      return fail(`duplicate id ${quoted(id)}: used by ${first} and ${where}; every node and connection needs its own id`, `${where}.id`);
+      return fail(`duplicate id ${quoted(id)}: used by ${first} and ${where}; every node, connection, note and group needs its own id`, `${where}.id`);
     }
     seen.set(id, where);
     return undefined;
   };
-  for (let i = 0; i < doc.nodes.length; i++) {
-    const dup = visit(doc.nodes[i]!.id, `nodes[${i}]`);
-    if (dup) return dup;
+  const lists = [
+    ['nodes', doc.nodes],
+    ['edges', doc.edges],
+    ['notes', doc.notes ?? []],
+    ['groups', doc.groups ?? []],
+  ] as const;
+  for (const [key, list] of lists) {
+    for (let i = 0; i < list.length; i++) {
+      const dup = visit(list[i]!.id, `${key}[${i}]`);
+      if (dup) return dup;
+    }
   }
-  for (let i = 0; i < doc.edges.length; i++) {
-    const dup = visit(doc.edges[i]!.id, `edges[${i}]`);
-    if (dup) return dup;
+  return checkGroups(doc, seen);
+}
+
+/** Every id in a group names a node, and no node is in two groups (or twice in one). */
+function checkGroups(doc: SagaDocument, places: ReadonlyMap<string, string>): LoadResult {
+  const groups = doc.groups ?? [];
+  const nodeIds = new Set(doc.nodes.map((n) => n.id));
+  /** Node id -> where it was listed first. */
+  const member = new Map<string, { group: number; path: string }>();
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    for (let k = 0; k < group.nodes.length; k++) {
+      const id = group.nodes[k]!;
+      const path = `groups[${g}].nodes[${k}]`;
+      if (!nodeIds.has(id)) {
+        const other = places.get(id);
+        const what = other === undefined ? 'no node of the design has this id' : `that is the id of ${other}, not of a node`;
+        return fail(`${path}: group ${quoted(group.name)} names ${quoted(id)}, but ${what}; a group holds nodes only`, path);
+      }
+      const first = member.get(id);
+      if (first !== undefined) {
+        const where = first.group === g ? `twice in group ${quoted(group.name)}` : `in two groups, ${quoted(groups[first.group]!.name)} and ${quoted(group.name)}`;
+        return fail(`${path}: node ${quoted(id)} is ${where} (${first.path} and ${path}); a node belongs to one group at most`, path);
+      }
+      member.set(id, { group: g, path });
+    }
   }
   return { ok: true, doc };
 }
@@ -190,6 +225,8 @@ const fragmentSchema = z.object({
   format: z.literal('sagaboard-fragment'),
   nodes: documentSchema.shape.nodes,
   edges: documentSchema.shape.edges,
+  notes: documentSchema.shape.notes,
+  groups: documentSchema.shape.groups,
 });
 
 export type FragmentResult = { ok: true; fragment: Fragment } | { ok: false; error: LoadError };
@@ -206,7 +243,8 @@ export function loadFragment(text: string): FragmentResult {
   if (typeof raw === 'object' && raw !== null && (raw as RawDocument).format === 'sagaboard') {
     const whole = parseDocument(raw);
     if (!whole.ok) return whole;
-    return { ok: true, fragment: { format: 'sagaboard-fragment', nodes: whole.doc.nodes, edges: whole.doc.edges } };
+    const { nodes, edges, notes, groups } = whole.doc;
+    return { ok: true, fragment: { format: 'sagaboard-fragment', nodes, edges, ...(notes && { notes }), ...(groups && { groups }) } };
   }
   const tooMany = listLimitProblem(raw);
   if (tooMany) return { ok: false, error: tooMany };

@@ -6,7 +6,7 @@
 import { z } from 'zod/mini';
 
 /** The newest document version this Sagaboard reads and writes. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 /** Limits that keep hostile or accidental input from freezing the tool. */
 export const LIMITS = {
@@ -28,6 +28,15 @@ export const LIMITS = {
   maxOnEntries: 1_000,
   /** Entries of the lists inside connections and scenarios (`on`, `faults`), together. */
   maxListEntries: 200_000,
+  /** Notes and groups (spec §1.2a): plenty for a whiteboard, few enough to draw. */
+  maxNotes: 10_000,
+  maxGroups: 10_000,
+  maxNoteLength: 20_000,
+  /** A note is drawn this wide at most (and at least NOTE_MIN_WIDTH). */
+  maxNoteWidth: 2_000,
+  minNoteWidth: 40,
+  /** A group's colour: a CSS colour such as `#2563eb`, short. */
+  maxColorLength: 40,
 } as const;
 
 export const NODE_KINDS = ['actor', 'service', 'orchestrator', 'command', 'event'] as const;
@@ -124,6 +133,25 @@ export const scenarioSchema = z.object({
   expect: z.optional(z.object({ outcome: z.enum(SAGA_OUTCOMES) })),
 });
 
+/** Free text on the canvas (spec §1.2a): where it sits and how wide it is drawn. */
+export const noteSchema = z.object({
+  id,
+  text: z.string().check(z.maxLength(LIMITS.maxNoteLength)),
+  position,
+  width: z.optional(z.number().check(z.gte(LIMITS.minNoteWidth), z.lte(LIMITS.maxNoteWidth))),
+});
+
+/**
+ * A named frame around some nodes (spec §1.2a). That its nodes exist, and that a node is in one
+ * group at most, is checked by the loader (it needs the whole document).
+ */
+export const groupSchema = z.object({
+  id,
+  name,
+  nodes: z.array(id).check(z.maxLength(LIMITS.maxNodes)),
+  color: z.optional(z.string().check(z.maxLength(LIMITS.maxColorLength))),
+});
+
 export const documentSchema = z.object({
   format: z.literal('sagaboard'),
   version: z.literal(CURRENT_VERSION),
@@ -133,6 +161,8 @@ export const documentSchema = z.object({
   nodes: z.array(nodeSchema).check(z.maxLength(LIMITS.maxNodes)),
   edges: z.array(edgeSchema).check(z.maxLength(LIMITS.maxEdges)),
   scenarios: z.optional(z.array(scenarioSchema).check(z.maxLength(LIMITS.maxScenarios))),
+  notes: z.optional(z.array(noteSchema).check(z.maxLength(LIMITS.maxNotes))),
+  groups: z.optional(z.array(groupSchema).check(z.maxLength(LIMITS.maxGroups))),
 });
 
 export type SagaDocument = z.infer<typeof documentSchema>;
@@ -151,6 +181,8 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export type Fault = z.infer<typeof faultSchema>;
 export type SagaOutcome = (typeof SAGA_OUTCOMES)[number];
 export type Position = z.infer<typeof position>;
+export type SagaNote = z.infer<typeof noteSchema>;
+export type SagaGroup = z.infer<typeof groupSchema>;
 
 /** A node that handles messages and emits others: a service or an orchestrator. */
 export type ParticipantNode = ServiceNode | OrchestratorNode;

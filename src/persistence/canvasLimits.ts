@@ -27,12 +27,14 @@ export const MAX_CANVAS_EDGES = 4_000;
  */
 export function tooBigToDraw(raw: unknown, fileName?: string): string | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const { nodes, edges } = raw as { nodes?: unknown; edges?: unknown };
+  const { nodes, edges, notes, groups } = raw as { nodes?: unknown; edges?: unknown; notes?: unknown; groups?: unknown };
   const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
-  const n = count(nodes);
+  // Notes and groups are drawn as React Flow nodes too (spec §1.2a).
+  const annotations = count(notes) + count(groups);
+  const n = count(nodes) + annotations;
   const e = count(edges);
   if (n <= MAX_CANVAS_NODES && e <= MAX_CANVAS_EDGES) return undefined;
-  const what = n > MAX_CANVAS_NODES ? `${n.toLocaleString('en-US')} nodes` : `${e.toLocaleString('en-US')} connections`;
+  const what = n > MAX_CANVAS_NODES ? `${n.toLocaleString('en-US')} ${annotations > 0 ? 'nodes, notes and groups' : 'nodes'}` : `${e.toLocaleString('en-US')} connections`;
   const limit = n > MAX_CANVAS_NODES ? `${MAX_CANVAS_NODES.toLocaleString('en-US')} nodes` : `${MAX_CANVAS_EDGES.toLocaleString('en-US')} connections`;
   const instead = fileName === undefined ? '' : `; check or simulate it with the command line instead (npx sagaboard validate ${fileName})`;
   return `this design has ${what}; the canvas draws designs of up to ${limit}, more would freeze this tab${instead}`;

@@ -67,6 +67,16 @@ describe('the design library', () => {
     expect(await lib.save({ id: 'rev', doc: example('checkout-fanout'), updatedAt: 5 })).toBe(4);
   });
 
+  it('opens a design saved by a Sagaboard that wrote version 1 as version 2, without notes or groups (spec §1.2a)', async () => {
+    const v1 = { ...JSON.parse(JSON.stringify(example('credit-reservation'))), version: 1 };
+    delete v1.notes;
+    delete v1.groups;
+    await putRaw({ id: 'old', doc: v1, updatedAt: 7 });
+    const lib = await openLibrary();
+    const r = await lib.read('old');
+    expect(r).toMatchObject({ ok: true, design: { doc: { version: 2, notes: [], groups: [], nodes: v1.nodes } } });
+  });
+
   it('reports a corrupt record with its raw content instead of opening it', async () => {
     const lib = await openLibrary();
     const corrupt = { ...example('checkout-fanout'), version: 99 } as unknown as SagaDocument;

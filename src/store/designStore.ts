@@ -22,6 +22,7 @@ export type DesignSource =
   | { kind: 'shared'; fragment: string };
 
 export interface Selection {
+  /** What is selected on the canvas besides connections: nodes, notes and groups (their ids share one space). */
   nodes: readonly string[];
   edges: readonly string[];
 }
@@ -45,7 +46,7 @@ export interface DesignState {
   pending: DesignSource | null;
   loadProblem: LoadProblem | null;
   selection: Selection;
-  /** The node whose name is being typed on the canvas, if any. */
+  /** The node or group whose name, or the note whose text, is being typed on the canvas, if any. */
   renaming: string | null;
   /** A short message about the last thing the canvas refused (e.g. a forbidden connection). */
   hint: Hint | null;
@@ -123,7 +124,8 @@ export const useDesignStore = create<DesignState & DesignActions>()(
   adoptSource: (source) => set({ source }),
   replaceDocument: (doc) => {
     const history = useDesignStore.temporal.getState();
-    const nodes = new Set(doc.nodes.map((n) => n.id));
+    // Notes and group frames are selected like nodes (one id space, spec §1.2a).
+    const nodes = new Set([...doc.nodes.map((n) => n.id), ...(doc.notes ?? []).map((n) => n.id), ...(doc.groups ?? []).map((g) => g.id)]);
     const edges = new Set(doc.edges.map((e) => e.id));
     const { selection, renaming } = get();
     history.pause();

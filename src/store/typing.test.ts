@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addNode, emptyDocument, updateNode } from '../model/operations.ts';
+import { addNode, addNote, emptyDocument, removeElements, updateNode, updateNote } from '../model/operations.ts';
 import { redo, undo, useDesignStore } from './designStore.ts';
-import { cancelTyping, continueLastStep, finishTyping, flushTyping, typeInto, TYPING_DELAY_MS } from './typing.ts';
+import { cancelTyping, continueLastStep, finishTyping, finishTypingRemoving, flushTyping, typeInto, TYPING_DELAY_MS } from './typing.ts';
 
 const store = () => useDesignStore.getState();
 const name = () => store().doc!.nodes[0]!.name;
@@ -131,5 +131,61 @@ describe('a node added and named at once', () => {
     typeName('name', 'Payments');
     flushTyping();
     expect(steps()).toBe(3);
+  });
+});
+
+describe('writing a note, and leaving it empty (spec §1.2a)', () => {
+  const notes = () => store().doc!.notes ?? [];
+  const write = (id: string, text: string) => typeInto(`note:${id}`, () => store().apply((d) => updateNote(d, id, { text })));
+  const remove = (id: string) => () => store().apply((d) => removeElements(d, [id]));
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    store().showDesign(emptyDocument(), { kind: 'example', id: 'order-orchestrated' });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  /** A note added the way the palette adds one: writing it continues the step that added it. */
+  const placeNote = () => {
+    const placed = addNote(store().doc!, { x: 0, y: 0 });
+    store().apply(() => placed.doc);
+    continueLastStep(`note:${placed.id}`);
+    return placed.id;
+  };
+
+  it('adding a note and writing it is one undo step', () => {
+    const id = placeNote();
+    write(id, 'Refunds');
+    vi.advanceTimersByTime(TYPING_DELAY_MS);
+    write(id, 'Refunds take 3 days');
+    finishTyping(`note:${id}`);
+    expect(notes()[0]!.text).toBe('Refunds take 3 days');
+    undo();
+    expect(notes()).toEqual([]);
+  });
+
+  it('a new note left empty (or written and wiped) is gone, with no undo step left behind', () => {
+    const before = steps();
+    const id = placeNote();
+    write(id, 'x');
+    vi.advanceTimersByTime(TYPING_DELAY_MS);
+    write(id, '');
+    finishTypingRemoving(`note:${id}`, remove(id));
+    expect(notes()).toEqual([]);
+    expect(steps()).toBe(before);
+  });
+
+  it('an existing note wiped is removed in the same step as the wiping: undo brings back its text', () => {
+    const id = placeNote();
+    write(id, 'Keep me');
+    finishTyping(`note:${id}`);
+    const before = steps();
+    write(id, '');
+    vi.advanceTimersByTime(TYPING_DELAY_MS);
+    finishTypingRemoving(`note:${id}`, remove(id));
+    expect(notes()).toEqual([]);
+    expect(steps()).toBe(before + 1);
+    undo();
+    expect(notes()[0]!.text).toBe('Keep me');
   });
 });

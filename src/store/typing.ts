@@ -88,3 +88,22 @@ export function cancelTyping(field: string, revert?: () => void): void {
   if (!joined) undo();
   else if (revert) store.continueStep(revert);
 }
+
+/**
+ * The field was left empty where empty means "gone" (a note with no text): nothing pending is
+ * applied, and `remove` runs within the edit's undo step. An edit that joined the step that made
+ * the element (a note added and never written in, or written and wiped) undoes that step instead:
+ * nothing is left of it, not even an undo step.
+ */
+export function finishTypingRemoving(field: string, remove: () => void): void {
+  const current = edit?.field === field ? edit : undefined;
+  if (current) {
+    clearTimeout(current.timer);
+    edit = undefined;
+  }
+  const store = useDesignStore.getState();
+  const stillLast = current?.made !== undefined && store.doc === current.made;
+  if (current?.joined && stillLast) undo();
+  else if (current?.changed && stillLast) store.continueStep(remove);
+  else remove();
+}

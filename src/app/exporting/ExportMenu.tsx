@@ -6,7 +6,7 @@ import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type R
 import { useDesignStore } from '../../store/designStore.ts';
 
 import { useReactFlow } from '@xyflow/react';
-import type { FlowEdge, FlowNode } from '../../canvas/adapter.ts';
+import type { CanvasNode, FlowEdge } from '../../canvas/adapter.ts';
 import { useClickOutside } from '../useClickOutside.ts';
 import { exportItems, type ExportItem } from './exports.ts';
 import './exporting.css';
@@ -22,7 +22,7 @@ export function ExportMenu() {
   const trigger = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const id = useId();
-  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const flow = useReactFlow<CanvasNode, FlowEdge>();
   const close = useCallback((refocus: boolean) => {
     setOpen(false);
     setView('menu');

@@ -3,7 +3,7 @@
  * when it cannot be done (an empty design, a picture too big), and changes nothing.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
-import type { FlowEdge, FlowNode } from '../../canvas/adapter.ts';
+import type { CanvasNode, FlowEdge } from '../../canvas/adapter.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
 import { sceneOfCanvas } from './canvasScene.ts';
@@ -16,7 +16,7 @@ export interface ExportItem {
 }
 
 type Exports = typeof import('../../export/index.ts');
-type Flow = ReactFlowInstance<FlowNode, FlowEdge>;
+type Flow = ReactFlowInstance<CanvasNode, FlowEdge>;
 
 /** Runs `make` with the exporters and the design on screen; a refusal becomes the item's sentence. */
 async function withDesign(make: (ex: Exports, doc: NonNullable<ReturnType<typeof useDesignStore.getState>['doc']>, slug: string) => Promise<void> | void): Promise<string | undefined> {

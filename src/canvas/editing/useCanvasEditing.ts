@@ -4,17 +4,21 @@
  */
 import { useCallback, type DragEvent } from 'react';
 import { useReactFlow, type Connection, type FinalConnectionState, type IsValidConnection } from '@xyflow/react';
-import { addNode, connect, connectionProblem, moveNodes, type NodePreset } from '../../model/operations.ts';
+import { addNode, addNote, connect, connectionProblem, moveNodes, NOTE_WIDTH, type NodePreset } from '../../model/operations.ts';
 import type { Position } from '../../model/index.ts';
 import { nodeSize } from '../../layout/nodeSize.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { continueLastStep } from '../../store/typing.ts';
 import { nameField } from '../nodes/NameEditor.tsx';
-import type { FlowEdge, FlowNode } from '../adapter.ts';
+import { noteField } from '../nodes/NoteNode.tsx';
+import type { CanvasNode, FlowEdge } from '../adapter.ts';
 import { askAnswer } from '../answers/answerStore.ts';
 
-/** The MIME type a palette item carries while it is dragged. */
+/** The MIME type a palette item carries while it is dragged: a node preset, or `note`. */
 export const PALETTE_MIME = 'application/x-sagaboard-node';
+
+/** What the palette adds: a node of a preset, or a note. */
+export type PaletteItem = NodePreset | 'note';
 
 const store = () => useDesignStore.getState();
 
@@ -31,6 +35,24 @@ export function placeNode(preset: NodePreset, at: Position): void {
   continueLastStep(nameField(placed.id));
   select({ nodes: [placed.id], edges: [] });
   startRenaming(placed.id);
+}
+
+/** Adds an empty note centred on `at`, selects it and opens it for writing: writing it is part of the same undo step. */
+export function placeNote(at: Position): void {
+  const { doc, apply, select, startRenaming } = store();
+  if (!doc) return;
+  const position = { x: Math.round(at.x - NOTE_WIDTH / 2), y: Math.round(at.y - 20) };
+  const placed = addNote(doc, position);
+  apply(() => placed.doc);
+  continueLastStep(noteField(placed.id));
+  select({ nodes: [placed.id], edges: [] });
+  startRenaming(placed.id);
+}
+
+/** Adds what a palette item stands for at `at`. */
+export function placeItem(item: PaletteItem, at: Position): void {
+  if (item === 'note') placeNote(at);
+  else placeNode(item, at);
 }
 
 /** Connects two nodes, or shows why the spec does not allow it. */
@@ -56,7 +78,7 @@ export function commitMoves(moves: ReadonlyMap<string, Position>): void {
 }
 
 export function useCanvasEditing() {
-  const { screenToFlowPosition } = useReactFlow<FlowNode, FlowEdge>();
+  const { screenToFlowPosition } = useReactFlow<CanvasNode, FlowEdge>();
 
   const isValidConnection: IsValidConnection<FlowEdge> = useCallback((c) => {
     const doc = store().doc;
@@ -88,15 +110,15 @@ export function useCanvasEditing() {
 
   const onDrop = useCallback(
     (event: DragEvent) => {
-      const preset = event.dataTransfer.getData(PALETTE_MIME) as NodePreset;
-      if (!preset) return;
+      const item = event.dataTransfer.getData(PALETTE_MIME) as PaletteItem;
+      if (!item) return;
       event.preventDefault();
-      placeNode(preset, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      placeItem(item, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
     },
     [screenToFlowPosition],
   );
 
-  const onNodeDoubleClick = useCallback((_: unknown, node: FlowNode) => store().startRenaming(node.id), []);
+  const onNodeDoubleClick = useCallback((_: unknown, node: CanvasNode) => store().startRenaming(node.id), []);
 
   return { isValidConnection, onConnect, onConnectEnd, onDragOver, onDrop, onNodeDoubleClick };
 }

@@ -1,11 +1,11 @@
 /** The canvas's “Tidy up” button: left to right, or top to bottom from its menu (L and Shift+L). */
 import { useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import type { FlowEdge, FlowNode } from '../adapter.ts';
+import type { CanvasNode, FlowEdge } from '../adapter.ts';
 import { tidyUp, useTidying } from './tidyUp.ts';
 
 export function TidyUpButton() {
-  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const flow = useReactFlow<CanvasNode, FlowEdge>();
   const busy = useTidying();
   const [menu, setMenu] = useState(false);
   const run = (direction: 'RIGHT' | 'DOWN') => {

@@ -8,13 +8,14 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { ReactFlowInstance } from '@xyflow/react';
+import { notesFollow, type Box } from '../../layout/annotations.ts';
 import type { Direction } from '../../layout/elk-layout.ts';
 import { layoutInWorker } from '../../layout/layoutInWorker.ts';
 import type { Size } from '../../layout/nodeSize.ts';
 import type { Position } from '../../model/index.ts';
 import { moveNodes } from '../../model/operations.ts';
 import { useDesignStore } from '../../store/designStore.ts';
-import type { FlowEdge, FlowNode } from '../adapter.ts';
+import type { CanvasNode, FlowEdge } from '../adapter.ts';
 import { FIT_DESIGN, viewportAnimationMs } from '../viewport.ts';
 
 /**
@@ -56,16 +57,25 @@ export function slicesOf(positions: ReadonlyMap<string, Position>, direction: Di
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /** Lays out the design on screen; a second request while one runs is ignored. */
-export async function tidyUp(flow: ReactFlowInstance<FlowNode, FlowEdge>, direction: Direction): Promise<void> {
+export async function tidyUp(flow: ReactFlowInstance<CanvasNode, FlowEdge>, direction: Direction): Promise<void> {
   const { doc, showHint } = useDesignStore.getState();
   if (!doc || doc.nodes.length === 0 || running) return;
   setRunning(true);
   try {
     const sizes = new Map<string, Size>();
-    for (const n of flow.getNodes()) if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+    const before = new Map<string, Box>();
+    for (const n of flow.getNodes()) {
+      if (n.type === 'note' || n.type === 'frame') continue;
+      if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+      before.set(n.id, { ...n.position, width: n.measured?.width ?? n.width ?? 0, height: n.measured?.height ?? 0 });
+    }
     const positions = await layoutInWorker(doc, direction, sizes);
+    // Notes move with their nearest node, in the last slice (spec §1.2a; group frames follow their nodes by themselves).
+    const notes = notesFollow(doc.notes ?? [], before, positions);
     // Edits made while the layout ran are kept: only positions change, of nodes that still exist.
-    const steps = slicesOf(positions, direction).map((slice) => (d: typeof doc) => moveNodes(d, slice));
+    const slices = slicesOf(positions, direction);
+    if (notes.size > 0) slices.push(notes);
+    const steps = slices.map((slice) => (d: typeof doc) => moveNodes(d, slice));
     await useDesignStore.getState().applyInSteps(steps, nextFrame);
     requestAnimationFrame(() => void flow.fitView({ ...FIT_DESIGN, duration: viewportAnimationMs() }));
   } catch (e) {

@@ -1,18 +1,33 @@
 /**
- * Typing a node's name in place: the name changes as it is typed (see store/typing.ts), Enter or
- * leaving the field ends the edit, Escape brings back the name from before it. An empty name is
- * never stored: the node keeps the last name typed until the edit ends, then the one it had.
+ * Typing a node's (or a group's) name in place: the name changes as it is typed (see
+ * store/typing.ts), Enter or leaving the field ends the edit, Escape brings back the name from
+ * before it. An empty name is never stored: the node keeps the last name typed until the edit
+ * ends, then the one it had.
  */
 import { useEffect, useRef, useState } from 'react';
 import { updateNode } from '../../model/operations.ts';
+import type { SagaDocument } from '../../model/index.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { cancelTyping, finishTyping, typeInto } from '../../store/typing.ts';
 import { focusNode } from '../editing/focusNode.ts';
 
-/** The typing field of node `id`'s name on the canvas (see store/typing.ts). */
+/** The typing field of node (or group) `id`'s name on the canvas (see store/typing.ts). */
 export const nameField = (id: string) => `canvas-name:${id}`;
 
-export function NameEditor({ id, name }: { id: string; name: string }) {
+type Rename = (doc: SagaDocument, id: string, name: string) => SagaDocument;
+const renameNode: Rename = (doc, id, name) => updateNode(doc, id, { name });
+
+interface NameEditorProps {
+  id: string;
+  name: string;
+  /** The change a name makes to the document (a node's by default). */
+  rename?: Rename;
+  /** Said when the name is left empty. */
+  emptyHint?: string;
+  className?: string;
+}
+
+export function NameEditor({ id, name, rename = renameNode, emptyHint = 'A name cannot be empty; the node keeps its name.', className = 'sb-node__name-input' }: NameEditorProps) {
   const [text, setText] = useState(name);
   const field = nameField(id);
   const input = useRef<HTMLInputElement>(null);
@@ -39,7 +54,7 @@ export function NameEditor({ id, name }: { id: string; name: string }) {
   const change = (next: string) => {
     setText(next);
     const trimmed = next.trim();
-    if (trimmed !== '') typeInto(field, () => useDesignStore.getState().apply((d) => updateNode(d, id, { name: trimmed })));
+    if (trimmed !== '') typeInto(field, () => useDesignStore.getState().apply((d) => rename(d, id, trimmed)));
   };
 
   const finish = (commit: boolean) => {
@@ -48,8 +63,8 @@ export function NameEditor({ id, name }: { id: string; name: string }) {
     const { startRenaming, showHint } = useDesignStore.getState();
     if (commit && text.trim() !== '') finishTyping(field);
     else {
-      if (commit) showHint('A name cannot be empty; the node keeps its name.');
-      cancelTyping(field, () => useDesignStore.getState().apply((d) => updateNode(d, id, { name })));
+      if (commit) showHint(emptyHint);
+      cancelTyping(field, () => useDesignStore.getState().apply((d) => rename(d, id, name)));
     }
     startRenaming(null);
   };
@@ -57,7 +72,7 @@ export function NameEditor({ id, name }: { id: string; name: string }) {
   return (
     <input
       ref={input}
-      className="sb-node__name-input nodrag nokey nopan"
+      className={`${className} nodrag nokey nopan`}
       aria-label="Name"
       value={text}
       maxLength={300}

@@ -1,17 +1,18 @@
 /**
- * The palette: the five node kinds and a failure event. Drag one onto the canvas, or click it
- * (or press Enter on it) to add it in the middle of the view.
+ * The palette: the five node kinds, a failure event and a note. Drag one onto the canvas, or
+ * click it (or press Enter on it) to add it in the middle of the view. After them, Group makes a
+ * group of the selected nodes (Ctrl+G).
  */
 import { memo, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { Panel, useReactFlow } from '@xyflow/react';
-import type { NodePreset } from '../../model/operations.ts';
 import { useDesignStore } from '../../store/designStore.ts';
-import { PALETTE_MIME, placeNode } from '../editing/useCanvasEditing.ts';
-import { CommandIcon, ConductorIcon, EventIcon, FailureIcon, PersonIcon, ServiceIcon } from '../icons.tsx';
+import { PALETTE_MIME, placeItem, type PaletteItem as Item } from '../editing/useCanvasEditing.ts';
+import { CommandIcon, ConductorIcon, EventIcon, FailureIcon, GroupIcon, NoteIcon, PersonIcon, ServiceIcon } from '../icons.tsx';
+import { canGroup, groupSelection } from '../shortcuts/commands.ts';
 import './palette.css';
 
 interface PaletteItem {
-  preset: NodePreset;
+  preset: Item;
   label: string;
   icon: ReactNode;
   help: string;
@@ -24,7 +25,10 @@ const ITEMS: readonly PaletteItem[] = [
   { preset: 'command', label: 'Command', icon: <CommandIcon />, help: 'An intent with exactly one handler (ReserveInventory)' },
   { preset: 'event', label: 'Event', icon: <EventIcon />, help: 'A fact with any number of subscribers (InventoryReserved)' },
   { preset: 'failureEvent', label: 'Failure', icon: <FailureIcon />, help: 'A failure event, published when a handling fails (PaymentFailed)' },
+  { preset: 'note', label: 'Note', icon: <NoteIcon />, help: 'Free text on the canvas, for what the diagram does not say' },
 ];
+
+const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
 /** Where a click adds a node: the middle of the view, nudged so it does not land on another node. */
 function freeSpotInView(screenToFlow: (p: { x: number; y: number }) => { x: number; y: number }) {
@@ -52,7 +56,8 @@ function moveAlongToolbar(e: KeyboardEvent<HTMLDivElement>) {
 export const Palette = memo(function Palette() {
   const { screenToFlowPosition } = useReactFlow();
   const readOnly = useDesignStore((s) => s.doc === null);
-  const onDragStart = (event: DragEvent, preset: NodePreset) => {
+  const groupable = useDesignStore((s) => canGroup(s.doc, s.selection.nodes));
+  const onDragStart = (event: DragEvent, preset: Item) => {
     event.dataTransfer.setData(PALETTE_MIME, preset);
     event.dataTransfer.effectAllowed = 'copy';
   };
@@ -68,7 +73,7 @@ export const Palette = memo(function Palette() {
           title={`${item.help}. Drag onto the canvas, or click (or press Enter) to add.`}
           data-testid={`palette-${item.preset}`}
           onDragStart={(e) => onDragStart(e, item.preset)}
-          onClick={() => placeNode(item.preset, freeSpotInView(screenToFlowPosition))}
+          onClick={() => placeItem(item.preset, freeSpotInView(screenToFlowPosition))}
         >
           <span className="sb-palette__icon" aria-hidden="true">
             {item.icon}
@@ -76,6 +81,20 @@ export const Palette = memo(function Palette() {
           <span className="sb-palette__label">{item.label}</span>
         </button>
       ))}
+      <span className="sb-palette__separator" aria-hidden="true" />
+      <button
+        type="button"
+        className="sb-palette__item sb-palette__item--group sb-palette__item--action"
+        disabled={readOnly || !groupable}
+        title={groupable ? `Group the selected nodes in a named frame (${mod}+G)` : `Select nodes (Shift+click), then group them in a named frame (${mod}+G)`}
+        data-testid="palette-group"
+        onClick={groupSelection}
+      >
+        <span className="sb-palette__icon" aria-hidden="true">
+          <GroupIcon />
+        </span>
+        <span className="sb-palette__label">Group</span>
+      </button>
     </Panel>
   );
 });

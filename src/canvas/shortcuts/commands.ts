@@ -1,8 +1,10 @@
 /** Editor commands behind the shortcuts (and menus): each applies one operation to the design. */
 import { loadFragment } from '../../model/load.ts';
-import { copyFragment, duplicateNodes, pasteFragment, removeElements } from '../../model/operations.ts';
+import { copyFragment, duplicateNodes, groupNodes, pasteFragment, removeElements, ungroup } from '../../model/operations.ts';
 import { tooBigToDraw } from '../../persistence/canvasLimits.ts';
 import { NOTHING_SELECTED, useDesignStore } from '../../store/designStore.ts';
+import { continueLastStep } from '../../store/typing.ts';
+import { nameField } from '../nodes/NameEditor.tsx';
 
 const store = () => useDesignStore.getState();
 
@@ -15,7 +17,46 @@ export function deleteSelection(): void {
 
 export function selectAll(): void {
   const { doc, select } = store();
-  if (doc) select({ nodes: doc.nodes.map((n) => n.id), edges: doc.edges.map((e) => e.id) });
+  if (doc) select({ nodes: [...doc.nodes.map((n) => n.id), ...(doc.notes ?? []).map((n) => n.id)], edges: doc.edges.map((e) => e.id) });
+}
+
+/** Whether the selection holds something to group: a node, or two groups (to merge). */
+export function canGroup(doc: { nodes: readonly { id: string }[]; groups?: readonly { id: string }[] } | null, selected: readonly string[]): boolean {
+  if (!doc || selected.length === 0) return false;
+  const ids = new Set(selected);
+  return doc.nodes.some((n) => ids.has(n.id)) || (doc.groups ?? []).filter((g) => ids.has(g.id)).length >= 2;
+}
+
+/**
+ * Groups the selected nodes (and the nodes of selected groups, merged into the new one), selects
+ * the new group and puts its name up for typing: grouping and naming are one undo step.
+ */
+export function groupSelection(): void {
+  const { doc, selection, apply, select, startRenaming, showHint } = store();
+  if (!doc) return;
+  const result = groupNodes(doc, selection.nodes);
+  if (result.id === undefined) {
+    showHint('Select the nodes to group first (Shift+click or drag a box with Shift), then press Ctrl+G.');
+    return;
+  }
+  apply(() => result.doc);
+  continueLastStep(nameField(result.id));
+  select({ nodes: [result.id], edges: [] });
+  startRenaming(result.id);
+}
+
+/** Removes the selected groups, and the groups of the selected nodes; their nodes stay, selected. */
+export function ungroupSelection(): void {
+  const { doc, selection, apply, select, showHint } = store();
+  if (!doc) return;
+  const ids = new Set(selection.nodes);
+  const groups = (doc.groups ?? []).filter((g) => ids.has(g.id) || g.nodes.some((id) => ids.has(id)));
+  if (groups.length === 0) {
+    showHint('Nothing to ungroup: select a group (click its name) or one of its nodes.');
+    return;
+  }
+  apply((d) => ungroup(d, groups.map((g) => g.id)));
+  select({ nodes: groups.flatMap((g) => g.nodes), edges: [] });
 }
 
 export function duplicateSelection(): void {
@@ -30,7 +71,9 @@ export function duplicateSelection(): void {
 export function selectionAsText(): string | undefined {
   const { doc, selection } = store();
   if (!doc || selection.nodes.length === 0) return undefined;
-  return JSON.stringify(copyFragment(doc, selection.nodes), null, 2);
+  const fragment = copyFragment(doc, selection.nodes);
+  if (fragment.nodes.length === 0 && !fragment.notes) return undefined;
+  return JSON.stringify(fragment, null, 2);
 }
 
 /** Pastes clipboard text: a copied selection or a whole design. Anything else is refused with a hint. */
@@ -43,8 +86,8 @@ export function pasteText(text: string): void {
     return;
   }
   // Pasting into the design it was copied from: beside the originals, not on top of them.
-  const here = new Set(doc.nodes.map((n) => n.id));
-  const beside = loaded.fragment.nodes.some((n) => here.has(n.id));
+  const here = new Set([...doc.nodes.map((n) => n.id), ...(doc.notes ?? []).map((n) => n.id)]);
+  const beside = [...loaded.fragment.nodes, ...(loaded.fragment.notes ?? [])].some((n) => here.has(n.id));
   const result = pasteFragment(doc, loaded.fragment, beside ? { x: 48, y: 48 } : { x: 0, y: 0 });
   const tooBig = tooBigToDraw(result.doc);
   if (tooBig) {

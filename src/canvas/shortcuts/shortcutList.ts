@@ -17,7 +17,16 @@ export const SHORTCUTS: readonly { group: string; entries: ShortcutEntry[] }[] =
       { keys: [`${mod}+X`], does: 'Cut the selection' },
       { keys: [`${mod}+V`], does: 'Paste' },
       { keys: [`${mod}+D`], does: 'Duplicate the selection' },
-      { keys: ['Enter', 'Double-click'], does: 'Rename the selected node' },
+      { keys: ['Enter', 'Double-click'], does: 'Rename the selected node or group, write in the selected note' },
+    ],
+  },
+  {
+    group: 'Notes and groups',
+    entries: [
+      { keys: ['Drag “Note” from the palette'], does: 'Add a note; Escape or a click elsewhere ends the writing' },
+      { keys: [`${mod}+G`], does: 'Group the selected nodes (named as you type; a node leaves its old group)' },
+      { keys: [`${mod}+Shift+G`], does: 'Ungroup the selected group, or the groups of the selected nodes' },
+      { keys: ['Drag a group’s name'], does: 'Move the group with its nodes' },
     ],
   },
   {

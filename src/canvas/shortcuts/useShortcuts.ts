@@ -6,12 +6,12 @@ import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { NOTHING_SELECTED, redo, undo, useDesignStore } from '../../store/designStore.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
-import type { FlowEdge, FlowNode } from '../adapter.ts';
+import type { CanvasNode, FlowEdge } from '../adapter.ts';
 import type { ConnectDirection } from '../editing/connectChoices.ts';
 import { tidyUp } from '../layout/tidyUp.ts';
 import { toggleWhatIf } from '../whatIf/toggleWhatIf.ts';
 import { FIT_DESIGN, viewportAnimationMs } from '../viewport.ts';
-import { deleteSelection, duplicateSelection, pasteText, selectAll, selectionAsText } from './commands.ts';
+import { deleteSelection, duplicateSelection, groupSelection, pasteText, selectAll, selectionAsText, ungroupSelection } from './commands.ts';
 
 const TEXT_FIELDS = 'input:not([type=checkbox]):not([type=radio]), textarea, select, [contenteditable="true"], [role="dialog"]';
 const FORM_CONTROLS = 'input, textarea, select, [contenteditable="true"], [role="dialog"]';
@@ -31,7 +31,7 @@ const ACTIVATED_BY_ENTER = 'button, a[href], summary, [role="button"], [role="ta
 const readOnly = () => useSimulationStore.getState().active || useDesignStore.getState().source?.kind === 'shared';
 
 export function useShortcuts(openSheet: () => void, openConnect: (direction: ConnectDirection) => void): void {
-  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const flow = useReactFlow<CanvasNode, FlowEdge>();
   const { fitView } = flow;
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
@@ -52,6 +52,7 @@ export function useShortcuts(openSheet: () => void, openConnect: (direction: Con
       else if (mod && key === 'y') run(redo);
       else if (mod && key === 'a') run(selectAll);
       else if (mod && key === 'd') run(duplicateSelection);
+      else if (mod && key === 'g') run(e.shiftKey ? ungroupSelection : groupSelection);
       else if (mod || e.altKey) return;
       else if (key === 'delete' || key === 'backspace') run(deleteSelection);
       else if (key === 'f') run(() => void fitView({ ...FIT_DESIGN, duration: viewportAnimationMs() }));
@@ -59,8 +60,10 @@ export function useShortcuts(openSheet: () => void, openConnect: (direction: Con
       else if (key === 'w' && !e.shiftKey) run(toggleWhatIf);
       else if (e.key === '?') run(openSheet);
       else if (key === 'c') {
-        const { selection, showHint } = useDesignStore.getState();
-        run(() => (selection.nodes.length === 1 ? openConnect(e.shiftKey ? 'in' : 'out') : showHint('Select one node, then press C to connect it to another.')));
+        const { doc, selection, showHint } = useDesignStore.getState();
+        // Notes and group frames connect to nothing.
+        const one = selection.nodes.length === 1 && doc?.nodes.some((n) => n.id === selection.nodes[0]);
+        run(() => (one ? openConnect(e.shiftKey ? 'in' : 'out') : showHint('Select one node, then press C to connect it to another.')));
       } else if (key === 'escape') {
         const s = useDesignStore.getState();
         s.showHint(null);

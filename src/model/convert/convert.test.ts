@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../load.ts';
+import { addNote, groupNodes } from '../operations.ts';
 import { LIMITS } from '../schema.ts';
 import { validate } from '../validate.ts';
 import { designArb } from '../testing/arbitraries.ts';
@@ -43,6 +44,24 @@ describe('convert refuses what it cannot convert, and creates nothing', () => {
     }
     b.edge('Orders', 'OrderCancelled', { on: ['PaymentFailed', 'StockFailed'] });
     expect(reason(convert(b.doc, 'orchestration'))).toMatch(/^Cannot convert: the reactions cannot be put in the order of one saga .*parallel branches/);
+  });
+
+  it('keeps notes, and groups of the nodes it keeps (spec §1.2a)', () => {
+    // given the orchestrated order with its services grouped and a note
+    let doc = example('order-orchestrated');
+    const id = (name: string) => doc.nodes.find((n) => n.name === name)!.id;
+    doc = groupNodes(doc, [id('PaymentService'), id('InventoryService')], 'Back office').doc;
+    doc = groupNodes(doc, [id('OrderService')], 'Front').doc;
+    doc = addNote(doc, { x: 0, y: -100 }, 'Reviewed with the payments team').doc;
+    // when it is converted to a choreography
+    const result = convert(doc, 'choreography');
+    if (!result.ok) throw new Error(result.reason);
+    // then the note and the groups of kept nodes come along, and the design loads back
+    expect(result.doc.notes).toEqual(doc.notes);
+    const kept = new Set(result.doc.nodes.map((n) => n.id));
+    expect(result.doc.groups!.find((g) => g.name === 'Back office')?.nodes).toEqual([id('PaymentService'), id('InventoryService')]);
+    expect(result.doc.groups!.every((g) => g.nodes.length > 0 && g.nodes.every((n) => kept.has(n)))).toBe(true);
+    expect(parseDocument(JSON.parse(JSON.stringify(result.doc))).ok).toBe(true);
   });
 
   it('leaves the original untouched', () => {

@@ -22,7 +22,8 @@ export class Draft {
   private counter = 0;
 
   constructor(readonly source: SagaDocument) {
-    this.ids = new Set([...source.nodes.map((n) => n.id), ...source.edges.map((e) => e.id)]);
+    // One id space with the notes and groups too (spec §1.2a): they are kept in the conversion.
+    this.ids = new Set([...source.nodes.map((n) => n.id), ...source.edges.map((e) => e.id), ...(source.notes ?? []).map((n) => n.id), ...(source.groups ?? []).map((g) => g.id)]);
   }
 
   /** Keeps a node of the original (or a changed copy of it) under its id. */
@@ -113,9 +114,17 @@ export class Draft {
     }
   }
 
-  /** The drawn design, with the original's document fields. */
+  /**
+   * The drawn design, with the original's document fields and notes; its groups keep the nodes
+   * the conversion kept (a group left with none goes).
+   */
   document(fields: Partial<SagaDocument>): SagaDocument {
-    const { nodes: _n, edges: _e, scenarios: _s, ...rest } = this.source;
-    return { ...rest, ...fields, nodes: this.nodes, edges: this.edges };
+    const { nodes: _n, edges: _e, scenarios: _s, groups, ...rest } = this.source;
+    const doc: SagaDocument = { ...rest, ...fields, nodes: this.nodes, edges: this.edges };
+    if (groups !== undefined) {
+      const kept = new Set(this.nodes.map((n) => n.id));
+      doc.groups = groups.map((g) => ({ ...g, nodes: g.nodes.filter((id) => kept.has(id)) })).filter((g) => g.nodes.length > 0);
+    }
+    return doc;
   }
 }

@@ -1,11 +1,13 @@
 /**
  * fast-check arbitraries of valid Sagaboard designs (spec §1), for property tests. Every design
- * they make passes `parseDocument` as it is: ids unique across nodes and connections, every
- * value within the schema's limits (LIMITS), names not blank. Connections join existing nodes
- * but may join kinds the rules refuse (G002): the schema accepts them, and so must every reader.
+ * they make passes `parseDocument` as it is: ids unique across nodes, connections, notes and
+ * groups, each node in one group at most, every value within the schema's limits (LIMITS), names
+ * not blank. Connections join existing nodes but may join kinds the rules refuse (G002): the
+ * schema accepts them, and so must every reader.
  */
 import fc from 'fast-check';
 import {
+  CURRENT_VERSION,
   DECLARED_STYLES,
   FAULT_KINDS,
   LIMITS,
@@ -17,7 +19,9 @@ import {
   type RetryPolicy,
   type SagaDocument,
   type SagaEdge,
+  type SagaGroup,
   type SagaNode,
+  type SagaNote,
   type Scenario,
 } from '../schema.ts';
 
@@ -176,6 +180,25 @@ export const scenarioShapeArb = fc.record(
   { requiredKeys: ['name', 'seed', 'faults'] },
 );
 
+/** A note without its id: any text (empty included), anywhere, drawn at any allowed width or the default. */
+const noteBodyArb = fc.record(
+  {
+    text: text(LIMITS.maxNoteLength, { boundaryWeight: 1 }),
+    position: positionArb,
+    width: numberIn(LIMITS.minNoteWidth, LIMITS.maxNoteWidth),
+  },
+  { requiredKeys: ['text', 'position'] },
+);
+
+/** A group's colour: the hex the app writes, or any short text another tool may have written. */
+const colorArb = fc.oneof(
+  fc.constantFrom('#2563eb', '#0d9488', '#FFF', '#7c3aed80'),
+  text(LIMITS.maxColorLength),
+);
+
+/** A group without its id and nodes (given when the design is put together). */
+const groupBodyArb = fc.record({ name: nameArb, color: colorArb }, { requiredKeys: ['name'] });
+
 const headArb = fc.record(
   { name: nameArb, description: descriptionArb, declaredStyle: fc.constantFrom(...DECLARED_STYLES) },
   { requiredKeys: ['name'] },
@@ -187,23 +210,37 @@ export interface DesignOptions {
   maxNodes?: number;
   maxEdges?: number;
   maxScenarios?: number;
+  /** At most this many notes and groups each (default 3; 0 makes designs a version 1 file could hold). */
+  maxNotes?: number;
+  maxGroups?: number;
 }
 
 /** A valid design: nodes of every kind, connections between them, scenarios, optional fields present or not. */
-export function designArb({ minNodes = 1, maxNodes = 10, maxEdges = 14, maxScenarios = 3 }: DesignOptions = {}): fc.Arbitrary<SagaDocument> {
+export function designArb({ minNodes = 1, maxNodes = 10, maxEdges = 14, maxScenarios = 3, maxNotes = 3, maxGroups = 3 }: DesignOptions = {}): fc.Arbitrary<SagaDocument> {
   return fc
-    .record({ nodeCount: fc.integer({ min: minNodes, max: maxNodes }), edgeCount: fc.integer({ min: 0, max: maxEdges }) })
-    .map(({ nodeCount, edgeCount }) => ({ nodeCount, edgeCount: nodeCount === 0 ? 0 : edgeCount }))
-    .chain(({ nodeCount, edgeCount }) =>
+    .record({
+      nodeCount: fc.integer({ min: minNodes, max: maxNodes }),
+      edgeCount: fc.integer({ min: 0, max: maxEdges }),
+      noteCount: fc.integer({ min: 0, max: maxNotes }),
+      groupCount: fc.integer({ min: 0, max: maxGroups }),
+    })
+    .map(({ nodeCount, edgeCount, ...rest }) => ({ nodeCount, edgeCount: nodeCount === 0 ? 0 : edgeCount, ...rest }))
+    .chain(({ nodeCount, edgeCount, noteCount, groupCount }) =>
       fc.record({
-        ids: fc.uniqueArray(idArb, { minLength: nodeCount + edgeCount, maxLength: nodeCount + edgeCount }),
+        ids: fc.uniqueArray(idArb, { minLength: nodeCount + edgeCount + noteCount + groupCount, maxLength: nodeCount + edgeCount + noteCount + groupCount }),
         nodes: fc.array(nodeBodyArb, { minLength: nodeCount, maxLength: nodeCount }),
         edges: fc.array(edgeShapeArb, { minLength: edgeCount, maxLength: edgeCount }),
         head: headArb,
         scenarios: fc.option(fc.array(scenarioShapeArb, { maxLength: maxScenarios }), { nil: undefined }),
+        // Absent, or a list (maybe empty): both are valid version 2 designs.
+        notes: fc.option(fc.array(noteBodyArb, { minLength: noteCount, maxLength: noteCount }), { nil: undefined }),
+        groups: fc.option(fc.array(groupBodyArb, { minLength: groupCount, maxLength: groupCount }), { nil: undefined }),
+        // For each node, the group it is in (an index beyond the groups: none); members in any order.
+        membership: fc.array(fc.nat(groupCount * 2), { minLength: nodeCount, maxLength: nodeCount }),
+        memberOrder: fc.boolean(),
       }),
     )
-    .map(({ ids, nodes: bodies, edges: shapes, head, scenarios }) => {
+    .map(({ ids, nodes: bodies, edges: shapes, head, scenarios, notes: noteBodies, groups: groupBodies, membership, memberOrder }) => {
       const nodes = bodies.map((body, i) => ({ id: ids[i]!, ...body }) as SagaNode);
       const nodeId = (i: number) => nodes[i % nodes.length]!.id;
       const edges = shapes.map(({ source, target, on, compensates, ...rest }, i): SagaEdge => {
@@ -213,7 +250,7 @@ export function designArb({ minNodes = 1, maxNodes = 10, maxEdges = 14, maxScena
         return edge;
       });
       const targets = [...nodes.map((n) => n.id), ...edges.map((e) => e.id)];
-      const doc: SagaDocument = { format: 'sagaboard', version: 1, ...head, nodes, edges };
+      const doc: SagaDocument = { format: 'sagaboard', version: CURRENT_VERSION, ...head, nodes, edges };
       if (scenarios !== undefined) {
         doc.scenarios = scenarios.map(
           ({ faults, ...s }): Scenario => ({
@@ -222,6 +259,14 @@ export function designArb({ minNodes = 1, maxNodes = 10, maxEdges = 14, maxScena
             faults: targets.length === 0 ? [] : faults.map((f): Fault => ({ ...f, target: targets[f.target % targets.length]! })),
           }),
         );
+      }
+      let next = nodes.length + edges.length;
+      if (noteBodies !== undefined) doc.notes = noteBodies.map((body): SagaNote => ({ id: ids[next++]!, ...body }));
+      if (groupBodies !== undefined) {
+        doc.groups = groupBodies.map((body, g): SagaGroup => {
+          const members = nodes.filter((_, i) => membership[i] === g).map((n) => n.id);
+          return { id: ids[next++]!, ...body, nodes: memberOrder ? members : members.reverse() };
+        });
       }
       return doc;
     });

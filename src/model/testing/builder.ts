@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDocument } from '../load.ts';
-import type { SagaDocument, SagaEdge, SagaNode } from '../schema.ts';
+import { CURRENT_VERSION, type SagaDocument, type SagaEdge, type SagaNode } from '../schema.ts';
 
 type Attrs<K extends SagaNode['kind']> = Omit<Extract<SagaNode, { kind: K }>, 'id' | 'kind' | 'name'>;
 
@@ -14,7 +14,7 @@ export class DesignBuilder {
   private edgeCount = 0;
 
   constructor(name = 'Test design') {
-    this.doc = { format: 'sagaboard', version: 1, name, nodes: [], edges: [] };
+    this.doc = { format: 'sagaboard', version: CURRENT_VERSION, name, nodes: [], edges: [] };
   }
 
   actor(name: string): this {

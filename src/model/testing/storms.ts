@@ -2,7 +2,7 @@
  * Designs that never end, for the tests of the simulator's work bound (unit, command line and
  * end-to-end): plain documents, built without the file system.
  */
-import type { SagaDocument } from '../schema.ts';
+import { CURRENT_VERSION, type SagaDocument } from '../schema.ts';
 
 /**
  * An event storm that fans out: Seeder publishes Ticked, which `width` workers subscribe to and
@@ -26,14 +26,14 @@ export function fanOutStorm(width: number): SagaDocument {
     nodes.push({ id: `w${i}`, kind: 'service', name: `Worker${i}`, position: at(i % 40, 2 + Math.floor(i / 40)) });
     edges.push({ id: `sub${i}`, source: 'ticked', target: `w${i}` }, { id: `pub${i}`, source: `w${i}`, target: 'ticked' });
   }
-  return { format: 'sagaboard', version: 1, name: `Fan-out storm ×${width}`, nodes, edges };
+  return { format: 'sagaboard', version: CURRENT_VERSION, name: `Fan-out storm ×${width}`, nodes, edges };
 }
 
 /** Two services whose events trigger each other forever: Pinger publishes Pinged, Ponger answers Ponged. */
 export function pingPongStorm(): SagaDocument {
   return {
     format: 'sagaboard',
-    version: 1,
+    version: CURRENT_VERSION,
     name: 'Ping pong',
     nodes: [
       { id: 'user', kind: 'actor', name: 'User' },

@@ -1,11 +1,12 @@
 /**
- * The inspector: every attribute of the selection (spec §1), editable. One node or one
- * connection shows its fields; several show a summary; nothing selected shows the design.
+ * The inspector: every attribute of the selection (spec §1), editable. One node, connection,
+ * note or group shows its fields; several show a summary; nothing selected shows the design.
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useDesignStore } from '../../store/designStore.ts';
 import { DesignInspector } from './DesignInspector.tsx';
 import { EdgeInspector } from './EdgeInspector.tsx';
+import { GroupInspector, NoteInspector } from './AnnotationInspectors.tsx';
 import { inspectedKey, inspectedOf, fromInspectedKey } from './inspected.ts';
 import { NodeInspector } from './NodeInspector.tsx';
 import { SelectionSummary } from './SelectionSummary.tsx';
@@ -23,7 +24,9 @@ export function Inspector() {
       {/* Keyed by id: another element gets fresh fields, never a half-typed value of the previous one. */}
       {view.what === 'node' && <NodeInspector key={view.id} id={view.id} />}
       {view.what === 'edge' && <EdgeInspector key={view.id} id={view.id} />}
-      {view.what === 'several' && <SelectionSummary nodes={view.nodes} edges={view.edges} />}
+      {view.what === 'note' && <NoteInspector key={view.id} id={view.id} />}
+      {view.what === 'group' && <GroupInspector key={view.id} id={view.id} />}
+      {view.what === 'several' && <SelectionSummary nodes={view.nodes} edges={view.edges} annotations={view.annotations ?? []} />}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { parseLongTextField, parseTextField } from './parseField.ts';
 import { OrchestratorFields, ServiceFields } from './ParticipantFields.tsx';
 import { SelectionProblems } from './SelectionProblems.tsx';
 import { WhatIfSection } from './WhatIfSection.tsx';
+import { NodeGroupLine } from './AnnotationInspectors.tsx';
 
 /** What a description of each kind usually says. */
 const DESCRIBE: Readonly<Record<SagaNode['kind'], string>> = {
@@ -52,6 +53,7 @@ export function NodeInspector({ id }: { id: string }) {
         />
         <KindFields node={node} />
         <WhatIfSection node={node} />
+        <NodeGroupLine id={id} />
       </div>
       <SelectionProblems concern={{ node: id }} what={`this ${node.kind}`} />
     </>

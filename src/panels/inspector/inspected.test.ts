@@ -24,6 +24,16 @@ describe('what the inspector shows', () => {
     expect(inspectedOf(doc, { nodes: ['processPayment', 'gone'], edges: ['e99'] })).toEqual({ what: 'node', id: 'processPayment' });
   });
 
+  it('a note or a group, and notes and groups in a bigger selection', () => {
+    const annotated = { ...doc, notes: [{ id: 'n1', text: 'hi', position: { x: 0, y: 0 } }], groups: [{ id: 'g1', name: 'Payments', nodes: ['paymentService'] }] };
+    expect(inspectedOf(annotated, { nodes: ['n1'], edges: [] })).toEqual({ what: 'note', id: 'n1' });
+    expect(inspectedOf(annotated, { nodes: ['g1'], edges: [] })).toEqual({ what: 'group', id: 'g1' });
+    const several = inspectedOf(annotated, { nodes: ['g1', 'customer', 'n1'], edges: [] });
+    expect(several).toEqual({ what: 'several', nodes: ['customer'], edges: [], annotations: ['n1', 'g1'] });
+    expect(fromInspectedKey(inspectedKey(several))).toEqual(several);
+    expect(fromInspectedKey(inspectedKey({ what: 'note', id: 'n1' }))).toEqual({ what: 'note', id: 'n1' });
+  });
+
   it('round-trips through its flat key', () => {
     for (const i of [
       inspectedOf(doc, { nodes: [], edges: [] }),

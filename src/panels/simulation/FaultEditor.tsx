@@ -20,8 +20,10 @@ export function FaultEditor() {
   const faults = useSimulationStore((s) => s.faults);
   const seed = useSimulationStore((s) => s.seed);
   const selection = useDesignStore((s) => s.selection);
-  const target = selection.nodes.length + selection.edges.length === 1 ? (selection.nodes[0] ?? selection.edges[0]) : undefined;
+  const picked = selection.nodes.length + selection.edges.length === 1 ? (selection.nodes[0] ?? selection.edges[0]) : undefined;
   if (!doc) return null;
+  // A note or a group (spec §1.2a) is not part of the run: nothing to break there.
+  const target = picked !== undefined && (doc.nodes.some((n) => n.id === picked) || doc.edges.some((e) => e.id === picked)) ? picked : undefined;
   const kinds = target ? faultKindsFor(doc, target) : [];
   return (
     <section className="sb-panel sb-faults" aria-labelledby="faults-heading" data-testid="fault-editor">
