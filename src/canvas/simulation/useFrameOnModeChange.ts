@@ -1,18 +1,21 @@
-/** Frames the design when simulation mode starts or ends: the dock under the canvas changes its height. */
+/**
+ * Frames the design when simulation mode starts or ends: the dock under the canvas takes (or gives
+ * back) its height, and the tools over it change, so the design is framed in the room left above
+ * the dock, never under it.
+ */
 import { useEffect, useRef } from 'react';
-import { useReactFlow } from '@xyflow/react';
-import { FIT_DESIGN, viewportAnimationMs } from '../viewport.ts';
+import { useFrameDesign } from '../useFrameDesign.ts';
 
 export function useFrameOnModeChange(simulating: boolean): void {
-  const { fitView } = useReactFlow();
+  const frame = useFrameDesign();
   const previous = useRef(simulating);
   useEffect(() => {
     if (previous.current === simulating) return; // not on the first render: the opened design is framed already
     previous.current = simulating;
-    // Two frames: the layout changes, then React Flow measures its new size.
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => void fitView({ ...FIT_DESIGN, duration: viewportAnimationMs() }));
+    // Two frames: the dock and the panels are laid out, then the canvas has its new size.
+    let request = requestAnimationFrame(() => {
+      request = requestAnimationFrame(() => void frame({ animate: true }));
     });
-    return () => cancelAnimationFrame(frame);
-  }, [simulating, fitView]);
+    return () => cancelAnimationFrame(request);
+  }, [simulating, frame]);
 }
