@@ -18,10 +18,11 @@ export function useFrameDesign(): (options?: FrameOptions) => Promise<boolean> {
   return useCallback(
     ({ animate = false, toggle = false }: FrameOptions = {}) => {
       const doc = useDesignStore.getState().doc;
-      const { domNode, transform } = store.getState();
+      const { domNode, transform, edges } = store.getState();
       if (!doc || doc.nodes.length === 0 || !domNode) return Promise.resolve(false);
       const [x, y, zoom] = transform;
-      const frame = designFrame(doc, domNode.closest('.sb-canvas') ?? domNode, { x, y, zoom }, toggle);
+      // The lanes of the connections as drawn: replies riding round the design are part of it.
+      const frame = designFrame(doc, domNode.closest('.sb-canvas') ?? domNode, edges.map((e) => e.data), { x, y, zoom }, toggle);
       return setViewport(frame, { duration: animate ? viewportAnimationMs() : 0 });
     },
     [setViewport, store],

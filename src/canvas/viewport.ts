@@ -18,8 +18,8 @@ export function viewportAnimationMs(ms = 450): number {
   return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 0 : ms;
 }
 
-/** The zoom at which a node's name (14 px) reads at 10.5 px: framing goes no further out for a design of a few screens. */
-export const READABLE_ZOOM = 0.75;
+/** The zoom at which a node's name (14 px) reads at 10 px: framing goes no further out for a design of a few screens. */
+export const READABLE_ZOOM = 0.72;
 /** Framing never zooms in past this: a small design is shown at its size. */
 const MAX_FIT_ZOOM = 1;
 /**
@@ -42,8 +42,8 @@ export interface Insets {
   left: number;
 }
 
-/** Space kept round a framed design, in screen pixels, before the tools over the canvas are counted. */
-export const FRAME_MARGIN: Insets = { top: 40, right: 40, bottom: 40, left: 40 };
+/** Space kept round a framed design, in screen pixels, before the tools over the canvas are counted (the zoom buttons bottom left). */
+export const FRAME_MARGIN: Insets = { top: 48, right: 40, bottom: 40, left: 56 };
 
 /**
  * The viewport that frames `bounds` (flow coordinates) in a canvas of `size` less `insets`
@@ -78,8 +78,12 @@ export function boundsOf(doc: SagaDocument): Rect {
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
-/** Tools floating over the top of the canvas: framing keeps the design below them. */
+/**
+ * Tools floating over the top of the canvas: framing keeps the design below them. A lone button in
+ * a corner (the legend's, help) is left out: keeping clear of it would cost a band across the whole view.
+ */
 const TOP_TOOLS = '.react-flow__panel.top-center, .react-flow__panel.top-right';
+const CORNER_BUTTON = 120;
 /** Space between those tools and the framed design. */
 const BELOW_TOOLS = 20;
 
@@ -89,21 +93,50 @@ export function canvasArea(canvas: Element): { size: { width: number; height: nu
   let top = FRAME_MARGIN.top;
   for (const tool of canvas.querySelectorAll(TOP_TOOLS)) {
     const r = tool.getBoundingClientRect();
-    if (r.height > 0 && r.top - box.top < box.height / 3) top = Math.max(top, r.bottom - box.top + BELOW_TOOLS);
+    if (r.height > 0 && r.width > CORNER_BUTTON && r.top - box.top < box.height / 3) top = Math.max(top, r.bottom - box.top + BELOW_TOOLS);
   }
   return { size: { width: box.width, height: box.height }, insets: { ...FRAME_MARGIN, top } };
+}
+
+/** What of a connection's route can lie outside the nodes (edges/plan.ts: a lane, an exit line, a detour). */
+export interface RouteReach {
+  sourceSide?: string;
+  lane?: number;
+  exit?: number;
+  via?: string;
+}
+
+/** `bounds` grown to take in the lanes that run round the nodes (replies riding above a design). */
+export function withRoutes(bounds: Rect, routes: Iterable<RouteReach | undefined>): Rect {
+  let { x: left, y: top } = bounds;
+  let right = bounds.x + bounds.width;
+  let bottom = bounds.y + bounds.height;
+  const take = (x: number, y: number) => {
+    left = Math.min(left, x);
+    right = Math.max(right, x);
+    top = Math.min(top, y);
+    bottom = Math.max(bottom, y);
+  };
+  for (const r of routes) {
+    if (r?.lane === undefined || r.exit === undefined) continue;
+    // Left to right, a lane is a line along x at y = lane and exits run down x = exit; top to bottom, the other way round.
+    if (r.sourceSide === 'bottom') take(r.lane, r.exit);
+    else take(r.exit, r.lane);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /** Viewports within this much of each other count as the same frame (F twice shows the whole). */
 const SAME = 2;
 
 /**
- * The viewport framing `doc` on `canvas`. When the view is already so framed and part of the
- * design is out of it, `toggle` frames the whole design instead (F, then F again).
+ * The viewport framing `doc` (and the `routes` of its connections) on `canvas`. When the view is
+ * already so framed and part of the design is out of it, `toggle` frames the whole design instead
+ * (F, then F again).
  */
-export function designFrame(doc: SagaDocument, canvas: Element, current?: Viewport, toggle = false): Viewport {
+export function designFrame(doc: SagaDocument, canvas: Element, routes: Iterable<RouteReach | undefined>, current?: Viewport, toggle = false): Viewport {
   const { size, insets } = canvasArea(canvas);
-  const bounds = boundsOf(doc);
+  const bounds = withRoutes(boundsOf(doc), routes);
   const framed = frameFor(bounds, size, insets);
   if (!toggle || !current) return framed;
   const same = Math.abs(current.x - framed.x) < SAME && Math.abs(current.y - framed.y) < SAME && Math.abs(current.zoom - framed.zoom) < 0.005;

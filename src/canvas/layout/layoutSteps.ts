@@ -22,7 +22,8 @@ export function layoutApplied(before: SagaDocument, after: SagaDocument): void {
 export function useFrameLayoutSteps(): void {
   const frame = useFrameDesign();
   useEffect(() => {
-    const again = () => void frame({ animate: true });
+    // After the moved nodes and their replanned connections reach React Flow.
+    const again = () => void requestAnimationFrame(() => void frame({ animate: true }));
     listeners.add(again);
     const unsubscribe = useDesignStore.subscribe((state, previous) => {
       if (previous.doc && state.doc && ends.get(previous.doc) === state.doc) again();
