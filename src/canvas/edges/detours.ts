@@ -11,6 +11,10 @@ import type { Obstacles } from './obstacles.ts';
 
 /** Space kept between a connection passing through a gap and the nodes on either side. */
 const CLEARANCE = 14;
+/** A way round is looked for this far (flow px) either side of the straight course, no further. */
+const REACH = 400;
+/** A connection crossing more bands of nodes than this has no good way round: it is drawn straight. */
+const MOST_BANDS = 4;
 
 /**
  * The points to pass through on the way from `from` to `to`, or none when there is no way round
@@ -24,6 +28,7 @@ export function detour(from: Point, to: Point, crossed: readonly Box[], obstacle
     if (last && b.x <= last[1]) last[1] = Math.max(last[1], b.x + b.width);
     else bands.push([b.x, b.x + b.width]);
   }
+  if (bands.length > MOST_BANDS) return undefined;
   if (from[0] > to[0]) bands.reverse();
   const points: Point[] = [];
   for (const [left, right] of bands) {
@@ -31,12 +36,13 @@ export function detour(from: Point, to: Point, crossed: readonly Box[], obstacle
     // Where the straight course passes the band, and the free line nearest to it.
     const course = from[1] + ((to[1] - from[1]) * (middle - from[0])) / (to[0] - from[0] || 1);
     const blocked = obstacles
-      .between(left, right)
+      .within(left, course - REACH, right, course + REACH)
       .filter((b) => !ends.includes(b))
       .map((b) => [b.y - CLEARANCE, b.y + b.height + CLEARANCE] as [number, number])
       .sort((p, q) => p[0] - q[0]);
     const y = nearestFree(course, blocked);
-    if (y === undefined) return undefined;
+    // Beyond the reach, what is free is not known.
+    if (y === undefined || Math.abs(y - course) >= REACH) return undefined;
     points.push([middle, y]);
   }
   return points;

@@ -150,31 +150,32 @@ export function bezierAt(a: Point, b: Point, c: Point, d: Point, t: number): Poi
   return [w0 * a[0] + w1 * b[0] + w2 * c[0] + w3 * d[0], w0 * a[1] + w1 * b[1] + w2 * c[1] + w3 * d[1]];
 }
 
-/** True when the segment a–b passes through the box (Liang–Barsky clipping). */
+/** True when the segment a–b passes through the box (Liang–Barsky clipping; no allocation, it runs for every node near every connection). */
 export function segmentCrossesBox(a: Point, b: Point, box: Box): boolean {
   const dx = b[0] - a[0];
   const dy = b[1] - a[1];
+  // For each side: p < 0 where the segment enters across it, p > 0 where it leaves; q its distance inside.
+  const p = [-dx, dx, -dy, dy];
+  const q = [a[0] - box.x, box.x + box.width - a[0], a[1] - box.y, box.y + box.height - a[1]];
   let t0 = 0;
   let t1 = 1;
-  const clip = (p: number, q: number): boolean => {
-    if (p === 0) return q >= 0;
-    const r = q / p;
-    if (p < 0) {
+  for (let i = 0; i < 4; i++) {
+    const pi = p[i]!;
+    const qi = q[i]!;
+    if (pi === 0) {
+      if (qi < 0) return false;
+      continue;
+    }
+    const r = qi / pi;
+    if (pi < 0) {
       if (r > t1) return false;
       if (r > t0) t0 = r;
     } else {
       if (r < t0) return false;
       if (r < t1) t1 = r;
     }
-    return true;
-  };
-  return (
-    clip(-dx, a[0] - box.x) &&
-    clip(dx, box.x + box.width - a[0]) &&
-    clip(-dy, a[1] - box.y) &&
-    clip(dy, box.y + box.height - a[1]) &&
-    t0 < t1
-  );
+  }
+  return t0 < t1;
 }
 
 /**

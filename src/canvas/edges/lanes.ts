@@ -39,6 +39,10 @@ export const LANE_SPACING = 12;
 const SAME_COLUMN = 40;
 /** How many positions a lane may try around each free line before the next one. */
 const TRIES = 24;
+/** How many free lines a lane tries, nearest first. */
+const CANDIDATES = 4;
+/** How far above and below a bus its free line is looked for first (flow px). */
+const BAND = 160;
 
 interface Segment {
   at: number;
@@ -60,15 +64,15 @@ export function assignLanes(requests: readonly LaneRequest[], obstacles: Obstacl
     if (bus) bus.push(r);
     else buses.set(r.bus, [r]);
   }
-  const lanesTaken: Segment[] = [];
-  const exitsTaken: Segment[] = [];
+  const lanesTaken = new Taken();
+  const exitsTaken = new Taken();
   const lanes = new Map<string, Lane>();
   for (const bus of buses.values()) {
     const target = bus[0]!.targetBox;
     const exits = bus.map((c) => right(c.sourceBox) + EDGE_STUB);
     const span = { from: Math.min(middleX(target), ...exits), to: Math.max(middleX(target), ...exits) };
-    const at = freeLane(bus, obstacles, (y) => !lanesTaken.some((t) => crosses(t, { at: y, ...span })));
-    lanesTaken.push({ at, ...span });
+    const at = freeLane(bus, obstacles, (y) => !lanesTaken.crosses({ at: y, ...span }));
+    lanesTaken.add({ at, ...span });
     const enter = at < target.y ? 'before' : 'after';
     for (const column of columnsOf(bus)) {
       const sourceMiddles = column.map((c) => middleY(c.sourceBox));
@@ -77,12 +81,31 @@ export function assignLanes(requests: readonly LaneRequest[], obstacles: Obstacl
         from: Math.min(at, ...sourceMiddles),
         to: Math.max(at, ...sourceMiddles),
       };
-      while (exitsTaken.some((t) => crosses(t, exit))) exit.at += LANE_SPACING;
-      exitsTaken.push(exit);
+      while (exitsTaken.crosses(exit)) exit.at += LANE_SPACING;
+      exitsTaken.add(exit);
       for (const c of column) lanes.set(c.id, { lane: Math.round(at), exit: Math.round(exit.at), enter });
     }
   }
   return lanes;
+}
+
+/**
+ * The lanes (or exit lines) taken so far, filed by where they lie across their length, so that
+ * whether a new one would run on top of one is found among its few neighbours.
+ */
+class Taken {
+  private readonly byBand = new Map<number, Segment[]>();
+  add(s: Segment): void {
+    const band = Math.floor(s.at / LANE_SPACING);
+    const at = this.byBand.get(band);
+    if (at) at.push(s);
+    else this.byBand.set(band, [s]);
+  }
+  crosses(s: Segment): boolean {
+    const band = Math.floor(s.at / LANE_SPACING);
+    for (let b = band - 1; b <= band + 1; b++) for (const t of this.byBand.get(b) ?? []) if (crosses(t, s)) return true;
+    return false;
+  }
 }
 
 /** The bus's sources grouped by column (left sides close together). */
@@ -100,38 +123,62 @@ function columnsOf(bus: readonly LaneRequest[]): LaneRequest[][] {
  * A free horizontal line for the whole bus: above, between or below the nodes in its way, the one
  * with the least vertical travel in total that no other lane takes. A line between two rows may
  * move within the gap; above and below everything, it moves outwards.
+ *
+ * The nodes are looked at in a band round the bus, widened only when it holds no free line: a line
+ * inside the band is free of every node exactly when it is free of those in the band, so a bus on a
+ * big design looks at its neighbourhood, not at every node in the design's height.
  */
 function freeLane(bus: readonly LaneRequest[], obstacles: Obstacles, free: (y: number) => boolean): number {
-  const left = Math.min(...bus.map((c) => Math.min(c.targetBox.x, c.sourceBox.x))) - CLEARANCE;
-  const far = Math.max(...bus.map((c) => Math.max(right(c.targetBox), right(c.sourceBox) + EDGE_STUB))) + CLEARANCE;
-  const blocked = obstacles
-    .between(left, far)
-    .map((b) => [b.y - CLEARANCE, b.y + b.height + CLEARANCE] as [number, number])
-    .sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [top, bottom] of blocked) {
-    const last = merged[merged.length - 1];
-    if (last && top <= last[1]) last[1] = Math.max(last[1], bottom);
-    else merged.push([top, bottom]);
+  let left = Infinity;
+  let far = -Infinity;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const c of bus) {
+    left = Math.min(left, c.targetBox.x, c.sourceBox.x);
+    far = Math.max(far, right(c.targetBox), right(c.sourceBox) + EDGE_STUB);
+    top = Math.min(top, c.targetBox.y, c.sourceBox.y);
+    bottom = Math.max(bottom, c.targetBox.y + c.targetBox.height, c.sourceBox.y + c.sourceBox.height);
   }
+  left -= CLEARANCE;
+  far += CLEARANCE;
   const travel = (y: number) => bus.reduce((sum, c) => sum + Math.abs(middleY(c.sourceBox) - y) + Math.abs(middleY(c.targetBox) - y), 0);
-  const above = merged[0]?.[0] ?? middleY(bus[0]!.targetBox);
-  const below = merged[merged.length - 1]?.[1] ?? middleY(bus[0]!.targetBox);
-  const candidates: { y: number; low: number; high: number }[] = [
-    { y: above, low: -Infinity, high: above },
-    { y: below, low: below, high: Infinity },
-  ];
-  for (let i = 1; i < merged.length; i++) candidates.push({ y: (merged[i - 1]![1] + merged[i]![0]) / 2, low: merged[i - 1]![1], high: merged[i]![0] });
-  candidates.sort((a, b) => travel(a.y) - travel(b.y));
-  for (const c of candidates) {
-    for (let i = 0; i < TRIES; i++) {
-      // 0, +1, -1, +2, -2… spacings from the line, as far as its gap allows.
-      const y = c.y + (i % 2 === 0 ? 1 : -1) * Math.ceil(i / 2) * LANE_SPACING;
-      if (y >= c.low && y <= c.high && free(y)) return y;
+  for (let reach = BAND; ; reach *= 3) {
+    const whole = top - reach <= obstacles.top && bottom + reach >= obstacles.bottom;
+    const low = whole ? -Infinity : top - reach;
+    const high = whole ? Infinity : bottom + reach;
+    const boxes = whole ? obstacles.between(left, far) : obstacles.within(left, low, far, high);
+    const candidates = freeLines(boxes, low, high, middleY(bus[0]!.targetBox));
+    candidates.sort((a, b) => travel(a.y) - travel(b.y));
+    // The few nearest lines are worth trying; past them, further out.
+    for (const c of candidates.slice(0, CANDIDATES)) {
+      for (let i = 0; i < TRIES; i++) {
+        // 0, +1, -1, +2, -2… spacings from the line, as far as its gap allows.
+        const y = c.y + (i % 2 === 0 ? 1 : -1) * Math.ceil(i / 2) * LANE_SPACING;
+        if (y >= c.low && y <= c.high && free(y)) return y;
+      }
     }
+    if (whole) break;
   }
   // Everything near is taken: further out above.
-  let y = above - LANE_SPACING;
+  let y = Math.min(obstacles.top, top) - CLEARANCE - LANE_SPACING;
   while (!free(y)) y -= LANE_SPACING;
   return y;
+}
+
+/** The free lines among `boxes` within (low, high): above them, between them, below them. */
+function freeLines(boxes: readonly Box[], low: number, high: number, fallback: number): { y: number; low: number; high: number }[] {
+  const blocked = boxes.map((b) => [b.y - CLEARANCE, b.y + b.height + CLEARANCE] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [from, to] of blocked) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  if (merged.length === 0) return [{ y: fallback, low, high }];
+  const lines = [
+    { y: merged[0]![0], low, high: merged[0]![0] },
+    { y: merged[merged.length - 1]![1], low: merged[merged.length - 1]![1], high },
+  ];
+  for (let i = 1; i < merged.length; i++) lines.push({ y: (merged[i - 1]![1] + merged[i]![0]) / 2, low: merged[i - 1]![1], high: merged[i]![0] });
+  return lines.filter((l) => l.y >= low && l.y <= high);
 }

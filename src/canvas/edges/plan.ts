@@ -45,6 +45,8 @@ export interface ConnectionPlan {
 
 /** A curve may pass this close to a node (a negative margin: only a real crossing counts). */
 const GRAZE = -3;
+/** Past this many nodes in its way, a connection has no way round through the gaps (detours.ts) either. */
+const MOST_CROSSED = 8;
 
 export function planConnections(connections: readonly ConnectionToPlan[], boxes: readonly Box[]): Map<string, ConnectionPlan> {
   const joined = connections.filter((c) => c.source !== c.target);
@@ -72,7 +74,7 @@ export function planConnections(connections: readonly ConnectionToPlan[], boxes:
     plans.set(c.id, plan);
     const from = pointOnSide(c.sourceBox, sides.source, 0);
     const to = pointOnSide(c.targetBox, sides.target, 0);
-    const crossed = obstacles.crossedBy(curveSamples(from, sides.source, to, sides.target), [c.sourceBox, c.targetBox], GRAZE);
+    const crossed = obstacles.crossedBy(curveSamples(from, sides.source, to, sides.target), [c.sourceBox, c.targetBox], GRAZE, MOST_CROSSED);
     if (crossed.length === 0) continue;
     const along = sideAxis(sides.source);
     if (along === axis && (sides.source === 'left' || sides.source === 'top')) {
@@ -81,7 +83,8 @@ export function planConnections(connections: readonly ConnectionToPlan[], boxes:
       againstFlow[along].push({ id: c.id, bus: c.bus, sourceBox: t(c.sourceBox), targetBox: t(c.targetBox) });
       continue;
     }
-    // With the flow: bend through the gaps of the nodes in the way.
+    // With the flow: bend through the gaps of the nodes in the way (when there are few).
+    if (crossed.length >= MOST_CROSSED) continue;
     const flip = (p: Point): Point => (along === 'x' ? p : [p[1], p[0]]);
     const t = along === 'x' ? (b: Box) => b : turn;
     const via = detour(flip(from), flip(to), crossed.map(t), obstaclesAlong(along), [t(c.sourceBox), t(c.targetBox)]);
