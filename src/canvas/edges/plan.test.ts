@@ -79,6 +79,20 @@ describe('planConnections', () => {
     expect(point!.y > 156 || (point!.y > 36 && point!.y < 100)).toBe(true);
   });
 
+  it('draws a step back to a neighbour straight, and takes a longer way back round by a lane even past no node', () => {
+    // Left to right (a → b, b → c forward); c answers b next door, and a far away.
+    const nodes = { a: box(0, 0), b: box(250, 0), c: box(500, 0), d: box(500, 200) };
+    const plans = plan(nodes, [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'b'],
+      ['d', 'a'],
+    ]);
+    expect(plans.get('e2')).toMatchObject({ sourceSide: 'left', targetSide: 'right' });
+    expect(plans.get('e2')!.lane).toBeUndefined();
+    expect(plans.get('e3')!.lane).toBeDefined();
+  });
+
   it('plans a connection from a node to itself as a loop', () => {
     const plans = plan({ a: box(0, 0) }, [['a', 'a']]);
     expect(plans.get('e0')).toMatchObject({ sourceSide: 'right', targetSide: 'top' });

@@ -9,7 +9,7 @@
  * Cost: sorting the nodes once, then for each connection a look at the nodes beside its curve
  * (found by binary search), so a design of thousands of nodes is planned in milliseconds.
  */
-import { bezierAt, bezierControls, centre, chooseSides, flowAxis, pointOnSide, sideAxis, spreadAlong, type Axis, type Box, type Point, type Side } from './geometry.ts';
+import { bezierAt, bezierControls, centre, chooseSides, flowAxis, gaps, pointOnSide, sideAxis, spreadAlong, type Axis, type Box, type Point, type Side } from './geometry.ts';
 import { detour } from './detours.ts';
 import { assignLanes, type LaneRequest } from './lanes.ts';
 import { Obstacles } from './obstacles.ts';
@@ -45,6 +45,8 @@ export interface ConnectionPlan {
 
 /** A curve may pass this close to a node (a negative margin: only a real crossing counts). */
 const GRAZE = -3;
+/** A connection running back further than this (flow px between its nodes) takes a lane, even past no node. */
+const LONG_WAY_BACK = 120;
 /** Past this many nodes in its way, a connection has no way round through the gaps (detours.ts) either. */
 const MOST_CROSSED = 8;
 
@@ -75,10 +77,13 @@ export function planConnections(connections: readonly ConnectionToPlan[], boxes:
     const from = pointOnSide(c.sourceBox, sides.source, 0);
     const to = pointOnSide(c.targetBox, sides.target, 0);
     const crossed = obstacles.crossedBy(curveSamples(from, sides.source, to, sides.target), [c.sourceBox, c.targetBox], GRAZE, MOST_CROSSED);
-    if (crossed.length === 0) continue;
     const along = sideAxis(sides.source);
-    if (along === axis && (sides.source === 'left' || sides.source === 'top')) {
-      // Back against the way the design reads (a reply to an orchestrator): round by a lane.
+    const back = along === axis && (sides.source === 'left' || sides.source === 'top');
+    // A step back to a neighbour with nothing in between is drawn straight; anything else is routed.
+    if (crossed.length === 0 && !(back && gaps(c.sourceBox, c.targetBox)[axis] > LONG_WAY_BACK)) continue;
+    if (back) {
+      // Back against the way the design reads (a reply to an orchestrator): round by a lane, clear
+      // of the connections running forward through the middle of the design.
       const t = along === 'x' ? (b: Box) => b : turn;
       againstFlow[along].push({ id: c.id, bus: c.bus, sourceBox: t(c.sourceBox), targetBox: t(c.targetBox) });
       continue;
