@@ -1,9 +1,9 @@
 /**
  * The first screen as an architect uses it: open a reference design by its link, read the
- * verdict and the problems, see every node, switch designs with the picker and the back button.
+ * verdict and the problems, see every node (F shows the whole design), switch designs with the picker and the back button.
  */
 import { expect, test } from './support/test.ts';
-import { canvas, nodeNamed } from './support/canvas.ts';
+import { canvas, nodeNamed, waitForViewportToSettle } from './support/canvas.ts';
 import { EXAMPLES } from './support/examples.ts';
 import { exampleFile } from './support/fixtures.ts';
 
@@ -23,6 +23,10 @@ for (const example of EXAMPLES) {
     await expect(page.getByLabel('Example')).toHaveValue(example.id);
 
     await expect(canvas(page).locator('.react-flow__node')).toHaveCount(file.nodes.length);
+    // Framed with names readable, from where the flow starts; F shows every node.
+    await expect(nodeNamed(page, example.names[0])).toBeInViewport();
+    await waitForViewportToSettle(page);
+    await page.keyboard.press('f');
     for (const name of example.names) await expect(nodeNamed(page, name)).toBeInViewport();
   });
 }

@@ -1,6 +1,6 @@
 /** The design as a diagram you edit: drag from the palette, connect handles, move, select, type. */
 import { lazy, Suspense, useCallback, useState } from 'react';
-import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, SelectionMode, useStore } from '@xyflow/react';
+import { Background, BackgroundVariant, ControlButton, Controls, MiniMap, Panel, ReactFlow, SelectionMode, useStore } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import './nodes/nodes.css';
@@ -20,6 +20,8 @@ import { nodeTypes } from './nodes/nodeTypes.ts';
 import { FrameLayer } from './nodes/FrameNode.tsx';
 import { useFlowElements } from './useFlowElements.ts';
 import { useFrameOpenedDesign } from './useFrameOpenedDesign.ts';
+import { useFrameDesign } from './useFrameDesign.ts';
+import { useFrameLayoutSteps } from './layout/layoutSteps.ts';
 import { useCanvasEditing } from './editing/useCanvasEditing.ts';
 import { ConnectPicker, type ConnectRequest } from './editing/ConnectPicker.tsx';
 import type { ConnectDirection } from './editing/connectChoices.ts';
@@ -69,7 +71,6 @@ const ARIA_LABELS = {
   'controls.ariaLabel': 'Zoom',
   'controls.zoomIn.ariaLabel': 'Zoom in',
   'controls.zoomOut.ariaLabel': 'Zoom out',
-  'controls.fitView.ariaLabel': 'Fit the design in view (F)',
   'minimap.ariaLabel': 'Overview of the design',
   'handle.ariaLabel': 'Connection point: drag to another node, or select the node and press C',
 };
@@ -104,6 +105,8 @@ export function Canvas() {
   const readOnly = useDesignStore((s) => s.source?.kind === 'shared') || simulating;
   useFrameOnModeChange(simulating);
   useFrameOpenedDesign();
+  useFrameLayoutSteps();
+  const frame = useFrameDesign();
   useShortcuts(openSheet, openConnect);
   return (
     <div
@@ -157,7 +160,13 @@ export function Canvas() {
             <TokenLayer />
           </Suspense>
         )}
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} showFitView={false} position="bottom-left">
+          <ControlButton onClick={() => void frame({ animate: true, toggle: true })} aria-label="Fit the design in view (F)" title="Fit the design in view (F); again for the whole design">
+            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" style={{ fill: 'none' }} stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+          </ControlButton>
+        </Controls>
         {!simulating && <MiniMap<CanvasNode> nodeColor={minimapColour} nodeBorderRadius={6} pannable zoomable position="bottom-right" ariaLabel="Overview of the design" />}
       </ReactFlow>
       <WhatIfWatcher />

@@ -88,14 +88,15 @@ describe('toFlowEdges', () => {
     expect(edge('processPayment', 'paymentService').ariaLabel).toBe('ProcessPayment handled by PaymentService');
   });
 
-  it('sends replies to the orchestrator along one shared lane, entering from above or below', () => {
+  it('sends replies to the orchestrator along shared lanes, one per look, entering it from above or below', () => {
     const edges = flowOf(example('order-orchestrated')).edges;
     const replies = edges.filter((e) => e.target === 'orderService' && e.data!.family === 'event');
     expect(replies.length).toBeGreaterThan(2);
-    expect(new Set(replies.map((e) => e.data!.laneY)).size).toBe(1);
-    expect(replies.every((e) => e.targetHandle === 'in-top' || e.targetHandle === 'in-bottom')).toBe(true);
-    // forward connections have no lane
-    expect(edges.find((e) => e.source === 'placeOrder')!.data!.laneY).toBeUndefined();
+    expect(new Set(replies.map((e) => e.data!.lane)).size).toBe(1);
+    expect(replies.every((e) => e.data!.targetSide === 'top' || e.data!.targetSide === 'bottom')).toBe(true);
+    // forward connections have no lane, and run from right to left sides
+    expect(edges.find((e) => e.source === 'placeOrder')!.data).toMatchObject({ sourceSide: 'right', targetSide: 'left' });
+    expect(edges.find((e) => e.source === 'placeOrder')!.data!.lane).toBeUndefined();
   });
 
   it('labels a choreography compensation with what it undoes', () => {
@@ -112,34 +113,11 @@ describe('toFlowEdges', () => {
     expect(edges[0]!.data).toMatchObject({ meaning: 'invalid', label: 'not allowed' });
   });
 
-  it('joins a compensation drawn under its command from bottom to top', () => {
+  it('joins a compensation drawn under its command from bottom to top, keeping the handles for drawing by hand', () => {
     const doc = design().command('Charge').command('Refund').link('Charge', 'Refund').doc;
     doc.nodes[0]!.position = { x: 0, y: 0 };
     doc.nodes[1]!.position = { x: 0, y: 100 };
-    expect(toFlowEdges(doc)[0]).toMatchObject({ sourceHandle: 'out-bottom', targetHandle: 'in-top' });
-  });
-});
-
-describe('routing handles', () => {
-  it('gives a node only the routing handles its connections use', () => {
-    const doc = design().command('Charge').command('Refund').link('Charge', 'Refund').doc;
-    doc.nodes[0]!.position = { x: 0, y: 0 };
-    doc.nodes[1]!.position = { x: 0, y: 100 };
-    const nodes = flowOf(doc).nodes;
-    expect(nodes.map((n) => [n.id, n.data.routingHandles])).toEqual([
-      ['Charge', 'out-bottom'],
-      ['Refund', 'in-top'],
-    ]);
-  });
-
-  it('lists, in a fixed order, the routing handles of every connection a node has', () => {
-    const { nodes, edges } = flowOf(example('order-orchestrated'));
-    for (const node of nodes) {
-      const used = new Set(edges.flatMap((e) => [e.source === node.id && e.sourceHandle, e.target === node.id && e.targetHandle]));
-      const expected = ['in-top', 'in-bottom', 'out-top', 'out-bottom'].filter((h) => used.has(h)).join(' ');
-      expect(node.data.routingHandles, node.id).toBe(expected);
-    }
-    expect(nodes.find((n) => n.id === 'orderService')!.data.routingHandles).not.toBe('');
+    expect(toFlowEdges(doc)[0]).toMatchObject({ sourceHandle: 'out', targetHandle: 'in', data: { sourceSide: 'bottom', targetSide: 'top' } });
   });
 });
 

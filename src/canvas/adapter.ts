@@ -30,8 +30,9 @@ import {
 
 import { FRAME_LABEL, frameAround, NOTE_WIDTH, type Box as FrameBox } from '../layout/annotations.ts';
 import { positionsOf } from '../layout/positions.ts';
-import { assignLanes, runsBackward, type BackwardConnection, type Box } from './edges/lanes.ts';
-import { NODE_DRAWN_HEIGHT, nodeSize } from './metrics.ts';
+import type { Box } from './edges/geometry.ts';
+import { planConnections, type ConnectionPlan, type ConnectionToPlan } from './edges/plan.ts';
+import { nodeSize } from './metrics.ts';
 
 export { positionsOf };
 
@@ -73,15 +74,15 @@ export type RoutingHandle = (typeof ROUTING_HANDLES)[number];
 /** The colour family of a connection: which kind of message travels on it. */
 export type EdgeFamily = 'command' | 'event' | 'failure' | 'compensation' | 'invalid';
 
-export interface MessageEdgeData extends Record<string, unknown> {
+/**
+ * With how the connection is drawn (edges/plan.ts): the sides of its nodes it joins, where along
+ * them, and the lane it takes round nodes in the way. Flat fields, so an unchanged connection
+ * compares equal and is not drawn again.
+ */
+export interface MessageEdgeData extends Record<string, unknown>, ConnectionPlan {
   meaning: EdgeMeaning | 'invalid';
   family: EdgeFamily;
   label?: string;
-  /** For a connection running right to left: the free lane it travels along (see edges/lanes.ts). */
-  laneY?: number;
-  /** Where it leaves its source's side, and where it drops into its target. */
-  exitX?: number;
-  entryX?: number;
 }
 
 export type FlowNode = Node<SagaNodeData, NodeKind>;
@@ -254,42 +255,36 @@ export function describeNode(kind: NodeKind, data: SagaNodeData): string {
 
 const plural = (n: number, word: string) => (n === 0 ? '' : `${n} ${word}${n === 1 ? '' : 's'}`);
 
-/** The document's connections as React Flow edges, styled by meaning; backward ones get a lane. */
+/** The document's connections as React Flow edges, styled by meaning, each with its route planned. */
 export function toFlowEdges(doc: SagaDocument, positions = positionsOf(doc)): FlowEdge[] {
   const graph = buildGraph(doc);
   // Each node's box once: a name's width is measured by wrapping it, and every connection asks twice.
   const boxes = new Map<string, Box>();
   const box = (id: string): Box => {
     let b = boxes.get(id);
-    if (b === undefined) boxes.set(id, (b = { ...positions.get(id)!, width: nodeSize(graph.node.get(id)!.name).width, height: NODE_DRAWN_HEIGHT }));
+    if (b === undefined) {
+      const n = graph.node.get(id)!;
+      boxes.set(id, (b = { ...positions.get(id)!, ...nodeSize(n.name, n.kind) }));
+    }
     return b;
   };
   const edges: FlowEdge[] = [];
-  const backward: BackwardConnection[] = [];
+  const looks: { meaning: EdgeMeaning | 'invalid'; family: EdgeFamily; label?: string }[] = [];
+  const toPlan: ConnectionToPlan[] = [];
   for (const e of doc.edges) {
     const source = graph.node.get(e.source);
     const target = graph.node.get(e.target);
     if (!source || !target) continue; // drawn nowhere; rule G001 reports it
     const meaning = edgeMeaning(source.kind, target.kind) ?? 'invalid';
     const { family, label } = edgeLook(meaning, source, target, graph, e.compensates);
-    const [sourceHandle, targetHandle] = handlesFor(meaning, box(source.id), box(target.id));
-    // Only left-to-right handles can run backward; a compensation under its command joins top to bottom.
-    if (sourceHandle === 'out' && runsBackward(box(source.id), box(target.id))) {
-      backward.push({ id: e.id, bus: `${target.id} ${family} ${meaning}`, sourceBox: box(source.id), targetBox: box(target.id) });
-    }
-    const data: MessageEdgeData = label === undefined ? { meaning, family } : { meaning, family, label };
+    looks.push(label === undefined ? { meaning, family } : { meaning, family, label });
+    toPlan.push({ id: e.id, source: source.id, target: target.id, sourceBox: box(source.id), targetBox: box(target.id), bus: `${target.id} ${family} ${meaning}` });
     const ariaLabel = `${source.name} ${meaning === 'invalid' ? 'cannot connect to' : EDGE_MEANING_LABEL[meaning]} ${target.name}`;
-    edges.push({ id: e.id, type: 'message', source: e.source, target: e.target, sourceHandle, targetHandle, data, ariaLabel });
+    // The handles only serve drawing new connections by hand: the line floats (MessageEdge).
+    edges.push({ id: e.id, type: 'message', source: e.source, target: e.target, sourceHandle: 'out', targetHandle: 'in', ariaLabel });
   }
-  if (backward.length > 0) {
-    const lanes = assignLanes(backward, doc.nodes.map((n) => box(n.id)));
-    for (const edge of edges) {
-      const lane = lanes.get(edge.id);
-      if (lane === undefined) continue;
-      edge.data = { ...edge.data!, laneY: lane.laneY, exitX: lane.exitX, entryX: lane.entryX };
-      edge.targetHandle = lane.enter === 'top' ? 'in-top' : 'in-bottom';
-    }
-  }
+  const plans = planConnections(toPlan, doc.nodes.map((n) => box(n.id)));
+  edges.forEach((edge, i) => (edge.data = { ...looks[i]!, ...plans.get(edge.id)! }));
   return edges;
 }
 
@@ -320,14 +315,6 @@ function edgeLook(
       return { family: event.kind === 'event' && event.outcome === 'failure' ? 'failure' : 'event' };
     }
   }
-}
-
-/** Left/right handles, except a compensation drawn under (or over) its command: bottom to top. */
-function handlesFor(meaning: EdgeMeaning | 'invalid', source: Box, target: Box): [string, string] {
-  if (meaning === 'compensatedBy' && Math.abs(source.x - target.x) < Math.min(source.width, target.width) / 2) {
-    return target.y >= source.y ? ['out-bottom', 'in-top'] : ['out-top', 'in-bottom'];
-  }
-  return ['out', 'in'];
 }
 
 /** Nodes with `selected` set from the selection; untouched nodes keep their identity. */

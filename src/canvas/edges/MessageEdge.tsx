@@ -1,28 +1,50 @@
 /** One connection, drawn by meaning: colour, line style, arrowhead and an optional label. */
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
-import type { FlowEdge } from '../adapter.ts';
+import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import type { FlowEdge, FlowNode } from '../adapter.ts';
 import { EDGE_LINE, edgeStroke, markerId } from './edgeLook.ts';
 import { UndoIcon } from '../icons.tsx';
-import { laneDashOffset, routeEdge } from './routes.ts';
+import { laneDashOffset, routeConnection } from './routes.ts';
+import type { Box, Shape } from './geometry.ts';
+import type { ConnectionPlan } from './plan.ts';
 import { useConnectionHighlighted } from '../../store/highlightStore.ts';
 import { useFaultsOn } from '../../store/simulationStore.ts';
 
-/** Below this horizontal room a label would cover the nodes: a compensation shows its mark only. */
+/** Below this room between its ends a label would cover the nodes: a compensation shows its mark only. */
 const ROOM_FOR_LABEL = 118;
+
+/** Before the adapter has planned it (never, in practice): left to right. */
+const UNPLANNED: ConnectionPlan = { axis: 'x', sourceSide: 'right', targetSide: 'left', sourceOffset: 0, targetOffset: 0 };
+
+const SHAPE: Readonly<Record<string, Shape>> = { event: 'round', actor: 'round', command: 'tag', orchestrator: 'ring' };
+
+function drawn(node: InternalNode<FlowNode>): { box: Box; shape: Shape } {
+  const { x, y } = node.internals.positionAbsolute;
+  return { box: { x, y, width: node.measured.width ?? node.width ?? 0, height: node.measured.height ?? 0 }, shape: SHAPE[node.type ?? ''] ?? 'box' };
+}
 
 export const MessageEdge = memo(function MessageEdge(props: EdgeProps<FlowEdge>) {
   const { id, data, selected = false } = props;
   const meaning = data?.meaning ?? 'invalid';
   const family = data?.family ?? 'invalid';
-  const route = routeEdge({ ...props, laneY: data?.laneY, exitX: data?.exitX, entryX: data?.entryX });
+  // Floating: the ends follow the nodes' boxes, not React Flow's handles (which are for drawing new connections).
+  const sourceNode = useInternalNode<FlowNode>(props.source);
+  const targetNode = useInternalNode<FlowNode>(props.target);
   const lit = useConnectionHighlighted(props.source, props.target);
   // While simulating: the faults injected on this connection, as on a node.
   const faults = useFaultsOn(id);
+  if (!sourceNode || !targetNode) return null;
+  const route = routeConnection({
+    source: drawn(sourceNode),
+    target: drawn(targetNode),
+    plan: data ?? UNPLANNED,
+    live: sourceNode.dragging === true || targetNode.dragging === true,
+    loop: props.source === props.target,
+  });
   const stroke = edgeStroke(meaning, family, selected);
   const dashOffset = laneDashOffset(route, stroke['--sb-dash']);
   const labelPlacement = route.vertical ? 'translate(10px, -50%)' : 'translate(-50%, -50%)';
-  const compact = family === 'compensation' && !route.vertical && !route.laneStart && Math.abs(props.targetX - props.sourceX) < ROOM_FOR_LABEL;
+  const compact = family === 'compensation' && !route.vertical && !route.laneStart && route.span < ROOM_FOR_LABEL;
   return (
     <>
       <BaseEdge

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignLanes, runsBackward, type Box } from './lanes.ts';
+import { assignLanes, type Box } from './lanes.ts';
+import { Obstacles } from './obstacles.ts';
 
 const box = (x: number, y: number, width = 150, height = 56): Box => ({ x, y, width, height });
 
@@ -11,23 +12,21 @@ describe('assignLanes', () => {
   const replyB = box(600, 260);
   const boxes = [orchestrator, command, replyA, replyB];
 
-  it('gives replies into one node one lane, clear of every node in the way', () => {
+  it('gives replies into one node one lane, clear of every node in the way, and one exit line', () => {
     const lanes = assignLanes(
       [
         { id: 'a', bus: 'orchestrator event', sourceBox: replyA, targetBox: orchestrator },
         { id: 'b', bus: 'orchestrator event', sourceBox: replyB, targetBox: orchestrator },
       ],
-      boxes,
+      new Obstacles(boxes),
     );
     const a = lanes.get('a')!;
     const b = lanes.get('b')!;
-    expect(a.laneY).toBe(b.laneY);
-    expect(a.exitX).toBe(b.exitX);
-    expect(a.exitX).toBeGreaterThan(750);
-    const clear = boxes.every((n) => a.laneY < n.y || a.laneY > n.y + n.height);
-    expect(clear).toBe(true);
-    expect(a.entryX).toBe(orchestrator.x + orchestrator.width / 2);
-    expect(a.enter).toBe(a.laneY < orchestrator.y ? 'top' : 'bottom');
+    expect(a.lane).toBe(b.lane);
+    expect(a.exit).toBe(b.exit);
+    expect(a.exit).toBeGreaterThan(750);
+    expect(boxes.every((n) => a.lane < n.y || a.lane > n.y + n.height)).toBe(true);
+    expect(a.enter).toBe(a.lane < orchestrator.y ? 'before' : 'after');
   });
 
   it('keeps lanes of different buses apart', () => {
@@ -36,17 +35,36 @@ describe('assignLanes', () => {
         { id: 'a', bus: 'orchestrator event', sourceBox: replyA, targetBox: orchestrator },
         { id: 'b', bus: 'orchestrator failure', sourceBox: replyB, targetBox: orchestrator },
       ],
-      boxes,
+      new Obstacles(boxes),
     );
-    expect(lanes.get('a')!.laneY).not.toBe(lanes.get('b')!.laneY);
-    expect(lanes.get('a')!.entryX).not.toBe(lanes.get('b')!.entryX);
+    expect(Math.abs(lanes.get('a')!.lane - lanes.get('b')!.lane)).toBeGreaterThanOrEqual(12);
+  });
+
+  it('takes a gap between rows when that is the shorter way, moving within the gap as lanes fill it', () => {
+    // Three rows 200 apart; the target and the sources in the middle one, a node between them:
+    // the free line just above their row is nearest.
+    const rows = [0, 400].flatMap((y) => [box(0, y), box(300, y), box(600, y)]);
+    const target = box(0, 200);
+    const between = box(300, 200);
+    const sources = [box(600, 200), box(800, 200)];
+    const lanes = assignLanes(
+      sources.map((s, i) => ({ id: `r${i}`, bus: `bus${i}`, sourceBox: s, targetBox: target })),
+      new Obstacles([...rows, target, between, ...sources]),
+    );
+    const ys = [...lanes.values()].map((l) => l.lane);
+    for (const y of ys) expect(y > 56 + 20 && y < 200 - 20).toBe(true);
+    expect(Math.abs(ys[0]! - ys[1]!)).toBeGreaterThanOrEqual(12);
   });
 });
 
-describe('runsBackward', () => {
-  it('is true when the target starts left of the source end (with room for the turns)', () => {
-    expect(runsBackward(box(0, 0), box(400, 0))).toBe(false);
-    expect(runsBackward(box(400, 0), box(0, 0))).toBe(true);
-    expect(runsBackward(box(0, 0), box(160, 0))).toBe(true);
+describe('Obstacles', () => {
+  it('finds the boxes a line passes through, leaving out its own ends', () => {
+    const a = box(0, 0);
+    const b = box(200, 0);
+    const c = box(400, 0);
+    const obstacles = new Obstacles([a, b, c]);
+    expect(obstacles.crossedBy([[150, 28], [400, 28]], [a, c], 0)).toEqual([b]);
+    expect(obstacles.crossedBy([[150, 80], [400, 80]], [a, c], 0)).toEqual([]);
+    expect(obstacles.between(160, 390)).toEqual([b]);
   });
 });

@@ -1,20 +1,21 @@
 /**
- * Routing for connections that run backwards (their target is left of their source), such as the
- * replies an orchestrator receives: instead of an S-curve through the nodes in between, they leave
- * to the right, travel along a horizontal lane that no node touches, and drop into the target from
- * above or below. Connections that look alike and share a target share one lane, and sources
- * stacked in a column share one exit line, so replies read as a single bus. Pure geometry.
+ * Routing for connections that cannot run straight from one node to the other because nodes are
+ * in the way, such as the replies an orchestrator receives from the far end of a left-to-right
+ * layout: instead of a curve through the nodes in between, they leave their source on the side
+ * the design reads towards, travel along a lane that no node touches, and turn into the target
+ * from that lane. Connections that look alike and share a target share one lane, and sources
+ * stacked in a column share one exit line, so replies read as a single bus.
+ *
+ * Written for lanes running along x (a left-to-right design); plan.ts turns a top-to-bottom
+ * design on its side to use it there. Pure geometry.
  */
 import { EDGE_STUB } from '../metrics.ts';
+import type { Box } from './geometry.ts';
+import type { Obstacles } from './obstacles.ts';
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Box };
 
-export interface BackwardConnection {
+export interface LaneRequest {
   id: string;
   /** Connections with the same bus key (same target, same line style) share a lane. */
   bus: string;
@@ -22,31 +23,26 @@ export interface BackwardConnection {
   targetBox: Box;
 }
 
-/** Where a backward connection runs: out to `exitX`, along `laneY`, into the target at `entryX`. */
+/** Where a connection runs: out to the exit line at x = `exit`, along the lane at y = `lane`, into the target. */
 export interface Lane {
-  laneY: number;
-  exitX: number;
-  entryX: number;
-  /** Which side of the target the lane reaches it from. */
-  enter: 'top' | 'bottom';
+  lane: number;
+  exit: number;
+  /** Which side of the target the lane reaches it from: 'before' (above) or 'after' (below). */
+  enter: 'before' | 'after';
 }
 
 /** Space kept between a lane and the nodes it passes. */
-const CLEARANCE = 28;
+const CLEARANCE = 22;
 /** Distance between two lanes, or two exit lines, that would otherwise coincide. */
-const SPACING = 12;
+export const LANE_SPACING = 12;
 /** Sources whose left sides are this close count as one column and share an exit line. */
 const SAME_COLUMN = 40;
-
-/** True when a connection cannot run forward from the source's right side to the target's left side. */
-export function runsBackward(sourceBox: Box, targetBox: Box): boolean {
-  return targetBox.x < sourceBox.x + sourceBox.width + 2 * EDGE_STUB;
-}
-
-/** Same test, from the handle coordinates React Flow gives an edge. */
-export function handlesRunBackward(sourceX: number, targetX: number): boolean {
-  return targetX < sourceX + 2 * EDGE_STUB;
-}
+/** How many positions a lane may try around each free line before the next one. */
+const TRIES = 24;
+/** How many free lines a lane tries, nearest first. */
+const CANDIDATES = 4;
+/** How far above and below a bus its free line is looked for first (flow px). */
+const BAND = 160;
 
 interface Segment {
   at: number;
@@ -54,47 +50,67 @@ interface Segment {
   to: number;
 }
 
-const crosses = (a: Segment, b: Segment) => Math.abs(a.at - b.at) < SPACING && a.from < b.to && b.from < a.to;
+const crosses = (a: Segment, b: Segment) => Math.abs(a.at - b.at) < LANE_SPACING && a.from < b.to && b.from < a.to;
 
-/** The lane of every backward connection, given every node's box. */
-export function assignLanes(connections: readonly BackwardConnection[], boxes: readonly Box[]): Map<string, Lane> {
-  const buses = new Map<string, BackwardConnection[]>();
-  for (const c of connections) buses.set(c.bus, [...(buses.get(c.bus) ?? []), c]);
-  const lanesTaken: Segment[] = [];
-  const exitsTaken: Segment[] = [];
-  const entriesPerTarget = new Map<string, number>();
+const right = (b: Box) => b.x + b.width;
+const middleY = (b: Box) => b.y + b.height / 2;
+const middleX = (b: Box) => b.x + b.width / 2;
+
+/** The lane of every connection, given the nodes as obstacles. */
+export function assignLanes(requests: readonly LaneRequest[], obstacles: Obstacles): Map<string, Lane> {
+  const buses = new Map<string, LaneRequest[]>();
+  for (const r of requests) {
+    const bus = buses.get(r.bus);
+    if (bus) bus.push(r);
+    else buses.set(r.bus, [r]);
+  }
+  const lanesTaken = new Taken();
+  const exitsTaken = new Taken();
   const lanes = new Map<string, Lane>();
-  const obstacles = new Obstacles(boxes);
   for (const bus of buses.values()) {
     const target = bus[0]!.targetBox;
-    const { y, side } = sharedLane(bus, obstacles);
-    const entry = entriesPerTarget.get(boxKey(target)) ?? 0;
-    entriesPerTarget.set(boxKey(target), entry + 1);
-    const entryX = target.x + target.width / 2 + (entry % 2 === 0 ? 1 : -1) * Math.ceil(entry / 2) * SPACING;
-    const lane: Segment = { at: y, from: entryX, to: Math.max(...bus.map((c) => c.sourceBox.x + c.sourceBox.width)) + EDGE_STUB };
-    while (lanesTaken.some((t) => crosses(t, lane))) lane.at += side * SPACING;
-    lanesTaken.push(lane);
-    const enter = lane.at < target.y ? 'top' : 'bottom';
+    const exits = bus.map((c) => right(c.sourceBox) + EDGE_STUB);
+    const span = { from: Math.min(middleX(target), ...exits), to: Math.max(middleX(target), ...exits) };
+    const at = freeLane(bus, obstacles, (y) => !lanesTaken.crosses({ at: y, ...span }));
+    lanesTaken.add({ at, ...span });
+    const enter = at < target.y ? 'before' : 'after';
     for (const column of columnsOf(bus)) {
-      const sourceMiddles = column.map((c) => c.sourceBox.y + c.sourceBox.height / 2);
+      const sourceMiddles = column.map((c) => middleY(c.sourceBox));
       const exit: Segment = {
-        at: Math.max(...column.map((c) => c.sourceBox.x + c.sourceBox.width)) + EDGE_STUB,
-        from: Math.min(lane.at, ...sourceMiddles),
-        to: Math.max(lane.at, ...sourceMiddles),
+        at: Math.max(...column.map((c) => right(c.sourceBox))) + EDGE_STUB,
+        from: Math.min(at, ...sourceMiddles),
+        to: Math.max(at, ...sourceMiddles),
       };
-      while (exitsTaken.some((t) => crosses(t, exit))) exit.at += SPACING;
-      exitsTaken.push(exit);
-      for (const c of column) lanes.set(c.id, { laneY: Math.round(lane.at), exitX: Math.round(exit.at), entryX: Math.round(entryX), enter });
+      while (exitsTaken.crosses(exit)) exit.at += LANE_SPACING;
+      exitsTaken.add(exit);
+      for (const c of column) lanes.set(c.id, { lane: Math.round(at), exit: Math.round(exit.at), enter });
     }
   }
   return lanes;
 }
 
-const boxKey = (b: Box) => `${b.x},${b.y}`;
+/**
+ * The lanes (or exit lines) taken so far, filed by where they lie across their length, so that
+ * whether a new one would run on top of one is found among its few neighbours.
+ */
+class Taken {
+  private readonly byBand = new Map<number, Segment[]>();
+  add(s: Segment): void {
+    const band = Math.floor(s.at / LANE_SPACING);
+    const at = this.byBand.get(band);
+    if (at) at.push(s);
+    else this.byBand.set(band, [s]);
+  }
+  crosses(s: Segment): boolean {
+    const band = Math.floor(s.at / LANE_SPACING);
+    for (let b = band - 1; b <= band + 1; b++) for (const t of this.byBand.get(b) ?? []) if (crosses(t, s)) return true;
+    return false;
+  }
+}
 
 /** The bus's sources grouped by column (left sides close together). */
-function columnsOf(bus: readonly BackwardConnection[]): BackwardConnection[][] {
-  const columns: BackwardConnection[][] = [];
+function columnsOf(bus: readonly LaneRequest[]): LaneRequest[][] {
+  const columns: LaneRequest[][] = [];
   for (const c of [...bus].sort((a, b) => a.sourceBox.x - b.sourceBox.x)) {
     const last = columns[columns.length - 1];
     if (last && c.sourceBox.x - last[0]!.sourceBox.x <= SAME_COLUMN) last.push(c);
@@ -104,62 +120,65 @@ function columnsOf(bus: readonly BackwardConnection[]): BackwardConnection[][] {
 }
 
 /**
- * The free horizontal line (above, between or below the nodes in the way of the whole bus) with
- * the least vertical travel in total. `side` is where to move it when it is taken.
+ * A free horizontal line for the whole bus: above, between or below the nodes in its way, the one
+ * with the least vertical travel in total that no other lane takes. A line between two rows may
+ * move within the gap; above and below everything, it moves outwards.
+ *
+ * The nodes are looked at in a band round the bus, widened only when it holds no free line: a line
+ * inside the band is free of every node exactly when it is free of those in the band, so a bus on a
+ * big design looks at its neighbourhood, not at every node in the design's height.
  */
-function sharedLane(bus: readonly BackwardConnection[], obstacles: Obstacles): { y: number; side: -1 | 1 } {
-  const left = Math.min(...bus.map((c) => c.targetBox.x)) - CLEARANCE;
-  const right = Math.max(...bus.map((c) => c.sourceBox.x + c.sourceBox.width)) + EDGE_STUB + CLEARANCE;
-  const blocked = obstacles
-    .between(left, right)
-    .map((b) => [b.y - CLEARANCE, b.y + b.height + CLEARANCE] as [number, number])
-    .sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [top, bottom] of blocked) {
-    const last = merged[merged.length - 1];
-    if (last && top <= last[1]) last[1] = Math.max(last[1], bottom);
-    else merged.push([top, bottom]);
+function freeLane(bus: readonly LaneRequest[], obstacles: Obstacles, free: (y: number) => boolean): number {
+  let left = Infinity;
+  let far = -Infinity;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const c of bus) {
+    left = Math.min(left, c.targetBox.x, c.sourceBox.x);
+    far = Math.max(far, right(c.targetBox), right(c.sourceBox) + EDGE_STUB);
+    top = Math.min(top, c.targetBox.y, c.sourceBox.y);
+    bottom = Math.max(bottom, c.targetBox.y + c.targetBox.height, c.sourceBox.y + c.sourceBox.height);
   }
-  const middle = (b: Box) => b.y + b.height / 2;
-  const travel = (y: number) => bus.reduce((sum, c) => sum + Math.abs(middle(c.sourceBox) - y) + Math.abs(middle(c.targetBox) - y), 0);
-  const candidates: { y: number; side: -1 | 1 }[] = [
-    { y: merged[0]![0], side: -1 },
-    { y: merged[merged.length - 1]![1], side: 1 },
-  ];
-  for (let i = 1; i < merged.length; i++) candidates.push({ y: (merged[i - 1]![1] + merged[i]![0]) / 2, side: 1 });
-  return candidates.reduce((best, next) => (travel(next.y) < travel(best.y) ? next : best));
+  left -= CLEARANCE;
+  far += CLEARANCE;
+  const travel = (y: number) => bus.reduce((sum, c) => sum + Math.abs(middleY(c.sourceBox) - y) + Math.abs(middleY(c.targetBox) - y), 0);
+  for (let reach = BAND; ; reach *= 3) {
+    const whole = top - reach <= obstacles.top && bottom + reach >= obstacles.bottom;
+    const low = whole ? -Infinity : top - reach;
+    const high = whole ? Infinity : bottom + reach;
+    const boxes = whole ? obstacles.between(left, far) : obstacles.within(left, low, far, high);
+    const candidates = freeLines(boxes, low, high, middleY(bus[0]!.targetBox));
+    candidates.sort((a, b) => travel(a.y) - travel(b.y));
+    // The few nearest lines are worth trying; past them, further out.
+    for (const c of candidates.slice(0, CANDIDATES)) {
+      for (let i = 0; i < TRIES; i++) {
+        // 0, +1, -1, +2, -2… spacings from the line, as far as its gap allows.
+        const y = c.y + (i % 2 === 0 ? 1 : -1) * Math.ceil(i / 2) * LANE_SPACING;
+        if (y >= c.low && y <= c.high && free(y)) return y;
+      }
+    }
+    if (whole) break;
+  }
+  // Everything near is taken: further out above.
+  let y = Math.min(obstacles.top, top) - CLEARANCE - LANE_SPACING;
+  while (!free(y)) y -= LANE_SPACING;
+  return y;
 }
 
-/**
- * The nodes' boxes sorted by their left side, so the boxes a lane passes are found by binary
- * search instead of a scan of every node for every lane (quadratic on a big design).
- */
-class Obstacles {
-  private readonly byX: Box[];
-  private readonly widest: number;
-  constructor(boxes: readonly Box[]) {
-    this.byX = [...boxes].sort((a, b) => a.x - b.x);
-    this.widest = this.byX.reduce((w, b) => Math.max(w, b.width), 0);
+/** The free lines among `boxes` within (low, high): above them, between them, below them. */
+function freeLines(boxes: readonly Box[], low: number, high: number, fallback: number): { y: number; low: number; high: number }[] {
+  const blocked = boxes.map((b) => [b.y - CLEARANCE, b.y + b.height + CLEARANCE] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [from, to] of blocked) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
   }
-  /** The boxes that overlap the open range (left, right) horizontally. */
-  between(left: number, right: number): Box[] {
-    // A box reaching past `left` starts after `left - widest`.
-    const from = this.firstAtOrAfter(left - this.widest);
-    const found: Box[] = [];
-    for (let i = from; i < this.byX.length && this.byX[i]!.x < right; i++) {
-      const b = this.byX[i]!;
-      if (b.x + b.width > left) found.push(b);
-    }
-    return found;
-  }
-  private firstAtOrAfter(x: number): number {
-    let lo = 0;
-    let hi = this.byX.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.byX[mid]!.x < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
+  if (merged.length === 0) return [{ y: fallback, low, high }];
+  const lines = [
+    { y: merged[0]![0], low, high: merged[0]![0] },
+    { y: merged[merged.length - 1]![1], low: merged[merged.length - 1]![1], high },
+  ];
+  for (let i = 1; i < merged.length; i++) lines.push({ y: (merged[i - 1]![1] + merged[i]![0]) / 2, low: merged[i - 1]![1], high: merged[i]![0] });
+  return lines.filter((l) => l.y >= low && l.y <= high);
 }

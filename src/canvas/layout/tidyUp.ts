@@ -1,6 +1,6 @@
 /**
  * Tidy up: lays the whole design out with elkjs (off the main thread), with the node sizes as
- * drawn, and applies the result as one undo step; then frames it.
+ * drawn, and applies the result as one undo step; then frames it (layoutSteps.ts).
  *
  * The new positions reach the canvas a slice at a time, one slice a frame, in reading order of
  * the layout: redrawing hundreds of moved nodes and their connections in one commit would block
@@ -16,7 +16,7 @@ import type { Position } from '../../model/index.ts';
 import { moveNodes } from '../../model/operations.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import type { CanvasNode, FlowEdge } from '../adapter.ts';
-import { FIT_DESIGN, viewportAnimationMs } from '../viewport.ts';
+import { layoutApplied } from './layoutSteps.ts';
 
 /**
  * Nodes moved per frame. Measured with bench/layout on a 500-node design: each commit costs about
@@ -76,8 +76,11 @@ export async function tidyUp(flow: ReactFlowInstance<CanvasNode, FlowEdge>, dire
     const slices = slicesOf(positions, direction);
     if (notes.size > 0) slices.push(notes);
     const steps = slices.map((slice) => (d: typeof doc) => moveNodes(d, slice));
+    const { doc: laidFrom, openCount } = useDesignStore.getState();
     await useDesignStore.getState().applyInSteps(steps, nextFrame);
-    requestAnimationFrame(() => void flow.fitView({ ...FIT_DESIGN, duration: viewportAnimationMs() }));
+    const after = useDesignStore.getState();
+    // Framed where it now lies (layoutSteps.ts), as after its undo and redo; not if another design opened meanwhile.
+    if (laidFrom && after.doc && after.doc !== laidFrom && after.openCount === openCount) layoutApplied(laidFrom, after.doc);
   } catch (e) {
     showHint(`Tidy up failed: ${(e as Error).message}. The design is unchanged.`);
   } finally {

@@ -52,7 +52,7 @@ export const SHORTCUTS: readonly { group: string; entries: ShortcutEntry[] }[] =
   {
     group: 'View',
     entries: [
-      { keys: ['F'], does: 'Fit the design in view' },
+      { keys: ['F'], does: 'Fit the design in view; again for the whole of a big design' },
       { keys: ['L', 'Shift+L'], does: 'Tidy up: lay the design out left to right, or top to bottom' },
       { keys: ['W'], does: 'What if: selecting a message shows who changes with its schema; a participant, what stops while it is down' },
       { keys: ['Scroll', 'Pinch'], does: 'Zoom' },

@@ -10,7 +10,7 @@ import type { CanvasNode, FlowEdge } from '../adapter.ts';
 import type { ConnectDirection } from '../editing/connectChoices.ts';
 import { tidyUp } from '../layout/tidyUp.ts';
 import { toggleWhatIf } from '../whatIf/toggleWhatIf.ts';
-import { FIT_DESIGN, viewportAnimationMs } from '../viewport.ts';
+import { useFrameDesign } from '../useFrameDesign.ts';
 import { deleteSelection, duplicateSelection, groupSelection, pasteText, selectAll, selectionAsText, ungroupSelection } from './commands.ts';
 
 const TEXT_FIELDS = 'input:not([type=checkbox]):not([type=radio]), textarea, select, [contenteditable="true"], [role="dialog"]';
@@ -32,7 +32,7 @@ const readOnly = () => useSimulationStore.getState().active || useDesignStore.ge
 
 export function useShortcuts(openSheet: () => void, openConnect: (direction: ConnectDirection) => void): void {
   const flow = useReactFlow<CanvasNode, FlowEdge>();
-  const { fitView } = flow;
+  const frame = useFrameDesign();
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
@@ -44,7 +44,7 @@ export function useShortcuts(openSheet: () => void, openConnect: (direction: Con
       };
       // While simulating, and in a shared design's preview, only viewing keys work (playback has its own).
       if (readOnly()) {
-        if (!mod && !e.altKey && key === 'f') run(() => void fitView({ ...FIT_DESIGN, duration: viewportAnimationMs() }));
+        if (!mod && !e.altKey && key === 'f') run(() => void frame({ animate: true, toggle: true }));
         else if (e.key === '?') run(openSheet);
         return;
       }
@@ -55,7 +55,7 @@ export function useShortcuts(openSheet: () => void, openConnect: (direction: Con
       else if (mod && key === 'g') run(e.shiftKey ? ungroupSelection : groupSelection);
       else if (mod || e.altKey) return;
       else if (key === 'delete' || key === 'backspace') run(deleteSelection);
-      else if (key === 'f') run(() => void fitView({ ...FIT_DESIGN, duration: viewportAnimationMs() }));
+      else if (key === 'f') run(() => void frame({ animate: true, toggle: true }));
       else if (key === 'l') run(() => void tidyUp(flow, e.shiftKey ? 'DOWN' : 'RIGHT'));
       else if (key === 'w' && !e.shiftKey) run(toggleWhatIf);
       else if (e.key === '?') run(openSheet);
@@ -97,5 +97,5 @@ export function useShortcuts(openSheet: () => void, openConnect: (direction: Con
       document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);
     };
-  }, [flow, fitView, openSheet, openConnect]);
+  }, [flow, frame, openSheet, openConnect]);
 }
