@@ -278,7 +278,7 @@ export function toFlowEdges(doc: SagaDocument, positions = positionsOf(doc)): Fl
     const meaning = edgeMeaning(source.kind, target.kind) ?? 'invalid';
     const { family, label } = edgeLook(meaning, source, target, graph, e.compensates);
     looks.push(label === undefined ? { meaning, family } : { meaning, family, label });
-    toPlan.push({ id: e.id, source: source.id, target: target.id, sourceBox: box(source.id), targetBox: box(target.id), bus: `${target.id} ${family} ${meaning}` });
+    toPlan.push({ id: e.id, source: source.id, target: target.id, sourceBox: box(source.id), targetBox: box(target.id), bus: `${target.id} ${family} ${meaning}`, label });
     const ariaLabel = `${source.name} ${meaning === 'invalid' ? 'cannot connect to' : EDGE_MEANING_LABEL[meaning]} ${target.name}`;
     // The handles only serve drawing new connections by hand: the line floats (MessageEdge).
     edges.push({ id: e.id, type: 'message', source: e.source, target: e.target, sourceHandle: 'out', targetHandle: 'in', ariaLabel });

@@ -2,7 +2,8 @@
  * A way round for a connection running with the flow whose curve would pass through nodes, such
  * as a connection skipping a layer of a tidied design, or one drawn past a node placed by hand in
  * its way: for each band of nodes it would cross, the free gap nearest its course, so that it
- * bends through the gaps (as the layout left them) instead of through the nodes.
+ * bends through the gaps (as the layout left them) instead of through the nodes: it enters each
+ * gap and leaves it at the same height, running straight past the nodes on either side.
  *
  * Written for a connection running along x; plan.ts turns a top-to-bottom one on its side. Pure.
  */
@@ -43,7 +44,9 @@ export function detour(from: Point, to: Point, crossed: readonly Box[], obstacle
     const y = nearestFree(course, blocked);
     // Beyond the reach, what is free is not known.
     if (y === undefined || Math.abs(y - course) >= REACH) return undefined;
-    points.push([middle, y]);
+    // Through the whole gap, straight: a curve bending at its middle would cut the corners of the nodes beside it.
+    if (from[0] <= to[0]) points.push([left, y], [right, y]);
+    else points.push([right, y], [left, y]);
   }
   return points;
 }

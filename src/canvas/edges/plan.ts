@@ -22,6 +22,8 @@ export interface ConnectionToPlan {
   targetBox: Box;
   /** Connections with the same bus key (same target, same look) share a lane when they need one. */
   bus: string;
+  /** The label drawn on the connection, if any ("compensated by"): placed clear of the nodes. */
+  label?: string;
 }
 
 /** Primitive fields only: the plan goes into an edge's data, compared field by field. */
@@ -41,6 +43,8 @@ export interface ConnectionPlan {
   exit?: number;
   /** A detour: the points ("x,y x,y") a connection with the flow bends through, round nodes in its way. */
   via?: string;
+  /** Where along a direct curve (0 to 1) its label sits, when not half-way: half-way it would cover a node or another label. */
+  labelAt?: number;
 }
 
 /** A curve may pass this close to a node (a negative margin: only a real crossing counts). */
@@ -108,7 +112,41 @@ export function planConnections(connections: readonly ConnectionToPlan[], boxes:
     }
   }
   spreadEnds(connections, plans);
+  placeLabels(connections, plans, obstacles);
   return plans;
+}
+
+/** Where along a curve a label may sit, best first. */
+const LABEL_PLACES = [0.5, 0.38, 0.62, 0.28, 0.72];
+/** A label's size, estimated from its text (canvas.css .sb-edge-label: 11.5px, bold, padded). */
+const labelSize = (text: string) => ({ width: text.length * 6.8 + 20, height: 20 });
+
+/**
+ * Moves the label of a direct curve along it, off the middle, when there it would cover a node or
+ * another label (as where two compensations cross). Labels are few (compensations, refusals).
+ */
+function placeLabels(connections: readonly ConnectionToPlan[], plans: Map<string, ConnectionPlan>, obstacles: Obstacles): void {
+  const placed: Box[] = [];
+  const free = (b: Box) =>
+    obstacles.within(b.x, b.y, b.x + b.width, b.y + b.height).length === 0 &&
+    !placed.some((p) => p.x < b.x + b.width && b.x < p.x + p.width && p.y < b.y + b.height && b.y < p.y + p.height);
+  for (const c of connections) {
+    const plan = plans.get(c.id)!;
+    if (c.label === undefined || plan.lane !== undefined || plan.via !== undefined || c.source === c.target) continue;
+    const from = pointOnSide(c.sourceBox, plan.sourceSide, plan.sourceOffset);
+    const to = pointOnSide(c.targetBox, plan.targetSide, plan.targetOffset);
+    const [c1, c2] = bezierControls(from, plan.sourceSide, to, plan.targetSide);
+    const size = labelSize(c.label);
+    // As MessageEdge draws it: centred on the point, or beside it where the curve runs up or down.
+    const beside = sideAxis(plan.sourceSide) === 'y' && sideAxis(plan.targetSide) === 'y';
+    const boxAt = (t: number): Box => {
+      const [x, y] = bezierAt(from, c1, c2, to, t);
+      return { x: beside ? x + 10 : x - size.width / 2, y: y - size.height / 2, ...size };
+    };
+    const t = LABEL_PLACES.find((at) => free(boxAt(at))) ?? 0.5;
+    placed.push(boxAt(t));
+    if (t !== 0.5) plan.labelAt = t;
+  }
 }
 
 /** Points along the curve a connection would take directly, to test it against the nodes. */

@@ -58,7 +58,7 @@ export function routeConnection({ source, target, plan, live, loop }: RouteInput
     const [a, b] = [stops[i - 1]!, stops[i]!];
     const [c1, c2] = bezierControls(a, sides.source, b, i === stops.length - 1 ? sides.target : OPPOSITE[sides.source]);
     path += ` C${num(c1[0])},${num(c1[1])} ${num(c2[0])},${num(c2[1])} ${num(b[0])},${num(b[1])}`;
-    if (i === Math.ceil((stops.length - 1) / 2)) label = stops.length % 2 === 0 ? bezierAt(a, c1, c2, b, 0.5) : b;
+    if (i === Math.ceil((stops.length - 1) / 2)) label = stops.length % 2 === 0 ? bezierAt(a, c1, c2, b, stops.length === 2 && keep ? (plan.labelAt ?? 0.5) : 0.5) : b;
   }
   return {
     path,
@@ -85,7 +85,14 @@ function loopRoute(box: Box, shape: Shape): Route {
 
 const RADIUS = 12;
 
-/** A rounded orthogonal route whose third segment (index 2) is the lane; the label sits on the lane. */
+/** How far along its lane from where it turns into its target a lane route's label sits (at most half the lane). */
+const LABEL_FROM_ENTRY = 110;
+
+/**
+ * A rounded orthogonal route whose third segment (index 2) is the lane; the label sits on the lane
+ * near where it turns into the target (what the label says is about the target's subscription), not
+ * in the middle of the design where the forward connections and their labels run.
+ */
 function laneRoute(points: readonly Point[], along: 'x' | 'y'): Route {
   const { path, straightStarts } = roundedPolyline(points, RADIUS);
   const lane = straightStarts[2]!;
@@ -93,10 +100,12 @@ function laneRoute(points: readonly Point[], along: 'x' | 'y'): Route {
   const i = along === 'x' ? 0 : 1;
   const first = points[0]!;
   const last = points[points.length - 1]!;
+  const length = Math.abs(to[i] - from[i]);
+  const back = Math.min(length / 2, LABEL_FROM_ENTRY) * Math.sign(from[i] - to[i]);
   return {
     path,
-    labelX: (from[0] + to[0]) / 2,
-    labelY: (from[1] + to[1]) / 2,
+    labelX: i === 0 ? to[0] + back : to[0],
+    labelY: i === 1 ? to[1] + back : to[1],
     vertical: along === 'y',
     span: Math.hypot(last[0] - first[0], last[1] - first[1]),
     laneStart: { distance: lane.distance, at: lane.point[i], direction: to[i] >= from[i] ? 1 : -1 },
