@@ -242,6 +242,7 @@ test('the SVG export holds the note’s text and the group’s name; a version 1
   await expect(canvas(page).locator('.react-flow__node-frame, .react-flow__node-note')).toHaveCount(0);
   await nodeNamed(page, 'CustomerService').click();
   await page.keyboard.press('ControlOrMeta+g');
+  await expect(canvas(page).getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.type('Customers');
   await page.keyboard.press('Enter');
   await expect(frameNamed(page, 'Customers')).toBeVisible();
