@@ -205,6 +205,7 @@ test('a node added to another group leaves its first one; deleting a group’s l
   await nodeNamed(page, 'PaymentService').click({ modifiers: ['Shift'] });
   await page.getByTestId('inspector').getByRole('button', { name: 'Group', exact: true }).click();
   await expect(canvas(page).getByLabel('Name', { exact: true })).toHaveValue('Fulfilment');
+  await expect(canvas(page).getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   const inspector = page.getByTestId('inspector');
   await expect(inspector.getByRole('list')).toContainText('PaymentService');
