@@ -205,6 +205,7 @@ test('a node added to another group leaves its first one; deleting a group’s l
   await nodeNamed(page, 'PaymentService').click({ modifiers: ['Shift'] });
   await page.getByTestId('inspector').getByRole('button', { name: 'Group', exact: true }).click();
   await expect(canvas(page).getByLabel('Name', { exact: true })).toHaveValue('Fulfilment');
+  await expect(canvas(page).getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   const inspector = page.getByTestId('inspector');
   await expect(inspector.getByRole('list')).toContainText('PaymentService');
@@ -242,6 +243,7 @@ test('the SVG export holds the note’s text and the group’s name; a version 1
   await expect(canvas(page).locator('.react-flow__node-frame, .react-flow__node-note')).toHaveCount(0);
   await nodeNamed(page, 'CustomerService').click();
   await page.keyboard.press('ControlOrMeta+g');
+  await expect(canvas(page).getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.type('Customers');
   await page.keyboard.press('Enter');
   await expect(frameNamed(page, 'Customers')).toBeVisible();
