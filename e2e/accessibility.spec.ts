@@ -136,7 +136,7 @@ test('axe-core finds no serious or critical violation on any main screen', async
 
   await test.step('simulation mid-run', async () => {
     await openExample(page, 'order-orchestrated', 'InitiateShipping');
-    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
     await expect(page.getByTestId('simulation-dock')).toBeVisible();
     await nodeNamed(page, 'InitiateShipping').click();
     await page.getByRole('form', { name: 'Inject a fault on InitiateShipping' }).getByRole('button', { name: 'Inject fault' }).click();

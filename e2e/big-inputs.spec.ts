@@ -156,7 +156,7 @@ test('an event storm stops at its bound of 10,000 messages and the outcome says 
   await openStorm(page);
   await forgetLongTasks(page);
   const started = Date.now();
-  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
   await expect(page.getByTestId('simulation-dock')).toBeVisible();
   await expect(page.getByTestId('playback-readout')).toContainText(/Step 0\/\d{5}/);
   const simulated = Date.now() - started;
@@ -188,7 +188,7 @@ test('an event storm stops at its bound of 10,000 messages and the outcome says 
 
 test('Monte Carlo over an event storm runs off the main thread and can be cancelled', async ({ page }) => {
   await openStorm(page);
-  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
   const panel = page.getByTestId('monte-carlo');
   await panel.getByLabel('Sagas').fill('100000');
   await panel.getByRole('button', { name: 'Run' }).click();

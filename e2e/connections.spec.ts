@@ -241,7 +241,7 @@ test('simulation is framed above the dock, its badges and trace labels readable'
   test.slow();
   await page.goto('/?example=order-orchestrated');
   await expect(nodeNamed(page, 'OrderService')).toBeVisible();
-  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
   const dock = page.getByTestId('simulation-dock');
   await expect(dock).toBeVisible();
   const shipping = nodeNamed(page, 'InitiateShipping');

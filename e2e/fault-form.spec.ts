@@ -14,7 +14,7 @@ async function simulateAndSelect(page: Page, name: string): Promise<Locator> {
   await page.goto('/?example=order-orchestrated');
   await expect(nodeNamed(page, name)).toBeVisible();
   await waitForViewportToSettle(page);
-  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
   await expect(page.getByTestId('simulation-dock')).toBeVisible();
   await nodeNamed(page, name).click();
   return page.getByRole('form', { name: `Inject a fault on ${name}` });

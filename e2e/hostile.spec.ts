@@ -180,7 +180,7 @@ test('a hostile design is shown as text everywhere and nothing in it runs', asyn
   await payloads.check();
 
   // Simulation: scenario names, the trace and the outcome, all as text.
-  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
   await expect(page.getByTestId('simulation-dock')).toBeVisible();
   const scenarios = page.getByTestId('scenario');
   await expect(scenarios).toHaveCount(2);

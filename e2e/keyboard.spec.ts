@@ -157,7 +157,7 @@ test('simulation is played, stepped, scrubbed and restarted from the keyboard', 
   test.slow(); // many steps, one key at a time
   await page.goto('/?example=order-orchestrated');
   await expect(nodeNamed(page, 'OrderService')).toBeVisible();
-  const simulate = page.getByRole('button', { name: 'Simulate' });
+  const simulate = page.getByRole('button', { name: 'Simulate', exact: true });
   await pressUntilFocused(page, 'Tab', simulate);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('simulation-dock')).toBeVisible();

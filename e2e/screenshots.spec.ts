@@ -60,7 +60,7 @@ test('screenshots of simulation mode: mid-run, compensated, sequence diagram, du
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/?example=order-orchestrated');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
   const shipping = page.locator('.react-flow__node').filter({ hasText: 'InitiateShipping' });
   await shipping.click();
   await page.getByRole('form', { name: 'Inject a fault on InitiateShipping' }).getByRole('button', { name: 'Inject fault' }).click();

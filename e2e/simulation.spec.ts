@@ -10,7 +10,7 @@ async function openAndSimulate(page: Page): Promise<void> {
   await page.goto('/?example=order-orchestrated');
   await expect(nodeNamed(page, 'InitiateShipping')).toBeVisible();
   await waitForViewportToSettle(page);
-  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
   await expect(page.getByTestId('simulation-dock')).toBeVisible();
 }
 
@@ -78,7 +78,7 @@ test('a failing step is compensated in reverse order, step by step, and replays 
 
   await page.reload();
   await expect(nodeNamed(page, 'InitiateShipping')).toBeVisible();
-  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
   await expect(page.getByTestId('fault-badge')).toHaveCount(0);
   await page.getByRole('button', { name: 'Run all' }).click();
   await expect(page.getByTestId('scenario')).toContainText('✓ compensated');
@@ -119,7 +119,7 @@ test('impossible fault settings are refused with a message', async ({ page }) =>
 test('Monte Carlo runs many sagas off the main thread', async ({ page }) => {
   await page.goto('/?example=credit-reservation');
   await expect(nodeNamed(page, 'CustomerService')).toBeVisible();
-  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
   const panel = page.getByTestId('monte-carlo');
   await panel.getByLabel('Sagas').fill('5000');
   await panel.getByRole('button', { name: 'Run' }).click();
