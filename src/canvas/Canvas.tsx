@@ -12,13 +12,15 @@ import type { NodeKind } from '../model/index.ts';
 import { ZOOM_LIMITS } from '../persistence/viewport.ts';
 import type { CanvasNode, FlowEdge } from './adapter.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
-import { edgeTypes } from './edges/MessageEdge.tsx';
+import { ConnectionLayer } from './edges/ConnectionLayer.tsx';
+import { useConnectionEvents } from './edges/useConnectionEvents.ts';
 import { Legend } from './Legend.tsx';
 import { HighlightBanner } from './HighlightBanner.tsx';
 import { AnswerPicker } from './answers/AnswerPicker.tsx';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { FrameLayer } from './nodes/FrameNode.tsx';
 import { useFlowElements } from './useFlowElements.ts';
+import { rememberFlow } from './flowInstance.ts';
 import { useFrameOpenedDesign } from './useFrameOpenedDesign.ts';
 import { useFrameDesign } from './useFrameDesign.ts';
 import { useFrameLayoutSteps } from './layout/layoutSteps.ts';
@@ -37,6 +39,8 @@ import { useFrameOnModeChange } from './simulation/useFrameOnModeChange.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { useSimulationStore } from '../store/simulationStore.ts';
 import { useShortcuts } from './shortcuts/useShortcuts.ts';
+
+const NO_EDGES: FlowEdge[] = [];
 
 /** Nodes snap to this grid when dragged or moved with the arrow keys. */
 const GRID: [number, number] = [16, 16];
@@ -88,7 +92,8 @@ const READ_ONLY_ARIA_LABELS = {
 const TokenLayer = lazy(() => import('./simulation/TokenLayer.tsx'));
 
 export function Canvas() {
-  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements();
+  const { nodes, edges, onNodesChange } = useFlowElements();
+  const connections = useConnectionEvents();
   const editing = useCanvasEditing();
   const [sheetOpen, setSheetOpen] = useState(false);
   const openSheet = useCallback(() => setSheetOpen(true), []);
@@ -127,11 +132,12 @@ export function Canvas() {
       </Panel>
       <ReactFlow<CanvasNode, FlowEdge>
         nodes={nodes}
-        edges={edges}
+        // Connections are drawn by ConnectionLayer, not by React Flow.
+        edges={NO_EDGES}
         nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
+        onInit={rememberFlow}
         onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
+        onPaneClick={connections.onPaneClick}
         onConnect={editing.onConnect}
         onConnectEnd={editing.onConnectEnd}
         isValidConnection={editing.isValidConnection}
@@ -153,6 +159,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
         <FrameLayer nodes={nodes} />
+        <ConnectionLayer nodes={nodes} edges={edges} events={connections.events} />
         <Legend />
         <HighlightBanner />
         {simulating && (

@@ -8,7 +8,7 @@
  * name moves its nodes with it, and the drop moves them in the document as one undo step.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { applyNodeChanges, useStoreApi, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { applyNodeChanges, useStoreApi, type NodeChange } from '@xyflow/react';
 import type { Position, SagaDocument, ValidationResult } from '../model/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { commitMoves } from './editing/useCanvasEditing.ts';
@@ -101,16 +101,8 @@ export function useFlowElements() {
     [updateSelection, flowStore],
   );
 
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange<FlowEdge>[]) => {
-      const picked = changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
-      if (picked.length > 0) updateSelection('edges', picked);
-    },
-    [updateSelection],
-  );
-
   const drawn = useProgressiveReveal(nodes, edges, openCount);
-  return { ...drawn, onNodesChange, onEdgesChange };
+  return { ...drawn, onNodesChange };
 }
 
 /**

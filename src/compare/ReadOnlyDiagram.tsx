@@ -12,13 +12,15 @@ import type { SagaDocument } from '../model/index.ts';
 import { ZOOM_LIMITS } from '../persistence/viewport.ts';
 import type { CanvasNode, FlowEdge } from '../canvas/adapter.ts';
 import { EdgeMarkers } from '../canvas/edges/EdgeMarkers.tsx';
-import { edgeTypes } from '../canvas/edges/MessageEdge.tsx';
+import { ConnectionLayer } from '../canvas/edges/ConnectionLayer.tsx';
 import { nodeTypes } from '../canvas/nodes/nodeTypes.ts';
 import { flowElementsOf } from '../canvas/useFlowElements.ts';
 import { validationOf } from '../store/validation.ts';
 
 /** The whole design in view, never enlarged past its size, clear of the zoom buttons on the left. */
 const FIT = { padding: { top: '18px', right: '18px', bottom: '18px', left: '52px' }, maxZoom: 1 } as const;
+
+const NO_EDGES: FlowEdge[] = [];
 
 /** Above this many nodes only those in view are drawn. */
 const DRAW_VISIBLE_ONLY = 300;
@@ -44,9 +46,9 @@ export function ReadOnlyDiagram({ id, doc, label, testId }: { id: string; doc: S
           // Its own id: the ids React Flow gives its descriptions differ from the editor's and the other diagram's.
           id={id}
           nodes={nodes}
-          edges={edges}
+          // Connections are drawn by ConnectionLayer, not by React Flow.
+          edges={NO_EDGES}
           nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
           nodesDraggable={false}
           nodesConnectable={false}
           nodesFocusable={false}
@@ -66,6 +68,7 @@ export function ReadOnlyDiagram({ id, doc, label, testId }: { id: string; doc: S
           aria-label={label}
           ariaLabelConfig={ARIA_LABELS}
         >
+          <ConnectionLayer nodes={nodes} edges={edges} events={null} />
           <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
           <Controls showInteractive={false} position="bottom-left" />
         </ReactFlow>

@@ -1,0 +1,61 @@
+/**
+ * Every connection of the design in one SVG that Sagaboard draws itself, inside React Flow's
+ * edge layer (under the nodes, moved by the viewport's transform with everything else). React
+ * Flow is given no edges: it keeps the nodes, selection and drawing new connections, and a pan
+ * or a zoom costs no JavaScript per connection. With React Flow's own edges each connection was
+ * an SVG of its own (thousands of layers to composite) and re-checked its ends on every frame.
+ *
+ * A connection is drawn again only when it or one of its two nodes changed (moved, resized,
+ * dragged): each node's box is derived once per node object, and unchanged nodes and edges keep
+ * their identity (adapter.ts), so memo skips the rest.
+ */
+import { useMemo } from 'react';
+import { createPortal } from 'react-dom';
+import { useStore } from '@xyflow/react';
+import { isDesignNode, type CanvasNode, type FlowEdge, type FlowNode } from '../adapter.ts';
+import { nodeSize } from '../metrics.ts';
+import { Connection, type ConnectionEvents, type DrawnEnd } from './Connection.tsx';
+import type { Shape } from './geometry.ts';
+
+const SHAPE: Readonly<Record<string, Shape>> = { event: 'round', actor: 'round', command: 'tag', orchestrator: 'ring' };
+
+const ends = new WeakMap<FlowNode, DrawnEnd>();
+
+/** A node's box as drawn now: where it is (live while dragged) and the size React Flow measured (until then, the size it will have). */
+function drawnEnd(node: FlowNode): DrawnEnd {
+  let end = ends.get(node);
+  if (!end) {
+    const { x, y } = node.position;
+    const size = node.measured?.width !== undefined && node.measured.height !== undefined ? node.measured : nodeSize(node.data.name, node.type);
+    end = { box: { x, y, width: size.width!, height: size.height! }, shape: SHAPE[node.type ?? ''] ?? 'box', dragging: node.dragging === true };
+    ends.set(node, end);
+  }
+  return end;
+}
+
+/** React Flow's edge and label layers of this canvas, found once. */
+function useLayers(): { lines: Element | null; labels: Element | null } {
+  const domNode = useStore((s) => s.domNode);
+  return useMemo(
+    () => ({ lines: domNode?.querySelector('.react-flow__edges') ?? null, labels: domNode?.querySelector('.react-flow__edgelabel-renderer') ?? null }),
+    [domNode],
+  );
+}
+
+export function ConnectionLayer({ nodes, edges, events }: { nodes: readonly CanvasNode[]; edges: readonly FlowEdge[]; events: ConnectionEvents | null }) {
+  const { lines, labels } = useLayers();
+  const byId = useMemo(() => new Map(nodes.filter(isDesignNode).map((n) => [n.id, n])), [nodes]);
+  if (!lines) return null;
+  return createPortal(
+    <svg className="sb-connections">
+      {edges.map((edge) => {
+        const source = byId.get(edge.source);
+        const target = byId.get(edge.target);
+        // A node not drawn yet (a big design opening): its connections wait for it.
+        if (!source || !target) return null;
+        return <Connection key={edge.id} edge={edge} source={drawnEnd(source)} target={drawnEnd(target)} events={events} labels={labels} />;
+      })}
+    </svg>,
+    lines,
+  );
+}
