@@ -23,6 +23,7 @@ import {
   type Diagnostic,
   type EdgeMeaning,
   type NodeKind,
+  type Position,
   type SagaDocument,
   type SagaNode,
   type ValidationResult,
@@ -83,6 +84,8 @@ export interface MessageEdgeData extends Record<string, unknown>, ConnectionPlan
   meaning: EdgeMeaning | 'invalid';
   family: EdgeFamily;
   label?: string;
+  /** One of its nodes moved and its route is being planned again: until then its ends face each other, as while dragging. */
+  live?: boolean;
 }
 
 export type FlowNode = Node<SagaNodeData, NodeKind>;
@@ -255,21 +258,40 @@ export function describeNode(kind: NodeKind, data: SagaNodeData): string {
 
 const plural = (n: number, word: string) => (n === 0 ? '' : `${n} ${word}${n === 1 ? '' : 's'}`);
 
+/**
+ * A design's connections before their routes are planned: the edges with their look, and what the
+ * planner (edges/plan.ts) needs: each connection's ends and every node's box.
+ */
+export interface Unplanned {
+  edges: FlowEdge[];
+  looks: EdgeLook[];
+  toPlan: ConnectionToPlan[];
+  /** Each node's box, by id (a name's width is measured by wrapping it: once per node). */
+  boxes: Map<string, Box>;
+}
+
+type EdgeLook = Pick<MessageEdgeData, 'meaning' | 'family' | 'label'>;
+
 /** The document's connections as React Flow edges, styled by meaning, each with its route planned. */
 export function toFlowEdges(doc: SagaDocument, positions = positionsOf(doc)): FlowEdge[] {
+  const unplanned = connectionsOf(doc, positions);
+  return withPlans(unplanned, planUnplanned(unplanned));
+}
+
+/** The routes of every connection (edges/plan.ts). */
+export const planUnplanned = ({ toPlan, boxes }: Unplanned): Map<string, ConnectionPlan> => planConnections(toPlan, [...boxes.values()]);
+
+/** The connections with their routes: new edge objects, which reconcileEdges swaps for the old ones where nothing changed. */
+export function withPlans({ edges, looks }: Unplanned, plans: ReadonlyMap<string, ConnectionPlan>): FlowEdge[] {
+  return edges.map((edge, i) => ({ ...edge, data: { ...looks[i]!, ...plans.get(edge.id)! } }));
+}
+
+export function connectionsOf(doc: SagaDocument, positions = positionsOf(doc)): Unplanned {
   const graph = buildGraph(doc);
-  // Each node's box once: a name's width is measured by wrapping it, and every connection asks twice.
   const boxes = new Map<string, Box>();
-  const box = (id: string): Box => {
-    let b = boxes.get(id);
-    if (b === undefined) {
-      const n = graph.node.get(id)!;
-      boxes.set(id, (b = { ...positions.get(id)!, ...nodeSize(n.name, n.kind) }));
-    }
-    return b;
-  };
+  for (const n of doc.nodes) boxes.set(n.id, { ...positions.get(n.id)!, ...nodeSize(n.name, n.kind) });
   const edges: FlowEdge[] = [];
-  const looks: { meaning: EdgeMeaning | 'invalid'; family: EdgeFamily; label?: string }[] = [];
+  const looks: EdgeLook[] = [];
   const toPlan: ConnectionToPlan[] = [];
   for (const e of doc.edges) {
     const source = graph.node.get(e.source);
@@ -278,14 +300,31 @@ export function toFlowEdges(doc: SagaDocument, positions = positionsOf(doc)): Fl
     const meaning = edgeMeaning(source.kind, target.kind) ?? 'invalid';
     const { family, label } = edgeLook(meaning, source, target, graph, e.compensates);
     looks.push(label === undefined ? { meaning, family } : { meaning, family, label });
-    toPlan.push({ id: e.id, source: source.id, target: target.id, sourceBox: box(source.id), targetBox: box(target.id), bus: `${target.id} ${family} ${meaning}`, label });
+    toPlan.push({ id: e.id, source: source.id, target: target.id, sourceBox: boxes.get(source.id)!, targetBox: boxes.get(target.id)!, bus: `${target.id} ${family} ${meaning}`, label });
     const ariaLabel = `${source.name} ${meaning === 'invalid' ? 'cannot connect to' : EDGE_MEANING_LABEL[meaning]} ${target.name}`;
-    // The handles only serve drawing new connections by hand: the line floats (MessageEdge).
+    // The handles only serve drawing new connections by hand: the line floats (edges/Connection.tsx).
     edges.push({ id: e.id, type: 'message', source: e.source, target: e.target, sourceHandle: 'out', targetHandle: 'in', ariaLabel });
   }
-  const plans = planConnections(toPlan, doc.nodes.map((n) => box(n.id)));
-  edges.forEach((edge, i) => (edge.data = { ...looks[i]!, ...plans.get(edge.id)! }));
-  return edges;
+  return { edges, looks, toPlan, boxes };
+}
+
+/** The same connections with the `moved` nodes at their new `positions` (sizes do not change when a node moves). */
+export function movedConnections(unplanned: Unplanned, positions: ReadonlyMap<string, Position>, moved: ReadonlySet<string>): Unplanned {
+  const boxes = new Map(unplanned.boxes);
+  for (const id of moved) {
+    const box = boxes.get(id);
+    if (box) boxes.set(id, { ...box, ...positions.get(id)! });
+  }
+  const toPlan = unplanned.toPlan.map((c) => (moved.has(c.source) || moved.has(c.target) ? { ...c, sourceBox: boxes.get(c.source)!, targetBox: boxes.get(c.target)! } : c));
+  return { ...unplanned, toPlan, boxes };
+}
+
+/**
+ * The connections of moved nodes marked `live` (their ends chosen from the sides that face each
+ * other now, as while dragging) until their routes are planned again; the rest keep their routes.
+ */
+export function liveWhileReplanned(edges: readonly FlowEdge[], moved: ReadonlySet<string>): FlowEdge[] {
+  return edges.map((e) => (moved.has(e.source) || moved.has(e.target) ? { ...e, data: { ...e.data!, live: true } } : e));
 }
 
 function edgeLook(

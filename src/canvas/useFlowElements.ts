@@ -7,21 +7,25 @@
  * fitted around their nodes as drawn (a node being dragged included). Dragging a frame by its
  * name moves its nodes with it, and the drop moves them in the document as one undo step.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { applyNodeChanges, useStoreApi, type NodeChange } from '@xyflow/react';
 import type { Position, SagaDocument, ValidationResult } from '../model/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { commitMoves } from './editing/useCanvasEditing.ts';
 import { useDesignDoc, useOpenCount, useSelection } from '../store/selectors.ts';
 import { prepareBeforeShowing } from '../store/openDesign.ts';
-import { useValidation, validationOf } from '../store/validation.ts';
+import { onlyMoved, useValidation, validationOf } from '../store/validation.ts';
 import {
+  connectionsOf,
   fitFrames,
+  isDesignNode,
   isFrame,
+  liveWhileReplanned,
+  movedConnections,
+  planUnplanned,
   positionsOf,
   reconcileEdges,
   reconcileNodes,
-  toFlowEdges,
   toFlowNodes,
   toFrameNodes,
   toNoteNodes,
@@ -29,7 +33,10 @@ import {
   type CanvasNode,
   type FlowEdge,
   type FrameFlowNode,
+  type Unplanned,
+  withPlans,
 } from './adapter.ts';
+import { planLater } from './edges/planInWorker.ts';
 import { useProgressiveReveal } from './useProgressiveReveal.ts';
 
 interface FlowElements {
@@ -39,21 +46,76 @@ interface FlowElements {
 
 const EMPTY: FlowElements = { nodes: [], edges: [] };
 
-const derived = new WeakMap<SagaDocument, { validation: ValidationResult; elements: FlowElements }>();
+interface Derived {
+  validation: ValidationResult;
+  elements: FlowElements;
+  connections: Unplanned;
+}
+
+const derived = new WeakMap<SagaDocument, Derived>();
 
 /** The nodes and edges of a document as drawn, derived once per document and validation: frames first (behind), then nodes, then notes. */
 export function flowElementsOf(doc: SagaDocument, validation: ValidationResult): FlowElements {
+  return derivedOf(doc, validation).elements;
+}
+
+function derivedOf(doc: SagaDocument, validation: ValidationResult): Derived {
   const known = derived.get(doc);
-  if (known?.validation === validation) return known.elements;
+  if (known?.validation === validation) return known;
   const positions = positionsOf(doc);
-  const edges = toFlowEdges(doc, positions);
+  const connections = connectionsOf(doc, positions);
+  const edges = withPlans(connections, planUnplanned(connections));
   const elements = { nodes: [...toFrameNodes(doc, positions), ...toFlowNodes(doc, validation, edges, positions), ...toNoteNodes(doc)], edges };
-  derived.set(doc, { validation, elements });
-  return elements;
+  const result = { validation, elements, connections };
+  derived.set(doc, result);
+  return result;
 }
 
 // An opened design's elements are derived in a task of their own, before it is drawn.
 prepareBeforeShowing((doc) => void flowElementsOf(doc, validationOf(doc)));
+
+/** The design on the canvas, and the last document drawn of it. */
+let drawnLast: { doc: SagaDocument; derived: Derived } | undefined;
+
+/**
+ * As flowElementsOf, for the canvas's successive documents: when the new one only moved nodes of
+ * the one drawn before (a move, a tidy up applied a slice a frame), the nodes are moved where they
+ * were drawn, their connections drawn live (adapter.ts liveWhileReplanned), and the routes planned
+ * again in a worker (edges/planInWorker.ts); `onPlanned` runs when they are in. The edit paints
+ * without waiting for the planning.
+ */
+function editedElementsOf(doc: SagaDocument, validation: ValidationResult, onPlanned: () => void): FlowElements {
+  const before = drawnLast;
+  let result = derived.get(doc);
+  if (result?.validation !== validation) {
+    result = before && before.derived.validation === validation && onlyMoved(before.doc, doc) ? moved(before.doc, before.derived, doc) : derivedOf(doc, validation);
+  }
+  drawnLast = { doc, derived: result };
+  return result.elements;
+
+  function moved(from: SagaDocument, was: Derived, to: SagaDocument): Derived {
+    const positions = positionsOf(to);
+    const ids = new Set(to.nodes.flatMap((n, i) => (n === from.nodes[i] ? [] : [n.id])));
+    const nodes = was.elements.nodes.flatMap((n): CanvasNode[] => {
+      if (!isDesignNode(n)) return [];
+      const at = positions.get(n.id)!;
+      return [ids.has(n.id) ? { ...n, position: at } : n];
+    });
+    const connections = movedConnections(was.connections, positions, ids);
+    const next: Derived = {
+      validation: was.validation,
+      elements: { nodes: [...toFrameNodes(to, positions), ...nodes, ...toNoteNodes(to)], edges: liveWhileReplanned(was.elements.edges, ids) },
+      connections,
+    };
+    derived.set(to, next);
+    void planLater(connections).then((plans) => {
+      if (!plans || derived.get(to) !== next) return;
+      derived.set(to, { ...next, elements: { ...next.elements, edges: withPlans(connections, plans) } });
+      onPlanned();
+    });
+    return next;
+  }
+}
 
 /** A frame being dragged: where it and its nodes were when the drag began. */
 interface FrameDrag {
@@ -69,7 +131,11 @@ export function useFlowElements() {
   const updateSelection = useDesignStore((s) => s.updateSelection);
   const flowStore = useStoreApi<CanvasNode, FlowEdge>();
 
-  const base = useMemo<FlowElements>(() => (doc && validation ? flowElementsOf(doc, validation) : EMPTY), [doc, validation]);
+  // Renders again when the routes of a move come back from the planner (editedElementsOf).
+  const [, setPlanned] = useState(0);
+  const onPlanned = useCallback(() => setPlanned((n) => n + 1), []);
+  // Derived once per document (a lookup after that); a new object when the routes came in.
+  const base = doc && validation ? editedElementsOf(doc, validation, onPlanned) : EMPTY;
 
   const [nodes, setNodes] = useState<CanvasNode[]>([]);
   const [edges, setEdges] = useState<FlowEdge[]>([]);

@@ -56,7 +56,7 @@ export const Connection = memo(function Connection({ edge, source, target, event
   const lit = useConnectionHighlighted(edge.source, edge.target);
   // While simulating: the faults injected on this connection, as on a node.
   const faults = useFaultsOn(id);
-  const route = routeConnection({ source, target, plan: data ?? UNPLANNED, live: source.dragging || target.dragging, loop: edge.source === edge.target });
+  const route = routeConnection({ source, target, plan: data ?? UNPLANNED, live: source.dragging || target.dragging || data?.live === true, loop: edge.source === edge.target });
   const stroke = edgeStroke(meaning, family, selected);
   const dashOffset = laneDashOffset(route, stroke['--sb-dash']);
   const labelPlacement = route.vertical ? 'translate(10px, -50%)' : 'translate(-50%, -50%)';

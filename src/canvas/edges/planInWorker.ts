@@ -1,0 +1,53 @@
+/**
+ * Plans connections in a worker, so an edit of a big design paints before its connections are
+ * planned again (a 2,000-node design takes tens of milliseconds to plan). Only the newest request
+ * matters: a reply to an older one, overtaken by a newer edit, is dropped. Where no worker can
+ * start (tests in Node, a worker that failed), the plan is made on this thread, in a task of its own.
+ */
+import type { ConnectionPlan } from './plan.ts';
+import type { PlanReply, PlanRequest } from './plan.worker.ts';
+import { planUnplanned, type Unplanned } from '../adapter.ts';
+
+let worker: Worker | null | undefined;
+let newest = 0;
+let waiting: { id: number; resolve(plans: Map<string, ConnectionPlan> | null): void } | undefined;
+
+function planWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  if (typeof Worker === 'undefined') return (worker = null);
+  try {
+    const w = new Worker(new URL('./plan.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (event: MessageEvent<PlanReply>) => {
+      if (waiting?.id !== event.data.id) return;
+      waiting.resolve(new Map(event.data.plans));
+      waiting = undefined;
+    };
+    w.onerror = () => {
+      // From now on on this thread; the request under way is planned here.
+      worker = null;
+      const stranded = waiting;
+      waiting = undefined;
+      if (stranded) setTimeout(() => stranded.resolve(null), 0);
+    };
+    return (worker = w);
+  } catch {
+    return (worker = null);
+  }
+}
+
+/** The plans of `unplanned`'s connections, or null when a newer request overtook this one. */
+export function planLater(unplanned: Unplanned): Promise<Map<string, ConnectionPlan> | null> {
+  const id = ++newest;
+  waiting?.resolve(null);
+  waiting = undefined;
+  return new Promise((resolve) => {
+    const w = planWorker();
+    if (w) {
+      waiting = { id, resolve: (plans) => resolve(plans ?? (id === newest ? planUnplanned(unplanned) : null)) };
+      const request: PlanRequest = { id, toPlan: unplanned.toPlan, boxes: [...unplanned.boxes.values()] };
+      w.postMessage(request);
+    } else {
+      setTimeout(() => resolve(id === newest ? planUnplanned(unplanned) : null), 0);
+    }
+  });
+}
