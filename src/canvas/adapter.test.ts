@@ -9,7 +9,7 @@ import { membersFollow } from './useFlowElements.ts';
 
 const flowOf = (doc: ReturnType<typeof example>) => {
   const edges = toFlowEdges(doc);
-  return { nodes: toFlowNodes(doc, validate(doc), edges), edges };
+  return { nodes: toFlowNodes(doc, validate(doc)), edges };
 };
 
 describe('toFlowNodes', () => {
@@ -27,7 +27,6 @@ describe('toFlowNodes', () => {
       errors: 0,
       warnings: 0,
       infos: 0,
-      routingHandles: '',
       retryAttempts: 0,
       retryText: 'Retried until it succeeds, waiting 200\u00a0ms before the second attempt, then twice as long each time (at most 10\u00a0s)',
     });

@@ -51,12 +51,6 @@ export interface SagaNodeData extends Record<string, unknown> {
   errors: number;
   warnings: number;
   infos: number;
-  /**
-   * The routing-only handles (see RoutingHandle) that this node's connections use, space-separated
-   * in ROUTING_HANDLES order, '' for none. A string, so an unchanged set compares equal and the node
-   * does not re-render; only these are drawn, sparing hundreds of handles on a big design.
-   */
-  routingHandles: string;
   /** A command's retry policy: its attempts (0 = no limit), present only when it is retried. */
   retryAttempts?: number;
   /** The retry policy in a sentence, for the badge's tooltip and screen readers. */
@@ -64,13 +58,6 @@ export interface SagaNodeData extends Record<string, unknown> {
   /** A command's timeout in simulated milliseconds, present only when it has one. */
   timeoutMs?: number;
 }
-
-/**
- * Handles that only route connections, never for connecting by hand: a compensation drawn under
- * (or over) its command, a backward connection dropping into its target from its lane.
- */
-export const ROUTING_HANDLES = ['in-top', 'in-bottom', 'out-top', 'out-bottom'] as const;
-export type RoutingHandle = (typeof ROUTING_HANDLES)[number];
 
 /** The colour family of a connection: which kind of message travels on it. */
 export type EdgeFamily = 'command' | 'event' | 'failure' | 'compensation' | 'invalid';
@@ -190,22 +177,18 @@ export const KIND_LABEL: Readonly<Record<NodeKind, string>> = {
   event: 'Event',
 };
 
-/**
- * The document's nodes as React Flow nodes, with what each one draws; `edges` (from toFlowEdges)
- * tell which routing handles each node needs.
- */
-export function toFlowNodes(doc: SagaDocument, validation: ValidationResult, edges: readonly FlowEdge[], positions = positionsOf(doc)): FlowNode[] {
+/** The document's nodes as React Flow nodes, with what each one draws. */
+export function toFlowNodes(doc: SagaDocument, validation: ValidationResult, positions = positionsOf(doc)): FlowNode[] {
   const graph = buildGraph(doc);
   const problems = problemsByNode(validation.diagnostics);
-  const handles = handlesByNode(edges);
   return doc.nodes.map((n) => {
-    const data = nodeData(n, graph, problems.get(n.id), validation.coordinator === n.id, handles.get(n.id));
+    const data = nodeData(n, graph, problems.get(n.id), validation.coordinator === n.id);
     const { width } = nodeSize(n.name);
     return { id: n.id, type: n.kind, position: positions.get(n.id)!, width, data, ariaLabel: describeNode(n.kind, data) };
   });
 }
 
-function nodeData(n: SagaNode, graph: DesignGraph, problems: Counts | undefined, coordinator: boolean, handles: ReadonlySet<string> | undefined): SagaNodeData {
+function nodeData(n: SagaNode, graph: DesignGraph, problems: Counts | undefined, coordinator: boolean): SagaNodeData {
   return {
     name: n.name,
     failure: n.kind === 'event' && n.outcome === 'failure',
@@ -215,22 +198,10 @@ function nodeData(n: SagaNode, graph: DesignGraph, problems: Counts | undefined,
     errors: problems?.error ?? 0,
     warnings: problems?.warning ?? 0,
     infos: problems?.info ?? 0,
-    routingHandles: handles ? ROUTING_HANDLES.filter((h) => handles.has(h)).join(' ') : '',
     // Numbers and text only, so that an unchanged policy compares equal and the node does not re-render.
     ...(n.kind === 'command' && n.retry ? { retryAttempts: n.retry.maxAttempts, retryText: retryPolicyText(n.retry) } : {}),
     ...(n.kind === 'command' && n.timeoutMs !== undefined ? { timeoutMs: n.timeoutMs } : {}),
   };
-}
-
-/** For each node, the ids of the handles its connections attach to. */
-function handlesByNode(edges: readonly FlowEdge[]): Map<string, Set<string>> {
-  const used = new Map<string, Set<string>>();
-  const note = (node: string, handle: string | null | undefined) => handle && used.set(node, (used.get(node) ?? new Set()).add(handle));
-  for (const e of edges) {
-    note(e.source, e.sourceHandle);
-    note(e.target, e.targetHandle);
-  }
-  return used;
 }
 
 type Counts = { error: number; warning: number; info: number };

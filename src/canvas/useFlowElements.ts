@@ -65,7 +65,7 @@ function derivedOf(doc: SagaDocument, validation: ValidationResult): Derived {
   const positions = positionsOf(doc);
   const connections = connectionsOf(doc, positions);
   const edges = withPlans(connections, planUnplanned(connections));
-  const elements = { nodes: [...toFrameNodes(doc, positions), ...toFlowNodes(doc, validation, edges, positions), ...toNoteNodes(doc)], edges };
+  const elements = { nodes: [...toFrameNodes(doc, positions), ...toFlowNodes(doc, validation, positions), ...toNoteNodes(doc)], edges };
   const result = { validation, elements, connections };
   derived.set(doc, result);
   return result;

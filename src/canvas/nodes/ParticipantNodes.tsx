@@ -6,11 +6,11 @@ import { ConductorIcon, PersonIcon, ServiceIcon } from '../icons.tsx';
 import { NodeFrame } from './NodeFrame.tsx';
 import { sameDrawing } from './sameDrawing.ts';
 
-export const ActorNode = memo(function ActorNode({ id, data, isConnectable }: NodeProps<FlowNode>) {
-  return <NodeFrame id={id} variant="sb-node--actor" icon={<PersonIcon />} caption="Actor" data={data} isConnectable={isConnectable} />;
+export const ActorNode = memo(function ActorNode({ id, data, isConnectable, selected }: NodeProps<FlowNode>) {
+  return <NodeFrame id={id} variant="sb-node--actor" icon={<PersonIcon />} caption="Actor" data={data} isConnectable={isConnectable} selected={selected} />;
 }, sameDrawing);
 
-export const ServiceNode = memo(function ServiceNode({ id, data, isConnectable }: NodeProps<FlowNode>) {
+export const ServiceNode = memo(function ServiceNode({ id, data, isConnectable, selected }: NodeProps<FlowNode>) {
   return (
     <NodeFrame
       id={id}
@@ -18,11 +18,11 @@ export const ServiceNode = memo(function ServiceNode({ id, data, isConnectable }
       icon={<ServiceIcon />}
       caption={data.coordinator ? 'Service · hub' : 'Service'}
       data={data}
-      isConnectable={isConnectable}
+      isConnectable={isConnectable} selected={selected}
     />
   );
 }, sameDrawing);
 
-export const OrchestratorNode = memo(function OrchestratorNode({ id, data, isConnectable }: NodeProps<FlowNode>) {
-  return <NodeFrame id={id} variant="sb-node--orchestrator" icon={<ConductorIcon />} caption="Orchestrator" data={data} isConnectable={isConnectable} />;
+export const OrchestratorNode = memo(function OrchestratorNode({ id, data, isConnectable, selected }: NodeProps<FlowNode>) {
+  return <NodeFrame id={id} variant="sb-node--orchestrator" icon={<ConductorIcon />} caption="Orchestrator" data={data} isConnectable={isConnectable} selected={selected} />;
 }, sameDrawing);
