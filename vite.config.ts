@@ -40,7 +40,7 @@ export default defineConfig({
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bin/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bin/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
     // The property tests run hundreds of simulations each: seconds on a loaded two-core machine,
     // more than Vitest's default 5 s. A hang still fails.
