@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     console.log(`collab-load: ${CLIENTS} clients × ${SECONDS} s, ${RATE} edits/s each, one board (order-orchestrated, ${nodeIds.length} nodes), server and clients on loopback`);
     console.log(`edits sent: ${sent} (${(sent / elapsed).toFixed(1)}/s); updates delivered to the other clients: ${latencies.length} of ${expected} (${(latencies.length / elapsed).toFixed(0)}/s)`);
     console.log(
-      `edit → each other client: p50 ${median(latencies).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
+      `edit → each other client: p50 ${median(latencies).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.reduce((a, b) => Math.max(a, b), 0).toFixed(1)} ms`,
     );
     console.log(`server memory (RSS): ${baseMb.toFixed(0)} MB started, ${joinedMb.toFixed(0)} MB with ${CLIENTS} clients in the room, peak ${peakMb.toFixed(0)} MB, ${endMb.toFixed(0)} MB at the end`);
     console.log(`converged: ${states.size === 1 && designs.size === 1 ? `yes, all ${CLIENTS} copies identical` : `NO (${designs.size} different designs)`}`);
