@@ -12,10 +12,7 @@
  *
  * Run: npm run bench:collab -- --clients 50 --seconds 30 --rate 2
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { writeDesign } from '../src/collab/applyDiff.ts';
@@ -24,6 +21,7 @@ import { edit } from '../src/collab/testing/peers.ts';
 import { moveNodes } from '../src/model/operations.ts';
 import { example } from '../src/model/testing/builder.ts';
 import { join as joinRoom, newRoomAt, synced, uploaded, type Person } from '../server/testing/clients.ts';
+import { startServeProcess, temporaryFolders } from '../server/testing/serveProcess.ts';
 import { option } from './args.ts';
 import { median, percentile } from './stats.ts';
 
@@ -39,31 +37,9 @@ function residentMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
-async function startServer(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: join(import.meta.dirname, '..'),
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SAGABOARD_DATA: dataDir, SAGABOARD_STATIC: 'off' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (found) resolve(Number(found[1]));
-    });
-    child.once('exit', () => reject(new Error(`the server stopped: ${out}`)));
-  });
-  const stop = async () => {
-    child.kill('SIGTERM');
-    if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
-  };
-  return { port, pid: child.pid!, stop };
-}
-
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sagaboard-bench-'));
-  const server = await startServer(dataDir);
+  const folders = temporaryFolders('sagaboard-bench-');
+  const server = await startServeProcess(folders.make());
   const people: Person[] = [];
   try {
     const baseMb = residentMb(server.pid);
@@ -135,7 +111,7 @@ async function main(): Promise<void> {
   } finally {
     people.forEach((p) => p.leave());
     await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    folders.removeAll();
   }
 }
 

@@ -1,13 +1,14 @@
 /** Room links: what each key grants, and the secret that signs them. */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newRoomId, viewKeyOf } from '../src/collab/rooms.ts';
 import { accessOf, editKeyOf, newRoom, SECRET_FILE, serverSecret } from './access.ts';
+import { temporaryFolders } from './testing/serveProcess.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'sagaboard-access-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const folders = temporaryFolders('sagaboard-access-');
+afterAll(folders.removeAll);
+const dir = folders.make();
 
 describe('room access', () => {
   const secret = serverSecret(dir);

@@ -4,9 +4,6 @@
  * outlives a restart; changes over the caps, malformed messages, floods and other sites are refused
  * without disturbing anyone else.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join as joinPath } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
@@ -20,14 +17,11 @@ import { example } from '../src/model/testing/builder.ts';
 import { startCollabServer, type CollabServer, type CollabServerOptions } from './collabServer.ts';
 import type { ServerLimits } from './limits.ts';
 import { eventually, join, newRoomAt, originOf, synced, uploaded, webSocketFrom, type Person } from './testing/clients.ts';
+import { temporaryFolders } from './testing/serveProcess.ts';
 
-const folders: string[] = [];
-const dataFolder = () => {
-  const dir = mkdtempSync(joinPath(tmpdir(), 'sagaboard-collab-'));
-  folders.push(dir);
-  return dir;
-};
-afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const folders = temporaryFolders('sagaboard-collab-');
+afterAll(folders.removeAll);
+const dataFolder = folders.make;
 
 const start = (options: Partial<CollabServerOptions> = {}) => startCollabServer({ port: 0, host: '127.0.0.1', dataDir: dataFolder(), ...options });
 

@@ -2,9 +2,7 @@
  * `npm run serve` as a person runs it: one process, settings from the environment, the build and
  * the live boards on one port; stopped with SIGTERM, it stores the open rooms first.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeDesign } from '../src/collab/applyDiff.ts';
@@ -13,14 +11,11 @@ import { example } from '../src/model/testing/builder.ts';
 import { startCollabServer } from './collabServer.ts';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT, optionsFromEnv } from './config.ts';
 import { join, newRoomAt, originOf, synced, uploaded } from './testing/clients.ts';
+import { startServeProcess, temporaryFolders } from './testing/serveProcess.ts';
 
-const folders: string[] = [];
-const folder = () => {
-  const dir = mkdtempSync(joinPath(tmpdir(), 'sagaboard-serve-'));
-  folders.push(dir);
-  return dir;
-};
-afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const folders = temporaryFolders('sagaboard-serve-');
+afterAll(folders.removeAll);
+const folder = folders.make;
 
 describe('settings from the environment', () => {
   it('has defaults for everything', () => {
@@ -63,22 +58,9 @@ describe('npm run serve', () => {
     writeFileSync(joinPath(build, 'assets', 'app-1a2b.js'), 'console.log(1)');
     const data = folder();
     // when the server starts from the environment
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      cwd: joinPath(import.meta.dirname, '..'),
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SAGABOARD_DATA: data, SAGABOARD_STATIC: build },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const server = await startServeProcess(data, build);
+    const { port } = server;
     try {
-      const port = await new Promise<number>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const found = /http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-          if (found) resolve(Number(found[1]));
-        });
-        child.once('exit', () => reject(new Error(`the server stopped: ${out}`)));
-      });
       // then it serves the page, its assets, and nothing outside the build
       const page = await fetch(`${originOf(port)}/`);
       expect(page.status).toBe(200);
@@ -98,8 +80,7 @@ describe('npm run serve', () => {
       writeDesign(ada.ydoc, example('order-orchestrated'));
       await uploaded(ada);
       // when it is stopped while Ada is still there
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await server.stop()).toBe(0);
       ada.leave();
       // then the room was stored in the data folder
       const again = await startCollabServer({ port: 0, host: '127.0.0.1', dataDir: data, staticDir: build });
@@ -109,7 +90,7 @@ describe('npm run serve', () => {
       bob.leave();
       await again.close();
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      await server.stop();
     }
   });
 });

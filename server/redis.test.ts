@@ -3,9 +3,6 @@
  * by its PID): people on different instances work on one board. Skipped, saying why, only when
  * `redis-server` is not installed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { writeDesign } from '../src/collab/applyDiff.ts';
@@ -16,6 +13,7 @@ import { example } from '../src/model/testing/builder.ts';
 import { startCollabServer, type CollabServer } from './collabServer.ts';
 import { eventually, join, newRoomAt, synced, uploaded } from './testing/clients.ts';
 import { redisMissing, startRedis } from './testing/redis.ts';
+import { temporaryFolders } from './testing/serveProcess.ts';
 
 const read = (ydoc: Y.Doc) => readDesign(ydoc).doc;
 const title = 'two instances joined through Redis';
@@ -24,18 +22,17 @@ describe.skipIf(redisMissing !== undefined)(redisMissing ? `${title} — SKIPPED
   let redis: Awaited<ReturnType<typeof startRedis>>;
   let one: CollabServer;
   let two: CollabServer;
-  let dataDir: string;
+  const folders = temporaryFolders('sagaboard-redis-');
   beforeAll(async () => {
     redis = await startRedis();
     // Instances on one machine share the data folder: one database, one secret.
-    dataDir = mkdtempSync(joinPath(tmpdir(), 'sagaboard-redis-'));
-    const options = { port: 0, host: '127.0.0.1', dataDir, redisUrl: redis.url };
+    const options = { port: 0, host: '127.0.0.1', dataDir: folders.make(), redisUrl: redis.url };
     [one, two] = await Promise.all([startCollabServer(options), startCollabServer(options)]);
   });
   afterAll(async () => {
     await Promise.all([one?.close(), two?.close()]);
     await redis?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    folders.removeAll();
   });
 
   it('people on different instances see each other’s changes, and the board is stored once for all', async () => {
