@@ -124,13 +124,19 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port, options.host, () => {
-      http.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(options.port, options.host, () => {
+        http.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // The port is taken (or not ours): let go of the database, Redis and timers before saying so.
+    await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+    throw error;
+  }
 
   let closing: Promise<void> | undefined;
   const close = async () => {
