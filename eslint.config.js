@@ -16,6 +16,9 @@ const pureCore = {
   ],
 };
 
+/** The rules, the simulator and the analysis know designs, not how a live board shares them. */
+const noSharing = { group: ['yjs', 'y-protocols', 'y-protocols/*', '@hocuspocus/*', '**/collab/**'], message: 'Live boards live in src/collab and server/; the model does not know them.' };
+
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'bench/results'] },
   js.configs.recommended,
@@ -33,8 +36,12 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['src/model/**', 'src/simulation/**', 'src/analysis/**', 'src/export/**', 'src/persistence/**', 'src/cli/**'],
+    files: ['src/model/**', 'src/simulation/**', 'src/analysis/**', 'src/export/**', 'src/persistence/**', 'src/cli/**', 'src/collab/**'],
     rules: { 'no-restricted-imports': ['error', pureCore] },
+  },
+  {
+    files: ['src/model/**', 'src/simulation/**', 'src/analysis/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...pureCore.patterns, noSharing] }] },
   },
   {
     files: ['src/layout/**'],

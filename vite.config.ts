@@ -35,12 +35,20 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Where `npm start` runs the collaboration server (scripts/dev.mjs); the dev server proxies to it. */
+const COLLAB_PORT = Number(process.env.SAGABOARD_COLLAB_PORT ?? 5199);
+
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
-  server: { port: 5173, strictPort: false },
+  server: {
+    port: 5173,
+    strictPort: false,
+    // Live boards: the page talks to its own origin (HTTP for new rooms, a WebSocket for the room), as in production.
+    proxy: { '/collaboration': { target: `http://127.0.0.1:${COLLAB_PORT}`, ws: true } },
+  },
   preview: { port: 4173 },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bin/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bin/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
     // The property tests run hundreds of simulations each: seconds on a loaded two-core machine,
     // more than Vitest's default 5 s. A hang still fails.

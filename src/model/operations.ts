@@ -191,7 +191,7 @@ function applyPatch<T extends object>(target: T, patch: object): T {
 }
 
 /** Equal attribute values: numbers, strings, booleans, and lists or small objects of them. */
-function sameValue(a: unknown, b: unknown): boolean {
+export function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   return JSON.stringify(a) === JSON.stringify(b);
