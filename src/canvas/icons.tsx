@@ -1,7 +1,14 @@
-/** Small inline icons for node kinds (drawn on a 24x24 grid, stroked with the current colour). */
-import type { ReactNode } from 'react';
+/** Small inline icons for node kinds and tools (iconShapes.ts, stroked with the current colour). */
+import { createElement } from 'react';
+import { ICON_SHAPES, ICON_STROKE, type IconName } from './iconShapes.ts';
 
-function Icon({ children, size = 14 }: { children: ReactNode; size?: number }) {
+type IconProps = { size?: number };
+
+/** SVG attribute names as React wants them: stroke-dasharray → strokeDasharray. */
+const reactProps = (attributes: Readonly<Record<string, number | string>>) =>
+  Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), v]));
+
+function Icon({ name, size = 14 }: IconProps & { name: IconName }) {
   return (
     <svg
       width={size}
@@ -9,105 +16,29 @@ function Icon({ children, size = 14 }: { children: ReactNode; size?: number }) {
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
-      strokeWidth={2.2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
+      strokeWidth={ICON_STROKE.width}
+      strokeLinecap={ICON_STROKE.linecap}
+      strokeLinejoin={ICON_STROKE.linejoin}
       aria-hidden="true"
       focusable="false"
     >
-      {children}
+      {ICON_SHAPES[name].map(([tag, attributes], i) => createElement(tag, { key: i, ...reactProps(attributes) }))}
     </svg>
   );
 }
 
-type IconProps = { size?: number };
-
-export const PersonIcon = ({ size }: IconProps) => (
-  <Icon size={size}>
-    <circle cx="12" cy="7.5" r="4" />
-    <path d="M4 21v-.5A6.5 6.5 0 0 1 10.5 14h3a6.5 6.5 0 0 1 6.5 6.5v.5" />
-  </Icon>
-);
-
-export const ServiceIcon = ({ size }: IconProps) => (
-  <Icon size={size}>
-    <path d="M12 2.8 20.5 7.4v9.2L12 21.2l-8.5-4.6V7.4z" />
-    <path d="M3.8 7.6 12 12l8.2-4.4M12 12v9" />
-  </Icon>
-);
-
+export const PersonIcon = ({ size }: IconProps) => <Icon name="person" size={size} />;
+export const ServiceIcon = ({ size }: IconProps) => <Icon name="service" size={size} />;
 /** A conductor: one hub that every participant is wired to. */
-export const ConductorIcon = ({ size }: IconProps) => (
-  <Icon size={size}>
-    <circle cx="12" cy="12" r="3.2" />
-    <circle cx="4.5" cy="4.5" r="1.8" />
-    <circle cx="19.5" cy="4.5" r="1.8" />
-    <circle cx="4.5" cy="19.5" r="1.8" />
-    <circle cx="19.5" cy="19.5" r="1.8" />
-    <path d="M9.7 9.7 5.8 5.8M14.3 9.7l3.9-3.9M9.7 14.3l-3.9 3.9M14.3 14.3l3.9 3.9" />
-  </Icon>
-);
-
-export const CommandIcon = ({ size }: IconProps) => (
-  <Icon size={size}>
-    <path d="M4 12h15M13 5.5l6.5 6.5-6.5 6.5" />
-  </Icon>
-);
-
-export const EventIcon = ({ size }: IconProps) => (
-  <Icon size={size}>
-    <path d="M13.5 2.5 4.5 13.5h7l-1 8 9-11h-7z" />
-  </Icon>
-);
-
-export const FailureIcon = ({ size }: IconProps) => (
-  <Icon size={size}>
-    <circle cx="12" cy="12" r="9" />
-    <path d="m9 9 6 6M15 9l-6 6" />
-  </Icon>
-);
-
-export const FlagIcon = ({ size }: IconProps) => (
-  <Icon size={size}>
-    <path d="M5.5 21.5v-18" />
-    <path d="M5.5 4h12l-2.5 4.25L17.5 12.5h-12" />
-  </Icon>
-);
-
-export const UndoIcon = ({ size }: IconProps) => (
-  <Icon size={size}>
-    <path d="M9 14.5 4 9.5l5-5" />
-    <path d="M4 9.5h10.5a5.5 5.5 0 0 1 0 11H10" />
-  </Icon>
-);
-
+export const ConductorIcon = ({ size }: IconProps) => <Icon name="conductor" size={size} />;
+export const CommandIcon = ({ size }: IconProps) => <Icon name="command" size={size} />;
+export const EventIcon = ({ size }: IconProps) => <Icon name="event" size={size} />;
+export const FailureIcon = ({ size }: IconProps) => <Icon name="failure" size={size} />;
+export const FlagIcon = ({ size }: IconProps) => <Icon name="flag" size={size} />;
+export const UndoIcon = ({ size }: IconProps) => <Icon name="undo" size={size} />;
 /** A circular arrow coming round again: retried. */
-export const RetryIcon = ({ size }: IconProps) => (
-  <Icon size={size}>
-    <path d="M20 12a8 8 0 1 1-2.34-5.66" />
-    <path d="M20.5 3.5v5h-5" />
-  </Icon>
-);
-
+export const RetryIcon = ({ size }: IconProps) => <Icon name="retry" size={size} />;
 /** A stopwatch: a timeout. */
-export const TimeoutIcon = ({ size }: IconProps) => (
-  <Icon size={size}>
-    <circle cx="12" cy="13.5" r="8" />
-    <path d="M12 13.5V9.5M9.5 2.5h5" />
-  </Icon>
-);
-
-export const NoteIcon = ({ size }: IconProps) => (
-  <Icon size={size}>
-    <path d="M4 4h16v11l-5 5H4z" />
-    <path d="M15 20v-5h5M8 9h8M8 13h5" />
-  </Icon>
-);
-
-export const GroupIcon = ({ size }: IconProps) => (
-  <Icon size={size}>
-    <rect x="2.5" y="4.5" width="19" height="16" rx="3" strokeDasharray="3 2.4" />
-    <rect x="6" y="9" width="5" height="4" rx="1" />
-    <rect x="13" y="13" width="5" height="4" rx="1" />
-  </Icon>
-);
+export const TimeoutIcon = ({ size }: IconProps) => <Icon name="timeout" size={size} />;
+export const NoteIcon = ({ size }: IconProps) => <Icon name="note" size={size} />;
+export const GroupIcon = ({ size }: IconProps) => <Icon name="group" size={size} />;

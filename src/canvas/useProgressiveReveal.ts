@@ -1,19 +1,19 @@
 /**
- * A big design is drawn a slice at a time when it opens: first its nodes, nearest the top left
- * first, then its connections, one slice a frame. React renders and commits, and the browser lays
- * out, a hundred elements at a time instead of thousands in one task that freezes the tab.
- * Connections come last because each one drawn makes every later slice dearer (React Flow
- * re-checks every drawn node and connection, and rebuilds its connection lookup, on each
- * change): drawn with the nodes, the slices of a 2,000-node design reached 350 ms; after them, they
- * stay under 200 ms (`npm run bench:open`). Edits made meanwhile show at once.
+ * A big design is drawn a slice at a time when it opens: first its nodes, 500 a frame, nearest
+ * the top left first, then all its connections in one frame (they are one SVG Sagaboard draws,
+ * edges/ConnectionLayer.tsx). React renders and commits, and the browser lays out, a slice at a
+ * time instead of everything in one task that freezes the tab. Slices were 100 elements with a
+ * pause after each while React Flow drew the connections too; every frame also composites all
+ * that is drawn so far, so many small slices cost more in all: a 2,000-node design took 7.6 s to
+ * open, 2.6 s in four slices (`npm run bench:peer`). Edits made meanwhile show at once.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { CanvasNode, FlowEdge } from './adapter.ts';
 
-/** Elements drawn per frame while a big design opens; designs of up to this many nodes are drawn at once. */
-export const REVEAL_SLICE = 100;
-/** The pause after each slice is painted, so clicks and keys are answered while a design opens. */
-const BREATHER_MS = 40;
+/** Nodes drawn per frame while a big design opens; designs of up to this many nodes are drawn at once. */
+export const REVEAL_SLICE = 500;
+/** The pause after each slice is painted: none, but a task of its own, so clicks and keys are answered in between. */
+const BREATHER_MS = 0;
 
 interface Reveal {
   openCount: number;
@@ -39,7 +39,7 @@ export function useProgressiveReveal(nodes: CanvasNode[], edges: FlowEdge[], ope
     // After the browser painted this slice and had a moment for input, the next one.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setReveal((r) => (r === null ? r : { ...r, count: r.count + REVEAL_SLICE })), BREATHER_MS);
+      timer = setTimeout(() => setReveal((r) => (r === null ? r : { ...r, count: nextCount(r) })), BREATHER_MS);
     });
     return () => {
       cancelAnimationFrame(frame);
@@ -60,6 +60,9 @@ export function useProgressiveReveal(nodes: CanvasNode[], edges: FlowEdge[], ope
     };
   }, [pending, reveal, nodes, edges]);
 }
+
+/** Nodes a slice at a time; then every connection at once (one SVG: cheap to draw, ConnectionLayer). */
+const nextCount = (r: Reveal) => (r.count < r.nodes.length ? r.count + REVEAL_SLICE : r.nodes.length + r.edges.length);
 
 /** Top to bottom in rows, left to right in a row: how a person reads a diagram. */
 function readingOrder(nodes: readonly CanvasNode[]): string[] {

@@ -2,7 +2,6 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { FlowNode } from '../adapter.ts';
-import { CommandIcon, EventIcon, FailureIcon, FlagIcon, UndoIcon } from '../icons.tsx';
 import { CommandTags, hasCommandTags } from './CommandTags.tsx';
 import { NodeFrame } from './NodeFrame.tsx';
 import { sameDrawing } from './sameDrawing.ts';
@@ -26,7 +25,7 @@ export const CommandNode = memo(function CommandNode({ id, data, isConnectable, 
     <NodeFrame
       id={id}
       variant={`sb-node--command${data.compensation ? ' sb-node--compensation' : ''}`}
-      icon={data.compensation ? <UndoIcon /> : <CommandIcon />}
+      icon={data.compensation ? 'compensation' : 'command'}
       caption={data.compensation ? 'Compensation' : 'Command'}
       data={data}
       isConnectable={isConnectable} selected={selected}
@@ -39,6 +38,6 @@ export const CommandNode = memo(function CommandNode({ id, data, isConnectable, 
 export const EventNode = memo(function EventNode({ id, data, isConnectable, selected }: NodeProps<FlowNode>) {
   const variant = ['sb-node--event', data.failure && 'sb-node--failure', data.terminal && 'sb-node--terminal'].filter(Boolean).join(' ');
   const caption = data.failure ? (data.terminal ? 'Failure · end' : 'Failure event') : data.terminal ? 'End event' : 'Event';
-  const icon = data.terminal ? <FlagIcon /> : data.failure ? <FailureIcon /> : <EventIcon />;
+  const icon = data.terminal ? (data.failure ? 'failureEnd' : 'end') : data.failure ? 'failure' : 'event';
   return <NodeFrame id={id} variant={variant} icon={icon} caption={caption} data={data} isConnectable={isConnectable} selected={selected} />;
 }, sameDrawing);

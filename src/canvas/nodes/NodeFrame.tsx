@@ -1,5 +1,6 @@
 /** What every node shares: icon and kind caption, the name, the problem badge, and the handles to connect it by hand while it is pointed at or selected. */
 import { useState, type ReactNode } from 'react';
+import { nodeIconImage, type NodeIcon } from './nodeIcons.ts';
 import type { SagaNodeData } from '../adapter.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { useHighlighted } from '../../store/highlightStore.ts';
@@ -13,7 +14,7 @@ interface NodeFrameProps {
   id: string;
   /** CSS modifiers, e.g. "sb-node--event sb-node--failure". */
   variant: string;
-  icon: ReactNode;
+  icon: NodeIcon;
   caption: string;
   data: SagaNodeData;
   isConnectable: boolean;
@@ -37,7 +38,7 @@ export function NodeFrame({ id, variant, icon, caption, data, isConnectable, sel
     >
       {shape}
       <div className="sb-node__head">
-        <span className="sb-node__icon">{icon}</span>
+        <span className="sb-node__icon" style={{ backgroundImage: nodeIconImage(icon) }} />
         <span className="sb-node__caption">{caption}</span>
       </div>
       <div className="sb-node__name">{renaming ? <NameEditor id={id} name={data.name} /> : <WrappedName text={data.name} />}</div>

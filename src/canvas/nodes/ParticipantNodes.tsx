@@ -2,12 +2,11 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { FlowNode } from '../adapter.ts';
-import { ConductorIcon, PersonIcon, ServiceIcon } from '../icons.tsx';
 import { NodeFrame } from './NodeFrame.tsx';
 import { sameDrawing } from './sameDrawing.ts';
 
 export const ActorNode = memo(function ActorNode({ id, data, isConnectable, selected }: NodeProps<FlowNode>) {
-  return <NodeFrame id={id} variant="sb-node--actor" icon={<PersonIcon />} caption="Actor" data={data} isConnectable={isConnectable} selected={selected} />;
+  return <NodeFrame id={id} variant="sb-node--actor" icon="actor" caption="Actor" data={data} isConnectable={isConnectable} selected={selected} />;
 }, sameDrawing);
 
 export const ServiceNode = memo(function ServiceNode({ id, data, isConnectable, selected }: NodeProps<FlowNode>) {
@@ -15,7 +14,7 @@ export const ServiceNode = memo(function ServiceNode({ id, data, isConnectable, 
     <NodeFrame
       id={id}
       variant={`sb-node--service${data.coordinator ? ' sb-node--coordinator' : ''}`}
-      icon={<ServiceIcon />}
+      icon="service"
       caption={data.coordinator ? 'Service · hub' : 'Service'}
       data={data}
       isConnectable={isConnectable} selected={selected}
@@ -24,5 +23,5 @@ export const ServiceNode = memo(function ServiceNode({ id, data, isConnectable, 
 }, sameDrawing);
 
 export const OrchestratorNode = memo(function OrchestratorNode({ id, data, isConnectable, selected }: NodeProps<FlowNode>) {
-  return <NodeFrame id={id} variant="sb-node--orchestrator" icon={<ConductorIcon />} caption="Orchestrator" data={data} isConnectable={isConnectable} selected={selected} />;
+  return <NodeFrame id={id} variant="sb-node--orchestrator" icon="orchestrator" caption="Orchestrator" data={data} isConnectable={isConnectable} selected={selected} />;
 }, sameDrawing);
