@@ -6,6 +6,7 @@
  */
 import { NOTE_WIDTH } from '../model/operations.ts';
 import type { SagaNote } from '../model/index.ts';
+import { wrapWords } from './nameLines.ts';
 
 export { NOTE_WIDTH };
 
@@ -32,20 +33,8 @@ export function noteLines(text: string, width: number): string[] {
   const perLine = Math.max(1, Math.floor((width - 2 * NOTE_PADDING.x) / NOTE_FONT.charWidth));
   const lines: string[] = [];
   for (const paragraph of text.split(/\r\n|\r|\n|\u2028|\u2029/u)) {
-    let line = '';
-    for (const word of paragraph.split(/[ \t]+/u).filter((w) => w !== '')) {
-      const chars = [...word];
-      for (let i = 0; i < chars.length; i += perLine) {
-        const piece = chars.slice(i, i + perLine).join('');
-        const joined = line === '' ? piece : `${line} ${piece}`;
-        if ([...joined].length <= perLine) line = joined;
-        else {
-          lines.push(line);
-          line = piece;
-        }
-      }
-    }
-    lines.push(line);
+    const wrapped = wrapWords(paragraph.split(/[ \t]+/u).filter((w) => w !== ''), perLine);
+    lines.push(...wrapped.lines, wrapped.last);
   }
   // Trailing blank lines take no room.
   while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();

@@ -24,13 +24,14 @@ export function textInset(kind: NodeKind): { left: number; right: number } {
   }
 }
 
-/** A name as lines that fit `width` (simple word wrap; a word longer than a line is cut). */
-export function wrapName(name: string, width: number, kind: NodeKind): string[] {
-  const inset = textInset(kind);
-  const perLine = Math.max(1, Math.floor((width - inset.left - inset.right) / NAME_FONT.charWidth));
+/**
+ * Words laid into lines of at most `perLine` characters, a word longer than a line cut: the full
+ * lines, and the last line, still open. Names (below) and notes (annotations.ts) wrap so.
+ */
+export function wrapWords(words: readonly string[], perLine: number): { lines: string[]; last: string } {
   const lines: string[] = [];
   let line = '';
-  for (const word of name.trim().split(/\s+/u)) {
+  for (const word of words) {
     const chars = [...word];
     for (let i = 0; i < chars.length; i += perLine) {
       const piece = chars.slice(i, i + perLine).join('');
@@ -42,7 +43,15 @@ export function wrapName(name: string, width: number, kind: NodeKind): string[] 
       }
     }
   }
-  if (line !== '' || lines.length === 0) lines.push(line);
+  return { lines, last: line };
+}
+
+/** A name as lines that fit `width` (simple word wrap; a word longer than a line is cut). */
+export function wrapName(name: string, width: number, kind: NodeKind): string[] {
+  const inset = textInset(kind);
+  const perLine = Math.max(1, Math.floor((width - inset.left - inset.right) / NAME_FONT.charWidth));
+  const { lines, last } = wrapWords(name.trim().split(/\s+/u), perLine);
+  if (last !== '' || lines.length === 0) lines.push(last);
   return lines;
 }
 

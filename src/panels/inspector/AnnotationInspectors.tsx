@@ -24,20 +24,28 @@ function parseNoteText(text: string): Parsed<string> {
   return noteSchema.shape.text.safeParse(text).success ? { ok: true, value: text } : { ok: false, message: `At most ${LIMITS.maxNoteLength.toLocaleString('en-US')} characters.` };
 }
 
+/** The heading of a note's or a group's inspector: its glyph, what it is, its id. */
+function AnnotationHeading({ kind, id }: { kind: 'note' | 'group'; id: string }) {
+  const Icon = kind === 'note' ? NoteIcon : GroupIcon;
+  return (
+    <InspectorHeading
+      glyph={
+        <span className={`sb-glyph sb-glyph--${kind}`} aria-hidden="true">
+          <Icon size={14} />
+        </span>
+      }
+      title={kind === 'note' ? 'Note' : 'Group'}
+      id={id}
+    />
+  );
+}
+
 export function NoteInspector({ id }: { id: string }) {
   const note = useDesignStore((s) => s.doc?.notes?.find((n) => n.id === id));
   if (!note) return null;
   return (
     <>
-      <InspectorHeading
-        glyph={
-          <span className="sb-glyph sb-glyph--note" aria-hidden="true">
-            <NoteIcon size={14} />
-          </span>
-        }
-        title="Note"
-        id={id}
-      />
+      <AnnotationHeading kind="note" id={id} />
       <div className="sb-inspector__body">
         <DraftField
           label="Text"
@@ -86,15 +94,7 @@ export function GroupInspector({ id }: { id: string }) {
   const known = GROUP_PALETTE.some((p) => p.color === current);
   return (
     <>
-      <InspectorHeading
-        glyph={
-          <span className="sb-glyph sb-glyph--group" aria-hidden="true">
-            <GroupIcon size={14} />
-          </span>
-        }
-        title="Group"
-        id={id}
-      />
+      <AnnotationHeading kind="group" id={id} />
       <div className="sb-inspector__body">
         <DraftField
           label="Name"
