@@ -6,7 +6,9 @@ import { useCompareStore } from '../compare/compareStore.ts';
 import { DiagnosticsPanel } from '../panels/DiagnosticsPanel.tsx';
 import { Inspector } from '../panels/inspector/Inspector.tsx';
 import { VerdictPanel } from '../panels/VerdictPanel.tsx';
+import type { Style } from '../model/index.ts';
 import { TradeOffsPanel } from '../panels/tradeoffs/TradeOffsPanel.tsx';
+import { ConvertButtons } from './converting/ConvertButtons.tsx';
 import { ConversionReportDialog } from './converting/ConversionReportDialog.tsx';
 import { useSimulationStore } from '../store/simulationStore.ts';
 import { CanvasPlaceholder } from './CanvasPlaceholder.tsx';
@@ -29,6 +31,9 @@ const SimulationDock = lazy(() => import('../panels/simulation/SimulationDock.ts
 const SimulationSidebar = lazy(() => import('../panels/simulation/SimulationSidebar.tsx'));
 // So does Compare, when it is first opened.
 const CompareView = lazy(() => import('../compare/CompareView.tsx'));
+
+/** Under the trade-offs: convert to the other style, compare. */
+const convertButtons = (style: Style | undefined) => <ConvertButtons style={style} />;
 
 export function App() {
   useDesignFromUrl();
@@ -70,7 +75,7 @@ export function App() {
             <aside className="sb-sidebar" aria-label="Inspector and analysis">
               <VerdictPanel />
               <Inspector />
-              <TradeOffsPanel />
+              <TradeOffsPanel actions={convertButtons} />
               <DiagnosticsPanel />
             </aside>
           )}

@@ -2,17 +2,18 @@
  * Trade-offs (spec §6.1), beside the verdict: the design's measures as a scorecard — a bar per
  * measure, the worst participant named — each row unfolding to its sentence and lighting its
  * nodes on the canvas; the advice (which parts are workflow steps, which fire-and-forget
- * reactions); and the conversion to the other style. Measured in the analysis worker.
+ * reactions); and, from the app, the conversion to the other style (`actions`). Measured in the analysis worker.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { Style } from '../../model/index.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { useHighlightStore } from '../../store/highlightStore.ts';
-import { ConvertButtons } from './ConvertButtons.tsx';
 import { scorecard, type ScoreRow } from './scorecard.ts';
 import { useTradeOffs } from './useTradeOffs.ts';
 import './tradeoffs.css';
 
-export function TradeOffsPanel() {
+/** `actions(style)`: what the app offers under the scorecard for a design of that style (conversion and comparison). */
+export function TradeOffsPanel({ actions }: { actions?: (style: Style | undefined) => ReactNode }) {
   const [open, setOpen] = useState(true);
   const { shown, measuring, error } = useTradeOffs(open);
   const doc = useDesignStore((s) => s.doc);
@@ -63,7 +64,7 @@ export function TradeOffsPanel() {
               <Advice advice={shown.tradeOffs.advice} name={name} />
             </>
           )}
-          <ConvertButtons style={shown?.tradeOffs.style} />
+          {actions?.(shown?.tradeOffs.style)}
         </>
       )}
     </section>

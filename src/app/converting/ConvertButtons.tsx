@@ -5,10 +5,10 @@
  */
 import { useState } from 'react';
 import type { ConversionTarget, Style } from '../../model/index.ts';
-import { openConverted } from '../../app/converting/conversion.ts';
-import { compareWithScreen } from '../../app/designs/designActions.ts';
+import { openConverted } from './conversion.ts';
+import { compareWithScreen } from '../designs/designActions.ts';
 import { useDesignStore } from '../../store/designStore.ts';
-import { analysisJob } from '../workers/analysisJob.ts';
+import { analysisJob } from '../../panels/workers/analysisJob.ts';
 
 /** The targets worth offering: the other style; both when the design is neither. */
 const TARGETS: Readonly<Record<Style, readonly ConversionTarget[]>> = {
