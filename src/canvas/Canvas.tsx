@@ -1,6 +1,6 @@
 /** The design as a diagram you edit: drag from the palette, connect handles, move, select, type. */
 import { lazy, Suspense, useCallback, useState } from 'react';
-import { Background, BackgroundVariant, ControlButton, Controls, MiniMap, Panel, ReactFlow, SelectionMode, useStore } from '@xyflow/react';
+import { Background, BackgroundVariant, ControlButton, Controls, Panel, ReactFlow, SelectionMode, useStore } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import './nodes/nodes.css';
@@ -15,6 +15,7 @@ import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { ConnectionLayer } from './edges/ConnectionLayer.tsx';
 import { useConnectionEvents } from './edges/useConnectionEvents.ts';
 import { Legend } from './Legend.tsx';
+import { Overview } from './Overview.tsx';
 import { HighlightBanner } from './HighlightBanner.tsx';
 import { AnswerPicker } from './answers/AnswerPicker.tsx';
 import { nodeTypes } from './nodes/nodeTypes.ts';
@@ -174,7 +175,7 @@ export function Canvas() {
             </svg>
           </ControlButton>
         </Controls>
-        {!simulating && <MiniMap<CanvasNode> nodeColor={minimapColour} nodeBorderRadius={6} pannable zoomable position="bottom-right" ariaLabel="Overview of the design" />}
+        {!simulating && <Overview nodes={nodes} colourOf={minimapColour} label="Overview of the design" />}
       </ReactFlow>
       <WhatIfWatcher />
       <EmptyCanvasHint />
