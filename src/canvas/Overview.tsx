@@ -47,15 +47,28 @@ function union(a: Rect | null, b: Rect): Rect {
 const viewOf = (s: ReactFlowState): Rect => ({ x: -s.transform[0] / s.transform[2], y: -s.transform[1] / s.transform[2], width: s.width / s.transform[2], height: s.height / s.transform[2] });
 const sameRect = (a: Rect, b: Rect) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
+const rects = new WeakMap<CanvasNode, string>();
+
+/** A node's rectangle as path data, made once per node object ('' before it is measured). */
+function rectOf(n: CanvasNode): string {
+  let d = rects.get(n);
+  if (d === undefined) {
+    const width = Math.round(sizeOf(n).width);
+    const height = Math.round(sizeOf(n).height);
+    d = width === 0 || height === 0 ? '' : `M${Math.round(n.position.x)},${Math.round(n.position.y)}h${width}v${height}h${-width}z`;
+    rects.set(n, d);
+  }
+  return d;
+}
+
 /** Every node as a rectangle, one path per colour. */
 const OverviewNodes = memo(function OverviewNodes({ nodes, colourOf }: { nodes: readonly CanvasNode[]; colourOf: (node: CanvasNode) => string }) {
   const paths = useMemo(() => {
     const byColour = new Map<string, string[]>();
     for (const n of nodes) {
-      const { width, height } = sizeOf(n);
-      if (width === 0 || height === 0) continue;
+      const d = rectOf(n);
+      if (d === '') continue;
       const colour = colourOf(n);
-      const d = `M${Math.round(n.position.x)},${Math.round(n.position.y)}h${Math.round(width)}v${Math.round(height)}h${-Math.round(width)}z`;
       const list = byColour.get(colour);
       if (list) list.push(d);
       else byColour.set(colour, [d]);

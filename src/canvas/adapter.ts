@@ -252,9 +252,31 @@ export function toFlowEdges(doc: SagaDocument, positions = positionsOf(doc)): Fl
 /** The routes of every connection (edges/plan.ts). */
 export const planUnplanned = ({ toPlan, boxes }: Unplanned): Map<string, ConnectionPlan> => planConnections(toPlan, [...boxes.values()]);
 
-/** The connections with their routes: new edge objects, which reconcileEdges swaps for the old ones where nothing changed. */
-export function withPlans({ edges, looks }: Unplanned, plans: ReadonlyMap<string, ConnectionPlan>): FlowEdge[] {
-  return edges.map((edge, i) => ({ ...edge, data: { ...looks[i]!, ...plans.get(edge.id)! } }));
+/**
+ * The connections with their routes. With `previous` (the same connections as drawn before, in the
+ * same order), a connection whose look and route did not change keeps its edge object, so a move
+ * allocates only for the connections whose routes it changed.
+ */
+export function withPlans({ edges, looks }: Unplanned, plans: ReadonlyMap<string, ConnectionPlan>, previous?: readonly FlowEdge[]): FlowEdge[] {
+  return edges.map((edge, i) => {
+    const look = looks[i]!;
+    const plan = plans.get(edge.id)!;
+    const old = previous?.[i];
+    if (old?.id === edge.id && old.data && sameLookAndPlan(old.data, look, plan)) return old;
+    return { ...edge, data: { ...look, ...plan } };
+  });
+}
+
+const PLAN_FIELDS = ['axis', 'sourceSide', 'targetSide', 'sourceOffset', 'targetOffset', 'lane', 'exit', 'via', 'labelAt'] as const satisfies readonly (keyof ConnectionPlan)[];
+
+function sameLookAndPlan(data: MessageEdgeData, look: EdgeLook, plan: ConnectionPlan): boolean {
+  return (
+    data.live === undefined &&
+    data.meaning === look.meaning &&
+    data.family === look.family &&
+    data.label === look.label &&
+    PLAN_FIELDS.every((f) => data[f] === plan[f])
+  );
 }
 
 export function connectionsOf(doc: SagaDocument, positions = positionsOf(doc)): Unplanned {

@@ -110,7 +110,7 @@ function editedElementsOf(doc: SagaDocument, validation: ValidationResult, onPla
     derived.set(to, next);
     void planLater(connections).then((plans) => {
       if (!plans || derived.get(to) !== next) return;
-      derived.set(to, { ...next, elements: { ...next.elements, edges: withPlans(connections, plans) } });
+      derived.set(to, { ...next, elements: { ...next.elements, edges: withPlans(connections, plans, next.elements.edges) } });
       onPlanned();
     });
     return next;

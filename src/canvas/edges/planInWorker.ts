@@ -6,6 +6,7 @@
  */
 import type { ConnectionPlan } from './plan.ts';
 import type { PlanReply, PlanRequest } from './plan.worker.ts';
+import type { Box } from './geometry.ts';
 import { planUnplanned, type Unplanned } from '../adapter.ts';
 
 let worker: Worker | null | undefined;
@@ -25,6 +26,7 @@ function planWorker(): Worker | null {
     w.onerror = () => {
       // From now on on this thread; the request under way is planned here.
       worker = null;
+      sent = undefined;
       const stranded = waiting;
       waiting = undefined;
       if (stranded) setTimeout(() => stranded.resolve(null), 0);
@@ -33,6 +35,22 @@ function planWorker(): Worker | null {
   } catch {
     return (worker = null);
   }
+}
+
+/** What the worker was last sent: its connections (the edges array they came with) and boxes. */
+let sent: { edges: Unplanned['edges']; boxes: Map<string, Box> } | undefined;
+
+/** The whole design the first time and after any change but moves; after a move, the boxes that moved. */
+function requestFor(id: number, { edges, toPlan, boxes }: Unplanned): PlanRequest {
+  const before = sent;
+  sent = { edges, boxes };
+  if (before?.edges === edges && before.boxes.size === boxes.size) {
+    const moved: [string, Box][] = [];
+    for (const [node, box] of boxes) if (before.boxes.get(node) !== box) moved.push([node, box]);
+    return { id, kind: 'moved', boxes: moved };
+  }
+  const connections = toPlan.map(({ sourceBox: _s, targetBox: _t, ...ends }) => ends);
+  return { id, kind: 'all', connections, boxes: [...boxes] };
 }
 
 /** The plans of `unplanned`'s connections, or null when a newer request overtook this one. */
@@ -44,8 +62,7 @@ export function planLater(unplanned: Unplanned): Promise<Map<string, ConnectionP
     const w = planWorker();
     if (w) {
       waiting = { id, resolve: (plans) => resolve(plans ?? (id === newest ? planUnplanned(unplanned) : null)) };
-      const request: PlanRequest = { id, toPlan: unplanned.toPlan, boxes: [...unplanned.boxes.values()] };
-      w.postMessage(request);
+      w.postMessage(requestFor(id, unplanned));
     } else {
       setTimeout(() => resolve(id === newest ? planUnplanned(unplanned) : null), 0);
     }
