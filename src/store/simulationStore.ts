@@ -4,6 +4,7 @@
  * the editor is as it was.
  */
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { Fault, SagaDocument, Scenario } from '../model/index.ts';
 import type { RunResult, SimulationProblem } from '../simulation/index.ts';
 import type { NodeSimState, Token, TokenKind } from '../simulation/playback.ts';
@@ -163,15 +164,37 @@ useDesignStore.subscribe((s, previous) => {
 });
 
 /** The state of one node in the run at the cursor (idle when the mode is off). */
-export const useNodeSimState = (id: string): NodeSimState | undefined => useSimulationStore((s) => (s.active ? s.nodeStates.get(id) : undefined));
 
 /** The faults injected on one node or connection, as short labels. */
-export const useFaultsOn = (id: string): string | undefined =>
-  useSimulationStore((s) => {
-    if (!s.active) return undefined;
-    const labels = s.faults.filter((f) => f.target === id).map(faultLabel);
-    return labels.length ? labels.join(' · ') : undefined;
-  });
+export const useFaultsOn = (id: string): string | undefined => useSimulationStore((s) => (s.active ? faultsOn(s.faults, id) : undefined));
+
+function faultsOn(faults: readonly Fault[], id: string): string | undefined {
+  const labels = faults.filter((f) => f.target === id).map(faultLabel);
+  return labels.length ? labels.join(' · ') : undefined;
+}
+
+/** What simulation mode shows on a node: its state in the run, the kind of message it last carried, the faults on it. */
+export interface NodeSimMarks {
+  state?: NodeSimState;
+  carried?: TokenKind;
+  faults?: string;
+}
+
+const NO_MARKS: NodeSimMarks = {};
+
+/** A node's simulation marks in one subscription (nothing outside simulation mode). */
+export const useNodeSimMarks = (id: string): NodeSimMarks =>
+  useSimulationStore(useShallow((s) => (s.active ? { state: s.nodeStates.get(id), carried: s.messagesSeen.get(id), faults: faultsOn(s.faults, id) } : NO_MARKS)));
+
+/** The faults of a run in words, by what they are injected on (as useFaultsOn says them for one). */
+export function faultWords(faults: readonly Fault[]): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const f of faults) {
+    const said = words.get(f.target);
+    words.set(f.target, said === undefined ? faultLabel(f) : `${said} · ${faultLabel(f)}`);
+  }
+  return words;
+}
 
 /** A fault in a few words: `fails always`, `fails 30%`, `transient ×2`, `crash, restart 500 ms`. */
 export function faultLabel(f: Fault): string {

@@ -13,8 +13,6 @@ import { UndoIcon } from '../icons.tsx';
 import { laneDashOffset, routeConnection } from './routes.ts';
 import type { Box, Shape } from './geometry.ts';
 import type { ConnectionPlan } from './plan.ts';
-import { useConnectionHighlighted } from '../../store/highlightStore.ts';
-import { useFaultsOn } from '../../store/simulationStore.ts';
 
 /** Below this room between its ends a label would cover the nodes: a compensation shows its mark only. */
 const ROOM_FOR_LABEL = 118;
@@ -45,17 +43,18 @@ interface ConnectionProps {
   events: ConnectionEvents | null;
   /** Where labels and badges go: React Flow's label layer, above the connections and under the nodes. */
   labels: Element | null;
+  /** Lit by a highlight (both ends lit), dimmed (not), or neither (nothing highlighted). */
+  lit: boolean | undefined;
+  /** While simulating: the faults injected on this connection, in words. */
+  faults: string | undefined;
 }
 
 const SELECT_KEYS = new Set(['Enter', ' ', 'Escape']);
 
-export const Connection = memo(function Connection({ edge, source, target, events, labels }: ConnectionProps) {
+export const Connection = memo(function Connection({ edge, source, target, events, labels, lit, faults }: ConnectionProps) {
   const { id, data, selected = false } = edge;
   const meaning = data?.meaning ?? 'invalid';
   const family = data?.family ?? 'invalid';
-  const lit = useConnectionHighlighted(edge.source, edge.target);
-  // While simulating: the faults injected on this connection, as on a node.
-  const faults = useFaultsOn(id);
   const route = routeConnection({ source, target, plan: data ?? UNPLANNED, live: source.dragging || target.dragging || data?.live === true, loop: edge.source === edge.target });
   const stroke = edgeStroke(meaning, family, selected);
   const dashOffset = laneDashOffset(route, stroke['--sb-dash']);

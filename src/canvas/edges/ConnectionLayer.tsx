@@ -16,6 +16,11 @@ import { isDesignNode, type CanvasNode, type FlowEdge, type FlowNode } from '../
 import { nodeSize } from '../metrics.ts';
 import { Connection, type ConnectionEvents, type DrawnEnd } from './Connection.tsx';
 import type { Shape } from './geometry.ts';
+import { useHighlightStore } from '../../store/highlightStore.ts';
+import { faultWords, useSimulationStore } from '../../store/simulationStore.ts';
+import type { Fault } from '../../model/index.ts';
+
+const NO_FAULTS: readonly Fault[] = [];
 
 const SHAPE: Readonly<Record<string, Shape>> = { event: 'round', actor: 'round', command: 'tag', orchestrator: 'ring' };
 
@@ -42,8 +47,20 @@ function useLayers(): { lines: Element | null; labels: Element | null } {
   );
 }
 
+/**
+ * What the editor adds to its connections: which are lit by a highlight and, while simulating,
+ * the faults injected on each; one subscription for all of them (not one per connection). A
+ * diagram to look at only (events null) shows neither.
+ */
+function useMarks(shown: boolean): { lit: ReadonlySet<string> | undefined; faults: ReadonlyMap<string, string> } {
+  const lit = useHighlightStore((s) => (shown ? s.highlight?.ids : undefined));
+  const faults = useSimulationStore((s) => (shown && s.active ? s.faults : NO_FAULTS));
+  return { lit, faults: useMemo(() => faultWords(faults), [faults]) };
+}
+
 export function ConnectionLayer({ nodes, edges, events }: { nodes: readonly CanvasNode[]; edges: readonly FlowEdge[]; events: ConnectionEvents | null }) {
   const { lines, labels } = useLayers();
+  const marks = useMarks(events !== null);
   const byId = useMemo(() => new Map(nodes.filter(isDesignNode).map((n) => [n.id, n])), [nodes]);
   if (!lines) return null;
   return createPortal(
@@ -53,7 +70,10 @@ export function ConnectionLayer({ nodes, edges, events }: { nodes: readonly Canv
         const target = byId.get(edge.target);
         // A node not drawn yet (a big design opening): its connections wait for it.
         if (!source || !target) return null;
-        return <Connection key={edge.id} edge={edge} source={drawnEnd(source)} target={drawnEnd(target)} events={events} labels={labels} />;
+        const lit = marks.lit ? marks.lit.has(edge.source) && marks.lit.has(edge.target) : undefined;
+        return (
+          <Connection key={edge.id} edge={edge} source={drawnEnd(source)} target={drawnEnd(target)} events={events} labels={labels} lit={lit} faults={marks.faults.get(edge.id)} />
+        );
       })}
     </svg>,
     lines,

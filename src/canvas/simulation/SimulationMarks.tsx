@@ -4,7 +4,7 @@
  * × failed, ↶ compensating…) and its own line style (dashed while compensating, hatched when crashed).
  */
 import type { ReactNode } from 'react';
-import { useFaultsOn, useNodeSimState, useSimulationStore } from '../../store/simulationStore.ts';
+import { useFaultsOn, useNodeSimMarks } from '../../store/simulationStore.ts';
 
 type ShownState = 'working' | 'done' | 'failed' | 'compensating' | 'compensated' | 'crashed';
 
@@ -53,9 +53,8 @@ const STATE_GLYPHS: Readonly<Record<ShownState, ReactNode>> = {
  * `faults`: false when the node draws its fault badge itself, in a row with its other badges
  * (a command with a retry policy or a timeout, see CommandTags).
  */
-export function SimulationMarks({ id, faults = true }: { id: string; faults?: boolean }) {
-  const state = useNodeSimState(id);
-  const carried = useSimulationStore((s) => (s.active ? s.messagesSeen.get(id) : undefined));
+export function SimulationMarks({ id, faults: withFaults = true }: { id: string; faults?: boolean }) {
+  const { state, carried, faults } = useNodeSimMarks(id);
   if (!state && !carried && !faults) return null;
   return (
     <>
@@ -70,7 +69,7 @@ export function SimulationMarks({ id, faults = true }: { id: string; faults?: bo
         </div>
       )}
       {!state && carried && <div className={`sb-sim-ring sb-sim-ring--carried sb-token--${carried}`} data-state="carried" />}
-      {faults && <FaultBadge id={id} />}
+      {withFaults && faults && <FaultBadgeOf faults={faults} />}
     </>
   );
 }
@@ -78,7 +77,10 @@ export function SimulationMarks({ id, faults = true }: { id: string; faults?: bo
 /** The faults injected on a node or connection, in a few words (nothing outside simulation mode). */
 export function FaultBadge({ id }: { id: string }) {
   const faults = useFaultsOn(id);
-  if (!faults) return null;
+  return faults ? <FaultBadgeOf faults={faults} /> : null;
+}
+
+function FaultBadgeOf({ faults }: { faults: string }) {
   return (
     <div className="sb-sim-fault" data-testid="fault-badge" title={`Injected: ${faults}`}>
       <svg width="11" height="11" viewBox="0 0 12 12" aria-hidden="true">
