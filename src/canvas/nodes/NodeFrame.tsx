@@ -42,7 +42,7 @@ export function NodeFrame({ id, variant, icon, caption, data, isConnectable, sel
         <span className="sb-node__caption">{caption}</span>
       </div>
       <div className="sb-node__name">{renaming ? <NameEditor id={id} name={data.name} /> : <WrappedName text={data.name} />}</div>
-      <ProblemBadge errors={data.errors} warnings={data.warnings} />
+      {data.errors + data.warnings > 0 && <ProblemBadge errors={data.errors} warnings={data.warnings} />}
       {isConnectable && (pointed || selected) && <ConnectHandles nodeId={id} />}
       {tags}
       <SimulationMarks id={id} faults={!tags} />
