@@ -3,13 +3,15 @@
  * generator, participants that execute their reactions (§1.3), and a trace (§4.7). Services
  * behave here; the orchestrator's backward recovery lives in orchestrator.ts.
  */
-import { DEFAULTS, type Fault, type SagaOutcome } from '../model/index.ts';
+import { DEFAULTS, type Fault, type SagaOutcome, type ScheduleStep } from '../model/index.ts';
 import { FaultBook } from './faults.ts';
+import { hash4, Multiset, type Hasher } from './fingerprint.ts';
 import { Ledger, type Verdict } from './ledger.ts';
 import { OrchestratorBehaviour } from './orchestrator.ts';
 import type { PlanMessage, PlanOutput, PlanParticipant, PlanReaction, SimulationPlan } from './plan.ts';
 import { Agenda, type Scheduled } from './queue.ts';
 import { seededRandom, type Random } from './random.ts';
+import { forcingOf, matchStep } from './schedule.ts';
 import { OUTCOME_ENTRY, type TraceEntry, type TraceType } from './trace.ts';
 
 /** Mean time a message spends between its sender and a consumer, in simulated ms. */
@@ -39,6 +41,12 @@ export interface RunOptions {
    */
   nominal?: boolean;
   maxDeliveries?: number;
+  /**
+   * A forced schedule (spec §7): the run's first steps, in this order, each with the faults it
+   * names; faults and failure rates are not drawn while it lasts, and each handling completes
+   * when it starts. A step that matches nothing in flight is skipped. Then the run goes on in time.
+   */
+  schedule?: readonly ScheduleStep[];
 }
 
 export interface RunResult {
@@ -51,6 +59,8 @@ export interface RunResult {
   messages: number;
   /** Jobs the kernel executed. */
   events: number;
+  /** Steps of the forced schedule that matched nothing in flight (0-based), when there was a schedule. */
+  skippedSteps?: number[];
 }
 
 /** One message in flight: the instance of a command or event. */
@@ -65,6 +75,14 @@ export interface Msg {
   sender: PlanParticipant | null;
   /** The sends / publishes connection it left on. */
   edgeId: string | undefined;
+  /**
+   * Its place in the saga, whatever the order things happened in: a hash of its kind, its cause's
+   * place and attempt, and its sender. Two runs that did the same things in another order give
+   * their messages the same keys (the explorer's fingerprints, spec §7); ids differ.
+   */
+  key: number;
+  /** Its sender knew of a business failure when it sent it: what it causes happens after the failure. */
+  afterFailure: boolean;
 }
 
 const enum Job {
@@ -74,6 +92,32 @@ const enum Job {
   Restart,
   Resend,
 }
+
+/** What a piece of work waiting in a run does, for whoever drives the run step by step (spec §7). */
+export type WorkKind = 'deliver' | 'timeout' | 'restart' | 'resend';
+const WORK_KIND: readonly (WorkKind | undefined)[] = ['deliver', undefined, 'timeout', 'restart', 'resend'];
+
+/** Work waiting in a run: a delivery, a timeout, a restart or a resend. */
+export interface Work {
+  readonly seq: number;
+  readonly t: number;
+  /** The message delivered, timed out or resent. */
+  readonly msg: Msg | null;
+  /** The reaction a delivery starts. */
+  readonly reaction: PlanReaction | null;
+  /** The consumer of a delivery, the orchestrator of a timeout or resend, the participant restarting. */
+  readonly participant: PlanParticipant | null;
+  /** A copy made by the broker. */
+  readonly duplicate: boolean;
+}
+
+export const workKind = (w: Work): WorkKind => WORK_KIND[(w as Item).job]!;
+
+/** What a forced step does besides its work (spec §7): nothing more, a business failure, a crash, or a copy by the broker. */
+export type Forcing = 'none' | 'businessFailure' | 'crash' | 'duplicate';
+
+/** How long a participant crashed by a forced step stays down, unless the schedule restarts it sooner. */
+export const FORCED_RESTART_MS = 1000;
 
 const enum Result {
   Success,
@@ -93,6 +137,10 @@ interface Item extends Scheduled {
   result: Result;
   /** Why a handling repeats an effect already applied (a duplicate, a resend), for the verdict. */
   again: string | undefined;
+  /** Its fingerprint lanes, computed once (an item never changes once queued). */
+  fa: number;
+  fb: number;
+  hashed: boolean;
 }
 
 /** What a participant remembers about a message it received, to recognise duplicates. */
@@ -103,17 +151,30 @@ const enum Seen {
   FailedTransient,
 }
 
+/** What a participant remembers of one message (replaced, never changed, so that states can share it). */
+interface SeenEntry {
+  state: Seen;
+  attempt: number;
+  outputs: PlanOutput[];
+  /** The message's key (Msg.key), for fingerprints. */
+  key: number;
+}
+
 interface ParticipantState {
   crashed: boolean;
   epoch: number;
   /** Deliveries waiting for a restart. */
   inbox: Item[];
-  seen: Map<number, { state: Seen; attempt: number; outputs: PlanOutput[] }>;
+  seen: Map<number, SeenEntry>;
+  /** It failed, or handled a message sent after a failure: what it sends from now on comes after the failure. */
+  knowsFailure: boolean;
 }
+
+const copyState = (s: ParticipantState): ParticipantState => ({ ...s, inbox: s.inbox.slice(), seen: new Map(s.seen) });
 
 /** Simulates one saga of the plan. Deterministic: the same plan, options and seed give the same result. */
 export function simulate(plan: SimulationPlan, options: RunOptions = {}): RunResult {
-  return new Run(plan, options).execute();
+  return new Run(plan, options).execute(options.schedule);
 }
 
 export class Run {
@@ -127,6 +188,14 @@ export class Run {
   /** Per participant, made when it first receives a message (a large design has many idle ones). */
   private readonly states: (ParticipantState | undefined)[];
   private readonly orchestrators: (OrchestratorBehaviour | undefined)[];
+  /**
+   * Driven step by step (a forced schedule, the explorer): work is fired in the order given, each
+   * handling completes when it starts, and faults come from the steps, not from chance.
+   */
+  private stepwise = false;
+  /** The fault the step being fired forces, and whether it took effect. */
+  private forcing: Forcing = 'none';
+  private forced = false;
   private readonly maxMessages: number;
   private readonly nominal: boolean;
   /** Which faults the run has: where a delivery, an arrival or a handling must look them up. */
@@ -161,23 +230,162 @@ export class Run {
     this.orchestrators = plan.participants.map((p) => (p.isOrchestrator ? new OrchestratorBehaviour(this, p) : undefined));
   }
 
-  execute(): RunResult {
+  execute(schedule?: readonly ScheduleStep[]): RunResult {
+    this.begin();
+    const skipped = schedule ? this.replay(schedule) : undefined;
+    const result = this.finish();
+    if (skipped) result.skippedSteps = skipped;
+    return result;
+  }
+
+  /** Starts the saga: its triggers are sent. */
+  begin(): void {
     this.record('SAGA_STARTED', null, null, this.plan.triggers.map((t) => t.message.name).join(', ') || undefined);
     for (const trigger of this.plan.triggers) {
       this.send(this.newMsg(trigger.message, null, null, trigger.edgeId), trigger.sender ?? null);
     }
+  }
+
+  /** Fires the work each step names, in order; returns the steps that matched nothing in flight. */
+  private replay(schedule: readonly ScheduleStep[]): number[] {
+    this.stepwise = true;
+    const skipped: number[] = [];
+    schedule.forEach((step, i) => {
+      if (this.storm) return;
+      const work = matchStep(this.pending(), step);
+      if (work) this.fire(work, forcingOf(step));
+      else skipped.push(i);
+    });
+    this.stepwise = false;
+    return skipped;
+  }
+
+  /** Runs what is left in time order, then judges the saga and records its outcome. */
+  finish(): RunResult {
     let item: Item | undefined;
     while ((item = this.agenda.pop())) {
       if (this.obsolete(item)) continue;
-      this.now = item.t;
+      // After a forced schedule the clock may be past work fired out of order: it never goes back.
+      if (item.t > this.now) this.now = item.t;
       this.events++;
       this.dispatch(item);
       if (this.storm) break;
     }
-    // A run stopped at its work bound (messages or deliveries) never ended: it is stuck, whatever its effects say.
-    const verdict: Verdict = this.storm ? { outcome: 'stuck', reason: this.stormReason() } : this.ledger.judge(this.stuckReason());
+    const verdict = this.verdict();
     this.record(OUTCOME_ENTRY[verdict.outcome], null, null, verdict.reason);
     return { outcome: verdict.outcome, reason: verdict.reason, durationMs: this.now, trace: this.trace, messages: this.messages, events: this.events };
+  }
+
+  /** How the saga stands if nothing more happens (spec §4.5). */
+  verdict(): Verdict {
+    // A run stopped at its work bound (messages or deliveries) never ended: it is stuck, whatever its effects say.
+    return this.storm ? { outcome: 'stuck', reason: this.stormReason() } : this.ledger.judge(this.stuckReason());
+  }
+
+  // ---- step by step (forced schedules, the explorer: spec §7) ------------------------------
+
+  /** Drive this run step by step from now on (see `stepwise`). */
+  stepByStep(): this {
+    this.stepwise = true;
+    return this;
+  }
+
+  /** The work waiting, in the order it was scheduled, without timeouts whose reply came. */
+  pending(): Work[] {
+    return this.agenda.items().filter((item) => !this.obsolete(item));
+  }
+
+  /** `p` crashed and has not restarted yet. */
+  isDown(p: PlanParticipant): boolean {
+    return this.states[p.index]?.crashed === true;
+  }
+
+  /** Some participant is down with messages waiting for it: a saga stuck so is not a design's fault (spec §7). */
+  waitsForCrashed(): boolean {
+    return this.states.some((s) => s?.crashed && s.inbox.length > 0) || this.agenda.unordered().some((i) => i.job === Job.Restart);
+  }
+
+  /** The run went over its work bound: it is over. */
+  get stopped(): boolean {
+    return this.storm !== undefined;
+  }
+
+  /**
+   * Fires one piece of waiting work now, forcing a fault: a business failure of the handling it
+   * starts, a crash of its consumer as it arrives, or a copy of it by the broker (the work itself
+   * then stays). Returns false when the forced fault had no effect (e.g. the delivery was a
+   * duplicate suppressed before any handling): the step was then an ordinary one.
+   */
+  fire(work: Work, forcing: Forcing = 'none'): boolean {
+    const item = work as Item;
+    this.forcing = forcing;
+    this.forced = false;
+    this.events++;
+    if (forcing === 'duplicate') {
+      if (this.mayDeliver(item.msg!, 1)) this.schedule(Job.Deliver, Math.max(this.now, item.t) + this.transport(), item.msg, item.reaction, true).again = item.again;
+      this.forced = true;
+    } else {
+      this.agenda.remove(item);
+      if (item.t > this.now) this.now = item.t;
+      this.dispatch(item);
+    }
+    this.forcing = 'none';
+    return forcing === 'none' || this.forced;
+  }
+
+  /**
+   * A run that goes on separately from this one (the explorer's states): everything it can change
+   * is copied; what never changes (the plan, queued work, messages) is shared.
+   */
+  fork(): Run {
+    const copy = Object.create(Run.prototype) as Run;
+    Object.assign(copy, this, {
+      agenda: this.agenda.clone(),
+      states: this.states.map((s) => s && copyState(s)),
+      ledger: this.ledger.clone(),
+      trace: [],
+    });
+    Object.assign(copy, { orchestrators: this.orchestrators.map((o) => o?.clone(copy)) });
+    return copy;
+  }
+
+  /**
+   * What the rest of the run depends on, into a fingerprint (spec §7): the work waiting, what each
+   * participant has seen and knows, the orchestrators' sagas, the ledger and the work done against
+   * its bounds. Message ids and times are left out: the same state reached in another order gives
+   * the same fingerprint.
+   */
+  fingerprint(h: Hasher, scratch: Hasher): void {
+    const work = new Multiset();
+    for (const item of this.agenda.unordered()) if (!this.obsolete(item)) this.addItem(work, item, scratch);
+    h.addBag(work);
+    for (const s of this.states) {
+      if (!s) {
+        h.add(0);
+        continue;
+      }
+      h.add(1).flag(s.crashed).flag(s.knowsFailure);
+      const inbox = new Multiset();
+      for (const item of s.inbox) this.addItem(inbox, item, scratch);
+      const seen = new Multiset();
+      for (const e of s.seen.values()) seen.addHash(scratch.reset().add(e.key).add(e.state).add(e.attempt));
+      h.addBag(inbox).addBag(seen);
+    }
+    for (const o of this.orchestrators) o?.hashInto(h, scratch);
+    this.ledger.hashInto(h, scratch);
+    h.add(this.messages).add(this.deliveries).flag(this.storm !== undefined).flag(this.givenUp !== undefined);
+  }
+
+  private addItem(bag: Multiset, item: Item, scratch: Hasher): void {
+    if (!item.hashed) {
+      const m = item.msg;
+      scratch.reset().add(item.job).add(item.reaction ? item.reaction.index : -1).add(item.participant ? item.participant.index : -1).flag(item.duplicate).add(item.epoch);
+      if (m) scratch.add(m.key).add(m.attempt).flag(m.afterFailure);
+      item.fa = scratch.a;
+      item.fb = scratch.b;
+      item.hashed = true;
+    }
+    bag.addLanes(item.fa, item.fb);
   }
 
   /** A timeout whose reply came, or a handling lost in a crash: it neither acts nor moves the clock. */
@@ -216,7 +424,17 @@ export class Run {
 
   private newMsg(message: PlanMessage, causation: Msg | null, sender: PlanParticipant | null, edgeId: string | undefined): Msg {
     const id = this.nextMessage++;
-    return { id, label: this.tracing ? `m${id}` : '', message, causation, attempt: 1, sender, edgeId };
+    const key = hash4(message.index, causation ? causation.key : 0, causation ? causation.attempt : 0, sender ? sender.index + 1 : 0);
+    return { id, label: this.tracing ? `m${id}` : '', message, causation, attempt: 1, sender, edgeId, key, afterFailure: sender !== null && this.knowsFailure(sender) };
+  }
+
+  private knowsFailure(p: PlanParticipant): boolean {
+    return this.states[p.index]?.knowsFailure === true;
+  }
+
+  /** `p` learnt of a business failure (its own, or a timeout it gave up on): what it sends from now on comes after it. */
+  learnFailure(p: PlanParticipant): void {
+    this.state(p).knowsFailure = true;
   }
 
   /** Puts a message on its way to every consumer. A resent message keeps its id. */
@@ -229,7 +447,7 @@ export class Run {
     if (!this.mayDeliver(msg, msg.message.deliveries.length)) return;
     if (this.tracing) this.record('MESSAGE_SENT', msg, from);
     for (const { reaction } of msg.message.deliveries) {
-      const targets = this.onDelivery ? [reaction.edgeId, msg.edgeId, msg.message.id, reaction.participant.id] : NO_TARGETS;
+      const targets = this.onDelivery && !this.stepwise ? [reaction.edgeId, msg.edgeId, msg.message.id, reaction.participant.id] : NO_TARGETS;
       const delay = this.faults.delay(targets, this.random);
       this.schedule(Job.Deliver, this.now + this.transport() + delay, msg, reaction, false);
       if (this.faults.fire('duplicate', targets, this.random) && this.mayDeliver(msg, 1))
@@ -253,7 +471,7 @@ export class Run {
     const handler = msg.message.deliveries[0]?.reaction.participant;
     if (handler) this.ledger.retry(handler, msg.message);
     const id = asNewMessage ? this.nextMessage++ : msg.id;
-    const again: Msg = { ...msg, attempt: msg.attempt + 1, id, label: this.tracing ? `m${id}` : '' };
+    const again: Msg = { ...msg, attempt: msg.attempt + 1, id, label: this.tracing ? `m${id}` : '', afterFailure: msg.sender !== null && this.knowsFailure(msg.sender) };
     this.schedule(Job.Resend, at, again, null, false, msg.sender);
   }
 
@@ -267,9 +485,13 @@ export class Run {
   }
 
   private schedule(job: Job, t: number, msg: Msg | null, reaction: PlanReaction | null, duplicate: boolean, participant: PlanParticipant | null = reaction?.participant ?? null, epoch = 0, result = Result.Success): Item {
-    const item: Item = { t: Math.round(t * 1000) / 1000, seq: 0, job, msg, reaction, participant, duplicate, epoch, result, again: undefined };
+    const item = this.item(job, t, msg, reaction, duplicate, participant, epoch, result);
     this.agenda.push(item);
     return item;
+  }
+
+  private item(job: Job, t: number, msg: Msg | null, reaction: PlanReaction | null, duplicate: boolean, participant: PlanParticipant | null, epoch: number, result: Result): Item {
+    return { t: Math.round(t * 1000) / 1000, seq: 0, job, msg, reaction, participant, duplicate, epoch, result, again: undefined, fa: 0, fb: 0, hashed: false };
   }
 
   /** Schedules an orchestrator's timeout for the attempt of `msg` now in flight. */
@@ -280,7 +502,7 @@ export class Run {
   // ---- handling -------------------------------------------------------------------------
 
   private state(p: PlanParticipant): ParticipantState {
-    return (this.states[p.index] ??= { crashed: false, epoch: 0, inbox: [], seen: new Map() });
+    return (this.states[p.index] ??= { crashed: false, epoch: 0, inbox: [], seen: new Map(), knowsFailure: false });
   }
 
   private deliver(item: Item): void {
@@ -292,8 +514,8 @@ export class Run {
       state.inbox.push(item);
       return;
     }
-    const targets = this.onArrival ? [reaction.edgeId, msg.message.id, p.id] : NO_TARGETS;
-    const crash = this.faults.fire('crash', targets, this.random);
+    const targets = this.onArrival && !this.stepwise ? [reaction.edgeId, msg.message.id, p.id] : NO_TARGETS;
+    const crash = this.stepwise ? this.forcedCrash(p) : this.faults.fire('crash', targets, this.random);
     if (crash) {
       this.crash(p, crash);
       state.inbox.push(item);
@@ -319,14 +541,34 @@ export class Run {
     const state = this.state(p);
     const result = this.decide(msg, reaction);
     if (this.tracing) this.record(reaction.isCompensation ? 'COMPENSATION_STARTED' : 'HANDLER_STARTED', msg, p);
-    state.seen.set(msg.id, { state: Seen.Working, attempt: msg.attempt, outputs: reaction.onSuccess });
+    state.seen.set(msg.id, { state: Seen.Working, attempt: msg.attempt, outputs: reaction.onSuccess, key: msg.key });
     const latency = reaction.latencyMs * (0.5 + this.random());
+    if (this.stepwise) {
+      // Step by step, a handling completes as it starts: nothing else happens in between.
+      const done = this.item(Job.Done, this.now + latency, msg, reaction, item.duplicate, p, state.epoch, result);
+      done.again = again;
+      this.now = done.t;
+      this.done(done);
+      return;
+    }
     const done = this.schedule(Job.Done, this.now + latency, msg, reaction, item.duplicate, p, state.epoch, result);
     done.again = again;
   }
 
+  /** The crash a forced step asks for, when it does (spec §7: the participant restarts when the schedule says). */
+  private forcedCrash(p: PlanParticipant): Fault | undefined {
+    if (this.forcing !== 'crash') return undefined;
+    this.forced = true;
+    return { target: p.id, kind: 'crash', delayMs: FORCED_RESTART_MS };
+  }
+
   /** Success, business failure or transient failure of one handling: faults first, then the failure rate. */
   private decide(msg: Msg, reaction: PlanReaction): Result {
+    if (this.stepwise) {
+      if (this.forcing !== 'businessFailure') return Result.Success;
+      this.forced = true;
+      return Result.Business;
+    }
     if (this.onHandling) {
       const targets = [reaction.edgeId, msg.message.id, reaction.participant.id];
       if (this.faults.fire('businessFailure', targets, this.random)) return Result.Business;
@@ -341,6 +583,7 @@ export class Run {
     const p = reaction.participant;
     const state = this.state(p);
     const seen = state.seen.get(msg.id)!;
+    if (msg.afterFailure) state.knowsFailure = true;
     if (item.result === Result.Success) return this.succeeded(p, reaction, msg, seen, item.again);
     const transient = item.result === Result.Transient;
     const policy = msg.message.retry ?? (reaction.isCompensation ? DEFAULTS_RETRY : undefined);
@@ -355,32 +598,33 @@ export class Run {
           (silent ? `: no failure event is drawn, ${heardThroughTimeout(msg) ? `${msg.sender!.name} learns of it only when its timeout fires` : 'nobody hears it'}` : ''),
       );
     if (canRetry) {
-      seen.state = Seen.FailedTransient;
+      state.seen.set(msg.id, { ...seen, state: Seen.FailedTransient });
       const wait = backoff(policy, msg.attempt);
       if (!this.mayDeliver(msg, 1)) return;
       if (this.tracing) this.record('RETRY_SCHEDULED', msg, p, `attempt ${msg.attempt + 1} in ${wait} ms`);
       this.schedule(Job.Deliver, this.now + wait, { ...msg, attempt: msg.attempt + 1 }, reaction, false);
       return;
     }
-    seen.state = Seen.Failed;
+    state.seen.set(msg.id, { ...seen, state: Seen.Failed });
     if (reaction.isCompensation) {
       this.givenUp ??= `${p.name} could not complete the compensation ${msg.message.name} after ${msg.attempt} attempts`;
       return;
     }
     this.ledger.fail(p, msg.message);
+    state.knowsFailure = true;
     for (const out of reaction.onFailure) this.emit(p, out, msg);
   }
 
-  private succeeded(p: PlanParticipant, reaction: PlanReaction, msg: Msg, seen: { state: Seen }, again: string | undefined): void {
-    seen.state = Seen.Succeeded;
+  private succeeded(p: PlanParticipant, reaction: PlanReaction, msg: Msg, seen: SeenEntry, again: string | undefined): void {
+    this.state(p).seen.set(msg.id, { ...seen, state: Seen.Succeeded });
     const orchestrator = this.orchestrators[p.index];
     if (reaction.isCompensation) {
       const undone = reaction.compensates ?? msg.message.undoes!;
       const owner = reaction.compensates ? p : (undone.deliveries[0]?.reaction.participant ?? p);
-      this.ledger.undo(owner, undone);
+      this.ledger.undo(owner, undone, msg.message);
       if (this.tracing) this.record('COMPENSATION_COMPLETED', msg, p, `undid ${undone.name}`);
     } else {
-      if (reaction.isEffect) this.ledger.apply(p, msg.message, again);
+      if (reaction.isEffect) this.ledger.apply(p, msg.message, again, msg.afterFailure);
       if (this.tracing) this.record('HANDLER_SUCCEEDED', msg, p, orchestrator?.noteFor(msg));
     }
     if (orchestrator) return orchestrator.handled(reaction, msg);

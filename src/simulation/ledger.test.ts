@@ -79,7 +79,7 @@ describe('Ledger (the outcome oracle, spec §4.5)', () => {
   it('an effect applied after the failure need not be undone, unless it is the failed step itself', () => {
     const later = ledger();
     later.fail(payment, processPayment);
-    later.apply(inventory, deductInventory); // e.g. a reaction to the cancellation
+    later.apply(inventory, deductInventory, undefined, true); // e.g. a reaction to the cancellation: caused by the failure
     expect(later.judge(undefined).outcome).toBe('compensated');
     const late = ledger();
     late.fail(payment, processPayment, 'PaymentService did not answer ProcessPayment within 5000 ms');

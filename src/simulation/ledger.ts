@@ -4,6 +4,7 @@
  */
 import { listing } from '../model/analysis.ts';
 import type { SagaOutcome } from '../model/index.ts';
+import { Multiset, type Hasher } from './fingerprint.ts';
 import type { PlanMessage, PlanParticipant } from './plan.ts';
 
 interface Effect {
@@ -11,10 +12,19 @@ interface Effect {
   message: PlanMessage;
   applied: number;
   undone: number;
-  /** Applied before the first business failure that remained (so it had to be undone). */
+  /**
+   * Undos that found nothing to undo: the compensation arrived before the effect (spec §7's race,
+   * e.g. a refund overtaking the charge), so the effect applied later stays.
+   */
+  early: number;
+  /** The message whose handling undid nothing, for the verdict. */
+  earlyBy: PlanMessage | undefined;
+  /** Not caused by a business failure (so, were one to remain, it would have to be undone). */
   beforeFailure: boolean;
   /** How the second application happened, for the verdict. */
   twiceBecause: string | undefined;
+  /** Applied while its step stood failed (a late reply, a duplicate), for the verdict. */
+  afterItFailed: boolean;
 }
 
 interface Failure {
@@ -49,28 +59,39 @@ export class Ledger {
     const key = this.key(p, m);
     let e = this.effects.get(key);
     if (!e) {
-      e = { participant: p, message: m, applied: 0, undone: 0, beforeFailure: true, twiceBecause: undefined };
+      e = { participant: p, message: m, applied: 0, undone: 0, early: 0, earlyBy: undefined, beforeFailure: true, twiceBecause: undefined, afterItFailed: false };
       this.effects.set(key, e);
     }
     return e;
   }
 
-  /** `p` handled `m` successfully. `again` says why, when it is not the first time. */
-  apply(p: PlanParticipant, m: PlanMessage, again?: string): void {
+  /**
+   * `p` handled `m` successfully. `again` says why, when it is not the first time. `afterFailure`:
+   * the handling was caused by a business failure (it follows from a message sent by someone who
+   * knew of one, e.g. a reaction to the cancellation), so it need not be undone. "Before" and
+   * "after" are causal (happened-before), not times: an effect that runs alongside a failure, in
+   * whatever order, must be undone.
+   */
+  apply(p: PlanParticipant, m: PlanMessage, again?: string, afterFailure = false): void {
     const e = this.entry(p, m);
     e.applied++;
     if (again) e.twiceBecause ??= again;
-    if (e.applied === 1) e.beforeFailure = this.failures.size === 0;
+    if (e.applied === 1) e.beforeFailure = !afterFailure;
+    const key = this.key(p, m);
+    if (this.failures.has(key) && !this.retried.has(key)) e.afterItFailed = true;
     // A retried step that succeeds no longer counts as failed. Any other success after the
     // failure (a late reply, a duplicate) leaves the failure, and an effect to undo.
-    const key = this.key(p, m);
     if (this.retried.has(key)) this.failures.delete(key);
     this.clock++;
   }
 
-  /** A compensation by `p` undid its handling of `m`. */
-  undo(p: PlanParticipant, m: PlanMessage): void {
+  /** A compensation by `p` (the handling of `by`) undid its handling of `m`. */
+  undo(p: PlanParticipant, m: PlanMessage, by?: PlanMessage): void {
     const e = this.entry(p, m);
+    if (e.applied <= e.undone) {
+      e.early++;
+      e.earlyBy ??= by;
+    }
     e.undone++;
     this.undoOrder.push(e);
   }
@@ -112,6 +133,12 @@ export class Ledger {
               : `${e.participant.name} undid ${e.message.name} ${times(e.undone)} but applied it once`,
         };
     }
+    for (const e of this.effects.values())
+      if (e.early > 0)
+        return {
+          outcome: 'inconsistent',
+          reason: `${e.earlyBy ? `${e.earlyBy.name} reached ${e.participant.name} before ${e.message.name}` : `${e.participant.name} undid ${e.message.name} before applying it`}: the compensation undid nothing and ${e.message.name} stayed applied`,
+        };
     if (stuck) return { outcome: 'stuck', reason: stuck };
     const first = [...this.failures.values()].sort((a, b) => a.at - b.at)[0];
     if (!first) return { outcome: 'completed', reason: this.completedReason() };
@@ -123,13 +150,39 @@ export class Ledger {
     if (left.length > 0)
       return {
         outcome: 'inconsistent',
-        reason: `${failedAt}, and nothing undid ${listing(left.map((e) => `${e.participant.name}'s ${e.message.name}${e.beforeFailure ? '' : ' (applied after it had failed)'}`))}`,
+        reason: `${failedAt}, and nothing undid ${listing(left.map((e) => `${e.participant.name}'s ${e.message.name}${e.afterItFailed ? ' (applied after it had failed)' : ''}`))}`,
       };
     const undone = [...new Set(this.undoOrder)].map((e) => e.message.name);
     return {
       outcome: 'compensated',
       reason: undone.length ? `${failedAt}; undone in this order: ${listing(undone)}` : `${failedAt} before anything needed undoing`,
     };
+  }
+
+  /** A ledger with the same entries, to go on separately (the explorer's states, spec §7). */
+  clone(): Ledger {
+    const copy = new Ledger(this.messageCount);
+    const copies = new Map<Effect, Effect>();
+    for (const [key, e] of this.effects) {
+      const c = { ...e };
+      copies.set(e, c);
+      copy.effects.set(key, c);
+    }
+    for (const [key, f] of this.failures) copy.failures.set(key, f);
+    copy.clock = this.clock;
+    for (const e of this.undoOrder) copy.undoOrder.push(copies.get(e)!);
+    for (const key of this.retried) copy.retried.add(key);
+    return copy;
+  }
+
+  /** What the verdict depends on, into a fingerprint: the effects' counts, the failures left, the steps retried. */
+  hashInto(h: Hasher, scratch: Hasher): void {
+    const effects = new Multiset();
+    for (const [key, e] of this.effects) effects.addHash(scratch.reset().add(key).add(e.applied).add(e.undone).add(e.early).flag(e.beforeFailure).flag(e.afterItFailed));
+    const keys = new Multiset();
+    for (const key of this.failures.keys()) keys.addHash(scratch.reset().add(1).add(key));
+    for (const key of this.retried) keys.addHash(scratch.reset().add(2).add(key));
+    h.addBag(effects).addBag(keys);
   }
 
   private completedReason(): string {

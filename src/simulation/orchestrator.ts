@@ -5,6 +5,7 @@
  * the failure. Steps after the pivot are retried, never compensated.
  */
 import { attemptsOf, backoff, DEFAULTS_RETRY, type Msg, type Run } from './engine.ts';
+import { Multiset, type Hasher } from './fingerprint.ts';
 import type { PlanMessage, PlanOutput, PlanParticipant, PlanReaction } from './plan.ts';
 
 interface Recovery {
@@ -31,6 +32,32 @@ export class OrchestratorBehaviour {
     private readonly run: Run,
     private readonly p: PlanParticipant,
   ) {}
+
+  /** The same saga's state, for a run that goes on separately (`Run.fork`). */
+  clone(run: Run): OrchestratorBehaviour {
+    const copy = new OrchestratorBehaviour(run, this.p);
+    copy.completed.push(...this.completed);
+    for (const [id, msg] of this.pending) copy.pending.set(id, msg);
+    const r = this.recovery;
+    copy.recovery = r && { ...r, queue: r.queue.slice() };
+    copy.committed = this.committed;
+    copy.lost = this.lost;
+    return copy;
+  }
+
+  /** What the saga's future depends on, into a fingerprint: steps done, replies awaited, recovery left. */
+  hashInto(h: Hasher, scratch: Hasher): void {
+    h.add(this.completed.length);
+    for (const c of this.completed) h.add(c.key).add(c.attempt);
+    const pending = new Multiset();
+    for (const m of this.pending.values()) pending.addHash(scratch.reset().add(m.key).add(m.attempt));
+    h.addBag(pending).flag(this.committed).flag(this.lost);
+    const r = this.recovery;
+    if (!r) return void h.add(-1);
+    h.add(r.queue.length).flag(r.done).add(r.cause ? r.cause.key : 0);
+    for (const m of r.queue) h.add(m.index);
+    for (const o of r.after) h.add(o.message.index);
+  }
 
   /** The command `msg` answers, when it is a reply to one this orchestrator sent. */
   private repliedCommand(msg: Msg): Msg | undefined {
@@ -117,6 +144,7 @@ export class OrchestratorBehaviour {
     }
     const handler = msg.message.deliveries[0]?.reaction.participant ?? this.p;
     this.run.ledger.fail(handler, msg.message, `${handler.name} did not answer ${msg.message.name} within ${msg.message.timeoutMs} ms`);
+    this.run.learnFailure(this.p);
     const drawn = this.p.reactions.find((r) => r.input.isFailure && msg.message.deliveries.some((d) => d.reaction.onFailure.some((o) => o.message === r.input)));
     this.stepFailed(msg, drawn?.onSuccess ?? [], msg);
   }

@@ -46,6 +46,8 @@ export interface PlanOutput {
 }
 
 export interface PlanReaction {
+  /** Dense index over every reaction of the plan. */
+  index: number;
   participant: PlanParticipant;
   input: PlanMessage;
   /** The handled-by / subscribed-by connection. */
@@ -91,6 +93,8 @@ export interface SimulationPlan {
   analysis: Analysis;
   participants: PlanParticipant[];
   messages: Map<string, PlanMessage>;
+  /** Every reaction, by its index. */
+  reactions: PlanReaction[];
   triggers: PlanTrigger[];
   /** Every node by id, for fault targets and names. */
   node(id: string): SagaNode | undefined;
@@ -142,6 +146,7 @@ export function compilePlan(doc: SagaDocument): SimulationPlan {
     if (p.isOrchestrator)
       for (const step of stepsOf(analysis, node)) messages.get(step.command.id)!.stepType ??= step.type;
   }
+  const reactions: PlanReaction[] = [];
   for (const p of participants) {
     for (const r of analysis.reactions.get(p.id)!.reactions) {
       const input = messages.get(r.input.id)!;
@@ -149,6 +154,7 @@ export function compilePlan(doc: SagaDocument): SimulationPlan {
       const compensates = r.via.edge.compensates ? messages.get(r.via.edge.compensates) : undefined;
       const isCompensation = input.undoes !== undefined || compensates !== undefined;
       const reaction: PlanReaction = {
+        index: reactions.length,
         participant: p,
         input,
         edgeId: r.via.edge.id,
@@ -161,6 +167,7 @@ export function compilePlan(doc: SagaDocument): SimulationPlan {
         isCompensation,
       };
       p.reactions.push(reaction);
+      reactions.push(reaction);
       input.deliveries.push({ reaction });
     }
   }
@@ -171,5 +178,5 @@ export function compilePlan(doc: SagaDocument): SimulationPlan {
     const send = g.incoming(t.id).find((l) => l.source.kind === 'actor');
     return { message: messages.get(t.id)!, sender: send?.source, edgeId: send?.edge.id };
   });
-  return { doc, analysis, participants, messages, triggers, node: (id) => g.node.get(id) };
+  return { doc, analysis, participants, messages, reactions, triggers, node: (id) => g.node.get(id) };
 }
