@@ -138,13 +138,15 @@ export const faultSchema = z.object({
  * it arrives; `duplicate` one (the broker delivers a copy, `copy` marks the copy's delivery);
  * `timeout`: the orchestrator `participant` stops waiting for its command `message`; `resend`: it
  * sends `message` again; `restart`: `participant` comes back up. `instance` (the trace's `m7`)
- * picks one message among several of the same kind in flight; without it, the earliest sent.
+ * and `attempt` pick one message among several of the same kind in flight; without them, the
+ * earliest sent.
  */
 export const scheduleStepSchema = z.object({
   step: z.enum(SCHEDULE_STEP_KINDS),
   participant: id,
   message: z.optional(id),
   instance: z.optional(z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER))),
+  attempt: z.optional(z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER))),
   copy: z.optional(z.boolean()),
   fault: z.optional(z.enum(SCHEDULE_FAULTS)),
 });

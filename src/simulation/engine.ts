@@ -5,12 +5,13 @@
  */
 import { DEFAULTS, type Fault, type SagaOutcome, type ScheduleStep } from '../model/index.ts';
 import { FaultBook } from './faults.ts';
-import { hash4, Multiset, type Hasher } from './fingerprint.ts';
+import { hash4, Hasher, Multiset } from './fingerprint.ts';
 import { Ledger, type Verdict } from './ledger.ts';
 import { OrchestratorBehaviour } from './orchestrator.ts';
 import type { PlanMessage, PlanOutput, PlanParticipant, PlanReaction, SimulationPlan } from './plan.ts';
 import { Agenda, type Scheduled } from './queue.ts';
 import { seededRandom, type Random } from './random.ts';
+import { SmallMap } from './smallMap.ts';
 import { forcingOf, matchStep } from './schedule.ts';
 import { OUTCOME_ENTRY, type TraceEntry, type TraceType } from './trace.ts';
 
@@ -160,17 +161,52 @@ interface SeenEntry {
   key: number;
 }
 
+/** What a run's options say, looked up once. */
+interface RunConfig {
+  /** Every jittered time at its mean, no failure drawn from a failure rate. */
+  nominal: boolean;
+  random: Random;
+  faults: FaultBook;
+  /** Which faults the run has: where a delivery, an arrival or a handling must look them up. */
+  onDelivery: boolean;
+  onArrival: boolean;
+  onHandling: boolean;
+  tracing: boolean;
+  saga: string;
+  maxMessages: number;
+  maxDeliveries: number;
+}
+
 interface ParticipantState {
   crashed: boolean;
   epoch: number;
   /** Deliveries waiting for a restart. */
   inbox: Item[];
-  seen: Map<number, SeenEntry>;
+  seen: SmallMap<SeenEntry>;
   /** It failed, or handled a message sent after a failure: what it sends from now on comes after the failure. */
   knowsFailure: boolean;
+  /** The run that may change it (Run.id): forks share it until one of them changes it, which copies it first. */
+  owner: number;
+  /** Its fingerprint lanes, once computed (it no longer changes then). */
+  fa: number;
+  fb: number;
+  hashed: boolean;
 }
 
-const copyState = (s: ParticipantState): ParticipantState => ({ ...s, inbox: s.inbox.slice(), seen: new Map(s.seen) });
+const copyState = (s: ParticipantState, owner: number): ParticipantState => ({
+  crashed: s.crashed,
+  epoch: s.epoch,
+  inbox: s.inbox.slice(),
+  seen: s.seen.copy(),
+  knowsFailure: s.knowsFailure,
+  owner,
+  fa: 0,
+  fb: 0,
+  hashed: false,
+});
+
+/** Runs are numbered, so that the states a fork shares are told from the ones it owns. */
+let runs = 0;
 
 /** Simulates one saga of the plan. Deterministic: the same plan, options and seed give the same result. */
 export function simulate(plan: SimulationPlan, options: RunOptions = {}): RunResult {
@@ -178,13 +214,13 @@ export function simulate(plan: SimulationPlan, options: RunOptions = {}): RunRes
 }
 
 export class Run {
-  readonly random: Random;
-  readonly ledger: Ledger;
-  readonly faults: FaultBook;
-  readonly trace: TraceEntry[] = [];
-  private readonly tracing: boolean;
-  private readonly saga: string;
-  private readonly agenda = new Agenda<Item>();
+  /** This run's number: what it owns is marked with it (see ParticipantState.owner). */
+  readonly id = ++runs;
+  readonly trace: TraceEntry[];
+  private readonly agenda: Agenda<Item>;
+  /** The outcome oracle's ledger, shared with forks until one of them changes it (see `ledger`). */
+  private book: Ledger;
+  private bookOwner: number;
   /** Per participant, made when it first receives a message (a large design has many idle ones). */
   private readonly states: (ParticipantState | undefined)[];
   private readonly orchestrators: (OrchestratorBehaviour | undefined)[];
@@ -192,40 +228,80 @@ export class Run {
    * Driven step by step (a forced schedule, the explorer): work is fired in the order given, each
    * handling completes when it starts, and faults come from the steps, not from chance.
    */
-  private stepwise = false;
+  private stepwise: boolean;
   /** The fault the step being fired forces, and whether it took effect. */
-  private forcing: Forcing = 'none';
-  private forced = false;
-  private readonly maxMessages: number;
-  private readonly nominal: boolean;
-  /** Which faults the run has: where a delivery, an arrival or a handling must look them up. */
-  private readonly onDelivery: boolean;
-  private readonly onArrival: boolean;
-  private readonly onHandling: boolean;
-  private readonly maxDeliveries: number;
-  now = 0;
-  private nextMessage = 1;
-  private messages = 0;
-  private deliveries = 0;
-  private events = 0;
+  private forcing: Forcing;
+  private forced: boolean;
+  /** What the options say, shared by the run and its forks. */
+  private readonly cfg: RunConfig;
+  now: number;
+  private nextMessage: number;
+  private messages: number;
+  private deliveries: number;
+  private events: number;
   /** The run went over its work bound: the message that would have gone over it, and which bound. */
   private storm: { msg: Msg; bound: 'messages' | 'deliveries' } | undefined;
+  /** Set when a participant gives up for good (exhausted compensation or retriable step). */
+  givenUp: string | undefined;
+  /** `pending()`, as of the agenda's `version` `waitingAt`. */
+  private waiting: Work[] | undefined = undefined;
+  private waitingAt = -1;
 
+  /** A run of `plan`; given `from`, a fork of that run (see `fork`), and `options` are not read. */
   constructor(
     readonly plan: SimulationPlan,
     options: RunOptions,
+    from?: Run,
   ) {
-    this.nominal = options.nominal === true;
-    this.random = this.nominal ? MEAN : seededRandom(options.seed ?? 1);
-    this.faults = new FaultBook(options.faults ?? []);
-    this.onDelivery = this.faults.has('delay', 'duplicate');
-    this.onArrival = this.faults.has('crash');
-    this.onHandling = this.faults.has('businessFailure', 'transient');
-    this.tracing = options.trace ?? true;
-    this.saga = options.saga ?? 's1';
-    this.maxMessages = options.maxMessages ?? MAX_MESSAGES;
-    this.maxDeliveries = options.maxDeliveries ?? MAX_DELIVERIES;
-    this.ledger = new Ledger(plan.messages.size);
+    if (from) {
+      this.cfg = from.cfg;
+      // A fork never records: it shares the (empty) trace.
+      this.trace = from.cfg.tracing ? [] : from.trace;
+      this.agenda = from.agenda.clone();
+      this.book = from.book;
+      this.bookOwner = from.bookOwner;
+      this.states = from.states.slice();
+      this.orchestrators = from.orchestrators.slice();
+      this.stepwise = from.stepwise;
+      this.forcing = 'none';
+      this.forced = false;
+      this.now = from.now;
+      this.nextMessage = from.nextMessage;
+      this.messages = from.messages;
+      this.deliveries = from.deliveries;
+      this.events = from.events;
+      this.storm = from.storm;
+      this.givenUp = from.givenUp;
+      return;
+    }
+    this.trace = [];
+    this.agenda = new Agenda<Item>();
+    this.stepwise = false;
+    this.forcing = 'none';
+    this.forced = false;
+    this.now = 0;
+    this.nextMessage = 1;
+    this.messages = 0;
+    this.deliveries = 0;
+    this.events = 0;
+    this.storm = undefined;
+    this.givenUp = undefined;
+    const nominal = options.nominal === true;
+    const faults = new FaultBook(options.faults ?? []);
+    this.cfg = {
+      nominal,
+      random: nominal ? MEAN : seededRandom(options.seed ?? 1),
+      faults,
+      onDelivery: faults.has('delay', 'duplicate'),
+      onArrival: faults.has('crash'),
+      onHandling: faults.has('businessFailure', 'transient'),
+      tracing: options.trace ?? true,
+      saga: options.saga ?? 's1',
+      maxMessages: options.maxMessages ?? MAX_MESSAGES,
+      maxDeliveries: options.maxDeliveries ?? MAX_DELIVERIES,
+    };
+    this.book = new Ledger(plan.messages.size);
+    this.bookOwner = this.id;
     this.states = new Array<ParticipantState | undefined>(plan.participants.length).fill(undefined);
     this.orchestrators = plan.participants.map((p) => (p.isOrchestrator ? new OrchestratorBehaviour(this, p) : undefined));
   }
@@ -279,7 +355,7 @@ export class Run {
   /** How the saga stands if nothing more happens (spec §4.5). */
   verdict(): Verdict {
     // A run stopped at its work bound (messages or deliveries) never ended: it is stuck, whatever its effects say.
-    return this.storm ? { outcome: 'stuck', reason: this.stormReason() } : this.ledger.judge(this.stuckReason());
+    return this.storm ? { outcome: 'stuck', reason: this.stormReason() } : this.book.judge(this.stuckReason());
   }
 
   // ---- step by step (forced schedules, the explorer: spec §7) ------------------------------
@@ -291,8 +367,13 @@ export class Run {
   }
 
   /** The work waiting, in the order it was scheduled, without timeouts whose reply came. */
-  pending(): Work[] {
-    return this.agenda.items().filter((item) => !this.obsolete(item));
+  pending(): readonly Work[] {
+    // Kept while nothing changes: the explorer asks a state for it more than once.
+    if (this.waiting === undefined || this.waitingAt !== this.agenda.version) {
+      this.waiting = this.agenda.items().filter((item) => !this.obsolete(item));
+      this.waitingAt = this.agenda.version;
+    }
+    return this.waiting;
   }
 
   /** `p` crashed and has not restarted yet. */
@@ -318,6 +399,7 @@ export class Run {
    */
   fire(work: Work, forcing: Forcing = 'none'): boolean {
     const item = work as Item;
+    this.waiting = undefined;
     this.forcing = forcing;
     this.forced = false;
     this.events++;
@@ -338,15 +420,23 @@ export class Run {
    * is copied; what never changes (the plan, queued work, messages) is shared.
    */
   fork(): Run {
-    const copy = Object.create(Run.prototype) as Run;
-    Object.assign(copy, this, {
-      agenda: this.agenda.clone(),
-      states: this.states.map((s) => s && copyState(s)),
-      ledger: this.ledger.clone(),
-      trace: [],
-    });
-    Object.assign(copy, { orchestrators: this.orchestrators.map((o) => o?.clone(copy)) });
-    return copy;
+    return new Run(this.plan, FORK, this);
+  }
+
+  /** The ledger, to change: a fork's own copy from its first change on. */
+  get ledger(): Ledger {
+    if (this.bookOwner !== this.id) {
+      this.book = this.book.clone();
+      this.bookOwner = this.id;
+    }
+    return this.book;
+  }
+
+  /** Participant `i`'s orchestrator behaviour, to act: a fork's own copy from its first act on. */
+  private orchestrator(i: number): OrchestratorBehaviour | undefined {
+    const o = this.orchestrators[i];
+    if (o === undefined || o.owner === this.id) return o;
+    return (this.orchestrators[i] = o.clone(this));
   }
 
   /**
@@ -356,7 +446,7 @@ export class Run {
    * the same fingerprint.
    */
   fingerprint(h: Hasher, scratch: Hasher): void {
-    const work = new Multiset();
+    const work = WORK.reset();
     for (const item of this.agenda.unordered()) if (!this.obsolete(item)) this.addItem(work, item, scratch);
     h.addBag(work);
     for (const s of this.states) {
@@ -364,15 +454,21 @@ export class Run {
         h.add(0);
         continue;
       }
-      h.add(1).flag(s.crashed).flag(s.knowsFailure);
-      const inbox = new Multiset();
-      for (const item of s.inbox) this.addItem(inbox, item, scratch);
-      const seen = new Multiset();
-      for (const e of s.seen.values()) seen.addHash(scratch.reset().add(e.key).add(e.state).add(e.attempt));
-      h.addBag(inbox).addBag(seen);
+      if (!s.hashed) {
+        // A state is hashed once its run is done changing it; forks that share it reuse the lanes.
+        const inbox = INBOX.reset();
+        for (const item of s.inbox) this.addItem(inbox, item, scratch);
+        const seen = SEEN.reset();
+        for (const e of s.seen.values()) seen.addHash(scratch.reset().add(e.key).add(e.state).add(e.attempt));
+        const own = OWN.reset().flag(s.crashed).flag(s.knowsFailure).addBag(inbox).addBag(seen);
+        s.fa = own.a;
+        s.fb = own.b;
+        s.hashed = true;
+      }
+      h.add(s.fa).add(s.fb);
     }
     for (const o of this.orchestrators) o?.hashInto(h, scratch);
-    this.ledger.hashInto(h, scratch);
+    this.book.hashInto(h, scratch);
     h.add(this.messages).add(this.deliveries).flag(this.storm !== undefined).flag(this.givenUp !== undefined);
   }
 
@@ -391,7 +487,7 @@ export class Run {
   /** A timeout whose reply came, or a handling lost in a crash: it neither acts nor moves the clock. */
   private obsolete(item: Item): boolean {
     if (item.job === Job.Timeout) return !this.orchestrators[item.participant!.index]!.awaits(item.msg!, item.epoch);
-    if (item.job === Job.Done) return item.epoch !== this.state(item.participant!).epoch;
+    if (item.job === Job.Done) return item.epoch !== (this.states[item.participant!.index]?.epoch ?? 0);
     return false;
   }
 
@@ -402,7 +498,7 @@ export class Run {
       case Job.Done:
         return this.done(item);
       case Job.Timeout:
-        return this.orchestrators[item.participant!.index]!.timeout(item.msg!);
+        return this.orchestrator(item.participant!.index)!.timeout(item.msg!);
       case Job.Restart:
         return this.restart(item.participant!);
       case Job.Resend:
@@ -425,7 +521,7 @@ export class Run {
   private newMsg(message: PlanMessage, causation: Msg | null, sender: PlanParticipant | null, edgeId: string | undefined): Msg {
     const id = this.nextMessage++;
     const key = hash4(message.index, causation ? causation.key : 0, causation ? causation.attempt : 0, sender ? sender.index + 1 : 0);
-    return { id, label: this.tracing ? `m${id}` : '', message, causation, attempt: 1, sender, edgeId, key, afterFailure: sender !== null && this.knowsFailure(sender) };
+    return { id, label: this.cfg.tracing ? `m${id}` : '', message, causation, attempt: 1, sender, edgeId, key, afterFailure: sender !== null && this.knowsFailure(sender) };
   }
 
   private knowsFailure(p: PlanParticipant): boolean {
@@ -440,17 +536,17 @@ export class Run {
   /** Puts a message on its way to every consumer. A resent message keeps its id. */
   private send(msg: Msg, from: { id: string; name: string } | null): void {
     this.messages++;
-    if (this.messages > this.maxMessages) {
+    if (this.messages > this.cfg.maxMessages) {
       this.storm ??= { msg, bound: 'messages' };
       return;
     }
     if (!this.mayDeliver(msg, msg.message.deliveries.length)) return;
-    if (this.tracing) this.record('MESSAGE_SENT', msg, from);
+    if (this.cfg.tracing) this.record('MESSAGE_SENT', msg, from);
     for (const { reaction } of msg.message.deliveries) {
-      const targets = this.onDelivery && !this.stepwise ? [reaction.edgeId, msg.edgeId, msg.message.id, reaction.participant.id] : NO_TARGETS;
-      const delay = this.faults.delay(targets, this.random);
+      const targets = this.cfg.onDelivery && !this.stepwise ? [reaction.edgeId, msg.edgeId, msg.message.id, reaction.participant.id] : NO_TARGETS;
+      const delay = this.cfg.faults.delay(targets, this.cfg.random);
       this.schedule(Job.Deliver, this.now + this.transport() + delay, msg, reaction, false);
-      if (this.faults.fire('duplicate', targets, this.random) && this.mayDeliver(msg, 1))
+      if (this.cfg.faults.fire('duplicate', targets, this.cfg.random) && this.mayDeliver(msg, 1))
         this.schedule(Job.Deliver, this.now + this.transport() + delay + this.transport(), msg, reaction, true);
     }
   }
@@ -458,7 +554,7 @@ export class Run {
   /** Counts `n` more deliveries of `msg`; false (and the run stops) when they go over the bound. */
   private mayDeliver(msg: Msg, n: number): boolean {
     this.deliveries += n;
-    if (this.deliveries <= this.maxDeliveries) return true;
+    if (this.deliveries <= this.cfg.maxDeliveries) return true;
     this.storm ??= { msg, bound: 'deliveries' };
     return false;
   }
@@ -471,17 +567,17 @@ export class Run {
     const handler = msg.message.deliveries[0]?.reaction.participant;
     if (handler) this.ledger.retry(handler, msg.message);
     const id = asNewMessage ? this.nextMessage++ : msg.id;
-    const again: Msg = { ...msg, attempt: msg.attempt + 1, id, label: this.tracing ? `m${id}` : '', afterFailure: msg.sender !== null && this.knowsFailure(msg.sender) };
+    const again: Msg = { ...msg, attempt: msg.attempt + 1, id, label: this.cfg.tracing ? `m${id}` : '', afterFailure: msg.sender !== null && this.knowsFailure(msg.sender) };
     this.schedule(Job.Resend, at, again, null, false, msg.sender);
   }
 
   private resend(msg: Msg): void {
     this.send(msg, msg.sender);
-    if (msg.sender) this.orchestrators[msg.sender.index]?.sent(msg);
+    if (msg.sender) this.orchestrator(msg.sender.index)?.sent(msg);
   }
 
   private transport(): number {
-    return TRANSPORT_MS * (0.5 + this.random());
+    return TRANSPORT_MS * (0.5 + this.cfg.random());
   }
 
   private schedule(job: Job, t: number, msg: Msg | null, reaction: PlanReaction | null, duplicate: boolean, participant: PlanParticipant | null = reaction?.participant ?? null, epoch = 0, result = Result.Success): Item {
@@ -502,37 +598,42 @@ export class Run {
   // ---- handling -------------------------------------------------------------------------
 
   private state(p: PlanParticipant): ParticipantState {
-    return (this.states[p.index] ??= { crashed: false, epoch: 0, inbox: [], seen: new Map(), knowsFailure: false });
+    const s = this.states[p.index];
+    if (s === undefined) return (this.states[p.index] = { crashed: false, epoch: 0, inbox: [], seen: new SmallMap(), knowsFailure: false, owner: this.id, fa: 0, fb: 0, hashed: false });
+    return s.owner === this.id ? s : (this.states[p.index] = copyState(s, this.id));
   }
 
   private deliver(item: Item): void {
     const { msg, reaction } = item as { msg: Msg; reaction: PlanReaction };
     const p = reaction.participant;
     const state = this.state(p);
-    if (this.tracing) this.record(item.duplicate ? 'DUPLICATE_DELIVERED' : 'MESSAGE_DELIVERED', msg, p, state.crashed ? `waiting: ${p.name} is down` : undefined);
+    if (this.cfg.tracing) this.record(item.duplicate ? 'DUPLICATE_DELIVERED' : 'MESSAGE_DELIVERED', msg, p, state.crashed ? `waiting: ${p.name} is down` : undefined);
     if (state.crashed) {
       state.inbox.push(item);
       return;
     }
-    const targets = this.onArrival && !this.stepwise ? [reaction.edgeId, msg.message.id, p.id] : NO_TARGETS;
-    const crash = this.stepwise ? this.forcedCrash(p) : this.faults.fire('crash', targets, this.random);
+    const targets = this.cfg.onArrival && !this.stepwise ? [reaction.edgeId, msg.message.id, p.id] : NO_TARGETS;
+    const crash = this.stepwise ? this.forcedCrash(p) : this.cfg.faults.fire('crash', targets, this.cfg.random);
     if (crash) {
       this.crash(p, crash);
       state.inbox.push(item);
       return;
     }
     const seen = state.seen.get(msg.id);
+    // The broker's second delivery of the same attempt is a duplicate, whichever copy came first
+    // (the broker's copy may overtake the original when the order is forced, spec §7).
+    const copy = item.duplicate || (seen !== undefined && msg.attempt === seen.attempt);
     // A resend after a failed handling is handled afresh; anything else seen before is a duplicate.
-    const again = seen !== undefined && (item.duplicate || seen.state === Seen.Succeeded || seen.state === Seen.Working);
+    const again = seen !== undefined && (copy || seen.state === Seen.Succeeded || seen.state === Seen.Working);
     if (seen && again) {
-      const retry = !item.duplicate && msg.attempt > seen.attempt;
+      const retry = !copy && msg.attempt > seen.attempt;
       if (p.idempotent) {
-        if (this.tracing) this.record('DUPLICATE_SUPPRESSED', msg, p, retry && seen.state === Seen.Succeeded ? `${p.name} already handled it: replies again without applying it twice` : `${p.name} is idempotent: already handled`);
+        if (this.cfg.tracing) this.record('DUPLICATE_SUPPRESSED', msg, p, retry && seen.state === Seen.Succeeded ? `${p.name} already handled it: replies again without applying it twice` : `${p.name} is idempotent: already handled`);
         if (retry && seen.state === Seen.Succeeded) for (const out of seen.outputs) this.emit(p, out, msg);
         return;
       }
     }
-    this.start(item, again ? (item.duplicate ? `${msg.message.name} was delivered twice to a non-idempotent handler` : `${msg.message.name} was sent again after a timeout to a non-idempotent handler`) : item.again);
+    this.start(item, again ? (copy ? `${msg.message.name} was delivered twice to a non-idempotent handler` : `${msg.message.name} was sent again after a timeout to a non-idempotent handler`) : item.again);
   }
 
   private start(item: Item, again: string | undefined): void {
@@ -540,9 +641,9 @@ export class Run {
     const p = reaction.participant;
     const state = this.state(p);
     const result = this.decide(msg, reaction);
-    if (this.tracing) this.record(reaction.isCompensation ? 'COMPENSATION_STARTED' : 'HANDLER_STARTED', msg, p);
+    if (this.cfg.tracing) this.record(reaction.isCompensation ? 'COMPENSATION_STARTED' : 'HANDLER_STARTED', msg, p);
     state.seen.set(msg.id, { state: Seen.Working, attempt: msg.attempt, outputs: reaction.onSuccess, key: msg.key });
-    const latency = reaction.latencyMs * (0.5 + this.random());
+    const latency = reaction.latencyMs * (0.5 + this.cfg.random());
     if (this.stepwise) {
       // Step by step, a handling completes as it starts: nothing else happens in between.
       const done = this.item(Job.Done, this.now + latency, msg, reaction, item.duplicate, p, state.epoch, result);
@@ -569,12 +670,12 @@ export class Run {
       this.forced = true;
       return Result.Business;
     }
-    if (this.onHandling) {
+    if (this.cfg.onHandling) {
       const targets = [reaction.edgeId, msg.message.id, reaction.participant.id];
-      if (this.faults.fire('businessFailure', targets, this.random)) return Result.Business;
-      if (this.faults.fire('transient', targets, this.random)) return Result.Transient;
+      if (this.cfg.faults.fire('businessFailure', targets, this.cfg.random)) return Result.Business;
+      if (this.cfg.faults.fire('transient', targets, this.cfg.random)) return Result.Transient;
     }
-    if (!this.nominal && reaction.failureRate > 0 && this.random() < reaction.failureRate) return Result.Business;
+    if (!this.cfg.nominal && reaction.failureRate > 0 && this.cfg.random() < reaction.failureRate) return Result.Business;
     return Result.Success;
   }
 
@@ -589,7 +690,7 @@ export class Run {
     const policy = msg.message.retry ?? (reaction.isCompensation ? DEFAULTS_RETRY : undefined);
     const canRetry = policy && (transient || reaction.isCompensation) && msg.attempt < attemptsOf(policy);
     const silent = !canRetry && !reaction.isCompensation && !p.isOrchestrator && reaction.onFailure.length === 0;
-    if (this.tracing)
+    if (this.cfg.tracing)
       this.record(
         'HANDLER_FAILED',
         msg,
@@ -601,7 +702,7 @@ export class Run {
       state.seen.set(msg.id, { ...seen, state: Seen.FailedTransient });
       const wait = backoff(policy, msg.attempt);
       if (!this.mayDeliver(msg, 1)) return;
-      if (this.tracing) this.record('RETRY_SCHEDULED', msg, p, `attempt ${msg.attempt + 1} in ${wait} ms`);
+      if (this.cfg.tracing) this.record('RETRY_SCHEDULED', msg, p, `attempt ${msg.attempt + 1} in ${wait} ms`);
       this.schedule(Job.Deliver, this.now + wait, { ...msg, attempt: msg.attempt + 1 }, reaction, false);
       return;
     }
@@ -617,20 +718,20 @@ export class Run {
 
   private succeeded(p: PlanParticipant, reaction: PlanReaction, msg: Msg, seen: SeenEntry, again: string | undefined): void {
     this.state(p).seen.set(msg.id, { ...seen, state: Seen.Succeeded });
-    const orchestrator = this.orchestrators[p.index];
+    const orchestrator = this.orchestrator(p.index);
     if (reaction.isCompensation) {
       const undone = reaction.compensates ?? msg.message.undoes!;
       const owner = reaction.compensates ? p : (undone.deliveries[0]?.reaction.participant ?? p);
       this.ledger.undo(owner, undone, msg.message);
-      if (this.tracing) this.record('COMPENSATION_COMPLETED', msg, p, `undid ${undone.name}`);
+      if (this.cfg.tracing) this.record('COMPENSATION_COMPLETED', msg, p, `undid ${undone.name}`);
     } else {
       if (reaction.isEffect) this.ledger.apply(p, msg.message, again, msg.afterFailure);
-      if (this.tracing) this.record('HANDLER_SUCCEEDED', msg, p, orchestrator?.noteFor(msg));
+      if (this.cfg.tracing) this.record('HANDLER_SUCCEEDED', msg, p, orchestrator?.noteFor(msg));
     }
     if (orchestrator) return orchestrator.handled(reaction, msg);
     for (const out of reaction.onSuccess) this.emit(p, out, msg);
     // A compensation command with no reply completes when it is handled.
-    const sender = msg.message.undoes && msg.sender && this.orchestrators[msg.sender.index];
+    const sender = msg.message.undoes && msg.sender && this.orchestrator(msg.sender.index);
     if (sender && reaction.onSuccess.every((o) => !o.message.deliveries.some((d) => d.reaction.participant === msg.sender))) sender.handledWithoutReply(msg);
   }
 
@@ -643,12 +744,12 @@ export class Run {
     state.crashed = true;
     state.epoch++;
     // An orchestrator keeps the saga's state through a crash only when it is durable (the default).
-    const orchestrator = this.orchestrators[p.index];
+    const orchestrator = this.orchestrator(p.index);
     const durable = p.node.kind !== 'orchestrator' || p.node.durable !== false;
     const lost = orchestrator !== undefined && !durable && orchestrator.forget();
     // What it remembered of the messages it handled went with the saga's state.
     if (lost) state.seen.clear();
-    if (this.tracing) {
+    if (this.cfg.tracing) {
       const restart = fault.delayMs !== undefined ? `restarts in ${fault.delayMs} ms` : 'does not restart';
       const saga = !orchestrator ? '' : durable ? `; durable: the saga's state is kept` : lost ? `; not durable: the saga's state is lost` : `; not durable, but it held no saga state yet`;
       this.record('SERVICE_CRASHED', null, p, restart + saga);
@@ -666,7 +767,7 @@ export class Run {
     const state = this.state(p);
     state.crashed = false;
     const waiting = state.inbox.splice(0);
-    if (this.tracing) this.record('SERVICE_RESTARTED', null, p, waiting.length ? `${waiting.length} message${waiting.length === 1 ? '' : 's'} waiting` : undefined);
+    if (this.cfg.tracing) this.record('SERVICE_RESTARTED', null, p, waiting.length ? `${waiting.length} message${waiting.length === 1 ? '' : 's'} waiting` : undefined);
     for (const item of waiting) {
       if (!this.mayDeliver(item.msg!, 1)) return;
       this.schedule(Job.Deliver, this.now, item.msg, item.reaction, item.duplicate).again = item.again;
@@ -675,12 +776,9 @@ export class Run {
 
   // ---- the end ---------------------------------------------------------------------------
 
-  /** Set when a participant gives up for good (exhausted compensation or retriable step). */
-  givenUp: string | undefined;
-
   private stormReason(): string {
     const { msg, bound } = this.storm!;
-    const limit = bound === 'messages' ? this.maxMessages : this.maxDeliveries;
+    const limit = bound === 'messages' ? this.cfg.maxMessages : this.cfg.maxDeliveries;
     const cycle = cycleOf(msg);
     return `stopped after ${limit.toLocaleString('en-US')} ${bound}: ${cycle ? `an event storm in the cycle ${cycle}` : `more work than one saga may do, along ${chainOf(msg)}`}`;
   }
@@ -702,12 +800,12 @@ export class Run {
   }
 
   record(type: TraceType, msg: Msg | null, at: { id: string; name: string } | null, detail?: string): void {
-    if (!this.tracing) return;
+    if (!this.cfg.tracing) return;
     const entry: TraceEntry = {
       seq: this.trace.length + 1,
       t: this.now,
       type,
-      saga: this.saga,
+      saga: this.cfg.saga,
       message: msg ? msg.label : null,
       messageNode: msg ? msg.message.id : null,
       messageName: msg ? msg.message.name : null,
@@ -721,6 +819,15 @@ export class Run {
 }
 
 const DEFAULTS_RETRY = { maxAttempts: 0, ...DEFAULTS.retry };
+
+/** Scratch space for fingerprints (one fingerprint at a time). */
+const WORK = new Multiset();
+const INBOX = new Multiset();
+const SEEN = new Multiset();
+const OWN = new Hasher();
+
+/** The options of a fork: it takes everything from the run it forks. */
+const FORK: RunOptions = {};
 
 /** The "random" draw of a nominal run: every jittered time at its mean. */
 const MEAN: Random = () => 0.5;

@@ -61,6 +61,13 @@ export class Multiset {
   b = 0;
   n = 0;
 
+  reset(): this {
+    this.a = 0;
+    this.b = 0;
+    this.n = 0;
+    return this;
+  }
+
   /** Adds one element, given by the lanes of its own Hasher (or cached lanes). */
   addLanes(a: number, b: number): void {
     this.a = (this.a + finish32(a)) | 0;

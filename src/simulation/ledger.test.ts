@@ -116,3 +116,25 @@ describe('Ledger (the outcome oracle, spec §4.5)', () => {
     expect(l.judge('InventoryService crashed and never restarted').outcome).toBe('inconsistent');
   });
 });
+
+describe('Ledger: order and causality (spec §4.5, §7)', () => {
+  it('an undo that comes before its effect undoes nothing: the effect stays, inconsistent', () => {
+    const l = ledger();
+    l.fail(inventory, deductInventory);
+    l.undo(payment, processPayment, message('refundPayment'));
+    l.apply(payment, processPayment);
+    expect(l.judge(undefined)).toEqual({
+      outcome: 'inconsistent',
+      reason: 'RefundPayment reached PaymentService before ProcessPayment: the compensation undid nothing and ProcessPayment stayed applied',
+    });
+  });
+
+  it('an effect alongside the failure, not caused by it, must be undone whichever came first', () => {
+    const l = ledger();
+    l.fail(inventory, deductInventory);
+    l.apply(payment, processPayment); // concurrent with the failure, applied after it in time
+    expect(l.judge(undefined).outcome).toBe('inconsistent');
+    l.undo(payment, processPayment);
+    expect(l.judge(undefined).outcome).toBe('compensated');
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { listing } from '../model/analysis.ts';
 import type { SagaOutcome } from '../model/index.ts';
-import { Multiset, type Hasher } from './fingerprint.ts';
+import { Hasher, Multiset } from './fingerprint.ts';
 import type { PlanMessage, PlanParticipant } from './plan.ts';
 
 interface Effect {
@@ -41,13 +41,33 @@ export interface Verdict {
   reason: string;
 }
 
+/** Scratch space for fingerprints. */
+const OWN = new Hasher();
+const EFFECTS = new Multiset();
+const KEYS = new Multiset();
+
+/** The collections a ledger shares with a clone, until it writes to one (copy on write, for the explorer's states). */
+const EFFECTS_SHARED = 1;
+const FAILURES_SHARED = 2;
+const UNDOS_SHARED = 4;
+const RETRIED_SHARED = 8;
+const ALL_SHARED = 15;
+
 export class Ledger {
-  private readonly effects = new Map<number, Effect>();
-  private readonly failures = new Map<number, Failure>();
+  /** By participant and message; an entry is replaced, never changed, so that clones can share it. */
+  private effects = new Map<number, Readonly<Effect>>();
+  private failures = new Map<number, Failure>();
   private clock = 0;
-  private readonly undoOrder: Effect[] = [];
+  /** The effects undone, by key, in the order of their undos. */
+  private undoOrder: number[] = [];
   /** Steps the orchestrator sent again: their success clears their failure. */
-  private readonly retried = new Set<number>();
+  private retried = new Set<number>();
+  /** Which collections a clone shares (see ALL_SHARED): they are copied before a write. */
+  private shared = 0;
+
+  private fa = 0;
+  private fb = 0;
+  private hashed = false;
 
   constructor(private readonly messageCount: number) {}
 
@@ -55,14 +75,22 @@ export class Ledger {
     return p.index * this.messageCount + m.index;
   }
 
-  private entry(p: PlanParticipant, m: PlanMessage): Effect {
-    const key = this.key(p, m);
-    let e = this.effects.get(key);
-    if (!e) {
-      e = { participant: p, message: m, applied: 0, undone: 0, early: 0, earlyBy: undefined, beforeFailure: true, twiceBecause: undefined, afterItFailed: false };
-      this.effects.set(key, e);
-    }
-    return e;
+  private entry(key: number, p: PlanParticipant, m: PlanMessage): Readonly<Effect> {
+    return this.effects.get(key) ?? { participant: p, message: m, applied: 0, undone: 0, early: 0, earlyBy: undefined, beforeFailure: true, twiceBecause: undefined, afterItFailed: false };
+  }
+
+  private write(bit: number): void {
+    if (!(this.shared & bit)) return;
+    this.shared &= ~bit;
+    if (bit === EFFECTS_SHARED) this.effects = new Map(this.effects);
+    else if (bit === FAILURES_SHARED) this.failures = new Map(this.failures);
+    else if (bit === UNDOS_SHARED) this.undoOrder = this.undoOrder.slice();
+    else this.retried = new Set(this.retried);
+  }
+
+  private put(key: number, e: Effect): void {
+    this.write(EFFECTS_SHARED);
+    this.effects.set(key, e);
   }
 
   /**
@@ -73,43 +101,56 @@ export class Ledger {
    * whatever order, must be undone.
    */
   apply(p: PlanParticipant, m: PlanMessage, again?: string, afterFailure = false): void {
-    const e = this.entry(p, m);
+    const key = this.key(p, m);
+    const e = { ...this.entry(key, p, m) };
     e.applied++;
     if (again) e.twiceBecause ??= again;
     if (e.applied === 1) e.beforeFailure = !afterFailure;
-    const key = this.key(p, m);
     if (this.failures.has(key) && !this.retried.has(key)) e.afterItFailed = true;
+    this.put(key, e);
     // A retried step that succeeds no longer counts as failed. Any other success after the
     // failure (a late reply, a duplicate) leaves the failure, and an effect to undo.
-    if (this.retried.has(key)) this.failures.delete(key);
+    if (this.retried.has(key) && this.failures.has(key)) {
+      this.write(FAILURES_SHARED);
+      this.failures.delete(key);
+    }
     this.clock++;
   }
 
   /** A compensation by `p` (the handling of `by`) undid its handling of `m`. */
   undo(p: PlanParticipant, m: PlanMessage, by?: PlanMessage): void {
-    const e = this.entry(p, m);
+    const key = this.key(p, m);
+    const e = { ...this.entry(key, p, m) };
     if (e.applied <= e.undone) {
       e.early++;
       e.earlyBy ??= by;
     }
     e.undone++;
-    this.undoOrder.push(e);
+    this.put(key, e);
+    this.write(UNDOS_SHARED);
+    this.undoOrder.push(key);
   }
 
   /** `p` failed to handle the step `m` with a business failure; `how` says so when `p` did not (a timeout). */
   fail(p: PlanParticipant, m: PlanMessage, how?: string): void {
     const key = this.key(p, m);
-    if (!this.failures.has(key)) this.failures.set(key, { participant: p, message: m, at: this.clock, how });
+    if (this.failures.has(key)) return;
+    this.write(FAILURES_SHARED);
+    this.failures.set(key, { participant: p, message: m, at: this.clock, how });
   }
 
   /** The step `m` of `p` is sent again: when it succeeds, it no longer counts as failed. */
   retry(p: PlanParticipant, m: PlanMessage): void {
+    this.write(RETRIED_SHARED);
     this.retried.add(this.key(p, m));
   }
 
   /** The step `m` of `p` failed for good (the saga compensates): a later success no longer clears its failure. */
   abandon(p: PlanParticipant, m: PlanMessage): void {
-    this.retried.delete(this.key(p, m));
+    const key = this.key(p, m);
+    if (!this.retried.has(key)) return;
+    this.write(RETRIED_SHARED);
+    this.retried.delete(key);
   }
 
   get failed(): boolean {
@@ -152,37 +193,43 @@ export class Ledger {
         outcome: 'inconsistent',
         reason: `${failedAt}, and nothing undid ${listing(left.map((e) => `${e.participant.name}'s ${e.message.name}${e.afterItFailed ? ' (applied after it had failed)' : ''}`))}`,
       };
-    const undone = [...new Set(this.undoOrder)].map((e) => e.message.name);
+    const undone = [...new Set(this.undoOrder)].map((key) => this.effects.get(key)!.message.name);
     return {
       outcome: 'compensated',
       reason: undone.length ? `${failedAt}; undone in this order: ${listing(undone)}` : `${failedAt} before anything needed undoing`,
     };
   }
 
-  /** A ledger with the same entries, to go on separately (the explorer's states, spec §7). */
+  /** A ledger with the same entries, to go on separately (the explorer's states, spec §7): both share them until one writes. */
   clone(): Ledger {
     const copy = new Ledger(this.messageCount);
-    const copies = new Map<Effect, Effect>();
-    for (const [key, e] of this.effects) {
-      const c = { ...e };
-      copies.set(e, c);
-      copy.effects.set(key, c);
-    }
-    for (const [key, f] of this.failures) copy.failures.set(key, f);
+    copy.effects = this.effects;
+    copy.failures = this.failures;
     copy.clock = this.clock;
-    for (const e of this.undoOrder) copy.undoOrder.push(copies.get(e)!);
-    for (const key of this.retried) copy.retried.add(key);
+    copy.undoOrder = this.undoOrder;
+    copy.retried = this.retried;
+    copy.shared = ALL_SHARED;
+    this.shared = ALL_SHARED;
     return copy;
   }
 
-  /** What the verdict depends on, into a fingerprint: the effects' counts, the failures left, the steps retried. */
+  /**
+   * What the verdict depends on, into a fingerprint: the effects' counts, the failures left, the
+   * steps retried. Computed once: a ledger is hashed when its run is done changing it.
+   */
   hashInto(h: Hasher, scratch: Hasher): void {
-    const effects = new Multiset();
-    for (const [key, e] of this.effects) effects.addHash(scratch.reset().add(key).add(e.applied).add(e.undone).add(e.early).flag(e.beforeFailure).flag(e.afterItFailed));
-    const keys = new Multiset();
-    for (const key of this.failures.keys()) keys.addHash(scratch.reset().add(1).add(key));
-    for (const key of this.retried) keys.addHash(scratch.reset().add(2).add(key));
-    h.addBag(effects).addBag(keys);
+    if (!this.hashed) {
+      const effects = EFFECTS.reset();
+      for (const [key, e] of this.effects) effects.addHash(scratch.reset().add(key).add(e.applied).add(e.undone).add(e.early).flag(e.beforeFailure).flag(e.afterItFailed));
+      const keys = KEYS.reset();
+      for (const key of this.failures.keys()) keys.addHash(scratch.reset().add(1).add(key));
+      for (const key of this.retried) keys.addHash(scratch.reset().add(2).add(key));
+      const own = OWN.reset().addBag(effects).addBag(keys);
+      this.fa = own.a;
+      this.fb = own.b;
+      this.hashed = true;
+    }
+    h.add(this.fa).add(this.fb);
   }
 
   private completedReason(): string {

@@ -5,7 +5,7 @@
  * the failure. Steps after the pivot are retried, never compensated.
  */
 import { attemptsOf, backoff, DEFAULTS_RETRY, type Msg, type Run } from './engine.ts';
-import { Multiset, type Hasher } from './fingerprint.ts';
+import { Hasher, Multiset } from './fingerprint.ts';
 import type { PlanMessage, PlanOutput, PlanParticipant, PlanReaction } from './plan.ts';
 
 interface Recovery {
@@ -17,6 +17,10 @@ interface Recovery {
   done: boolean;
 }
 
+/** Scratch space for fingerprints. */
+const OWN = new Hasher();
+const PENDING = new Multiset();
+
 export class OrchestratorBehaviour {
   /** Steps whose success reply arrived, in order of completion. */
   private readonly completed: Msg[] = [];
@@ -27,11 +31,19 @@ export class OrchestratorBehaviour {
   private committed = false;
   /** It crashed and, not being durable, lost the saga it was running (spec §1.1 `durable`). */
   private lost = false;
+  /** The run that may change it (Run.id): forks share it until one of them acts, which copies it first. */
+  readonly owner: number;
+  /** Its fingerprint lanes, once computed (it no longer changes then). */
+  private fa = 0;
+  private fb = 0;
+  private hashed = false;
 
   constructor(
     private readonly run: Run,
     private readonly p: PlanParticipant,
-  ) {}
+  ) {
+    this.owner = run.id;
+  }
 
   /** The same saga's state, for a run that goes on separately (`Run.fork`). */
   clone(run: Run): OrchestratorBehaviour {
@@ -47,16 +59,23 @@ export class OrchestratorBehaviour {
 
   /** What the saga's future depends on, into a fingerprint: steps done, replies awaited, recovery left. */
   hashInto(h: Hasher, scratch: Hasher): void {
-    h.add(this.completed.length);
-    for (const c of this.completed) h.add(c.key).add(c.attempt);
-    const pending = new Multiset();
-    for (const m of this.pending.values()) pending.addHash(scratch.reset().add(m.key).add(m.attempt));
-    h.addBag(pending).flag(this.committed).flag(this.lost);
-    const r = this.recovery;
-    if (!r) return void h.add(-1);
-    h.add(r.queue.length).flag(r.done).add(r.cause ? r.cause.key : 0);
-    for (const m of r.queue) h.add(m.index);
-    for (const o of r.after) h.add(o.message.index);
+    if (!this.hashed) {
+      const own = OWN.reset().add(this.completed.length);
+      for (const c of this.completed) own.add(c.key).add(c.attempt);
+      const pending = PENDING.reset();
+      for (const m of this.pending.values()) pending.addHash(scratch.reset().add(m.key).add(m.attempt));
+      own.addBag(pending).flag(this.committed).flag(this.lost);
+      const r = this.recovery;
+      if (r) {
+        own.add(r.queue.length).flag(r.done).add(r.cause ? r.cause.key : 0);
+        for (const m of r.queue) own.add(m.index);
+        for (const o of r.after) own.add(o.message.index);
+      } else own.add(-1);
+      this.fa = own.a;
+      this.fb = own.b;
+      this.hashed = true;
+    }
+    h.add(this.fa).add(this.fb);
   }
 
   /** The command `msg` answers, when it is a reply to one this orchestrator sent. */

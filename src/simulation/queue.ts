@@ -10,6 +10,8 @@ export interface Scheduled {
 export class Agenda<T extends Scheduled> {
   private heap: T[] = [];
   private nextSeq = 0;
+  /** Counts changes, so that a list made from the agenda can tell it is still current. */
+  version = 0;
 
   get size(): number {
     return this.heap.length;
@@ -17,6 +19,7 @@ export class Agenda<T extends Scheduled> {
 
   /** Gives the item its sequence number and queues it. */
   push(item: T): void {
+    this.version++;
     item.seq = this.nextSeq++;
     const heap = this.heap;
     let i = heap.length;
@@ -51,6 +54,7 @@ export class Agenda<T extends Scheduled> {
     const heap = this.heap;
     const i = heap.indexOf(item);
     if (i < 0) return false;
+    this.version++;
     const last = heap.pop()!;
     if (i < heap.length) {
       heap[i] = last;
@@ -101,6 +105,7 @@ export class Agenda<T extends Scheduled> {
 
   /** Removes and returns the earliest item. */
   pop(): T | undefined {
+    this.version++;
     const heap = this.heap;
     const top = heap[0];
     const last = heap.pop();

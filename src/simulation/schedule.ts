@@ -10,6 +10,7 @@ function answers(w: Work, step: ScheduleStep): boolean {
   const kind = workKind(w);
   const msg = w.msg;
   if (step.instance !== undefined && msg?.id !== step.instance) return false;
+  if (step.attempt !== undefined && msg?.attempt !== step.attempt) return false;
   switch (step.step) {
     case 'deliver':
     case 'duplicate':
@@ -33,8 +34,8 @@ export function matchStep(pending: readonly Work[], step: ScheduleStep): Work | 
 }
 
 /**
- * The step that fires `work` with `forcing`, naming the instance only when another work waiting
- * before it would answer the step too.
+ * The step that fires `work` with `forcing`, naming the instance (and then the attempt) only when
+ * another work waiting before it would answer the step too.
  */
 export function stepOf(work: Work, forcing: Forcing, pending: readonly Work[]): ScheduleStep {
   const kind = workKind(work);
@@ -47,6 +48,7 @@ export function stepOf(work: Work, forcing: Forcing, pending: readonly Work[]): 
   if (kind === 'deliver' && work.duplicate) step.copy = true;
   if (forcing === 'businessFailure' || forcing === 'crash') step.fault = forcing;
   if (matchStep(pending, step) !== work) step.instance = work.msg!.id;
+  if (matchStep(pending, step) !== work) step.attempt = work.msg!.attempt;
   return step;
 }
 

@@ -29,6 +29,19 @@ const NAME_CHARS = 90;
  * start): the path is walked again from the start to write its schedule.
  */
 export function counterexampleOf(plan: SimulationPlan, choices: readonly number[], verdict: Verdict, start: Left): Counterexample {
+  const schedule = scheduleOf(plan, choices, start);
+  const name = (id: string) => plan.node(id)?.name ?? id;
+  return {
+    outcome: verdict.outcome,
+    reason: verdict.reason,
+    steps: schedule.length,
+    scenario: { name: `Explored: ${truncated(verdict.reason, NAME_CHARS)}`, seed: 1, faults: [], schedule, expect: { outcome: expectedOnceFixed(schedule) } },
+    words: schedule.map((s) => stepWords(s, name)),
+  };
+}
+
+/** The schedule of a path: `choices` are indexes into each state's transitions, from the start with budgets `start`. */
+export function scheduleOf(plan: SimulationPlan, choices: readonly number[], start: Left): ScheduleStep[] {
   const run = new Run(plan, { nominal: true, trace: false }).stepByStep();
   run.begin();
   let left = start;
@@ -39,14 +52,7 @@ export function counterexampleOf(plan: SimulationPlan, choices: readonly number[
     run.fire(t.work, t.forcing);
     left = spend(left, t);
   }
-  const name = (id: string) => plan.node(id)?.name ?? id;
-  return {
-    outcome: verdict.outcome,
-    reason: verdict.reason,
-    steps: schedule.length,
-    scenario: { name: `Explored: ${truncated(verdict.reason, NAME_CHARS)}`, seed: 1, faults: [], schedule, expect: { outcome: expectedOnceFixed(schedule) } },
-    words: schedule.map((s) => stepWords(s, name)),
-  };
+  return schedule;
 }
 
 /**

@@ -6,12 +6,12 @@
  * end state is judged by §4.5's oracle, and the inconsistent or stuck ones are counterexamples,
  * shortest first, each with the schedule that replays it.
  */
-import type { SagaOutcome } from '../../model/index.ts';
+import type { SagaOutcome, ScheduleStep } from '../../model/index.ts';
 import { Run } from '../engine.ts';
 import { Hasher } from '../fingerprint.ts';
 import type { Verdict } from '../ledger.ts';
 import type { SimulationPlan } from '../plan.ts';
-import { counterexampleOf, type Counterexample } from './counterexample.ts';
+import { counterexampleOf, scheduleOf, type Counterexample } from './counterexample.ts';
 import { persistentSet } from './reduction.ts';
 import { BUDGET_KINDS, DEFAULT_BUDGETS, spend, transitionsOf, type Budgets, type Left } from './transitions.ts';
 import { FingerprintSet, IntList } from './visited.ts';
@@ -32,8 +32,19 @@ export interface ExploreOptions {
   progressEveryMs?: number;
   /** Set `aborted` to stop the search at the next check; the result says `cancelled`. */
   signal?: { readonly aborted: boolean };
-  /** For tests: every end state, with its fingerprint, its verdict and its depth. */
-  onEnd?: (fingerprint: string, verdict: Verdict, depth: number) => void;
+  /** For tests: every end state reached. */
+  onEnd?: (end: ExploredEnd) => void;
+}
+
+/** An end state, as `onEnd` sees it. */
+export interface ExploredEnd {
+  /** The state's fingerprint (budgets left aside). */
+  fingerprint: string;
+  verdict: Verdict;
+  /** Steps from the start. */
+  depth: number;
+  /** The schedule that leads to it (worked out when called). */
+  schedule(): ScheduleStep[];
 }
 
 export interface ExploreProgress {
@@ -134,7 +145,8 @@ export function explore(plan: SimulationPlan, options: ExploreOptions = {}): Exp
         ends[verdict.outcome]++;
         if (options.onEnd) {
           fingerprint(node.run, [0, 0, 0, 0]);
-          options.onEnd(`${h.a}:${h.b}`, verdict, depth);
+          const index = node.index;
+          options.onEnd({ fingerprint: `${h.a}:${h.b}`, verdict, depth, schedule: () => scheduleOf(plan, path(index), start) });
         }
         if (isCounterexample(node.run, verdict) && !reasons.has(verdict.reason) && found.length < maxCounterexamples) {
           reasons.add(verdict.reason);
@@ -142,8 +154,9 @@ export function explore(plan: SimulationPlan, options: ExploreOptions = {}): Exp
         }
         continue;
       }
-      const chosen = reduce ? persistentSet(plan, ts, node.run.pending(), node.left) : ts.map((_, i) => i);
-      for (const i of chosen) {
+      const chosen = reduce ? persistentSet(plan, ts, node.run.pending(), node.left) : undefined;
+      for (let k = 0, n = chosen ? chosen.length : ts.length; k < n; k++) {
+        const i = chosen ? chosen[k]! : k;
         const t = ts[i]!;
         const child = node.run.fork();
         // A forced fault that took no effect is the plain step again: not a state of its own.
