@@ -9,7 +9,7 @@ import { toJson } from '../export/index.ts';
 import type { SagaDocument } from '../model/index.ts';
 import { saveScenario } from '../model/operations.ts';
 import { compilePlan, simulationProblems } from '../simulation/index.ts';
-import { BUDGET_KINDS, explore, type Budgets, type Counterexample, type ExploreResult } from '../simulation/explore/index.ts';
+import { explore, type Budgets, type Counterexample, type ExploreResult } from '../simulation/explore/index.ts';
 import { CliError, printable, type CliIO } from './io.ts';
 
 export interface ExploreCommandOptions {
