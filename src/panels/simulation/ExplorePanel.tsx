@@ -13,11 +13,11 @@ import { OUTCOME_WORDS } from './traceWords.ts';
 import { useSimulationWorker } from './useSimulationWorker.ts';
 
 /** Each bound in the form's words. */
-const BUDGET_FIELDS: Readonly<Record<BudgetKind, { label: string; help: string }>> = {
-  failures: { label: 'Failures', help: 'Business failures, of handlings that can fail (a failure event, a failure rate)' },
-  duplicates: { label: 'Duplicates', help: 'Messages the broker delivers twice' },
-  crashes: { label: 'Crashes', help: 'Participants that crash as a message arrives, and restart later' },
-  timeouts: { label: 'Late replies', help: 'Replies that come after the sender’s timeout' },
+const BUDGET_FIELDS: Readonly<Record<BudgetKind, { label: string; one: string; many: string; help: string }>> = {
+  failures: { label: 'Failures', one: 'failure', many: 'failures', help: 'Business failures, of handlings that can fail (a failure event, a failure rate)' },
+  duplicates: { label: 'Duplicates', one: 'duplicate', many: 'duplicates', help: 'Messages the broker delivers twice' },
+  crashes: { label: 'Crashes', one: 'crash', many: 'crashes', help: 'Participants that crash as a message arrives, and restart later' },
+  timeouts: { label: 'Late replies', one: 'late reply', many: 'late replies', help: 'Replies that come after the sender’s timeout' },
 };
 const MAX_BUDGET = 5;
 
@@ -98,7 +98,7 @@ function Searching({ progress }: { progress: ExploreProgress | null }) {
 
 function Findings({ result }: { result: ExploreResult }) {
   const [open, setOpen] = useState(0);
-  const bounds = BUDGET_KINDS.filter((k) => result.budgets[k] > 0).map((k) => `${result.budgets[k]} ${BUDGET_FIELDS[k].label.toLowerCase()}`);
+  const bounds = BUDGET_KINDS.filter((k) => result.budgets[k] > 0).map((k) => count(result.budgets[k], BUDGET_FIELDS[k].one, BUDGET_FIELDS[k].many));
   const scope = `${count(result.states, 'state')} · ${Math.round(result.ms).toLocaleString('en-US')} ms${bounds.length ? ` · up to ${bounds.join(', ')}` : ' · no faults'}`;
   if (result.counterexamples.length === 0)
     return (
@@ -159,15 +159,18 @@ function CounterexampleItem({ example, open, onOpen }: { example: Counterexample
             <button type="button" className="sb-button sb-button--small" onClick={play}>
               {playing ? 'Play again' : 'Play on the canvas'}
             </button>
-            <button
-              type="button"
-              className="sb-link-button"
-              disabled={saved}
-              onClick={() => useDesignStore.getState().apply((d) => saveScenario(d, example.scenario))}
-              title={`Saved with the design; it expects ${example.scenario.expect?.outcome}, what the saga should end with once the design is fixed`}
-            >
-              {saved ? 'Saved as a regression scenario' : 'Save as regression scenario'}
-            </button>
+            {saved ? (
+              <span className="sb-explore__saved">✓ Saved as a regression scenario</span>
+            ) : (
+              <button
+                type="button"
+                className="sb-link-button"
+                onClick={() => useDesignStore.getState().apply((d) => saveScenario(d, example.scenario))}
+                title={`Saved with the design, it expects ${example.scenario.expect?.outcome}: what the saga should end with once the design is fixed`}
+              >
+                Save as regression scenario
+              </button>
+            )}
           </div>
         </>
       )}
