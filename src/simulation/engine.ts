@@ -243,9 +243,6 @@ export class Run {
   private storm: { msg: Msg; bound: 'messages' | 'deliveries' } | undefined;
   /** Set when a participant gives up for good (exhausted compensation or retriable step). */
   givenUp: string | undefined;
-  /** `pending()`, as of the agenda's `version` `waitingAt`. */
-  private waiting: Work[] | undefined = undefined;
-  private waitingAt = -1;
 
   /** A run of `plan`; given `from`, a fork of that run (see `fork`), and `options` are not read. */
   constructor(
@@ -366,14 +363,28 @@ export class Run {
     return this;
   }
 
+  /** The work waiting, in no particular (but a repeatable) order, without timeouts whose reply came: what the explorer chooses from. */
+  waitingWork(): readonly Work[] {
+    return this.agenda.unordered().filter((item) => !this.obsolete(item));
+  }
+
   /** The work waiting, in the order it was scheduled, without timeouts whose reply came. */
   pending(): readonly Work[] {
-    // Kept while nothing changes: the explorer asks a state for it more than once.
-    if (this.waiting === undefined || this.waitingAt !== this.agenda.version) {
-      this.waiting = this.agenda.items().filter((item) => !this.obsolete(item));
-      this.waitingAt = this.agenda.version;
-    }
-    return this.waiting;
+    return this.agenda.items().filter((item) => !this.obsolete(item));
+  }
+
+  /**
+   * Whether `p` can forget what it knows in a crash: an orchestrator that is not durable. Anyone
+   * else keeps its state through a crash (and, step by step, has no handling in progress to lose),
+   * so a crash of it only delays its messages.
+   */
+  forgetsInCrash(p: PlanParticipant): boolean {
+    return p.node.kind === 'orchestrator' && p.node.durable === false;
+  }
+
+  /** A crash of `p` now would lose something: it forgets in a crash and holds part of the saga. */
+  crashLoses(p: PlanParticipant): boolean {
+    return this.forgetsInCrash(p) && this.orchestrators[p.index]?.holdsSaga() === true;
   }
 
   /** `p` crashed and has not restarted yet. */
@@ -399,7 +410,6 @@ export class Run {
    */
   fire(work: Work, forcing: Forcing = 'none'): boolean {
     const item = work as Item;
-    this.waiting = undefined;
     this.forcing = forcing;
     this.forced = false;
     this.events++;
@@ -745,7 +755,7 @@ export class Run {
     state.epoch++;
     // An orchestrator keeps the saga's state through a crash only when it is durable (the default).
     const orchestrator = this.orchestrator(p.index);
-    const durable = p.node.kind !== 'orchestrator' || p.node.durable !== false;
+    const durable = !this.forgetsInCrash(p);
     const lost = orchestrator !== undefined && !durable && orchestrator.forget();
     // What it remembered of the messages it handled went with the saga's state.
     if (lost) state.seen.clear();

@@ -5,6 +5,7 @@
 import { listing } from '../model/analysis.ts';
 import type { SagaOutcome } from '../model/index.ts';
 import { Hasher, Multiset } from './fingerprint.ts';
+import { SmallMap } from './smallMap.ts';
 import type { PlanMessage, PlanParticipant } from './plan.ts';
 
 interface Effect {
@@ -55,8 +56,8 @@ const ALL_SHARED = 15;
 
 export class Ledger {
   /** By participant and message; an entry is replaced, never changed, so that clones can share it. */
-  private effects = new Map<number, Readonly<Effect>>();
-  private failures = new Map<number, Failure>();
+  private effects = new SmallMap<Readonly<Effect>>();
+  private failures = new SmallMap<Failure>();
   private clock = 0;
   /** The effects undone, by key, in the order of their undos. */
   private undoOrder: number[] = [];
@@ -82,8 +83,8 @@ export class Ledger {
   private write(bit: number): void {
     if (!(this.shared & bit)) return;
     this.shared &= ~bit;
-    if (bit === EFFECTS_SHARED) this.effects = new Map(this.effects);
-    else if (bit === FAILURES_SHARED) this.failures = new Map(this.failures);
+    if (bit === EFFECTS_SHARED) this.effects = this.effects.copy();
+    else if (bit === FAILURES_SHARED) this.failures = this.failures.copy();
     else if (bit === UNDOS_SHARED) this.undoOrder = this.undoOrder.slice();
     else this.retried = new Set(this.retried);
   }
@@ -220,9 +221,9 @@ export class Ledger {
   hashInto(h: Hasher, scratch: Hasher): void {
     if (!this.hashed) {
       const effects = EFFECTS.reset();
-      for (const [key, e] of this.effects) effects.addHash(scratch.reset().add(key).add(e.applied).add(e.undone).add(e.early).flag(e.beforeFailure).flag(e.afterItFailed));
+      for (const e of this.effects.values()) effects.addHash(scratch.reset().add(this.key(e.participant, e.message)).add(e.applied).add(e.undone).add(e.early).flag(e.beforeFailure).flag(e.afterItFailed));
       const keys = KEYS.reset();
-      for (const key of this.failures.keys()) keys.addHash(scratch.reset().add(1).add(key));
+      for (const f of this.failures.values()) keys.addHash(scratch.reset().add(1).add(this.key(f.participant, f.message)));
       for (const key of this.retried) keys.addHash(scratch.reset().add(2).add(key));
       const own = OWN.reset().addBag(effects).addBag(keys);
       this.fa = own.a;

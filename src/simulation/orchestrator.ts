@@ -98,13 +98,18 @@ export class OrchestratorBehaviour {
    * (a crash before it has sent anything loses nothing: the message is handled afresh).
    */
   forget(): boolean {
-    const had = this.completed.length > 0 || this.pending.size > 0 || this.recovery !== undefined;
+    const had = this.holdsSaga();
     this.completed.length = 0;
     this.pending.clear();
     this.recovery = undefined;
     this.committed = false;
     if (had) this.lost = true;
     return had;
+  }
+
+  /** It holds some of the saga's state: steps done, replies awaited, a recovery under way. */
+  holdsSaga(): boolean {
+    return this.completed.length > 0 || this.pending.size > 0 || this.recovery !== undefined;
   }
 
   /** The orchestrator handled `msg` successfully: move the saga on. */

@@ -10,8 +10,6 @@ export interface Scheduled {
 export class Agenda<T extends Scheduled> {
   private heap: T[] = [];
   private nextSeq = 0;
-  /** Counts changes, so that a list made from the agenda can tell it is still current. */
-  version = 0;
 
   get size(): number {
     return this.heap.length;
@@ -19,7 +17,6 @@ export class Agenda<T extends Scheduled> {
 
   /** Gives the item its sequence number and queues it. */
   push(item: T): void {
-    this.version++;
     item.seq = this.nextSeq++;
     const heap = this.heap;
     let i = heap.length;
@@ -54,7 +51,6 @@ export class Agenda<T extends Scheduled> {
     const heap = this.heap;
     const i = heap.indexOf(item);
     if (i < 0) return false;
-    this.version++;
     const last = heap.pop()!;
     if (i < heap.length) {
       heap[i] = last;
@@ -105,7 +101,6 @@ export class Agenda<T extends Scheduled> {
 
   /** Removes and returns the earliest item. */
   pop(): T | undefined {
-    this.version++;
     const heap = this.heap;
     const top = heap[0];
     const last = heap.pop();

@@ -1,9 +1,9 @@
 /**
- * A map from message ids to what a participant remembers of them: two arrays while small (a
- * participant of a saga sees a few messages), a Map once large. Copying a small one is two slices,
- * which the explorer does for every state it makes (spec §7).
+ * A map from numbers (message ids, ledger keys) to values, in insertion order: two arrays while
+ * small (a participant of a saga sees a few messages, a saga has a few effects), a Map once large.
+ * Copying a small one is two slices, which the explorer does for every state it makes (spec §7).
  */
-const SMALL = 8;
+const SMALL = 16;
 
 export class SmallMap<V> {
   private keys: number[] = [];
@@ -14,6 +14,14 @@ export class SmallMap<V> {
     if (this.big) return this.big.get(key);
     const i = this.keys.indexOf(key);
     return i < 0 ? undefined : this.vals[i];
+  }
+
+  has(key: number): boolean {
+    return this.big ? this.big.has(key) : this.keys.includes(key);
+  }
+
+  get size(): number {
+    return this.big ? this.big.size : this.keys.length;
   }
 
   set(key: number, value: V): void {

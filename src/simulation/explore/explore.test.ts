@@ -76,9 +76,17 @@ describe('explore stays silent on correct designs', () => {
   });
 });
 
+/** The Create Order saga with every service not idempotent: duplicates and late replies matter, and the search is large. */
+function careless() {
+  const doc = example('create-order-saga');
+  for (const n of doc.nodes) if (n.kind === 'service') n.idempotent = false;
+  return compilePlan(doc);
+}
+const LARGE = { failures: 2, duplicates: 2, timeouts: 1 };
+
 describe('the search and its bounds', () => {
   it('stops at the state cap and says it is not complete', () => {
-    const result = explore(compilePlan(example('create-order-saga')), { budgets: { failures: 2, duplicates: 2 }, maxStates: 50 });
+    const result = explore(careless(), { budgets: LARGE, maxStates: 50 });
     expect(result.complete).toBe(false);
     expect(result.states).toBe(50);
   });
@@ -86,8 +94,8 @@ describe('the search and its bounds', () => {
   it('can be cancelled, and reports progress while it runs', () => {
     const signal = { aborted: false };
     const seen: number[] = [];
-    const result = explore(compilePlan(example('create-order-saga')), {
-      budgets: { failures: 2, duplicates: 2, crashes: 1 },
+    const result = explore(careless(), {
+      budgets: LARGE,
       progressEveryMs: 0,
       progress: (p) => {
         seen.push(p.states);
@@ -99,6 +107,15 @@ describe('the search and its bounds', () => {
     expect(result.complete).toBe(false);
     expect(seen.length).toBeGreaterThan(1);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
+  it('spends faults only where they can change the end: no crash of a durable participant, no copy for an idempotent one', () => {
+    const calm = explore(compilePlan(example('order-orchestrated')), { budgets: { failures: 0 } });
+    const faulty = explore(compilePlan(example('order-orchestrated')), { budgets: { failures: 0, duplicates: 3, crashes: 3 } });
+    expect(faulty.states).toBe(calm.states);
+    const forgetful = example('order-orchestrated');
+    Object.assign(forgetful.nodes.find((n) => n.kind === 'orchestrator')!, { durable: false });
+    expect(explore(compilePlan(forgetful), { budgets: { failures: 0, crashes: 1 } }).counterexamples[0]?.outcome).toBe('stuck');
   });
 
   it('a design that cannot fail has one end: completed', () => {

@@ -139,7 +139,8 @@ export function explore(plan: SimulationPlan, options: ExploreOptions = {}): Exp
           options.progress({ states: visited.size, transitions, depth, ms: now - t0, counterexamples: found.length });
         }
       }
-      const ts = transitionsOf(node.run, node.left);
+      const waiting = node.run.waitingWork();
+      const ts = transitionsOf(node.run, node.left, waiting);
       if (ts.length === 0) {
         const verdict = node.run.verdict();
         ends[verdict.outcome]++;
@@ -154,7 +155,7 @@ export function explore(plan: SimulationPlan, options: ExploreOptions = {}): Exp
         }
         continue;
       }
-      const chosen = reduce ? persistentSet(plan, ts, node.run.pending(), node.left) : undefined;
+      const chosen = reduce ? persistentSet(plan, ts, waiting, node.left) : undefined;
       for (let k = 0, n = chosen ? chosen.length : ts.length; k < n; k++) {
         const i = chosen ? chosen[k]! : k;
         const t = ts[i]!;

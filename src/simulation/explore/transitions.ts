@@ -3,6 +3,7 @@
  * order, or spend one unit of a fault budget on it — a business failure of its handling, a crash
  * of its consumer as it arrives, a copy by the broker — or let a timeout fire early (a late reply).
  * A timeout fires for free when nothing else can happen: the reply is not coming.
+ * A fault is offered only where it can change how the saga ends (see transitionsOf).
  */
 import type { Forcing, Run, Work } from '../engine.ts';
 import { workKind } from '../engine.ts';
@@ -42,12 +43,12 @@ const DUPLICATES = 1;
 const CRASHES = 2;
 const TIMEOUTS = 3;
 
-/** Every step possible from `run` with budgets `left`, in a fixed order (work in scheduling order, then each choice). */
-export function transitionsOf(run: Run, left: Left): Transition[] {
+/** Every step possible from `run` with budgets `left`, in a fixed order (the work as it waits, then each choice). */
+export function transitionsOf(run: Run, left: Left, waiting: readonly Work[] = run.waitingWork()): Transition[] {
   const out: Transition[] = [];
   if (run.stopped) return out;
   const timeouts: Work[] = [];
-  for (const work of run.pending()) {
+  for (const work of waiting) {
     const kind = workKind(work);
     if (kind === 'timeout') {
       timeouts.push(work);
@@ -63,8 +64,11 @@ export function transitionsOf(run: Run, left: Left): Transition[] {
     if (run.isDown(actor)) continue;
     out.push({ work, forcing: 'none', actor, spends: -1 });
     if (left[FAILURES]! > 0 && canFail(reaction)) out.push({ work, forcing: 'businessFailure', actor, spends: FAILURES });
-    if (left[CRASHES]! > 0) out.push({ work, forcing: 'crash', actor, spends: CRASHES });
-    if (left[DUPLICATES]! > 0 && !work.duplicate) out.push({ work, forcing: 'duplicate', actor, spends: DUPLICATES });
+    // Faults are spent only where they can change the outcome: a crash where it loses a saga, a
+    // copy where it can be handled twice. Elsewhere a crash only delays messages, and an
+    // idempotent consumer drops the copy: orders of delivery that every search already covers.
+    if (left[CRASHES]! > 0 && run.crashLoses(actor)) out.push({ work, forcing: 'crash', actor, spends: CRASHES });
+    if (left[DUPLICATES]! > 0 && !work.duplicate && (!actor.idempotent || run.forgetsInCrash(actor))) out.push({ work, forcing: 'duplicate', actor, spends: DUPLICATES });
   }
   // Nothing else can happen: the replies are not coming, so the timeouts fire (free). Otherwise a
   // timeout firing is a reply that will come late, and spends the budget.
