@@ -5,7 +5,7 @@
  */
 import { DEFAULTS, type Fault, type SagaOutcome, type ScheduleStep } from '../model/index.ts';
 import { FaultBook } from './faults.ts';
-import { hash4, Hasher, Multiset } from './fingerprint.ts';
+import { elementA, elementB, hash4, Hasher, Multiset } from './fingerprint.ts';
 import { Ledger, type Verdict } from './ledger.ts';
 import { OrchestratorBehaviour } from './orchestrator.ts';
 import type { PlanMessage, PlanOutput, PlanParticipant, PlanReaction, SimulationPlan } from './plan.ts';
@@ -180,8 +180,8 @@ interface RunConfig {
 interface ParticipantState {
   crashed: boolean;
   epoch: number;
-  /** Deliveries waiting for a restart. */
-  inbox: Item[];
+  /** Deliveries waiting for a restart (replaced, never changed, so that copies can share it). */
+  inbox: readonly Item[];
   seen: SmallMap<SeenEntry>;
   /** It failed, or handled a message sent after a failure: what it sends from now on comes after the failure. */
   knowsFailure: boolean;
@@ -196,7 +196,7 @@ interface ParticipantState {
 const copyState = (s: ParticipantState, owner: number): ParticipantState => ({
   crashed: s.crashed,
   epoch: s.epoch,
-  inbox: s.inbox.slice(),
+  inbox: s.inbox,
   seen: s.seen.copy(),
   knowsFailure: s.knowsFailure,
   owner,
@@ -223,7 +223,7 @@ export class Run {
   private bookOwner: number;
   /** Per participant, made when it first receives a message (a large design has many idle ones). */
   private readonly states: (ParticipantState | undefined)[];
-  private readonly orchestrators: (OrchestratorBehaviour | undefined)[];
+  private orchestrators: (OrchestratorBehaviour | undefined)[];
   /**
    * Driven step by step (a forced schedule, the explorer): work is fired in the order given, each
    * handling completes when it starts, and faults come from the steps, not from chance.
@@ -232,6 +232,17 @@ export class Run {
   /** The fault the step being fired forces, and whether it took effect. */
   private forcing: Forcing;
   private forced: boolean;
+  /**
+   * The fingerprint of the work waiting is kept up to date (a run driven step by step for the
+   * explorer): the sum over queued work other than timeouts, and the timeouts queued.
+   */
+  private tracked: boolean;
+  private workA: number;
+  private workB: number;
+  private workN: number;
+  private timeouts: Item[];
+  /** The orchestrators array is this run's own (a fork shares its parent's until an orchestrator acts). */
+  private ownsOrchestrators: boolean;
   /** What the options say, shared by the run and its forks. */
   private readonly cfg: RunConfig;
   now: number;
@@ -258,10 +269,16 @@ export class Run {
       this.book = from.book;
       this.bookOwner = from.bookOwner;
       this.states = from.states.slice();
-      this.orchestrators = from.orchestrators.slice();
+      this.orchestrators = from.orchestrators;
+      this.ownsOrchestrators = false;
       this.stepwise = from.stepwise;
       this.forcing = 'none';
       this.forced = false;
+      this.tracked = from.tracked;
+      this.workA = from.workA;
+      this.workB = from.workB;
+      this.workN = from.workN;
+      this.timeouts = from.timeouts;
       this.now = from.now;
       this.nextMessage = from.nextMessage;
       this.messages = from.messages;
@@ -276,6 +293,12 @@ export class Run {
     this.stepwise = false;
     this.forcing = 'none';
     this.forced = false;
+    this.tracked = false;
+    this.workA = 0;
+    this.workB = 0;
+    this.workN = 0;
+    this.ownsOrchestrators = true;
+    this.timeouts = [];
     this.now = 0;
     this.nextMessage = 1;
     this.messages = 0;
@@ -360,6 +383,7 @@ export class Run {
   /** Drive this run step by step from now on (see `stepwise`). */
   stepByStep(): this {
     this.stepwise = true;
+    this.tracked = true;
     return this;
   }
 
@@ -373,18 +397,11 @@ export class Run {
     return this.agenda.items().filter((item) => !this.obsolete(item));
   }
 
-  /**
-   * Whether `p` can forget what it knows in a crash: an orchestrator that is not durable. Anyone
-   * else keeps its state through a crash (and, step by step, has no handling in progress to lose),
-   * so a crash of it only delays its messages.
-   */
-  forgetsInCrash(p: PlanParticipant): boolean {
-    return p.node.kind === 'orchestrator' && p.node.durable === false;
-  }
-
   /** A crash of `p` now would lose something: it forgets in a crash and holds part of the saga. */
   crashLoses(p: PlanParticipant): boolean {
-    return this.forgetsInCrash(p) && this.orchestrators[p.index]?.holdsSaga() === true;
+    // Anyone else keeps its state through a crash (and, step by step, has no handling in progress
+    // to lose): a crash of it only delays its messages.
+    return p.forgetful && this.orchestrators[p.index]?.holdsSaga() === true;
   }
 
   /** `p` crashed and has not restarted yet. */
@@ -418,6 +435,7 @@ export class Run {
       this.forced = true;
     } else {
       this.agenda.remove(item);
+      if (this.tracked) this.queued(item, false);
       if (item.t > this.now) this.now = item.t;
       this.dispatch(item);
     }
@@ -446,6 +464,10 @@ export class Run {
   private orchestrator(i: number): OrchestratorBehaviour | undefined {
     const o = this.orchestrators[i];
     if (o === undefined || o.owner === this.id) return o;
+    if (!this.ownsOrchestrators) {
+      this.orchestrators = this.orchestrators.slice();
+      this.ownsOrchestrators = true;
+    }
     return (this.orchestrators[i] = o.clone(this));
   }
 
@@ -456,8 +478,12 @@ export class Run {
    * the same fingerprint.
    */
   fingerprint(h: Hasher, scratch: Hasher): void {
+    // The work waiting: its sum is kept as work comes and goes; timeouts count while awaited.
     const work = WORK.reset();
-    for (const item of this.agenda.unordered()) if (!this.obsolete(item)) this.addItem(work, item, scratch);
+    work.a = this.workA;
+    work.b = this.workB;
+    work.n = this.workN;
+    for (const item of this.timeouts) if (!this.obsolete(item)) this.addItem(work, item);
     h.addBag(work);
     for (const s of this.states) {
       if (!s) {
@@ -467,7 +493,7 @@ export class Run {
       if (!s.hashed) {
         // A state is hashed once its run is done changing it; forks that share it reuse the lanes.
         const inbox = INBOX.reset();
-        for (const item of s.inbox) this.addItem(inbox, item, scratch);
+        for (const item of s.inbox) this.addItem(inbox, item);
         const seen = SEEN.reset();
         for (const e of s.seen.values()) seen.addHash(scratch.reset().add(e.key).add(e.state).add(e.attempt));
         const own = OWN.reset().flag(s.crashed).flag(s.knowsFailure).addBag(inbox).addBag(seen);
@@ -478,20 +504,26 @@ export class Run {
       h.add(s.fa).add(s.fb);
     }
     for (const o of this.orchestrators) o?.hashInto(h, scratch);
-    this.book.hashInto(h, scratch);
+    this.book.hashInto(h);
     h.add(this.messages).add(this.deliveries).flag(this.storm !== undefined).flag(this.givenUp !== undefined);
   }
 
-  private addItem(bag: Multiset, item: Item, scratch: Hasher): void {
-    if (!item.hashed) {
-      const m = item.msg;
-      scratch.reset().add(item.job).add(item.reaction ? item.reaction.index : -1).add(item.participant ? item.participant.index : -1).flag(item.duplicate).add(item.epoch);
-      if (m) scratch.add(m.key).add(m.attempt).flag(m.afterFailure);
-      item.fa = scratch.a;
-      item.fb = scratch.b;
-      item.hashed = true;
-    }
+  private addItem(bag: Multiset, item: Item): void {
+    hashItem(item);
     bag.addLanes(item.fa, item.fb);
+  }
+
+  /** Keeps the fingerprint of the work waiting up to date as work is queued and fired (see `tracked`). */
+  private queued(item: Item, added: boolean): void {
+    if (item.job === Job.Timeout) {
+      this.timeouts = added ? [...this.timeouts, item] : this.timeouts.filter((t) => t !== item);
+      return;
+    }
+    hashItem(item);
+    const sign = added ? 1 : -1;
+    this.workA = (this.workA + sign * elementA(item.fa)) | 0;
+    this.workB = (this.workB + sign * elementB(item.fb)) | 0;
+    this.workN += sign;
   }
 
   /** A timeout whose reply came, or a handling lost in a crash: it neither acts nor moves the clock. */
@@ -593,6 +625,7 @@ export class Run {
   private schedule(job: Job, t: number, msg: Msg | null, reaction: PlanReaction | null, duplicate: boolean, participant: PlanParticipant | null = reaction?.participant ?? null, epoch = 0, result = Result.Success): Item {
     const item = this.item(job, t, msg, reaction, duplicate, participant, epoch, result);
     this.agenda.push(item);
+    if (this.tracked) this.queued(item, true);
     return item;
   }
 
@@ -609,7 +642,7 @@ export class Run {
 
   private state(p: PlanParticipant): ParticipantState {
     const s = this.states[p.index];
-    if (s === undefined) return (this.states[p.index] = { crashed: false, epoch: 0, inbox: [], seen: new SmallMap(), knowsFailure: false, owner: this.id, fa: 0, fb: 0, hashed: false });
+    if (s === undefined) return (this.states[p.index] = { crashed: false, epoch: 0, inbox: NO_WORK, seen: new SmallMap(), knowsFailure: false, owner: this.id, fa: 0, fb: 0, hashed: false });
     return s.owner === this.id ? s : (this.states[p.index] = copyState(s, this.id));
   }
 
@@ -619,14 +652,14 @@ export class Run {
     const state = this.state(p);
     if (this.cfg.tracing) this.record(item.duplicate ? 'DUPLICATE_DELIVERED' : 'MESSAGE_DELIVERED', msg, p, state.crashed ? `waiting: ${p.name} is down` : undefined);
     if (state.crashed) {
-      state.inbox.push(item);
+      state.inbox = [...state.inbox, item];
       return;
     }
     const targets = this.cfg.onArrival && !this.stepwise ? [reaction.edgeId, msg.message.id, p.id] : NO_TARGETS;
     const crash = this.stepwise ? this.forcedCrash(p) : this.cfg.faults.fire('crash', targets, this.cfg.random);
     if (crash) {
       this.crash(p, crash);
-      state.inbox.push(item);
+      state.inbox = [...state.inbox, item];
       return;
     }
     const seen = state.seen.get(msg.id);
@@ -755,7 +788,7 @@ export class Run {
     state.epoch++;
     // An orchestrator keeps the saga's state through a crash only when it is durable (the default).
     const orchestrator = this.orchestrator(p.index);
-    const durable = !this.forgetsInCrash(p);
+    const durable = !p.forgetful;
     const lost = orchestrator !== undefined && !durable && orchestrator.forget();
     // What it remembered of the messages it handled went with the saga's state.
     if (lost) state.seen.clear();
@@ -768,7 +801,7 @@ export class Run {
     // remember them, and the broker delivers them again after the restart.
     for (const lost of working) {
       state.seen.delete(lost.msg!.id);
-      state.inbox.push(lost);
+      state.inbox = [...state.inbox, lost];
     }
     if (fault.delayMs !== undefined) this.schedule(Job.Restart, this.now + fault.delayMs, null, null, false, p);
   }
@@ -776,7 +809,8 @@ export class Run {
   private restart(p: PlanParticipant): void {
     const state = this.state(p);
     state.crashed = false;
-    const waiting = state.inbox.splice(0);
+    const waiting = state.inbox;
+    state.inbox = NO_WORK;
     if (this.cfg.tracing) this.record('SERVICE_RESTARTED', null, p, waiting.length ? `${waiting.length} message${waiting.length === 1 ? '' : 's'} waiting` : undefined);
     for (const item of waiting) {
       if (!this.mayDeliver(item.msg!, 1)) return;
@@ -830,7 +864,22 @@ export class Run {
 
 const DEFAULTS_RETRY = { maxAttempts: 0, ...DEFAULTS.retry };
 
+/** Computes a queued item's fingerprint lanes once (an item never changes once queued). */
+function hashItem(item: Item): void {
+  if (item.hashed) return;
+  const m = item.msg;
+  ITEM.reset().add(item.job).add(item.reaction ? item.reaction.index : -1).add(item.participant ? item.participant.index : -1).flag(item.duplicate).add(item.epoch);
+  if (m) ITEM.add(m.key).add(m.attempt).flag(m.afterFailure);
+  item.fa = ITEM.a;
+  item.fb = ITEM.b;
+  item.hashed = true;
+}
+
+/** An empty inbox, shared (inboxes are replaced, never changed). */
+const NO_WORK: readonly Item[] = [];
+
 /** Scratch space for fingerprints (one fingerprint at a time). */
+const ITEM = new Hasher();
 const WORK = new Multiset();
 const INBOX = new Multiset();
 const SEEN = new Multiset();

@@ -55,6 +55,10 @@ export class Hasher {
   }
 }
 
+/** An element's part of a multiset's sums, from its lanes (a multiset's hash is the sum of its elements'). */
+export const elementA = (a: number): number => finish32(a);
+export const elementB = (b: number): number => finish32(b ^ 0x5bd1e995);
+
 /** The sum of finished element hashes: a hash of a multiset, whatever the order the elements come in. */
 export class Multiset {
   a = 0;
@@ -70,13 +74,31 @@ export class Multiset {
 
   /** Adds one element, given by the lanes of its own Hasher (or cached lanes). */
   addLanes(a: number, b: number): void {
-    this.a = (this.a + finish32(a)) | 0;
-    this.b = (this.b + finish32(b ^ 0x5bd1e995)) | 0;
+    this.a = (this.a + elementA(a)) | 0;
+    this.b = (this.b + elementB(b)) | 0;
     this.n++;
   }
 
   addHash(h: Hasher): void {
     this.addLanes(h.a, h.b);
+  }
+
+  /** Takes out one element added before: a multiset kept up to date as it changes. */
+  removeLanes(a: number, b: number): void {
+    this.a = (this.a - elementA(a)) | 0;
+    this.b = (this.b - elementB(b)) | 0;
+    this.n--;
+  }
+
+  removeHash(h: Hasher): void {
+    this.removeLanes(h.a, h.b);
+  }
+
+  copyFrom(other: Multiset): this {
+    this.a = other.a;
+    this.b = other.b;
+    this.n = other.n;
+    return this;
   }
 }
 

@@ -43,9 +43,11 @@ export interface Verdict {
 }
 
 /** Scratch space for fingerprints. */
-const OWN = new Hasher();
-const EFFECTS = new Multiset();
-const KEYS = new Multiset();
+const ELEMENT = new Hasher();
+
+/** An entry as an element of the ledger's fingerprint: everything the verdict reads of it. */
+const effectHash = (key: number, e: Readonly<Effect>): Hasher => ELEMENT.reset().add(key).add(e.applied).add(e.undone).add(e.early).flag(e.beforeFailure).flag(e.afterItFailed);
+const keyHash = (set: number, key: number): Hasher => ELEMENT.reset().add(set).add(key);
 
 /** The collections a ledger shares with a clone, until it writes to one (copy on write, for the explorer's states). */
 const EFFECTS_SHARED = 1;
@@ -66,9 +68,11 @@ export class Ledger {
   /** Which collections a clone shares (see ALL_SHARED): they are copied before a write. */
   private shared = 0;
 
-  private fa = 0;
-  private fb = 0;
-  private hashed = false;
+  /**
+   * The fingerprint of the entries, kept up to date as they change (a sum of element hashes, so an
+   * entry is taken out and put back in constant time): the explorer fingerprints a ledger per state.
+   */
+  private readonly sum = new Multiset();
 
   constructor(private readonly messageCount: number) {}
 
@@ -91,6 +95,9 @@ export class Ledger {
 
   private put(key: number, e: Effect): void {
     this.write(EFFECTS_SHARED);
+    const old = this.effects.get(key);
+    if (old) this.sum.removeHash(effectHash(key, old));
+    this.sum.addHash(effectHash(key, e));
     this.effects.set(key, e);
   }
 
@@ -114,6 +121,7 @@ export class Ledger {
     if (this.retried.has(key) && this.failures.has(key)) {
       this.write(FAILURES_SHARED);
       this.failures.delete(key);
+      this.sum.removeHash(keyHash(1, key));
     }
     this.clock++;
   }
@@ -138,12 +146,16 @@ export class Ledger {
     if (this.failures.has(key)) return;
     this.write(FAILURES_SHARED);
     this.failures.set(key, { participant: p, message: m, at: this.clock, how });
+    this.sum.addHash(keyHash(1, key));
   }
 
   /** The step `m` of `p` is sent again: when it succeeds, it no longer counts as failed. */
   retry(p: PlanParticipant, m: PlanMessage): void {
+    const key = this.key(p, m);
+    if (this.retried.has(key)) return;
     this.write(RETRIED_SHARED);
-    this.retried.add(this.key(p, m));
+    this.retried.add(key);
+    this.sum.addHash(keyHash(2, key));
   }
 
   /** The step `m` of `p` failed for good (the saga compensates): a later success no longer clears its failure. */
@@ -152,6 +164,7 @@ export class Ledger {
     if (!this.retried.has(key)) return;
     this.write(RETRIED_SHARED);
     this.retried.delete(key);
+    this.sum.removeHash(keyHash(2, key));
   }
 
   get failed(): boolean {
@@ -209,28 +222,15 @@ export class Ledger {
     copy.clock = this.clock;
     copy.undoOrder = this.undoOrder;
     copy.retried = this.retried;
+    copy.sum.copyFrom(this.sum);
     copy.shared = ALL_SHARED;
     this.shared = ALL_SHARED;
     return copy;
   }
 
-  /**
-   * What the verdict depends on, into a fingerprint: the effects' counts, the failures left, the
-   * steps retried. Computed once: a ledger is hashed when its run is done changing it.
-   */
-  hashInto(h: Hasher, scratch: Hasher): void {
-    if (!this.hashed) {
-      const effects = EFFECTS.reset();
-      for (const e of this.effects.values()) effects.addHash(scratch.reset().add(this.key(e.participant, e.message)).add(e.applied).add(e.undone).add(e.early).flag(e.beforeFailure).flag(e.afterItFailed));
-      const keys = KEYS.reset();
-      for (const f of this.failures.values()) keys.addHash(scratch.reset().add(1).add(this.key(f.participant, f.message)));
-      for (const key of this.retried) keys.addHash(scratch.reset().add(2).add(key));
-      const own = OWN.reset().addBag(effects).addBag(keys);
-      this.fa = own.a;
-      this.fb = own.b;
-      this.hashed = true;
-    }
-    h.add(this.fa).add(this.fb);
+  /** What the verdict depends on, into a fingerprint: the effects' counts, the failures left, the steps retried. */
+  hashInto(h: Hasher): void {
+    h.addBag(this.sum);
   }
 
   private completedReason(): string {

@@ -76,6 +76,8 @@ export interface PlanParticipant {
   node: ParticipantNode;
   isOrchestrator: boolean;
   idempotent: boolean;
+  /** An orchestrator that is not durable: it forgets the saga, and what it handled, when it crashes (spec §1.1). */
+  forgetful: boolean;
   reactions: PlanReaction[];
   /** Sends of compensation commands (orchestrators), by command id. */
   compensationSends: Map<string, string>;
@@ -139,6 +141,7 @@ export function compilePlan(doc: SagaDocument): SimulationPlan {
       node,
       isOrchestrator: node.kind === 'orchestrator',
       idempotent: isIdempotent(node),
+      forgetful: node.kind === 'orchestrator' && node.durable === false,
       reactions: [],
       compensationSends: new Map(table.compensationOutputs.map((l) => [l.target.id, l.edge.id])),
     };

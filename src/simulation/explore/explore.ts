@@ -155,6 +155,7 @@ export function explore(plan: SimulationPlan, options: ExploreOptions = {}): Exp
         }
         continue;
       }
+      // Only one participant's steps when they form a persistent set; every step otherwise.
       const chosen = reduce ? persistentSet(plan, ts, waiting, node.left) : undefined;
       for (let k = 0, n = chosen ? chosen.length : ts.length; k < n; k++) {
         const i = chosen ? chosen[k]! : k;

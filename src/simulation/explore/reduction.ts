@@ -15,7 +15,7 @@
  */
 import { workKind, type Work } from '../engine.ts';
 import type { PlanReaction, SimulationPlan } from '../plan.ts';
-import { canFail, type Left, type Transition } from './transitions.ts';
+import { canFail, canRepeat, type Left, type Transition } from './transitions.ts';
 
 /** What a reaction can lead to, worked out once per plan. */
 interface Reach {
@@ -25,8 +25,10 @@ interface Reach {
   global: boolean[];
   /** Per reaction: it, or something it leads to, can fail. */
   mayFail: boolean[];
+  /** Per reaction: it, or something it leads to, is a handling that a copy of its message can repeat. */
+  mayCopy: boolean[];
   /** Per participant: the union over its reactions (what its restart may lead to). */
-  byParticipant: { receivers: Uint32Array; global: boolean; mayFail: boolean }[];
+  byParticipant: { receivers: Uint32Array; global: boolean; mayFail: boolean; mayCopy: boolean }[];
   words: number;
 }
 
@@ -43,6 +45,7 @@ function reachOf(plan: SimulationPlan): Reach {
   const receivers: Uint32Array[] = [];
   const global: boolean[] = [];
   const mayFail: boolean[] = [];
+  const mayCopy: boolean[] = [];
   // Depth-first over "handling r emits o, which starts reaction r2", from each reaction.
   const stack: number[] = [];
   const seen = new Uint8Array(n);
@@ -50,6 +53,7 @@ function reachOf(plan: SimulationPlan): Reach {
     const bits = new Uint32Array(words);
     let g = false;
     let f = false;
+    let c = false;
     seen.fill(0);
     stack.push(start);
     seen[start] = 1;
@@ -57,6 +61,7 @@ function reachOf(plan: SimulationPlan): Reach {
       const r = plan.reactions[stack.pop()!]!;
       g ||= reachesAcross(r);
       f ||= canFail(r);
+      c ||= canRepeat(r);
       for (const out of r.onSuccess.concat(r.onFailure))
         for (const { reaction: next } of out.message.deliveries) {
           const q = next.participant.index;
@@ -70,20 +75,23 @@ function reachOf(plan: SimulationPlan): Reach {
     receivers.push(bits);
     global.push(g);
     mayFail.push(f);
+    mayCopy.push(c);
   }
   const byParticipant = plan.participants.map((p) => {
     const bits = new Uint32Array(words);
     bits[p.index >>> 5]! |= 1 << (p.index & 31);
     let g = p.isOrchestrator;
     let f = false;
+    let c = false;
     for (const r of p.reactions) {
       for (let w = 0; w < words; w++) bits[w]! |= receivers[r.index]![w]!;
       g ||= global[r.index]!;
       f ||= mayFail[r.index]!;
+      c ||= mayCopy[r.index]!;
     }
-    return { receivers: bits, global: g, mayFail: f };
+    return { receivers: bits, global: g, mayFail: f, mayCopy: c };
   });
-  const reach = { receivers, global, mayFail, byParticipant, words };
+  const reach = { receivers, global, mayFail, mayCopy, byParticipant, words };
   reaches.set(plan, reach);
   return reach;
 }
@@ -94,55 +102,59 @@ const has = (bits: Uint32Array, i: number) => (bits[i >>> 5]! & (1 << (i & 31)))
  * The indexes of the transitions to explore from a state: those of one participant when they
  * form a persistent set (the one with the fewest such transitions), else all of them.
  */
-export function persistentSet(plan: SimulationPlan, transitions: readonly Transition[], pending: readonly Work[], left: Left): number[] {
-  const all = transitions.map((_, i) => i);
-  if (transitions.length <= 1) return all;
+export function persistentSet(plan: SimulationPlan, transitions: readonly Transition[], pending: readonly Work[], left: Left): number[] | undefined {
+  if (transitions.length <= 1) return undefined;
   const reach = reachOf(plan);
-  let best: number[] | undefined;
-  const tried = new Set<number>();
-  for (const t of transitions) {
-    const p = t.actor.index;
-    if (tried.has(p)) continue;
-    tried.add(p);
-    const mine = all.filter((i) => transitions[i]!.actor.index === p);
-    if (best && mine.length >= best.length) continue;
-    if (mine.length === transitions.length) return all;
-    if (persistent(p, mine)) best = mine;
-  }
-  return best ?? all;
-
-  function persistent(p: number, mine: number[]): boolean {
-    let spendsFailure = false;
-    let spendsOther = false;
-    for (const i of mine) {
-      const t = transitions[i]!;
-      if (isGlobalWork(t.work)) return false;
-      if (t.forcing === 'businessFailure') spendsFailure = true;
-      else if (t.forcing !== 'none') spendsOther = true;
+  // What each piece of work waiting can lead to, worked out once for every candidate.
+  const works = pending.map((w) => {
+    const kind = workKind(w);
+    if (kind === 'deliver') {
+      const r = w.reaction!.index;
+      return { owner: w.reaction!.participant.index, inert: false, global: reach.global[r]!, receivers: reach.receivers[r]!, mayFail: reach.mayFail[r]!, mayCopy: reach.mayCopy[r]! };
     }
-    for (const w of pending) {
-      const kind = workKind(w);
-      const owner = kind === 'deliver' ? w.reaction!.participant.index : w.participant!.index;
-      if (owner === p) continue;
-      // A timeout without a budget for late replies fires only when nothing else can happen.
-      if (kind === 'timeout' && left[3] === 0) continue;
-      // Any other work may come to be crashed or copied too: those budgets are shared by every delivery.
-      if (spendsOther) return false;
-      if (kind === 'timeout' || kind === 'resend') return false;
-      const r = kind === 'deliver' ? reachFromDelivery(w) : reach.byParticipant[owner]!;
-      if (r.global || has(r.receivers, p)) return false;
-      if (spendsFailure && r.mayFail) return false;
+    const owner = w.participant!.index;
+    // A timeout without a budget for late replies fires only when nothing else can happen.
+    if (kind === 'timeout') return { owner, inert: left[3] === 0, global: true, receivers: NONE, mayFail: true, mayCopy: true };
+    if (kind === 'resend') return { owner, inert: false, global: true, receivers: NONE, mayFail: true, mayCopy: true };
+    return { owner, inert: false, ...reach.byParticipant[owner]! };
+  });
+  let best = -1;
+  let bestCount = transitions.length;
+  for (let i = 0; i < transitions.length; i++) {
+    const p = transitions[i]!.actor.index;
+    if (best === p || transitions.findIndex((t) => t.actor.index === p) < i) continue;
+    let count = 0;
+    for (const t of transitions) if (t.actor.index === p) count++;
+    if (count >= bestCount) continue;
+    if (persistent(p)) {
+      best = p;
+      bestCount = count;
+    }
+  }
+  if (best < 0) return undefined;
+  const chosen: number[] = [];
+  transitions.forEach((t, i) => t.actor.index === best && chosen.push(i));
+  return chosen;
+
+  function persistent(p: number): boolean {
+    let spendsFailure = false;
+    let spendsCopy = false;
+    for (const t of transitions) {
+      if (t.actor.index !== p) continue;
+      // The step itself touches more than its actor: an orchestrator's step, a compensation command's handling.
+      if (workKind(t.work) === 'deliver' ? reachesAcross(t.work.reaction!) : t.work.participant!.isOrchestrator) return false;
+      if (t.forcing === 'businessFailure') spendsFailure = true;
+      else if (t.forcing === 'duplicate') spendsCopy = true;
+      else if (t.forcing !== 'none') return false;
+    }
+    for (const w of works) {
+      if (w.owner === p || w.inert) continue;
+      if (w.global || has(w.receivers, p)) return false;
+      // Budgets are shared: another participant's step that may spend the same one is dependent.
+      if ((spendsFailure && w.mayFail) || (spendsCopy && w.mayCopy)) return false;
     }
     return true;
   }
-
-  /** The step itself touches more than its actor: an orchestrator's step, a compensation command's handling. */
-  function isGlobalWork(w: Work): boolean {
-    return workKind(w) === 'deliver' ? reachesAcross(w.reaction!) : w.participant!.isOrchestrator;
-  }
-
-  function reachFromDelivery(w: Work) {
-    const r = w.reaction!;
-    return { receivers: reach.receivers[r.index]!, global: reach.global[r.index]!, mayFail: reach.mayFail[r.index]! };
-  }
 }
+
+const NONE = new Uint32Array(0);

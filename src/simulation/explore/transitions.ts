@@ -38,6 +38,12 @@ export interface Transition {
 /** A handling the design says can fail (spec §7): a failure output for that input, or a failure rate above 0. */
 export const canFail = (r: PlanReaction): boolean => r.onFailure.length > 0 || r.failureRate > 0;
 
+/**
+ * A copy of its message can make the handling happen twice: its participant is not idempotent, or
+ * is an orchestrator that forgets what it handled when it crashes (not durable).
+ */
+export const canRepeat = (r: PlanReaction): boolean => !r.participant.idempotent || r.participant.forgetful;
+
 const FAILURES = 0;
 const DUPLICATES = 1;
 const CRASHES = 2;
@@ -68,7 +74,7 @@ export function transitionsOf(run: Run, left: Left, waiting: readonly Work[] = r
     // copy where it can be handled twice. Elsewhere a crash only delays messages, and an
     // idempotent consumer drops the copy: orders of delivery that every search already covers.
     if (left[CRASHES]! > 0 && run.crashLoses(actor)) out.push({ work, forcing: 'crash', actor, spends: CRASHES });
-    if (left[DUPLICATES]! > 0 && !work.duplicate && (!actor.idempotent || run.forgetsInCrash(actor))) out.push({ work, forcing: 'duplicate', actor, spends: DUPLICATES });
+    if (left[DUPLICATES]! > 0 && !work.duplicate && canRepeat(reaction)) out.push({ work, forcing: 'duplicate', actor, spends: DUPLICATES });
   }
   // Nothing else can happen: the replies are not coming, so the timeouts fire (free). Otherwise a
   // timeout firing is a reply that will come late, and spends the budget.
