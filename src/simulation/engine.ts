@@ -389,7 +389,10 @@ export class Run {
 
   /** The work waiting, in no particular (but a repeatable) order, without timeouts whose reply came: what the explorer chooses from. */
   waitingWork(): readonly Work[] {
-    return this.agenda.unordered().filter((item) => !this.obsolete(item));
+    const all = this.agenda.unordered();
+    // Only timeouts become obsolete; a run driven step by step knows whether it has any.
+    if (this.tracked && this.timeouts.length === 0) return all;
+    return all.filter((item) => !this.obsolete(item));
   }
 
   /** The work waiting, in the order it was scheduled, without timeouts whose reply came. */
