@@ -692,10 +692,8 @@ export class Run {
     const latency = reaction.latencyMs * (0.5 + this.cfg.random());
     if (this.stepwise) {
       // Step by step, a handling completes as it starts: nothing else happens in between.
-      const done = this.item(Job.Done, this.now + latency, msg, reaction, item.duplicate, p, state.epoch, result);
-      done.again = again;
-      this.now = done.t;
-      this.done(done);
+      this.now = Math.round((this.now + latency) * 1000) / 1000;
+      this.complete(msg, reaction, result, again);
       return;
     }
     const done = this.schedule(Job.Done, this.now + latency, msg, reaction, item.duplicate, p, state.epoch, result);
@@ -726,13 +724,17 @@ export class Run {
   }
 
   private done(item: Item): void {
-    const { msg, reaction } = item as { msg: Msg; reaction: PlanReaction };
+    this.complete(item.msg!, item.reaction!, item.result, item.again);
+  }
+
+  /** A handling of `msg` ends with `result`; `again` says why it repeats an effect, when it does. */
+  private complete(msg: Msg, reaction: PlanReaction, result: Result, again: string | undefined): void {
     const p = reaction.participant;
     const state = this.state(p);
     const seen = state.seen.get(msg.id)!;
     if (msg.afterFailure) state.knowsFailure = true;
-    if (item.result === Result.Success) return this.succeeded(p, reaction, msg, seen, item.again);
-    const transient = item.result === Result.Transient;
+    if (result === Result.Success) return this.succeeded(p, reaction, msg, seen, again);
+    const transient = result === Result.Transient;
     const policy = msg.message.retry ?? (reaction.isCompensation ? DEFAULTS_RETRY : undefined);
     const canRetry = policy && (transient || reaction.isCompensation) && msg.attempt < attemptsOf(policy);
     const silent = !canRetry && !reaction.isCompensation && !p.isOrchestrator && reaction.onFailure.length === 0;

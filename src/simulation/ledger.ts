@@ -58,23 +58,46 @@ const ALL_SHARED = 15;
 
 export class Ledger {
   /** By participant and message; an entry is replaced, never changed, so that clones can share it. */
-  private effects = new SmallMap<Readonly<Effect>>();
-  private failures = new SmallMap<Failure>();
-  private clock = 0;
+  private effects: SmallMap<Readonly<Effect>>;
+  private failures: SmallMap<Failure>;
+  private clock: number;
   /** The effects undone, by key, in the order of their undos. */
-  private undoOrder: number[] = [];
+  private undoOrder: number[];
   /** Steps the orchestrator sent again: their success clears their failure. */
-  private retried = new Set<number>();
+  private retried: Set<number>;
   /** Which collections a clone shares (see ALL_SHARED): they are copied before a write. */
-  private shared = 0;
+  private shared: number;
 
   /**
    * The fingerprint of the entries, kept up to date as they change (a sum of element hashes, so an
    * entry is taken out and put back in constant time): the explorer fingerprints a ledger per state.
    */
-  private readonly sum = new Multiset();
+  private readonly sum: Multiset;
 
-  constructor(private readonly messageCount: number) {}
+  /** An empty ledger; given `from`, a clone of it that shares its entries until one of them writes. */
+  constructor(
+    private readonly messageCount: number,
+    from?: Ledger,
+  ) {
+    if (from) {
+      this.effects = from.effects;
+      this.failures = from.failures;
+      this.clock = from.clock;
+      this.undoOrder = from.undoOrder;
+      this.retried = from.retried;
+      this.sum = new Multiset().copyFrom(from.sum);
+      this.shared = ALL_SHARED;
+      from.shared = ALL_SHARED;
+      return;
+    }
+    this.effects = new SmallMap();
+    this.failures = new SmallMap();
+    this.clock = 0;
+    this.undoOrder = [];
+    this.retried = new Set();
+    this.sum = new Multiset();
+    this.shared = 0;
+  }
 
   private key(p: PlanParticipant, m: PlanMessage): number {
     return p.index * this.messageCount + m.index;
@@ -216,16 +239,7 @@ export class Ledger {
 
   /** A ledger with the same entries, to go on separately (the explorer's states, spec §7): both share them until one writes. */
   clone(): Ledger {
-    const copy = new Ledger(this.messageCount);
-    copy.effects = this.effects;
-    copy.failures = this.failures;
-    copy.clock = this.clock;
-    copy.undoOrder = this.undoOrder;
-    copy.retried = this.retried;
-    copy.sum.copyFrom(this.sum);
-    copy.shared = ALL_SHARED;
-    this.shared = ALL_SHARED;
-    return copy;
+    return new Ledger(this.messageCount, this);
   }
 
   /** What the verdict depends on, into a fingerprint: the effects' counts, the failures left, the steps retried. */
