@@ -11,10 +11,9 @@
  *
  * Run: npm run bench:measures
  */
-import { performance } from 'node:perf_hooks';
 import { analyse } from '../src/analysis/index.ts';
 import { generateDesign, type Shape } from './designs.ts';
-import { median } from './stats.ts';
+import { timeWallAndCpu } from './stats.ts';
 
 const TARGET_MS = 50;
 const SIZE = 1_000;
@@ -23,20 +22,7 @@ const WARMUP = 5;
 const SHAPES: Shape[] = ['orchestrated', 'choreography', 'system', 'broadcast'];
 
 /** Median wall and CPU milliseconds of `fn`. */
-function time(fn: () => unknown): { wall: number; cpu: number } {
-  for (let i = 0; i < WARMUP; i++) fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  return { wall: median(wall), cpu: median(cpu) };
-}
+const time = (fn: () => unknown) => timeWallAndCpu(fn, RUNS, WARMUP);
 
 console.log(`Trade-off measures (analyse) of generated designs of ${SIZE.toLocaleString('en-US')} nodes, median of ${RUNS} runs after ${WARMUP} warm-ups`);
 console.log('  shape          nodes  connections  failure runs  happy messages   wall ms    CPU ms   target');

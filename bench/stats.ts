@@ -23,3 +23,23 @@ export function timeMedian(fn: () => unknown, runs: number, warmup = 3): number 
   }
   return median(times);
 }
+
+/**
+ * Median wall time and median CPU time of the process, in milliseconds, of `fn` over `runs` runs
+ * after `warmup`: on a shared, loaded machine the wall time also counts the time other processes
+ * held the CPU; the CPU time does not (it does count the collector's helper threads).
+ */
+export function timeWallAndCpu(fn: () => unknown, runs: number, warmup = 3): { wall: number; cpu: number } {
+  for (let i = 0; i < warmup; i++) fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    fn();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { wall: median(wall), cpu: median(cpu) };
+}

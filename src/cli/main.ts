@@ -4,6 +4,8 @@ import { analyseCommand } from './analyse-command.ts';
 import { compareCommand } from './compare-command.ts';
 import { convertCommand } from './convert-command.ts';
 import { exportCommand } from './export-command.ts';
+import { BUDGET_OPTIONS, exploreCommand, MAX_BUDGET, MAX_STATES_LIMIT } from './explore-command.ts';
+import { BUDGET_KINDS, type Budgets } from '../simulation/explore/index.ts';
 import { CliError, printable, type CliIO } from './io.ts';
 import { MAX_RUNS, simulateCommand, wholeNumber } from './simulate-command.ts';
 import { validateCommand } from './validate-command.ts';
@@ -15,11 +17,14 @@ export const USAGE = `Usage:
   sagaboard analyse FILE [--json]
   sagaboard compare FILE_A FILE_B [--runs N] [--seed N] [--json]
   sagaboard convert FILE --to orchestration|choreography [--out PATH]
+  sagaboard explore FILE [--failures N] [--duplicates N] [--crashes N] [--timeouts N]
+                         [--max-states N] [--json] [--out PATH]
 
 Exit codes: 0 no errors (validate), simulated (simulate), exported (export), analysed (analyse),
-compared (compare) or converted (convert); 1 errors found (validate) or a scenario's expected
-outcome not met (simulate); 2 unreadable file, not a design, bad usage, a conversion refused, or
-(export) nothing to export or a PATH that cannot be written.`;
+compared (compare), converted (convert) or no counterexample (explore); 1 errors found (validate),
+a scenario's expected outcome not met (simulate) or a counterexample found (explore); 2 unreadable
+file, not a design, bad usage, a conversion refused, or (export) nothing to export or a PATH that
+cannot be written.`;
 
 /** Runs the command line; returns the exit code. Never throws. */
 export function main(argv: readonly string[], io: CliIO): number {
@@ -83,6 +88,24 @@ function run(argv: readonly string[], io: CliIO): number {
     case 'convert': {
       const { file, options } = parseArgs(rest, [], ['--to', '--out']);
       return convertCommand(readDesign(file, io), { file, to: single(options, '--to'), out: single(options, '--out') }, io);
+    }
+    case 'explore': {
+      const valued = [...BUDGET_KINDS.map((k) => BUDGET_OPTIONS[k]), '--max-states', '--out'];
+      const { file, flags, options } = parseArgs(rest, ['--json'], valued);
+      const budgets: Partial<Budgets> = {};
+      for (const k of BUDGET_KINDS) {
+        const value = single(options, BUDGET_OPTIONS[k]);
+        if (value !== undefined) budgets[k] = wholeNumber(BUDGET_OPTIONS[k], value, 0, MAX_BUDGET);
+      }
+      const maxStates = single(options, '--max-states');
+      const exploreOptions = {
+        file,
+        budgets,
+        maxStates: maxStates === undefined ? undefined : wholeNumber('--max-states', maxStates, 1, MAX_STATES_LIMIT),
+        json: flags.has('--json'),
+        out: single(options, '--out'),
+      };
+      return exploreCommand(readDesign(file, io), exploreOptions, io);
     }
     default:
       throw new CliError(`unknown command '${shortened(command)}'\n${USAGE}`);

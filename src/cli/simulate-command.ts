@@ -52,13 +52,13 @@ export function simulateCommand(doc: SagaDocument, options: SimulateOptions, io:
   const plan = compilePlan(doc);
 
   if (options.runs !== undefined) {
-    const result = monteCarlo(plan, { runs: options.runs, seed, faults });
+    const result = monteCarlo(plan, { runs: options.runs, seed, faults, schedule: scenario?.schedule });
     io.out(options.json ? JSON.stringify(distributionJson(result), null, 2) : printable(formatDistribution(doc, result, seed, faults)));
     return 0;
   }
 
-  const run = simulate(plan, { seed, faults });
-  io.out(options.json ? JSON.stringify(runJson(run), null, 2) : printable(formatRun(doc, run, seed, faults)));
+  const run = simulate(plan, { seed, faults, schedule: scenario?.schedule });
+  io.out(options.json ? JSON.stringify(runJson(run), null, 2) : printable(formatRun(doc, run, seed, faults, scenario?.schedule?.length ?? 0)));
   const expected = scenario?.expect?.outcome;
   if (expected !== undefined && expected !== run.outcome) {
     io.err(`sagaboard: ${printable(`scenario '${scenario!.name}'`)} expects the saga to end ${expected}, but it ended ${run.outcome}: ${run.reason}`);
@@ -106,17 +106,25 @@ const MAX_PROBLEM_LINES = 5;
 // ---- one run ------------------------------------------------------------------------------
 
 function runJson(r: RunResult) {
-  return { outcome: r.outcome, reason: r.reason, durationMs: r.durationMs, trace: r.trace };
+  return { outcome: r.outcome, reason: r.reason, durationMs: r.durationMs, trace: r.trace, ...(r.skippedSteps ? { skippedSteps: r.skippedSteps } : {}) };
 }
 
-function formatRun(doc: SagaDocument, r: RunResult, seed: number, faults: readonly Fault[]): string {
+function formatRun(doc: SagaDocument, r: RunResult, seed: number, faults: readonly Fault[], scheduled: number): string {
   return [
     `${doc.name} — seed ${seed}${describeFaults(doc, faults)}`,
+    ...(scheduled > 0 ? [scheduleLine(scheduled, r.skippedSteps ?? [])] : []),
     '',
     ...r.trace.map(traceLine),
     '',
     `Outcome: ${r.outcome} — ${r.reason} (${ms(r.durationMs)}, ${count(r.messages, 'message')})`,
   ].join('\n');
+}
+
+/** What became of a scenario's forced schedule (spec §7). */
+function scheduleLine(steps: number, skipped: readonly number[]): string {
+  const head = `Forced schedule of ${count(steps, 'step')} replayed first, then the run went on in time`;
+  if (skipped.length === 0) return `${head}.`;
+  return `${head}; ${skipped.length === 1 ? 'step' : 'steps'} ${skipped.map((i) => i + 1).join(', ')} matched nothing in flight and ${skipped.length === 1 ? 'was' : 'were'} skipped.`;
 }
 
 // ---- many runs ----------------------------------------------------------------------------

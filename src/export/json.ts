@@ -14,6 +14,7 @@ import {
   orchestratorSchema,
   retryPolicySchema,
   scenarioSchema,
+  scheduleStepSchema,
   serviceSchema,
   type NodeKind,
   type SagaDocument,
@@ -54,7 +55,10 @@ function normalised(doc: SagaDocument): Plain {
       nodes: doc.nodes.map(normalisedNode),
       edges: doc.edges.map((e) => ordered(e, keysOf(edgeSchema))),
       scenarios: doc.scenarios?.map((s) =>
-        ordered({ ...s, faults: s.faults.map((f) => ordered(f, keysOf(faultSchema))) }, keysOf(scenarioSchema)),
+        ordered(
+          { ...s, faults: s.faults.map((f) => ordered(f, keysOf(faultSchema))), schedule: s.schedule?.map((step) => ordered(step, keysOf(scheduleStepSchema))) },
+          keysOf(scenarioSchema),
+        ),
       ),
       notes: doc.notes?.map((n) => ordered({ ...n, position: ordered(n.position, ['x', 'y']) }, NOTE_KEYS)),
       groups: doc.groups?.map((g) => ordered(g, GROUP_KEYS)),

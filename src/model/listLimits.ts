@@ -32,6 +32,7 @@ export function listLimitProblem(raw: unknown): ListLimitProblem | undefined {
     total += on.length;
   }
   for (const faults of itemsOf(scenarios, 'faults')) if (Array.isArray(faults)) total += faults.length;
+  for (const schedule of itemsOf(scenarios, 'schedule')) if (Array.isArray(schedule)) total += schedule.length;
   // A node is in one group at most, so all groups together list at most as many ids as a design has nodes.
   let members = 0;
   for (const nodes of itemsOf(groups, 'nodes')) if (Array.isArray(nodes)) members += nodes.length;
@@ -42,7 +43,7 @@ export function listLimitProblem(raw: unknown): ListLimitProblem | undefined {
     };
   }
   if (total > LIMITS.maxListEntries) {
-    return { message: `the design's "on" and "faults" lists hold ${count(total)} entries together; Sagaboard reads at most ${count(LIMITS.maxListEntries)}` };
+    return { message: `the design's "on", "faults" and "schedule" lists hold ${count(total)} entries together; Sagaboard reads at most ${count(LIMITS.maxListEntries)}` };
   }
   return undefined;
 }

@@ -14,6 +14,8 @@ export const LIMITS = {
   maxEdges: 100_000,
   maxScenarios: 1_000,
   maxFaults: 1_000,
+  /** Steps of one scenario's forced schedule (spec §7): far more than any counterexample needs. */
+  maxScheduleSteps: 10_000,
   maxIdLength: 200,
   maxNameLength: 300,
   maxDescriptionLength: 20_000,
@@ -45,6 +47,10 @@ export const OUTCOMES = ['success', 'failure'] as const;
 export const DECLARED_STYLES = ['orchestration', 'choreography', 'auto'] as const;
 export const FAULT_KINDS = ['businessFailure', 'transient', 'crash', 'duplicate', 'delay'] as const;
 export const SAGA_OUTCOMES = ['completed', 'compensated', 'inconsistent', 'stuck'] as const;
+/** What one step of a forced schedule does (spec §7). */
+export const SCHEDULE_STEP_KINDS = ['deliver', 'duplicate', 'timeout', 'resend', 'restart'] as const;
+/** The faults a schedule's delivery may force. */
+export const SCHEDULE_FAULTS = ['businessFailure', 'crash'] as const;
 
 const id = z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.maxIdLength));
 const name = z.string().check(
@@ -126,10 +132,31 @@ export const faultSchema = z.object({
   delayMs: z.optional(durationMs),
 });
 
+/**
+ * One step of a forced schedule (spec §7): `deliver` a message in flight to `participant` (its
+ * consumer), optionally forcing a business failure of the handling or a crash of the consumer as
+ * it arrives; `duplicate` one (the broker delivers a copy, `copy` marks the copy's delivery);
+ * `timeout`: the orchestrator `participant` stops waiting for its command `message`; `resend`: it
+ * sends `message` again; `restart`: `participant` comes back up. `instance` (the trace's `m7`)
+ * and `attempt` pick one message among several of the same kind in flight; without them, the
+ * earliest sent.
+ */
+export const scheduleStepSchema = z.object({
+  step: z.enum(SCHEDULE_STEP_KINDS),
+  participant: id,
+  message: z.optional(id),
+  instance: z.optional(z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER))),
+  attempt: z.optional(z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER))),
+  copy: z.optional(z.boolean()),
+  fault: z.optional(z.enum(SCHEDULE_FAULTS)),
+});
+
 export const scenarioSchema = z.object({
   name,
   seed: z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER)),
   faults: z.array(faultSchema).check(z.maxLength(LIMITS.maxFaults)),
+  /** A forced order of deliveries and faults, replayed before the run goes on in time (spec §7). */
+  schedule: z.optional(z.array(scheduleStepSchema).check(z.maxLength(LIMITS.maxScheduleSteps))),
   expect: z.optional(z.object({ outcome: z.enum(SAGA_OUTCOMES) })),
 });
 
@@ -179,6 +206,7 @@ export type StepType = (typeof STEP_TYPES)[number];
 export type DeclaredStyle = (typeof DECLARED_STYLES)[number];
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Fault = z.infer<typeof faultSchema>;
+export type ScheduleStep = z.infer<typeof scheduleStepSchema>;
 export type SagaOutcome = (typeof SAGA_OUTCOMES)[number];
 export type Position = z.infer<typeof position>;
 export type SagaNote = z.infer<typeof noteSchema>;

@@ -79,7 +79,7 @@ describe('Ledger (the outcome oracle, spec §4.5)', () => {
   it('an effect applied after the failure need not be undone, unless it is the failed step itself', () => {
     const later = ledger();
     later.fail(payment, processPayment);
-    later.apply(inventory, deductInventory); // e.g. a reaction to the cancellation
+    later.apply(inventory, deductInventory, undefined, true); // e.g. a reaction to the cancellation: caused by the failure
     expect(later.judge(undefined).outcome).toBe('compensated');
     const late = ledger();
     late.fail(payment, processPayment, 'PaymentService did not answer ProcessPayment within 5000 ms');
@@ -114,5 +114,27 @@ describe('Ledger (the outcome oracle, spec §4.5)', () => {
     expect(l.judge('InventoryService crashed and never restarted')).toEqual({ outcome: 'stuck', reason: 'InventoryService crashed and never restarted' });
     l.apply(payment, processPayment);
     expect(l.judge('InventoryService crashed and never restarted').outcome).toBe('inconsistent');
+  });
+});
+
+describe('Ledger: order and causality (spec §4.5, §7)', () => {
+  it('an undo that comes before its effect undoes nothing: the effect stays, inconsistent', () => {
+    const l = ledger();
+    l.fail(inventory, deductInventory);
+    l.undo(payment, processPayment, message('refundPayment'));
+    l.apply(payment, processPayment);
+    expect(l.judge(undefined)).toEqual({
+      outcome: 'inconsistent',
+      reason: 'RefundPayment reached PaymentService before ProcessPayment: the compensation undid nothing and ProcessPayment stayed applied',
+    });
+  });
+
+  it('an effect alongside the failure, not caused by it, must be undone whichever came first', () => {
+    const l = ledger();
+    l.fail(inventory, deductInventory);
+    l.apply(payment, processPayment); // concurrent with the failure, applied after it in time
+    expect(l.judge(undefined).outcome).toBe('inconsistent');
+    l.undo(payment, processPayment);
+    expect(l.judge(undefined).outcome).toBe('compensated');
   });
 });

@@ -3,7 +3,7 @@
  * distribution, latency percentiles and message counts, with the failure rates drawn on the
  * nodes. Runs are independent: run i uses seed + i.
  */
-import type { Fault, SagaOutcome } from '../model/index.ts';
+import type { Fault, SagaOutcome, ScheduleStep } from '../model/index.ts';
 import { simulate } from './engine.ts';
 import type { SimulationPlan } from './plan.ts';
 
@@ -34,6 +34,8 @@ export interface MonteCarloOptions {
   runs: number;
   seed?: number;
   faults?: readonly Fault[];
+  /** A forced schedule every run starts with (spec §7); the faults act after it. */
+  schedule?: readonly ScheduleStep[];
   /** Called every `every` runs with the number done, e.g. to report progress from a worker. */
   progress?: (done: number) => void;
   every?: number;
@@ -47,7 +49,7 @@ export function monteCarlo(plan: SimulationPlan, options: MonteCarloOptions): Mo
   let ended = 0;
   let messages = 0;
   for (let i = 0; i < options.runs; i++) {
-    const r = simulate(plan, { seed: seed + i, faults: options.faults ?? [], trace: false });
+    const r = simulate(plan, { seed: seed + i, faults: options.faults ?? [], schedule: options.schedule, trace: false });
     outcomes[r.outcome]++;
     examples[r.outcome] ??= { seed: seed + i, reason: r.reason };
     if (r.outcome !== 'stuck') durations[ended++] = r.durationMs;

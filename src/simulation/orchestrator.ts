@@ -5,6 +5,7 @@
  * the failure. Steps after the pivot are retried, never compensated.
  */
 import { attemptsOf, backoff, DEFAULTS_RETRY, type Msg, type Run } from './engine.ts';
+import { Hasher, Multiset } from './fingerprint.ts';
 import type { PlanMessage, PlanOutput, PlanParticipant, PlanReaction } from './plan.ts';
 
 interface Recovery {
@@ -16,6 +17,10 @@ interface Recovery {
   done: boolean;
 }
 
+/** Scratch space for fingerprints. */
+const OWN = new Hasher();
+const PENDING = new Multiset();
+
 export class OrchestratorBehaviour {
   /** Steps whose success reply arrived, in order of completion. */
   private readonly completed: Msg[] = [];
@@ -26,11 +31,52 @@ export class OrchestratorBehaviour {
   private committed = false;
   /** It crashed and, not being durable, lost the saga it was running (spec §1.1 `durable`). */
   private lost = false;
+  /** The run that may change it (Run.id): forks share it until one of them acts, which copies it first. */
+  readonly owner: number;
+  /** Its fingerprint lanes, once computed (it no longer changes then). */
+  private fa = 0;
+  private fb = 0;
+  private hashed = false;
 
   constructor(
     private readonly run: Run,
     private readonly p: PlanParticipant,
-  ) {}
+  ) {
+    this.owner = run.id;
+  }
+
+  /** The same saga's state, for a run that goes on separately (`Run.fork`). */
+  clone(run: Run): OrchestratorBehaviour {
+    const copy = new OrchestratorBehaviour(run, this.p);
+    copy.completed.push(...this.completed);
+    for (const [id, msg] of this.pending) copy.pending.set(id, msg);
+    const r = this.recovery;
+    copy.recovery = r && { ...r, queue: r.queue.slice() };
+    copy.committed = this.committed;
+    copy.lost = this.lost;
+    return copy;
+  }
+
+  /** What the saga's future depends on, into a fingerprint: steps done, replies awaited, recovery left. */
+  hashInto(h: Hasher, scratch: Hasher): void {
+    if (!this.hashed) {
+      const own = OWN.reset().add(this.completed.length);
+      for (const c of this.completed) own.add(c.key).add(c.attempt);
+      const pending = PENDING.reset();
+      for (const m of this.pending.values()) pending.addHash(scratch.reset().add(m.key).add(m.attempt));
+      own.addBag(pending).flag(this.committed).flag(this.lost);
+      const r = this.recovery;
+      if (r) {
+        own.add(r.queue.length).flag(r.done).add(r.cause ? r.cause.key : 0);
+        for (const m of r.queue) own.add(m.index);
+        for (const o of r.after) own.add(o.message.index);
+      } else own.add(-1);
+      this.fa = own.a;
+      this.fb = own.b;
+      this.hashed = true;
+    }
+    h.add(this.fa).add(this.fb);
+  }
 
   /** The command `msg` answers, when it is a reply to one this orchestrator sent. */
   private repliedCommand(msg: Msg): Msg | undefined {
@@ -52,13 +98,18 @@ export class OrchestratorBehaviour {
    * (a crash before it has sent anything loses nothing: the message is handled afresh).
    */
   forget(): boolean {
-    const had = this.completed.length > 0 || this.pending.size > 0 || this.recovery !== undefined;
+    const had = this.holdsSaga();
     this.completed.length = 0;
     this.pending.clear();
     this.recovery = undefined;
     this.committed = false;
     if (had) this.lost = true;
     return had;
+  }
+
+  /** It holds some of the saga's state: steps done, replies awaited, a recovery under way. */
+  holdsSaga(): boolean {
+    return this.completed.length > 0 || this.pending.size > 0 || this.recovery !== undefined;
   }
 
   /** The orchestrator handled `msg` successfully: move the saga on. */
@@ -117,6 +168,7 @@ export class OrchestratorBehaviour {
     }
     const handler = msg.message.deliveries[0]?.reaction.participant ?? this.p;
     this.run.ledger.fail(handler, msg.message, `${handler.name} did not answer ${msg.message.name} within ${msg.message.timeoutMs} ms`);
+    this.run.learnFailure(this.p);
     const drawn = this.p.reactions.find((r) => r.input.isFailure && msg.message.deliveries.some((d) => d.reaction.onFailure.some((o) => o.message === r.input)));
     this.stepFailed(msg, drawn?.onSuccess ?? [], msg);
   }

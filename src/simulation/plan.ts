@@ -46,6 +46,8 @@ export interface PlanOutput {
 }
 
 export interface PlanReaction {
+  /** Dense index over every reaction of the plan. */
+  index: number;
   participant: PlanParticipant;
   input: PlanMessage;
   /** The handled-by / subscribed-by connection. */
@@ -74,6 +76,8 @@ export interface PlanParticipant {
   node: ParticipantNode;
   isOrchestrator: boolean;
   idempotent: boolean;
+  /** An orchestrator that is not durable: it forgets the saga, and what it handled, when it crashes (spec §1.1). */
+  forgetful: boolean;
   reactions: PlanReaction[];
   /** Sends of compensation commands (orchestrators), by command id. */
   compensationSends: Map<string, string>;
@@ -91,6 +95,8 @@ export interface SimulationPlan {
   analysis: Analysis;
   participants: PlanParticipant[];
   messages: Map<string, PlanMessage>;
+  /** Every reaction, by its index. */
+  reactions: PlanReaction[];
   triggers: PlanTrigger[];
   /** Every node by id, for fault targets and names. */
   node(id: string): SagaNode | undefined;
@@ -135,6 +141,7 @@ export function compilePlan(doc: SagaDocument): SimulationPlan {
       node,
       isOrchestrator: node.kind === 'orchestrator',
       idempotent: isIdempotent(node),
+      forgetful: node.kind === 'orchestrator' && node.durable === false,
       reactions: [],
       compensationSends: new Map(table.compensationOutputs.map((l) => [l.target.id, l.edge.id])),
     };
@@ -142,6 +149,7 @@ export function compilePlan(doc: SagaDocument): SimulationPlan {
     if (p.isOrchestrator)
       for (const step of stepsOf(analysis, node)) messages.get(step.command.id)!.stepType ??= step.type;
   }
+  const reactions: PlanReaction[] = [];
   for (const p of participants) {
     for (const r of analysis.reactions.get(p.id)!.reactions) {
       const input = messages.get(r.input.id)!;
@@ -149,6 +157,7 @@ export function compilePlan(doc: SagaDocument): SimulationPlan {
       const compensates = r.via.edge.compensates ? messages.get(r.via.edge.compensates) : undefined;
       const isCompensation = input.undoes !== undefined || compensates !== undefined;
       const reaction: PlanReaction = {
+        index: reactions.length,
         participant: p,
         input,
         edgeId: r.via.edge.id,
@@ -161,6 +170,7 @@ export function compilePlan(doc: SagaDocument): SimulationPlan {
         isCompensation,
       };
       p.reactions.push(reaction);
+      reactions.push(reaction);
       input.deliveries.push({ reaction });
     }
   }
@@ -171,5 +181,5 @@ export function compilePlan(doc: SagaDocument): SimulationPlan {
     const send = g.incoming(t.id).find((l) => l.source.kind === 'actor');
     return { message: messages.get(t.id)!, sender: send?.source, edgeId: send?.edge.id };
   });
-  return { doc, analysis, participants, messages, triggers, node: (id) => g.node.get(id) };
+  return { doc, analysis, participants, messages, reactions, triggers, node: (id) => g.node.get(id) };
 }

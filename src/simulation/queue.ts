@@ -36,6 +36,69 @@ export class Agenda<T extends Scheduled> {
     return this.heap.filter(test).sort((a, b) => a.seq - b.seq);
   }
 
+  /** Every queued item, in no particular order. */
+  unordered(): readonly T[] {
+    return this.heap;
+  }
+
+  /** Every queued item, in scheduling order (a stepwise run chooses among them). */
+  items(): T[] {
+    return this.heap.slice().sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Removes a queued item, whatever its time (a stepwise run fires it out of time order). */
+  remove(item: T): boolean {
+    const heap = this.heap;
+    const i = heap.indexOf(item);
+    if (i < 0) return false;
+    const last = heap.pop()!;
+    if (i < heap.length) {
+      heap[i] = last;
+      this.siftDown(this.siftUp(i));
+    }
+    return true;
+  }
+
+  /** An agenda holding the same items (shared: items are never changed once queued) and the same next sequence number. */
+  clone(): Agenda<T> {
+    const copy = new Agenda<T>();
+    copy.heap = this.heap.slice();
+    copy.nextSeq = this.nextSeq;
+    return copy;
+  }
+
+  private before(a: T, b: T): boolean {
+    return a.t < b.t || (a.t === b.t && a.seq < b.seq);
+  }
+
+  private siftUp(i: number): number {
+    const heap = this.heap;
+    const item = heap[i]!;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(item, heap[parent]!)) break;
+      heap[i] = heap[parent]!;
+      i = parent;
+    }
+    heap[i] = item;
+    return i;
+  }
+
+  private siftDown(i: number): void {
+    const heap = this.heap;
+    const item = heap[i]!;
+    const n = heap.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const c = l + 1 < n && this.before(heap[l + 1]!, heap[l]!) ? l + 1 : l;
+      if (!this.before(heap[c]!, item)) break;
+      heap[i] = heap[c]!;
+      i = c;
+    }
+    heap[i] = item;
+  }
+
   /** Removes and returns the earliest item. */
   pop(): T | undefined {
     const heap = this.heap;

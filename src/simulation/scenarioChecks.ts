@@ -42,7 +42,7 @@ export function checkScenarios(doc: SagaDocument, scenarios: readonly Scenario[]
   function checkOne(s: Scenario): ScenarioCheck {
     const problems = scenarioProblems(doc, s);
     if (!plan || problems.length) return { name: s.name, outcome: 'error', pass: false, note: problems[0] ?? 'the design cannot be simulated' };
-    const result = simulate(plan, { seed: s.seed, faults: s.faults, trace: false });
+    const result = simulate(plan, { seed: s.seed, faults: s.faults, schedule: s.schedule, trace: false });
     const pass = s.expect ? result.outcome === s.expect.outcome : undefined;
     return { name: s.name, outcome: result.outcome, pass, note: result.reason };
   }

@@ -2,7 +2,7 @@
  * The simulator's side of simulation mode: runs of the frozen design and what the canvas shows
  * at a cursor. Loaded with the mode, not with the page.
  */
-import type { Fault, SagaDocument } from '../model/index.ts';
+import type { Fault, SagaDocument, ScheduleStep } from '../model/index.ts';
 import { compilePlan, simulate, simulationProblems, type SimulationPlan } from '../simulation/index.ts';
 import { messagesSeenAt, nodeStatesAt, tokensOf } from '../simulation/playback.ts';
 import type { SimulationState } from './simulationStore.ts';
@@ -15,12 +15,12 @@ export function planOf(doc: SagaDocument): SimulationPlan {
   return plan;
 }
 
-/** Runs the frozen design with the faults and seed; the cursor goes back to the start. */
-export function runOf(doc: SagaDocument, faults: readonly Fault[], seed: number): Pick<SimulationState, 'run' | 'problems' | 'cursor' | 'playing' | 'nodeStates' | 'messagesSeen'> {
+/** Runs the frozen design with the faults and seed, after a forced schedule if any; the cursor goes back to the start. */
+export function runOf(doc: SagaDocument, faults: readonly Fault[], seed: number, schedule: readonly ScheduleStep[] | null = null): Pick<SimulationState, 'run' | 'problems' | 'cursor' | 'playing' | 'nodeStates' | 'messagesSeen'> {
   const empty = { cursor: 0, playing: false, nodeStates: new Map(), messagesSeen: new Map() };
   const problems = simulationProblems(doc);
   if (problems.length > 0) return { ...empty, run: null, problems };
-  const result = simulate(planOf(doc), { seed, faults });
+  const result = simulate(planOf(doc), { seed, faults, schedule: schedule ?? undefined });
   return { ...empty, problems: [], run: { result, tokens: tokensOf(result.trace, doc) } };
 }
 

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { Fault, SagaDocument, Scenario } from '../model/index.ts';
+import type { Fault, SagaDocument, Scenario, ScheduleStep } from '../model/index.ts';
 import type { RunResult, SimulationProblem } from '../simulation/index.ts';
 import type { NodeSimState, Token, TokenKind } from '../simulation/playback.ts';
 import { undo, useDesignStore, type Operation } from './designStore.ts';
@@ -38,6 +38,8 @@ export interface SimulationState {
   messagesSeen: ReadonlyMap<string, TokenKind>;
   /** The scenario the faults and seed came from, until they change. */
   scenario: string | null;
+  /** The forced order of deliveries and faults the run starts with (a scenario's `schedule`, spec §7), until the faults or seed change. */
+  schedule: ScheduleStep[] | null;
   /** The last change made to the design from simulation mode (see revise), while it can still be undone here. */
   revision: Revision | null;
 }
@@ -92,19 +94,20 @@ export const useSimulationStore = create<SimulationState & SimulationActions>()(
   seed: 1,
   speed: DEFAULT_SPEED,
   scenario: null,
+  schedule: null,
   revision: null,
   ...IDLE,
 
   start: async (doc) => {
-    set({ active: true, doc, faults: [], seed: 1, scenario: null, revision: null, ...IDLE });
+    set({ active: true, doc, faults: [], seed: 1, scenario: null, schedule: null, revision: null, ...IDLE });
     const { runOf } = await loadRuns();
     if (get().doc === doc) set(runOf(doc, [], 1));
   },
-  stop: () => set({ active: false, doc: null, faults: [], scenario: null, revision: null, ...IDLE }),
-  addFault: (fault) => rerun({ faults: [...get().faults, fault], scenario: null }),
-  removeFault: (index) => rerun({ faults: get().faults.filter((_, i) => i !== index), scenario: null }),
-  setSeed: (seed) => rerun({ seed, scenario: null }),
-  loadScenario: (scenario) => rerun({ faults: [...scenario.faults], seed: scenario.seed, scenario: scenario.name }),
+  stop: () => set({ active: false, doc: null, faults: [], scenario: null, schedule: null, revision: null, ...IDLE }),
+  addFault: (fault) => rerun({ faults: [...get().faults, fault], scenario: null, schedule: null }),
+  removeFault: (index) => rerun({ faults: get().faults.filter((_, i) => i !== index), scenario: null, schedule: null }),
+  setSeed: (seed) => rerun({ seed, scenario: null, schedule: null }),
+  loadScenario: (scenario) => rerun({ faults: [...scenario.faults], seed: scenario.seed, scenario: scenario.name, schedule: scenario.schedule ? [...scenario.schedule] : null }),
   revise: (operation, note) => {
     // The design as it is now: the same as the one simulated, but for scenarios saved meanwhile.
     const before = useDesignStore.getState().doc;
@@ -146,15 +149,15 @@ export const useSimulationStore = create<SimulationState & SimulationActions>()(
 }));
 
 /** Changes the faults or seed of the run (or the design, revised) and runs the design again. */
-function rerun(change: Partial<Pick<SimulationState, 'faults' | 'seed' | 'scenario' | 'doc' | 'revision'>>): void {
+function rerun(change: Partial<Pick<SimulationState, 'faults' | 'seed' | 'scenario' | 'schedule' | 'doc' | 'revision'>>): void {
   if (!useSimulationStore.getState().doc) return;
   useSimulationStore.setState(change);
-  const { doc, faults, seed } = useSimulationStore.getState();
+  const { doc, faults, seed, schedule } = useSimulationStore.getState();
   if (!doc) return;
-  if (runs) return useSimulationStore.setState(runs.runOf(doc, faults, seed));
+  if (runs) return useSimulationStore.setState(runs.runOf(doc, faults, seed, schedule));
   void loadRuns().then(({ runOf }) => {
     const now = useSimulationStore.getState();
-    if (now.doc === doc && now.faults === faults && now.seed === seed) useSimulationStore.setState(runOf(doc, faults, seed));
+    if (now.doc === doc && now.faults === faults && now.seed === seed && now.schedule === schedule) useSimulationStore.setState(runOf(doc, faults, seed, schedule));
   });
 }
 

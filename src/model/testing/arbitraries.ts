@@ -13,6 +13,8 @@ import {
   LIMITS,
   OUTCOMES,
   SAGA_OUTCOMES,
+  SCHEDULE_FAULTS,
+  SCHEDULE_STEP_KINDS,
   STEP_TYPES,
   type Fault,
   type Position,
@@ -169,12 +171,27 @@ const faultShapeArb = fc.record(
   { requiredKeys: ['target', 'kind'] },
 );
 
+/** A step of a forced schedule: its ids need not name anything (a step that matches nothing is skipped). */
+const scheduleStepArb = fc.record(
+  {
+    step: fc.constantFrom(...SCHEDULE_STEP_KINDS),
+    participant: idArb,
+    message: idArb,
+    instance: fc.integer({ min: 1, max: 1_000 }),
+    attempt: fc.integer({ min: 1, max: 100 }),
+    copy: fc.boolean(),
+    fault: fc.constantFrom(...SCHEDULE_FAULTS),
+  },
+  { requiredKeys: ['step', 'participant'] },
+);
+
 /** A scenario whose fault targets are indexes, to be resolved against the ids of a design's nodes and connections. */
 export const scenarioShapeArb = fc.record(
   {
     name: nameArb,
     seed: fc.oneof(fc.nat(1000), fc.maxSafeNat(), fc.constant(Number.MAX_SAFE_INTEGER)),
     faults: fc.array(faultShapeArb, { maxLength: 4 }),
+    schedule: fc.array(scheduleStepArb, { maxLength: 4 }),
     expect: fc.record({ outcome: fc.constantFrom(...SAGA_OUTCOMES) }),
   },
   { requiredKeys: ['name', 'seed', 'faults'] },

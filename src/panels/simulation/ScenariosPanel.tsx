@@ -91,6 +91,7 @@ const ScenarioRow = memo(function ScenarioRow({ scenario, loaded, check }: { sce
         )}
       </div>
       <div className="sb-scenarios__meta">
+        {scenario.schedule?.length ? <>forced order of {scenario.schedule.length} step{scenario.schedule.length === 1 ? '' : 's'} · </> : null}
         {scenario.faults.length} fault{scenario.faults.length === 1 ? '' : 's'} · seed {scenario.seed}
         {scenario.expect && <> · expects {scenario.expect.outcome}</>}
       </div>
@@ -118,6 +119,7 @@ function SaveScenario() {
   const seed = useSimulationStore((s) => s.seed);
   const outcome = useSimulationStore((s) => s.run?.result.outcome);
   const loaded = useSimulationStore((s) => s.scenario);
+  const schedule = useSimulationStore((s) => s.schedule);
   const [name, setName] = useState('');
   const [expect, setExpect] = useState<SagaOutcome | ''>('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -126,7 +128,7 @@ function SaveScenario() {
     if (!trimmed) return setProblem('Give the scenario a name.');
     if (trimmed.length > 200) return setProblem('Keep the name under 200 characters.');
     const expected = expect || outcome;
-    const scenario: Scenario = { name: trimmed, seed, faults: [...faults], ...(expected ? { expect: { outcome: expected } } : {}) };
+    const scenario: Scenario = { name: trimmed, seed, faults: [...faults], ...(schedule ? { schedule: [...schedule] } : {}), ...(expected ? { expect: { outcome: expected } } : {}) };
     useDesignStore.getState().apply((d) => saveScenario(d, scenario));
     useSimulationStore.setState({ scenario: trimmed });
     setProblem(null);

@@ -1,4 +1,5 @@
-/** Simulation mode's sidebar: the outcome, failure injection, scenarios and Monte Carlo. */
+/** Simulation mode's sidebar: the outcome, failure injection, scenarios, Monte Carlo and Explore. */
+import { ExplorePanel } from './ExplorePanel.tsx';
 import { FaultEditor } from './FaultEditor.tsx';
 import { MonteCarloPanel } from './MonteCarloPanel.tsx';
 import { OutcomeCard } from './OutcomeCard.tsx';
@@ -12,6 +13,7 @@ export default function SimulationSidebar() {
       <FaultEditor />
       <ScenariosPanel />
       <MonteCarloPanel />
+      <ExplorePanel />
     </>
   );
 }
