@@ -2,8 +2,9 @@
 import { listing, othersIn, shortListing, type Analysis } from '../analysis.ts';
 import { failureRateOf } from '../attributes.ts';
 import { hubOf } from '../classify.ts';
-import { diagnostic, type Diagnostic } from '../diagnostic.ts';
-import { consumersOf, isFailureEvent, isParticipant, producersOf } from '../graph.ts';
+import { defined, diagnostic, type Diagnostic } from '../diagnostic.ts';
+import { consumersOf, isFailureEvent, isParticipant, type Link, type NodeLinks } from '../graph.ts';
+import type { SagaNode } from '../schema.ts';
 import { stronglyConnected } from './cycles.ts';
 
 /**
@@ -14,86 +15,71 @@ import { stronglyConnected } from './cycles.ts';
  * compensates (its own handlings and those of the commands it sends).
  */
 export function choreographyRules(a: Analysis, orchestrators: ReadonlySet<string> = NONE): Diagnostic[] {
+  const perNode = (rule: (a: Analysis, n: SagaNode, e: NodeLinks) => Diagnostic | undefined) => defined(a.doc.nodes.map((n) => rule(a, n, a.graph.at(n.id)!)));
   return [
-    ...unpublished(a),
-    ...unconsumed(a),
-    ...(orchestrators.size > 0 ? [] : directCommands(a)),
+    ...(hasActor(a) ? perNode(unpublished) : []),
+    ...perNode(unconsumed),
+    ...(orchestrators.size > 0 ? [] : defined(a.graph.links.map((l) => directCommand(a, l)))),
     ...eventStorms(a, orchestrators),
     ...unheardFailures(a, orchestrators),
     ...hiddenOrchestrator(a),
-    ...sharedEvents(a),
+    ...perNode(sharedEvent),
   ];
 }
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** C001. Without actors, events nobody publishes are the entry points of the process, not mistakes. */
-function unpublished(a: Analysis): Diagnostic[] {
-  if (!a.doc.nodes.some((n) => n.kind === 'actor')) return [];
-  return a.doc.nodes
-    .filter((n) => n.kind === 'event' && producersOf(a.graph, n.id).length === 0 && consumersOf(a.graph, n.id).length > 0)
-    .map((n) => {
-      const consumers = consumersOf(a.graph, n.id);
-      return diagnostic(
-        'C001',
-        `${a.names(consumers.map((c) => c.id))} ${consumers.length === 1 ? 'subscribes' : 'subscribe'} to ${n.name}, but nobody publishes it.`,
-        `Connect the service that publishes ${n.name}, or delete the subscription.`,
-        { nodes: [n.id, ...consumers.map((c) => c.id)] },
-      );
-    });
+/** C001 is reported only when the design has an actor: without one, events nobody publishes are the entry points of the process, not mistakes. */
+export const hasActor = (a: Analysis): boolean => a.doc.nodes.some((n) => n.kind === 'actor');
+
+/** C001 for one event consumed but never published (in a design with an actor). */
+export function unpublished(a: Analysis, n: SagaNode, { producers, consumers }: NodeLinks): Diagnostic | undefined {
+  if (n.kind !== 'event' || producers.length > 0 || consumers.length === 0) return undefined;
+  return diagnostic(
+    'C001',
+    `${a.names(consumers.map((c) => c.id))} ${consumers.length === 1 ? 'subscribes' : 'subscribe'} to ${n.name}, but nobody publishes it.`,
+    `Connect the service that publishes ${n.name}, or delete the subscription.`,
+    { nodes: [n.id, ...consumers.map((c) => c.id)] },
+  );
 }
 
-function unconsumed(a: Analysis): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const n of a.doc.nodes) {
-    if (n.kind !== 'event' || consumersOf(a.graph, n.id).length > 0) continue;
-    const publishers = producersOf(a.graph, n.id);
-    if (publishers.length === 0) continue;
-    if (isFailureEvent(n)) {
-      out.push(
-        diagnostic(
-          'C006',
-          `Nobody subscribes to the failure event ${n.name} from ${a.names(publishers.map((p) => p.id))}: the failure goes unheard and nothing is compensated.`,
-          `Subscribe the participants that must undo their work to ${n.name}.`,
-          { nodes: [n.id, ...publishers.map((p) => p.id)] },
-        ),
-      );
-    } else if (!n.terminal) {
-      out.push(
-        diagnostic(
-          'C002',
-          `${n.name} is published by ${a.names(publishers.map((p) => p.id))}, but nobody consumes it.`,
-          `Subscribe the participant that reacts to ${n.name}, or mark it terminal if it ends the process.`,
-          { nodes: [n.id] },
-        ),
-      );
-    }
-  }
-  return out;
-}
-
-function directCommands(a: Analysis): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const l of a.graph.links) {
-    if (l.meaning !== 'sends' || !isParticipant(l.source)) continue;
-    const handlers = othersIn(consumersOf(a.graph, l.target.id), l.source.id);
-    if (handlers.count === 0) continue;
-    const ids = handlers.first.map((h) => h.id);
-    const names = shortListing(ids.map(a.name), handlers.count);
-    out.push(
-      diagnostic(
-        'C003',
-        `${l.source.name} sends the command ${l.target.name} to ${names}: that part is orchestrated, so the design is a hybrid.`,
-        `Publish an event that ${names} reacts to instead, or declare the design a hybrid by leaving the style on auto.`,
-        { nodes: [l.source.id, l.target.id, ...ids], edges: [l.edge.id] },
-      ),
+/** C006 for a failure event nobody subscribes to, C002 for another event nobody consumes. */
+export function unconsumed(a: Analysis, n: SagaNode, { producers: publishers, consumers }: NodeLinks): Diagnostic | undefined {
+  if (n.kind !== 'event' || consumers.length > 0 || publishers.length === 0) return undefined;
+  if (isFailureEvent(n)) {
+    return diagnostic(
+      'C006',
+      `Nobody subscribes to the failure event ${n.name} from ${a.names(publishers.map((p) => p.id))}: the failure goes unheard and nothing is compensated.`,
+      `Subscribe the participants that must undo their work to ${n.name}.`,
+      { nodes: [n.id, ...publishers.map((p) => p.id)] },
     );
   }
-  return out;
+  if (n.terminal) return undefined;
+  return diagnostic(
+    'C002',
+    `${n.name} is published by ${a.names(publishers.map((p) => p.id))}, but nobody consumes it.`,
+    `Subscribe the participant that reacts to ${n.name}, or mark it terminal if it ends the process.`,
+    { nodes: [n.id] },
+  );
+}
+
+/** C003 for one command a participant sends to another (not reported where the orchestration rules' O002 names it). */
+export function directCommand(a: Analysis, l: Link): Diagnostic | undefined {
+  if (l.meaning !== 'sends' || !isParticipant(l.source)) return undefined;
+  const handlers = othersIn(consumersOf(a.graph, l.target.id), l.source.id);
+  if (handlers.count === 0) return undefined;
+  const ids = handlers.first.map((h) => h.id);
+  const names = shortListing(ids.map(a.name), handlers.count);
+  return diagnostic(
+    'C003',
+    `${l.source.name} sends the command ${l.target.name} to ${names}: that part is orchestrated, so the design is a hybrid.`,
+    `Publish an event that ${names} reacts to instead, or declare the design a hybrid by leaving the style on auto.`,
+    { nodes: [l.source.id, l.target.id, ...ids], edges: [l.edge.id] },
+  );
 }
 
 /** C004: a cycle in "handling m emits m'" over messages. */
-function eventStorms(a: Analysis, orchestrators: ReadonlySet<string>): Diagnostic[] {
+export function eventStorms(a: Analysis, orchestrators: ReadonlySet<string>): Diagnostic[] {
   const next = new Map<string, string[]>();
   for (const r of a.reactions.values()) {
     if (orchestrators.has(r.participant.id)) continue;
@@ -139,7 +125,7 @@ function stormDiagnostic(a: Analysis, component: string[], orchestrators: Readon
  * completed earlier in the flow) must hear of the failure, directly or through what follows it.
  * Query steps change nothing; the failing participant knows of its own failure.
  */
-function unheardFailures(a: Analysis, orchestrators: ReadonlySet<string>): Diagnostic[] {
+export function unheardFailures(a: Analysis, orchestrators: ReadonlySet<string>): Diagnostic[] {
   // In a hybrid, the orchestrator's steps are its to compensate: the failure must reach the orchestrator, not their handlers.
   const steps = stepsOfOrchestrators(a, orchestrators);
   // Who emits each message on success: message -> handlings (participant, input).
@@ -238,7 +224,7 @@ function participantsReached(a: Analysis, message: string): Set<string> {
 }
 
 /** C007. An orchestrator that coordinates is not hidden: the hub must be a service. */
-function hiddenOrchestrator(a: Analysis): Diagnostic[] {
+export function hiddenOrchestrator(a: Analysis): Diagnostic[] {
   const hub = hubOf(a);
   if (!hub || hub.participant.kind === 'orchestrator') return [];
   const p = hub.participant;
@@ -252,20 +238,15 @@ function hiddenOrchestrator(a: Analysis): Diagnostic[] {
   ];
 }
 
-function sharedEvents(a: Analysis): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const n of a.doc.nodes) {
-    if (n.kind !== 'event') continue;
-    const publishers = [...new Set(producersOf(a.graph, n.id).filter((p) => p.kind === 'service').map((p) => p.id))];
-    if (publishers.length < 2) continue;
-    out.push(
-      diagnostic(
-        'C008',
-        `${n.name} is published by ${publishers.length} services (${a.names(publishers)}): subscribers cannot tell whose fact it is.`,
-        `Give each service its own event (e.g. ${a.name(publishers[0]!)}${n.name.trim()}), or let one service own ${n.name}.`,
-        { nodes: [n.id, ...publishers] },
-      ),
-    );
-  }
-  return out;
+/** C008 for one event published by several services. */
+export function sharedEvent(a: Analysis, n: SagaNode, { producers }: NodeLinks): Diagnostic | undefined {
+  if (n.kind !== 'event' || producers.length < 2) return undefined;
+  const publishers = [...new Set(producers.filter((p) => p.kind === 'service').map((p) => p.id))];
+  if (publishers.length < 2) return undefined;
+  return diagnostic(
+    'C008',
+    `${n.name} is published by ${publishers.length} services (${a.names(publishers)}): subscribers cannot tell whose fact it is.`,
+    `Give each service its own event (e.g. ${a.name(publishers[0]!)}${n.name.trim()}), or let one service own ${n.name}.`,
+    { nodes: [n.id, ...publishers] },
+  );
 }
