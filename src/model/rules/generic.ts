@@ -6,7 +6,7 @@ import { consumersOf, isMessage, isParticipant, producersOf, type ForbiddenEdge,
 import { looksLikeFact, looksLikeIntent, nameKey } from '../names.ts';
 import { quoted, shortened } from '../quote.ts';
 import { distinct, type ParticipantReactions } from '../reactions.ts';
-import type { SagaEdge, SagaNode } from '../schema.ts';
+import type { NodeKind, SagaEdge, SagaNode } from '../schema.ts';
 
 export function genericRules(a: Analysis): Diagnostic[] {
   return [
@@ -50,37 +50,40 @@ export function forbiddenEdge({ edge, source, target }: ForbiddenEdge): Diagnost
  * which an incremental validation keeps per node.
  */
 export function sharedNames(nodes: readonly SagaNode[], keyOf: (n: SagaNode) => string = keyOfName): Diagnostic[] {
-  // One node per name, or the list of them when several share it.
-  const groups = new Map<string, SagaNode | SagaNode[]>();
+  // By kind, then by name: one node per name, or the list of them when several share it.
+  const byKind = new Map<NodeKind, Map<string, SagaNode | SagaNode[]>>();
+  /** The groups of every kind, in the order their first node comes. */
+  const order: { kind: NodeKind; key: string }[] = [];
   for (const n of nodes) {
-    const key = `${n.kind}\u0000${keyOf(n)}`;
+    const key = keyOf(n);
+    let groups = byKind.get(n.kind);
+    if (!groups) byKind.set(n.kind, (groups = new Map()));
     const found = groups.get(key);
-    if (found === undefined) groups.set(key, n);
-    else if (Array.isArray(found)) found.push(n);
+    if (found === undefined) {
+      groups.set(key, n);
+      order.push({ kind: n.kind, key });
+    } else if (Array.isArray(found)) found.push(n);
     else groups.set(key, [found, n]);
   }
   const out: Diagnostic[] = [];
-  const commandNames = new Map<string, SagaNode>();
-  for (const [key, found] of groups) {
-    const first = Array.isArray(found) ? found[0]! : found;
-    if (Array.isArray(found)) {
-      out.push(
-        diagnostic(
-          'G003',
-          `${found.length} ${first.kind}s are named ${first.name.trim()}.`,
-          `Give each ${first.kind} its own name, or merge them into one node.`,
-          { nodes: found.map((n) => n.id) },
-        ),
-      );
-    }
-    if (first.kind === 'command') commandNames.set(key.slice(key.indexOf('\u0000') + 1), first);
+  const all = order.map(({ kind, key }) => ({ key, found: byKind.get(kind)!.get(key)! }));
+  for (const { found } of all) {
+    if (!Array.isArray(found)) continue;
+    const first = found[0]!;
+    out.push(
+      diagnostic('G003', `${found.length} ${first.kind}s are named ${first.name.trim()}.`, `Give each ${first.kind} its own name, or merge them into one node.`, {
+        nodes: found.map((n) => n.id),
+      }),
+    );
   }
-  if (commandNames.size === 0) return out;
-  for (const [key, found] of groups) {
+  const commands = byKind.get('command');
+  if (!commands) return out;
+  for (const { key, found } of all) {
     const event = Array.isArray(found) ? found[0]! : found;
     if (event.kind !== 'event') continue;
-    const command = commandNames.get(key.slice(key.indexOf('\u0000') + 1));
-    if (!command) continue;
+    const named = commands.get(key);
+    if (!named) continue;
+    const command = Array.isArray(named) ? named[0]! : named;
     out.push(
       diagnostic(
         'G004',
