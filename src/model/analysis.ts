@@ -12,7 +12,21 @@ export interface Analysis {
   name(id: string): string;
   /** Names of several nodes as `A, B and C`; a long list as its first few and how many more. */
   names(ids: readonly string[]): string;
+  /** Results an incremental validation keeps while the design's structure stays the same (see `structural`). */
+  kept?: KeptStructure;
 }
+
+/**
+ * Results that depend on the design's structure only (its nodes' ids, kinds and attributes, its
+ * connections), not on names or places: an incremental validation keeps them while an edit only
+ * renames or moves nodes. They hold ids, never node objects (those change on a rename).
+ */
+export interface KeptStructure {
+  get<T>(key: string, compute: () => T): T;
+}
+
+/** `compute()`, kept with the analysis's structure when an incremental validation keeps one; `key` names what it computes (and from which arguments). */
+export const structural = <T>(a: Analysis, key: string, compute: () => T): T => (a.kept ? a.kept.get(key, compute) : compute());
 
 /**
  * `assumeOn`: outputs whose `on` is missing answer the participant's forward inputs (the rules'
@@ -20,14 +34,20 @@ export interface Analysis {
  */
 export function analyse(doc: SagaDocument, options: { assumeOn?: boolean } = {}): Analysis {
   const graph = buildGraph(doc);
+  return analysisOf(graph, reactionTable(graph, options), triggersOf(graph));
+}
+
+/** The analysis of a graph from its reactions and triggers (computed whole, or kept from the document before). */
+export function analysisOf(graph: DesignGraph, reactions: ReadonlyMap<string, ParticipantReactions>, triggers: readonly MessageNode[], kept?: KeptStructure): Analysis {
   const name = (id: string): string => graph.node.get(id)?.name.trim() ?? id;
   return {
-    doc,
+    doc: graph.doc,
     graph,
-    reactions: reactionTable(graph, options),
-    triggers: triggersOf(graph),
+    reactions,
+    triggers,
     name,
     names: (ids) => shortListing(ids.slice(0, MAX_LISTED + 1).map(name), ids.length),
+    ...(kept && { kept }),
   };
 }
 

@@ -2,7 +2,7 @@
  * Classification (spec §2.5): is the design an orchestration, a choreography, a hybrid, or too
  * small to say? With human reasons and a confidence.
  */
-import { listing, type Analysis } from './analysis.ts';
+import { listing, structural, type Analysis } from './analysis.ts';
 import { consumersOf, isParticipant, outputLinks, producersOf } from './graph.ts';
 import type { ParticipantNode, SagaNode } from './schema.ts';
 
@@ -85,7 +85,15 @@ const hubs = new WeakMap<Analysis, Hub | null>();
 /** The hub of the design, computed once per analysis (the classifier and rule C007 both ask). */
 export function hubOf(a: Analysis): Hub | undefined {
   let hub = hubs.get(a);
-  if (hub === undefined) hubs.set(a, (hub = findHub(a) ?? null));
+  if (hub === undefined) {
+    // Kept by its participant's id: the node object changes when it is renamed.
+    const found = structural(a, 'hub', () => {
+      const h = findHub(a);
+      return h && { ...h, participant: h.participant.id };
+    });
+    hub = found ? { ...found, participant: a.graph.node.get(found.participant) as ParticipantNode } : null;
+    hubs.set(a, hub);
+  }
   return hub ?? undefined;
 }
 

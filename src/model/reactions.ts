@@ -156,11 +156,21 @@ export const ASSUMED_ON_BUDGET = LIMITS.maxListEntries;
  */
 export function assumingOn(g: DesignGraph, r: ParticipantReactions, budget: { left: number } = { left: ASSUMED_ON_BUDGET }): ParticipantReactions {
   if (r.unbound.length === 0) return r;
-  const forward = r.reactions.filter((x) => !isFailureEvent(x.input) && !g.isCompensation(x.input.id) && x.via.edge.compensates === undefined);
-  const answered = new Set(forward.length > 0 ? forward : r.reactions);
+  const answered = answeredInputs(g, r);
   const pairs = r.unbound.length * answered.size;
   if (pairs > budget.left) return r;
   budget.left -= pairs;
+  return withAnswers(r, answered);
+}
+
+/** The reactions an output without `on` is read as answering: the forward inputs, or all of them when there are none. */
+export function answeredInputs(g: DesignGraph, r: ParticipantReactions): ReadonlySet<Reaction> {
+  const forward = r.reactions.filter((x) => !isFailureEvent(x.input) && !g.isCompensation(x.input.id) && x.via.edge.compensates === undefined);
+  return new Set(forward.length > 0 ? forward : r.reactions);
+}
+
+/** `r` with its outputs without `on` attached to the `answered` reactions. */
+export function withAnswers(r: ParticipantReactions, answered: ReadonlySet<Reaction>): ParticipantReactions {
   const reactions = r.reactions.map((x) => {
     if (!answered.has(x)) return x;
     const copy = { ...x, onSuccess: copied(x.onSuccess), onFailure: copied(x.onFailure) };

@@ -5,7 +5,7 @@
  * `sortDiagnostics` gives, without sorting. An incremental validation hands in a RuleMemo, which
  * keeps the diagnostics of every node, participant and connection whose inputs did not change.
  */
-import type { Analysis } from './analysis.ts';
+import { structural, type Analysis } from './analysis.ts';
 import type { Classification } from './classify.ts';
 import { CAUSAL_ORDER, type Diagnostic, type RuleId, type Severity } from './diagnostic.ts';
 import { isParticipant, NONE, type Link, type NodeLinks } from './graph.ts';
@@ -26,10 +26,8 @@ export interface RuleMemo {
   participants: Kept<ParticipantReactions, readonly Diagnostic[]>;
   /** A connection's O002, O005 and C003, kept while the entry they read and the rules that run stay the same. */
   links: Kept<Link, readonly Diagnostic[]>;
-  /** The comparison key of a node's name (G003). */
-  nameKeyOf(n: SagaNode): string;
-  /** The nodes the triggers reach, kept while the connections between nodes stay the same. */
-  reached(a: Analysis): ReadonlySet<string>;
+  /** G003 and G004: `find()`, or what it found before when no edit since touched a name that is shared or could be. */
+  sharedNames(find: () => Diagnostic[]): Diagnostic[];
   /** The same object as the last time when equal to it, so that what was kept with it stays valid. */
   sameAs<T extends object>(kind: 'links', value: T, equal: (a: T, b: T) => boolean): T;
 }
@@ -64,9 +62,9 @@ export function runRules(a: Analysis, verdict: Classification, extra: readonly D
   const found = new Found();
   found.add(a.graph.dangling.map((edge) => danglingEdge(a, edge)));
   found.add(a.graph.forbidden.map(forbiddenEdge));
-  found.add(sharedNames(a.doc.nodes, memo?.nameKeyOf));
+  found.add(memo ? memo.sharedNames(() => sharedNames(a.doc.nodes)) : sharedNames(a.doc.nodes));
   nodePass(a, scope, found, memo);
-  found.add(reachability(a, memo ? memo.reached(a) : reachedFrom(a)));
+  found.add(reachability(a, structural(a, 'reached', () => reachedFrom(a))));
   participantPass(a, found, memo);
   const coordination = scope.orchestration ? coordinationOf(a, verdict.coordinator) : undefined;
   linkPass(a, scope, coordination?.who, found, memo);

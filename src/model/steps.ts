@@ -3,7 +3,7 @@
  * reaches them, with their replies, compensations and step types (spec §2.3: declared, or
  * inferred when `auto`).
  */
-import type { Analysis } from './analysis.ts';
+import { structural, type Analysis } from './analysis.ts';
 import { failureRateOf } from './attributes.ts';
 import { compensationOf, consumersOf, isCompensationCommand, outputLinks, type DesignGraph, type Link } from './graph.ts';
 import type { CommandNode, ParticipantNode, SagaNode, StepType } from './schema.ts';
@@ -42,7 +42,8 @@ export function stepsOf(a: Analysis, orchestrator: ParticipantNode): Step[] {
   }
   const unlinked = unlinkedCompensations(a, orchestrator, sends);
   const steps: Step[] = [];
-  for (const id of flowOrder(a, [...sends.keys()])) {
+  const order = structural(a, `flow order of ${orchestrator.id}`, () => flowOrder(a, [...sends.keys()]));
+  for (const id of order) {
     const command = g.node.get(id) as CommandNode;
     const handlers = consumersOf(g, id);
     const handler = handlers.length === 1 ? handlers[0] : undefined;

@@ -1,5 +1,5 @@
 /** Choreography rules C001–C008 (spec §2.4). */
-import { listing, othersIn, shortListing, type Analysis } from '../analysis.ts';
+import { listing, othersIn, shortListing, structural, type Analysis } from '../analysis.ts';
 import { failureRateOf } from '../attributes.ts';
 import { hubOf } from '../classify.ts';
 import { defined, diagnostic, type Diagnostic } from '../diagnostic.ts';
@@ -80,6 +80,11 @@ export function directCommand(a: Analysis, l: Link): Diagnostic | undefined {
 
 /** C004: a cycle in "handling m emits m'" over messages. */
 export function eventStorms(a: Analysis, orchestrators: ReadonlySet<string>): Diagnostic[] {
+  return structural(a, `storms without ${[...orchestrators].join('\u0000')}`, () => stormCycles(a, orchestrators)).map((component) => stormDiagnostic(a, component, orchestrators));
+}
+
+/** The cycles of "handling m emits m'" over messages (ids), leaving out the orchestrators' handlings. */
+function stormCycles(a: Analysis, orchestrators: ReadonlySet<string>): string[][] {
   const next = new Map<string, string[]>();
   for (const r of a.reactions.values()) {
     if (orchestrators.has(r.participant.id)) continue;
@@ -90,12 +95,7 @@ export function eventStorms(a: Analysis, orchestrators: ReadonlySet<string>): Di
       for (const l of reaction.onFailure) list.push(l.target.id);
     }
   }
-  const out: Diagnostic[] = [];
-  for (const component of stronglyConnected([...next.keys()], (m) => next.get(m) ?? [])) {
-    if (component.length === 1 && !next.get(component[0]!)?.includes(component[0]!)) continue;
-    out.push(stormDiagnostic(a, component, orchestrators));
-  }
-  return out;
+  return stronglyConnected([...next.keys()], (m) => next.get(m) ?? []).filter((component) => component.length > 1 || next.get(component[0]!)?.includes(component[0]!) === true);
 }
 
 function stormDiagnostic(a: Analysis, component: string[], orchestrators: ReadonlySet<string>): Diagnostic {
@@ -126,6 +126,19 @@ function stormDiagnostic(a: Analysis, component: string[], orchestrators: Readon
  * Query steps change nothing; the failing participant knows of its own failure.
  */
 export function unheardFailures(a: Analysis, orchestrators: ReadonlySet<string>): Diagnostic[] {
+  return structural(a, `unheard failures without ${[...orchestrators].join('\u0000')}`, () => unheardFailuresFound(a, orchestrators)).map((f) => unheardFailure(a, f));
+}
+
+/** A failure (C005) that never reaches participants whose changes it must undo, by ids. */
+interface UnheardFailure {
+  failure: { edge: string; event: string };
+  participant: string;
+  input: string;
+  /** The participants it misses, with the inputs they handled. */
+  missed: [string, string[]][];
+}
+
+function unheardFailuresFound(a: Analysis, orchestrators: ReadonlySet<string>): UnheardFailure[] {
   // In a hybrid, the orchestrator's steps are its to compensate: the failure must reach the orchestrator, not their handlers.
   const steps = stepsOfOrchestrators(a, orchestrators);
   // Who emits each message on success: message -> handlings (participant, input).
@@ -140,7 +153,7 @@ export function unheardFailures(a: Analysis, orchestrators: ReadonlySet<string>)
       }
     }
   }
-  const out: Diagnostic[] = [];
+  const found: UnheardFailure[] = [];
   for (const r of a.reactions.values()) {
     for (const reaction of r.reactions) {
       for (const failure of reaction.onFailure) {
@@ -150,20 +163,23 @@ export function unheardFailures(a: Analysis, orchestrators: ReadonlySet<string>)
         const hearing = participantsReached(a, failure.target.id);
         const missed = [...upstream].filter(([q]) => !hearing.has(q));
         if (missed.length === 0) continue;
-        const shown = missed.slice(0, 3).map(([q, inputs]) => `${a.name(q)} (which handled ${a.names(inputs)})`);
-        const [first, firstInputs] = missed[0]!;
-        out.push(
-          diagnostic(
-            'C005',
-            `${failure.target.name} (when ${r.participant.name} fails on ${reaction.input.name}) never reaches ${missed.length > 3 ? `${shown.join(', ')} and ${missed.length - 3} more` : listing(shown)}: ${missed.length === 1 ? 'that change is' : 'their changes are'} never compensated.`,
-            `Subscribe ${missed.length === 1 ? a.name(first) : 'each of them'} to ${failure.target.name} (or to an event that follows from it), with "compensates" naming what ${missed.length === 1 ? 'it' : 'each'} handled${missed.length === 1 ? ` (${a.name(firstInputs[0]!)})` : ''}.`,
-            { nodes: [failure.target.id, r.participant.id, ...missed.map(([q]) => q)], edges: [failure.edge.id] },
-          ),
-        );
+        found.push({ failure: { edge: failure.edge.id, event: failure.target.id }, participant: r.participant.id, input: reaction.input.id, missed });
       }
     }
   }
-  return out;
+  return found;
+}
+
+function unheardFailure(a: Analysis, { failure, participant, input, missed }: UnheardFailure): Diagnostic {
+  const event = a.graph.node.get(failure.event)!.name;
+  const shown = missed.slice(0, 3).map(([q, inputs]) => `${a.name(q)} (which handled ${a.names(inputs)})`);
+  const [first, firstInputs] = missed[0]!;
+  return diagnostic(
+    'C005',
+    `${event} (when ${a.graph.node.get(participant)!.name} fails on ${a.graph.node.get(input)!.name}) never reaches ${missed.length > 3 ? `${shown.join(', ')} and ${missed.length - 3} more` : listing(shown)}: ${missed.length === 1 ? 'that change is' : 'their changes are'} never compensated.`,
+    `Subscribe ${missed.length === 1 ? a.name(first) : 'each of them'} to ${event} (or to an event that follows from it), with "compensates" naming what ${missed.length === 1 ? 'it' : 'each'} handled${missed.length === 1 ? ` (${a.name(firstInputs[0]!)})` : ''}.`,
+    { nodes: [failure.event, participant, ...missed.map(([q]) => q)], edges: [failure.edge] },
+  );
 }
 
 /** Participants whose successful, non-query handlings led to `message`, with the inputs they handled. */

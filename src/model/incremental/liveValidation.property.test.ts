@@ -1,0 +1,60 @@
+/**
+ * Incremental validation gives exactly what a full validation gives: after every edit of a random
+ * sequence (the editor's operations, undo back to an earlier document, and a few edits the editor
+ * never makes), the live result deep-equals `validate` of the same document: the same verdict, the
+ * same diagnostics in the same order, the same count of the ones left out.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SagaDocument } from '../schema.ts';
+import { designArb } from '../testing/arbitraries.ts';
+import { EXAMPLE_IDS, example } from '../testing/builder.ts';
+import { editArb, ruleDesignArb } from '../testing/ruleDesigns.ts';
+import { choreographyArb, orchestrationArb } from '../testing/sagas.ts';
+import { validate } from '../validate.ts';
+import { LiveValidation } from './liveValidation.ts';
+
+/** One step of an editing session: an edit, or undo to a document `back` steps before. */
+const stepArb = fc.oneof({ weight: 6, arbitrary: editArb.map((edit) => ({ edit })) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 4 }).map((back) => ({ back })) });
+
+const startArb: fc.Arbitrary<SagaDocument> = fc.oneof(
+  ruleDesignArb,
+  orchestrationArb,
+  choreographyArb,
+  designArb({ maxNodes: 8, maxEdges: 12 }),
+  fc.constantFrom(...EXAMPLE_IDS).map(example),
+);
+
+function expectLiveAsFull(live: LiveValidation, doc: SagaDocument): void {
+  expect(live.validate(doc)).toEqual(validate(doc));
+}
+
+describe('incremental validation', () => {
+  it('equals validate after every edit of 400 random editing sessions', () => {
+    fc.assert(
+      fc.property(startArb, fc.array(stepArb, { minLength: 1, maxLength: 14 }), (start, steps) => {
+        const live = new LiveValidation();
+        const history = [start];
+        expectLiveAsFull(live, start);
+        for (const step of steps) {
+          const doc = 'edit' in step ? step.edit(history[history.length - 1]!) : history[Math.max(0, history.length - 1 - step.back)]!;
+          history.push(doc);
+          expectLiveAsFull(live, doc);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('follows every reference example through a rename of each node, one at a time', () => {
+    for (const id of EXAMPLE_IDS) {
+      const live = new LiveValidation();
+      let doc = example(id);
+      expectLiveAsFull(live, doc);
+      for (const n of example(id).nodes) {
+        doc = { ...doc, nodes: doc.nodes.map((m) => (m.id === n.id ? { ...m, name: `${m.name}X` } : m)) };
+        expectLiveAsFull(live, doc);
+      }
+    }
+  });
+});

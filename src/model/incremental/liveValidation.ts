@@ -1,0 +1,135 @@
+/**
+ * Validation of a design being edited, one document after another: the same result as
+ * `validate(doc)`, computed from what the document before left. The graph is updated rather than
+ * built (liveGraph.ts); a participant's reactions, and the diagnostics of a node, a participant or
+ * a connection, are kept while what they read stays the same object (rulePasses.ts); what depends
+ * on the whole design's structure (the flow order, cycles, unheard failures, the hub, what the
+ * triggers reach) is kept while edits only rename or move nodes.
+ */
+import { analysisOf, type KeptStructure } from '../analysis.ts';
+import { classify } from '../classify.ts';
+import type { Diagnostic } from '../diagnostic.ts';
+import { isParticipant, triggersOf, type DesignGraph, type NodeLinks } from '../graph.ts';
+import { Kept } from '../kept.ts';
+import { answeredInputs, ASSUMED_ON_BUDGET, reactionsOf, withAnswers, type ParticipantReactions, type Reaction } from '../reactions.ts';
+import type { RuleMemo } from '../rulePasses.ts';
+import type { MessageNode, SagaDocument } from '../schema.ts';
+import { validate, validateAnalysis, type ValidationResult } from '../validate.ts';
+import { LiveGraph, type GraphChange } from './liveGraph.ts';
+import { NameCounts } from './nameCounts.ts';
+
+/** A participant's reactions with the outputs without `on` read as answering its forward inputs (assumingOn), made once. */
+interface Assumed {
+  pairs: number;
+  answered: ReadonlySet<Reaction>;
+  reactions: ParticipantReactions | undefined;
+}
+
+export class LiveValidation {
+  private doc: SagaDocument | undefined;
+  private result: ValidationResult | undefined;
+  private live: LiveGraph | undefined;
+  /** Results of the structure (KeptStructure), cleared when an edit changes more than names. */
+  private readonly structure = new Map<string, unknown>();
+  private readonly kept: KeptStructure = { get: (key, compute) => this.keptStructure(key, compute) };
+  /** Bumped when the set of commands named as compensations changes: reactions read it. */
+  private compensations = 0;
+  private readonly reactions = new Kept<NodeLinks, ParticipantReactions>();
+  private readonly assumed = new Kept<ParticipantReactions, Assumed>();
+  private table: { values: ParticipantReactions[]; map: ReadonlyMap<string, ParticipantReactions> } | undefined;
+  private triggers: readonly MessageNode[] = [];
+  private names: NameCounts | undefined;
+  /** G003 and G004 as last found, and whether the edit since may change them. */
+  private shared: { found: Diagnostic[]; stale: boolean } = { found: [], stale: true };
+  private readonly memo: RuleMemo = {
+    nodes: new Kept(),
+    participants: new Kept(),
+    links: new Kept(),
+    sharedNames: (find) => {
+      if (this.shared.stale) this.shared = { found: find(), stale: false };
+      return this.shared.found;
+    },
+    sameAs: (_kind, value, equal) => {
+      if (this.linkContext === undefined || !equal(this.linkContext as typeof value, value)) this.linkContext = value;
+      return this.linkContext as typeof value;
+    },
+  };
+  private linkContext: object | undefined;
+
+  /** `validate(doc)`, from what the documents validated before left. */
+  validate(doc: SagaDocument): ValidationResult {
+    if (doc === this.doc && this.result) return this.result;
+    const change = this.live && this.doc ? this.live.update(doc) : undefined;
+    if (change) this.follow(change);
+    else this.restart(doc);
+    this.doc = doc;
+    const live = this.live;
+    if (!live) return (this.result = validate(doc));
+    const g = live.graph;
+    const a = analysisOf(g, this.reactionTable(g), this.triggersOf(g, change), this.kept);
+    return (this.result = validateAnalysis(a, classify(a), this.memo));
+  }
+
+  /** What the edit means for what is kept. */
+  private follow(change: GraphChange): void {
+    if (!change.namesOnly) this.structure.clear();
+    if (change.compensations) this.compensations++;
+    const { removed, added, replaced, orderKept } = change.nodes;
+    const alone = this.names!.apply([...removed, ...replaced.map(([before]) => before)], [...added, ...replaced.map(([, after]) => after)]);
+    if (!alone || !orderKept) this.shared.stale = true;
+  }
+
+  /** Nothing kept can be trusted: the graph is built again. */
+  private restart(doc: SagaDocument): void {
+    this.live = LiveGraph.of(doc);
+    this.structure.clear();
+    this.compensations++;
+    this.names = new NameCounts(doc.nodes);
+    this.shared.stale = true;
+    this.table = undefined;
+  }
+
+  private keptStructure<T>(key: string, compute: () => T): T {
+    if (this.structure.has(key)) return this.structure.get(key) as T;
+    const value = compute();
+    this.structure.set(key, value);
+    return value;
+  }
+
+  /** reactionTable(g, { assumeOn: true }), each participant's kept while its entry and the compensations stay the same. */
+  private reactionTable(g: DesignGraph): ReadonlyMap<string, ParticipantReactions> {
+    const budget = { left: ASSUMED_ON_BUDGET };
+    const values: ParticipantReactions[] = [];
+    for (const n of g.doc.nodes) {
+      if (!isParticipant(n)) continue;
+      const e = g.at(n.id)!;
+      const base = this.reactions.get(e, this.compensations, undefined) ?? this.reactions.set(e, this.compensations, undefined, reactionsOf(g, n));
+      values.push(this.assumingOn(g, base, budget));
+    }
+    const before = this.table?.values;
+    if (before && before.length === values.length && values.every((r, i) => r === before[i])) return this.table!.map;
+    this.table = { values, map: new Map(values.map((r) => [r.participant.id, r])) };
+    return this.table.map;
+  }
+
+  /** assumingOn, with the copy kept for the same reactions. */
+  private assumingOn(g: DesignGraph, r: ParticipantReactions, budget: { left: number }): ParticipantReactions {
+    if (r.unbound.length === 0) return r;
+    let assumed = this.assumed.get(r, this.compensations, undefined);
+    if (!assumed) {
+      const answered = answeredInputs(g, r);
+      assumed = this.assumed.set(r, this.compensations, undefined, { pairs: r.unbound.length * answered.size, answered, reactions: undefined });
+    }
+    if (assumed.pairs > budget.left) return r;
+    budget.left -= assumed.pairs;
+    return (assumed.reactions ??= withAnswers(r, assumed.answered));
+  }
+
+  /** The triggers: found again when connections changed, else the same ones (renamed ones as they are now). */
+  private triggersOf(g: DesignGraph, change: GraphChange | undefined): readonly MessageNode[] {
+    if (!change || change.topology) return (this.triggers = triggersOf(g));
+    const now = this.triggers.map((t) => g.node.get(t.id) as MessageNode);
+    if (now.some((t, i) => t !== this.triggers[i])) this.triggers = now;
+    return this.triggers;
+  }
+}
