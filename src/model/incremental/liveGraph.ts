@@ -65,7 +65,9 @@ export class LiveGraph {
     const prev = this.graph.doc;
     const nodes = listChange(prev.nodes, next.nodes);
     const edges = listChange(prev.edges, next.edges);
-    if (!edges.orderKept) return undefined;
+    // Another design altogether (the compare view shows two): built again, which is cheaper.
+    const changed = nodes.removed.length + nodes.added.length + nodes.replaced.length + edges.removed.length + edges.added.length + edges.replaced.length;
+    if (!edges.orderKept || changed > Math.max(64, (next.nodes.length + next.edges.length) / 4)) return undefined;
     const change: GraphChange = { topology: false, compensations: false, namesOnly: edges.removed.length + edges.added.length + edges.replaced.length === 0, nodes };
     const changedIds = new Set<string>();
     for (const n of nodes.removed) {
