@@ -3,7 +3,7 @@
  * small to say? With human reasons and a confidence.
  */
 import { listing, structural, type Analysis } from './analysis.ts';
-import { consumersOf, isParticipant, outputLinks, producersOf } from './graph.ts';
+import { consumersOf, isMessage, isParticipant, outputLinks, producersOf } from './graph.ts';
 import type { ParticipantNode, SagaNode } from './schema.ts';
 
 export type Style = 'orchestration' | 'choreography' | 'hybrid' | 'undetermined';
@@ -41,7 +41,7 @@ export function commandsBetweenParticipants(a: Analysis): { sender: ParticipantN
  */
 export function findHub(a: Analysis): Hub | undefined {
   const participants = a.doc.nodes.filter(isParticipant);
-  if (participants.length < 3) return undefined;
+  if (participants.length < 3 || !mayHaveHub(a, participants)) return undefined;
   // Which participants emit each message type.
   const emitters = new Map<string, Set<string>>();
   for (const p of participants) {
@@ -78,6 +78,32 @@ export function findHub(a: Analysis): Hub | undefined {
     if (!best || consumed / of > best.consumed / best.of) best = { participant: p, consumed, of, producers: [...producers] };
   }
   return best;
+}
+
+/**
+ * Whether some participant has enough inputs to consume most of the message types the others emit
+ * (the first test of findHub), counted without listing who emits what: most designs have none.
+ */
+function mayHaveHub(a: Analysis, participants: readonly ParticipantNode[]): boolean {
+  let emitted = 0;
+  const sole = new Map<string, number>();
+  for (const n of a.doc.nodes) {
+    if (!isMessage(n) || a.graph.node.get(n.id) !== n) continue;
+    let first: string | undefined;
+    let several = false;
+    for (const p of a.graph.producers(n.id)) {
+      if (!isParticipant(p)) continue;
+      if (first === undefined) first = p.id;
+      else if (p.id !== first) several = true;
+    }
+    if (first === undefined) continue;
+    emitted++;
+    if (!several) sole.set(first, (sole.get(first) ?? 0) + 1);
+  }
+  return participants.some((p) => {
+    const of = emitted - (sole.get(p.id) ?? 0);
+    return of > 0 && a.graph.inputs(p.id).length * 2 > of;
+  });
 }
 
 const hubs = new WeakMap<Analysis, Hub | null>();
