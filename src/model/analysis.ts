@@ -23,10 +23,19 @@ export interface Analysis {
  */
 export interface KeptStructure {
   get<T>(key: string, compute: () => T): T;
+  /**
+   * One part of a result over the whole design (`family`), kept until an edit changes a node it
+   * read: `compute` returns the part and the ids of the nodes it read.
+   */
+  part<T>(family: string, key: string, compute: () => { value: T; reads: readonly string[] }): T;
 }
 
 /** `compute()`, kept with the analysis's structure when an incremental validation keeps one; `key` names what it computes (and from which arguments). */
 export const structural = <T>(a: Analysis, key: string, compute: () => T): T => (a.kept ? a.kept.get(key, compute) : compute());
+
+/** `compute().value`, kept by an incremental validation until an edit changes a node it read (KeptStructure.part). */
+export const structuralPart = <T>(a: Analysis, family: string, key: string, compute: () => { value: T; reads: readonly string[] }): T =>
+  a.kept ? a.kept.part(family, key, compute) : compute().value;
 
 /**
  * `assumeOn`: outputs whose `on` is missing answer the participant's forward inputs (the rules'

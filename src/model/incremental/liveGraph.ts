@@ -21,6 +21,8 @@ export interface GraphChange {
   namesOnly: boolean;
   /** How the list of nodes changed. */
   nodes: ListChange<SagaNode>;
+  /** The ids of the nodes whose entries changed (the node itself or its connections). */
+  touched: ReadonlySet<string>;
 }
 
 export class LiveGraph {
@@ -68,7 +70,7 @@ export class LiveGraph {
     // Another design altogether (the compare view shows two): built again, which is cheaper.
     const changed = nodes.removed.length + nodes.added.length + nodes.replaced.length + edges.removed.length + edges.added.length + edges.replaced.length;
     if (!edges.orderKept || changed > Math.max(64, (next.nodes.length + next.edges.length) / 4)) return undefined;
-    const change: GraphChange = { topology: false, compensations: false, namesOnly: edges.removed.length + edges.added.length + edges.replaced.length === 0, nodes };
+    const change: GraphChange = { topology: false, compensations: false, namesOnly: edges.removed.length + edges.added.length + edges.replaced.length === 0, nodes, touched: new Set() };
     const changedIds = new Set<string>();
     for (const n of nodes.removed) {
       if (this.node.get(n.id) !== n) return undefined;
@@ -137,7 +139,7 @@ export class LiveGraph {
     }
     for (const id of touched) this.relink(id, dropped, fresh);
     this.graph = this.graphFor(next);
-    return change;
+    return { ...change, touched };
   }
 
   /** The readings and indexes of `after`'s connections, the readings of kept connections carried over. */

@@ -25,13 +25,26 @@ interface Assumed {
   reactions: ParticipantReactions | undefined;
 }
 
+/** Adds the ids of the messages `r` consumes and emits. */
+function messagesOf(r: ParticipantReactions, into: Set<string>): void {
+  for (const x of r.reactions) {
+    into.add(x.input.id);
+    for (const l of x.onSuccess) into.add(l.target.id);
+    for (const l of x.onFailure) into.add(l.target.id);
+  }
+}
+
 export class LiveValidation {
   private doc: SagaDocument | undefined;
   private result: ValidationResult | undefined;
   private live: LiveGraph | undefined;
   /** Results of the structure (KeptStructure), cleared when an edit changes more than names. */
   private readonly structure = new Map<string, unknown>();
-  private readonly kept: KeptStructure = { get: (key, compute) => this.keptStructure(key, compute) };
+  private readonly kept: KeptStructure = { get: (key, compute) => this.keptStructure(key, compute), part: (family, key, compute) => this.keptPart(family, key, compute) };
+  /** Parts of results (KeptStructure.part), with the nodes they read; dropped when an edit changes one of those. */
+  private readonly parts = new Map<string, Map<string, { value: unknown; reads: readonly string[] }>>();
+  /** The ids of the nodes the edit being followed changed, in structure (undefined: all of them). */
+  private changed: Set<string> | undefined;
   /** Bumped when the set of commands named as compensations changes: reactions read it. */
   private compensations = 0;
   private readonly reactions = new Kept<NodeLinks, ParticipantReactions>();
@@ -66,12 +79,15 @@ export class LiveValidation {
     const live = this.live;
     if (!live) return (this.result = validate(doc));
     const g = live.graph;
-    const a = analysisOf(g, this.reactionTable(g), this.triggersOf(g, change), this.kept);
+    const reactions = this.reactionTable(g);
+    this.dropChangedParts();
+    const a = analysisOf(g, reactions, this.triggersOf(g, change), this.kept);
     return (this.result = validateAnalysis(a, classify(a), this.memo));
   }
 
   /** What the edit means for what is kept. */
   private follow(change: GraphChange): void {
+    this.changed = change.namesOnly ? new Set() : new Set(change.touched);
     if (!change.namesOnly) this.structure.clear();
     if (change.compensations) this.compensations++;
     const { removed, added, replaced, orderKept } = change.nodes;
@@ -83,6 +99,8 @@ export class LiveValidation {
   private restart(doc: SagaDocument): void {
     this.live = LiveGraph.of(doc);
     this.structure.clear();
+    this.parts.clear();
+    this.changed = undefined;
     this.compensations++;
     this.names = new NameCounts(doc.nodes);
     this.shared.stale = true;
@@ -96,6 +114,23 @@ export class LiveValidation {
     return value;
   }
 
+  private keptPart<T>(family: string, key: string, compute: () => { value: T; reads: readonly string[] }): T {
+    let parts = this.parts.get(family);
+    if (!parts) this.parts.set(family, (parts = new Map()));
+    let part = parts.get(key);
+    if (!part) parts.set(key, (part = compute()));
+    return part.value as T;
+  }
+
+  /** Forgets the kept parts that read a node the edit changed. */
+  private dropChangedParts(): void {
+    const changed = this.changed;
+    if (!changed || changed.size === 0) return;
+    for (const parts of this.parts.values()) {
+      for (const [key, part] of parts) if (part.reads.some((id) => changed.has(id))) parts.delete(key);
+    }
+  }
+
   /** reactionTable(g, { assumeOn: true }), each participant's kept while its entry and the compensations stay the same. */
   private reactionTable(g: DesignGraph): ReadonlyMap<string, ParticipantReactions> {
     const budget = { left: ASSUMED_ON_BUDGET };
@@ -106,9 +141,19 @@ export class LiveValidation {
       const base = this.reactions.get(e, this.compensations, undefined) ?? this.reactions.set(e, this.compensations, undefined, reactionsOf(g, n));
       values.push(this.assumingOn(g, base, budget));
     }
-    const before = this.table?.values;
-    if (before && before.length === values.length && values.every((r, i) => r === before[i])) return this.table!.map;
+    const before = this.table;
+    if (before && before.values.length === values.length && values.every((r, i) => r === before.values[i])) return before.map;
     this.table = { values, map: new Map(values.map((r) => [r.participant.id, r])) };
+    // What a participant's reactions join changed in structure: its inputs and what it emits, before and after.
+    if (before && this.changed) {
+      for (const r of values) {
+        const was = before.map.get(r.participant.id);
+        if (was === r) continue;
+        messagesOf(r, this.changed);
+        if (was) messagesOf(was, this.changed);
+      }
+      for (const was of before.values) if (!this.table.map.has(was.participant.id)) messagesOf(was, this.changed);
+    }
     return this.table.map;
   }
 

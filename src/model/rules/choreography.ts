@@ -1,5 +1,5 @@
 /** Choreography rules C001–C008 (spec §2.4). */
-import { listing, othersIn, shortListing, structural, type Analysis } from '../analysis.ts';
+import { listing, othersIn, shortListing, structural, structuralPart, type Analysis } from '../analysis.ts';
 import { failureRateOf } from '../attributes.ts';
 import { hubOf } from '../classify.ts';
 import { defined, diagnostic, type Diagnostic } from '../diagnostic.ts';
@@ -126,7 +126,23 @@ function stormDiagnostic(a: Analysis, component: string[], orchestrators: Readon
  * Query steps change nothing; the failing participant knows of its own failure.
  */
 export function unheardFailures(a: Analysis, orchestrators: ReadonlySet<string>): Diagnostic[] {
-  return structural(a, `unheard failures without ${[...orchestrators].join('\u0000')}`, () => unheardFailuresFound(a, orchestrators)).map((f) => unheardFailure(a, f));
+  // In a hybrid, the orchestrator's steps are its to compensate: the failure must reach the orchestrator, not their handlers.
+  const steps = stepsOfOrchestrators(a, orchestrators);
+  const family = `unheard failures without ${[...orchestrators].join('\u0000')}, steps ${[...steps].join('\u0000')}`;
+  let emittedBy: ReadonlyMap<string, { participant: string; input: string }[]> | undefined;
+  const out: Diagnostic[] = [];
+  for (const r of a.reactions.values()) {
+    for (const reaction of r.reactions) {
+      for (const [i, failure] of reaction.onFailure.entries()) {
+        // Any change to this reaction changes the participant's reactions, which is a change to its input (read).
+        const found = structuralPart(a, family, `${r.participant.id}\u0000${reaction.input.id}\u0000${i}`, () =>
+          unheardFailureOf(a, r.participant.id, reaction.input.id, failure, (emittedBy ??= emitters(a)), steps),
+        );
+        if (found) out.push(unheardFailure(a, found));
+      }
+    }
+  }
+  return out;
 }
 
 /** A failure (C005) that never reaches participants whose changes it must undo, by ids. */
@@ -138,10 +154,8 @@ interface UnheardFailure {
   missed: [string, string[]][];
 }
 
-function unheardFailuresFound(a: Analysis, orchestrators: ReadonlySet<string>): UnheardFailure[] {
-  // In a hybrid, the orchestrator's steps are its to compensate: the failure must reach the orchestrator, not their handlers.
-  const steps = stepsOfOrchestrators(a, orchestrators);
-  // Who emits each message on success: message -> handlings (participant, input).
+/** Who emits each message on success: message -> handlings (participant, input). */
+function emitters(a: Analysis): Map<string, { participant: string; input: string }[]> {
   const emittedBy = new Map<string, { participant: string; input: string }[]>();
   for (const r of a.reactions.values()) {
     for (const reaction of r.reactions) {
@@ -153,21 +167,25 @@ function unheardFailuresFound(a: Analysis, orchestrators: ReadonlySet<string>): 
       }
     }
   }
-  const found: UnheardFailure[] = [];
-  for (const r of a.reactions.values()) {
-    for (const reaction of r.reactions) {
-      for (const failure of reaction.onFailure) {
-        const upstream = upstreamChanges(a, reaction.input.id, emittedBy, steps);
-        upstream.delete(r.participant.id);
-        if (upstream.size === 0) continue;
-        const hearing = participantsReached(a, failure.target.id);
-        const missed = [...upstream].filter(([q]) => !hearing.has(q));
-        if (missed.length === 0) continue;
-        found.push({ failure: { edge: failure.edge.id, event: failure.target.id }, participant: r.participant.id, input: reaction.input.id, missed });
-      }
-    }
-  }
-  return found;
+  return emittedBy;
+}
+
+/** C005 for one failure output of `participant` on `input`, and the messages looked at to decide it. */
+function unheardFailureOf(
+  a: Analysis,
+  participant: string,
+  input: string,
+  failure: Link,
+  emittedBy: ReadonlyMap<string, { participant: string; input: string }[]>,
+  steps: ReadonlySet<string>,
+): { value: UnheardFailure | undefined; reads: readonly string[] } {
+  const { changes: upstream, seen: above } = upstreamChanges(a, input, emittedBy, steps);
+  upstream.delete(participant);
+  if (upstream.size === 0) return { value: undefined, reads: above };
+  const { reached: hearing, seen: below } = participantsReached(a, failure.target.id);
+  const missed = [...upstream].filter(([q]) => !hearing.has(q));
+  const value = missed.length === 0 ? undefined : { failure: { edge: failure.edge.id, event: failure.target.id }, participant, input, missed };
+  return { value, reads: [...above, ...below] };
 }
 
 function unheardFailure(a: Analysis, { failure, participant, input, missed }: UnheardFailure): Diagnostic {
@@ -188,7 +206,7 @@ function upstreamChanges(
   message: string,
   emittedBy: ReadonlyMap<string, { participant: string; input: string }[]>,
   steps: ReadonlySet<string>,
-): Map<string, string[]> {
+): { changes: Map<string, string[]>; seen: string[] } {
   const changes = new Map<string, string[]>();
   const seen = new Set([message]);
   const queue = [message];
@@ -209,7 +227,7 @@ function upstreamChanges(
       }
     }
   }
-  return changes;
+  return { changes, seen: queue };
 }
 
 /** The commands the orchestrators send: their steps, which they compensate themselves once they hear of a failure. */
@@ -219,8 +237,8 @@ function stepsOfOrchestrators(a: Analysis, orchestrators: ReadonlySet<string>): 
   return steps;
 }
 
-/** Participants that consume `message` or anything emitted (on success or failure) because of it. */
-function participantsReached(a: Analysis, message: string): Set<string> {
+/** Participants that consume `message` or anything emitted (on success or failure) because of it, and the messages seen. */
+function participantsReached(a: Analysis, message: string): { reached: Set<string>; seen: string[] } {
   const reached = new Set<string>();
   const seen = new Set([message]);
   const queue = [message];
@@ -228,15 +246,17 @@ function participantsReached(a: Analysis, message: string): Set<string> {
     for (const c of consumersOf(a.graph, m)) {
       reached.add(c.id);
       const reaction = a.reactions.get(c.id)!.byInput.get(m)!;
-      for (const l of [...reaction.onSuccess, ...reaction.onFailure]) {
-        if (!seen.has(l.target.id)) {
-          seen.add(l.target.id);
-          queue.push(l.target.id);
+      for (const links of [reaction.onSuccess, reaction.onFailure]) {
+        for (const l of links) {
+          if (!seen.has(l.target.id)) {
+            seen.add(l.target.id);
+            queue.push(l.target.id);
+          }
         }
       }
     }
   }
-  return reached;
+  return { reached, seen: queue };
 }
 
 /** C007. An orchestrator that coordinates is not hidden: the hub must be a service. */
