@@ -1,5 +1,5 @@
 /** Everything the rules and the classifier share about one document, computed once. */
-import { buildGraph, isMessage, triggersOf, type DesignGraph } from './graph.ts';
+import { buildGraph, isMessage, triggersOf, type DesignGraph, type Link } from './graph.ts';
 import { reactionTable, type ParticipantReactions } from './reactions.ts';
 import type { MessageNode, SagaDocument, SagaNode } from './schema.ts';
 
@@ -22,7 +22,8 @@ export interface Analysis {
  * renames or moves nodes. They hold ids, never node objects (those change on a rename).
  */
 export interface KeptStructure {
-  get<T>(key: string, compute: () => T): T;
+  /** `compute()`, kept; or, after an edit that changed the structure, `update` of what was kept before, when it can say (else undefined). */
+  get<T>(key: string, compute: () => T, update?: (previous: T, edit: StructureEdit) => T | undefined): T;
   /**
    * One part of a result over the whole design (`family`), kept until an edit changes a node it
    * read: `compute` returns the part and the ids of the nodes it read.
@@ -30,8 +31,25 @@ export interface KeptStructure {
   part<T>(family: string, key: string, compute: () => { value: T; reads: readonly string[] }): T;
 }
 
-/** `compute()`, kept with the analysis's structure when an incremental validation keeps one; `key` names what it computes (and from which arguments). */
-export const structural = <T>(a: Analysis, key: string, compute: () => T): T => (a.kept ? a.kept.get(key, compute) : compute());
+/** What one edit changed in the structure, for results that can follow it (KeptStructure.get's `update`). */
+export interface StructureEdit {
+  /** Links that join nodes not joined so (or not in that sense) before. */
+  linksAdded: readonly Link[];
+  /** Some link went or joins other nodes now, or a node went or changed kind. */
+  linksLost: boolean;
+  /** The ids of the triggers before the edit. */
+  triggersBefore: readonly string[];
+  /** Handlings that emit a message they did not emit before. */
+  reactionsAdded: readonly { participant: string; input: string; output: string }[];
+}
+
+/**
+ * `compute()`, kept with the analysis's structure when an incremental validation keeps one; `key`
+ * names what it computes (and from which arguments); `update` brings the result kept before an
+ * edit of the structure up to date, when it can.
+ */
+export const structural = <T>(a: Analysis, key: string, compute: () => T, update?: (previous: T, edit: StructureEdit) => T | undefined): T =>
+  a.kept ? a.kept.get(key, compute, update) : compute();
 
 /** `compute().value`, kept by an incremental validation until an edit changes a node it read (KeptStructure.part). */
 export const structuralPart = <T>(a: Analysis, family: string, key: string, compute: () => { value: T; reads: readonly string[] }): T =>

@@ -5,14 +5,14 @@
  * `sortDiagnostics` gives, without sorting. An incremental validation hands in a RuleMemo, which
  * keeps the diagnostics of every node, participant and connection whose inputs did not change.
  */
-import { structural, type Analysis } from './analysis.ts';
+import type { Analysis } from './analysis.ts';
 import type { Classification } from './classify.ts';
 import { CAUSAL_ORDER, type Diagnostic, type RuleId, type Severity } from './diagnostic.ts';
 import { isParticipant, NONE, type Link, type NodeLinks } from './graph.ts';
 import type { Kept } from './kept.ts';
 import type { ParticipantReactions } from './reactions.ts';
 import { directCommand, eventStorms, hasActor, hiddenOrchestrator, sharedEvent, unconsumed, unheardFailures, unpublished } from './rules/choreography.ts';
-import { actorOn, danglingEdge, forbiddenEdge, handlers, isolatedMessage, naming, reachability, reachedFrom, sharedNames, unboundOutputs, unconsumedEvent } from './rules/generic.ts';
+import { actorOn, danglingEdge, forbiddenEdge, handlers, isolatedMessage, naming, reachability, reachedNodes, sharedNames, unboundOutputs, unconsumedEvent } from './rules/generic.ts';
 import { nonIdempotent, unlimitedRetries } from './rules/messaging.ts';
 import { bypass, coordinationOf, orchestratorCount, participantCommand, stepRules, type Coordinators } from './rules/orchestration.ts';
 import type { SagaNode } from './schema.ts';
@@ -64,7 +64,7 @@ export function runRules(a: Analysis, verdict: Classification, extra: readonly D
   found.add(a.graph.forbidden.map(forbiddenEdge));
   found.add(memo ? memo.sharedNames(() => sharedNames(a.doc.nodes)) : sharedNames(a.doc.nodes));
   nodePass(a, scope, found, memo);
-  found.add(reachability(a, structural(a, 'reached', () => reachedFrom(a))));
+  found.add(reachability(a, reachedNodes(a)));
   participantPass(a, found, memo);
   const coordination = scope.orchestration ? coordinationOf(a, verdict.coordinator) : undefined;
   linkPass(a, scope, coordination?.who, found, memo);

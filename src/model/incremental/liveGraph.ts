@@ -23,6 +23,10 @@ export interface GraphChange {
   nodes: ListChange<SagaNode>;
   /** The ids of the nodes whose entries changed (the node itself or its connections). */
   touched: ReadonlySet<string>;
+  /** Links that join nodes not joined so (or not in that sense) before. */
+  linksAdded: readonly Link[];
+  /** Some link is gone or joins other nodes now, or a node is gone or changed kind. */
+  linksLost: boolean;
 }
 
 export class LiveGraph {
@@ -70,7 +74,13 @@ export class LiveGraph {
     // Another design altogether (the compare view shows two): built again, which is cheaper.
     const changed = nodes.removed.length + nodes.added.length + nodes.replaced.length + edges.removed.length + edges.added.length + edges.replaced.length;
     if (!edges.orderKept || changed > Math.max(64, (next.nodes.length + next.edges.length) / 4)) return undefined;
-    const change: GraphChange = { topology: false, compensations: false, namesOnly: edges.removed.length + edges.added.length + edges.replaced.length === 0, nodes, touched: new Set() };
+    const change: GraphChange = { topology: false, compensations: false, namesOnly: edges.removed.length + edges.added.length + edges.replaced.length === 0,
+      nodes,
+      touched: new Set(),
+      linksAdded: [],
+      linksLost: nodes.removed.length > 0,
+    };
+    const linksAdded: Link[] = [];
     const changedIds = new Set<string>();
     for (const n of nodes.removed) {
       if (this.node.get(n.id) !== n) return undefined;
@@ -80,7 +90,7 @@ export class LiveGraph {
     for (const [before, after] of nodes.replaced) {
       this.node.set(after.id, after);
       changedIds.add(after.id);
-      if (before.kind !== after.kind) change.topology = true;
+      if (before.kind !== after.kind) change.topology = change.linksLost = true;
       if (!onlyNamed(before, after)) change.namesOnly = false;
     }
     for (const n of nodes.added) {
@@ -102,6 +112,7 @@ export class LiveGraph {
     const readingOf = (e: SagaEdge) => this.readings[this.edgeIndex.get(e)!];
     for (const e of edges.removed) if (isCompensation(readingOf(e))) change.compensations = true;
     if (edges.removed.some((e) => readingOf(e) !== undefined)) change.topology = true;
+    if (edges.removed.some((e) => isLinkReading(readingOf(e)))) change.linksLost = true;
     for (const [old, now] of edges.replaced) {
       dropped.add(old);
       reread.add(now);
@@ -134,12 +145,16 @@ export class LiveGraph {
       this.readings[this.edgeIndex.get(e)!] = reading;
       if (!reading || !isLink(reading)) this.addLoose(e);
       const before = was.get(e);
-      if (!sameShape(before, reading)) change.topology = true;
+      if (!sameShape(before, reading)) {
+        change.topology = true;
+        if (isLinkReading(before)) change.linksLost = true;
+        if (reading && isLink(reading)) linksAdded.push(reading);
+      }
       if (isCompensation(before) !== isCompensation(reading)) change.compensations = true;
     }
     for (const id of touched) this.relink(id, dropped, fresh);
     this.graph = this.graphFor(next);
-    return { ...change, touched };
+    return { ...change, touched, linksAdded };
   }
 
   /** The readings and indexes of `after`'s connections, the readings of kept connections carried over. */
@@ -152,6 +167,11 @@ export class LiveGraph {
         this.edgeIndex.delete(old);
         this.edgeIndex.set(now, i);
       }
+      return;
+    }
+    if (change.removed.length === 0 && change.appended) {
+      this.readings = this.readings.slice();
+      for (let j = before.length; j < after.length; j++) this.edgeIndex.set(after[j]!, j);
       return;
     }
     const readings: Reading[] = new Array(after.length);
@@ -262,6 +282,8 @@ function sameShape(a: Reading, b: Reading): boolean {
   if (!a || !b) return a === b;
   return a.source.id === b.source.id && a.target.id === b.target.id && (isLink(a) ? isLink(b) && a.meaning === b.meaning : !isLink(b));
 }
+
+const isLinkReading = (r: Reading): r is Link => r !== undefined && isLink(r);
 
 const isCompensation = (r: Reading): boolean => r !== undefined && isLink(r) && r.meaning === 'compensatedBy';
 

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SagaDocument } from '../schema.ts';
 import { designArb } from '../testing/arbitraries.ts';
-import { EXAMPLE_IDS, example } from '../testing/builder.ts';
+import { EXAMPLE_IDS, design, example } from '../testing/builder.ts';
+import { connect } from '../operations.ts';
 import { editArb, ruleDesignArb } from '../testing/ruleDesigns.ts';
 import { choreographyArb, orchestrationArb } from '../testing/sagas.ts';
 import { validate } from '../validate.ts';
@@ -44,6 +45,27 @@ describe('incremental validation', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('forgets what a trigger reached when a new connection makes it no trigger', () => {
+    // given Customer -> PlaceOrder -> Orders, and OrderImported from outside (a trigger) -> Billing
+    const start = design('Two starts')
+      .actor('Customer')
+      .command('PlaceOrder')
+      .service('Orders')
+      .link('Customer', 'PlaceOrder', 'Orders')
+      .event('OrderImported')
+      .service('Billing')
+      .link('OrderImported', 'Billing')
+      .service('Importer').doc;
+    const live = new LiveValidation();
+    expectLiveAsFull(live, start);
+    // when Importer, which nothing reaches, publishes OrderImported
+    const made = connect(start, 'Importer', 'OrderImported');
+    if (!made.ok) throw new Error(made.reason);
+    // then OrderImported and Billing are no longer reached either
+    expectLiveAsFull(live, made.doc);
+    expect(live.validate(made.doc).diagnostics.filter((d) => d.rule === 'G010').map((d) => d.nodes[0])).toEqual(['OrderImported', 'Billing', 'Importer']);
   });
 
   it('follows every reference example through a rename of each node, one at a time', () => {

@@ -6,7 +6,7 @@
  * on the whole design's structure (the flow order, cycles, unheard failures, the hub, what the
  * triggers reach) is kept while edits only rename or move nodes.
  */
-import { analysisOf, type KeptStructure } from '../analysis.ts';
+import { analysisOf, type KeptStructure, type StructureEdit } from '../analysis.ts';
 import { classify } from '../classify.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import { isParticipant, triggersOf, type DesignGraph, type NodeLinks } from '../graph.ts';
@@ -34,13 +34,33 @@ function messagesOf(r: ParticipantReactions, into: Set<string>): void {
   }
 }
 
+/** The handlings (consumed message, emitted message) of `now` that `before` did not have. */
+function handlingsAdded(before: ParticipantReactions | undefined, now: ParticipantReactions): Handling[] {
+  const had = new Map<string, Set<string>>();
+  for (const x of before?.reactions ?? []) had.set(x.input.id, new Set([...x.onSuccess, ...x.onFailure].map((l) => l.target.id)));
+  const added: Handling[] = [];
+  for (const x of now.reactions) {
+    for (const l of [...x.onSuccess, ...x.onFailure]) {
+      if (!had.get(x.input.id)?.has(l.target.id)) added.push({ participant: now.participant.id, input: x.input.id, output: l.target.id });
+    }
+  }
+  return added;
+}
+
+type Handling = StructureEdit['reactionsAdded'][number];
+
 export class LiveValidation {
   private doc: SagaDocument | undefined;
   private result: ValidationResult | undefined;
   private live: LiveGraph | undefined;
-  /** Results of the structure (KeptStructure), cleared when an edit changes more than names. */
-  private readonly structure = new Map<string, unknown>();
-  private readonly kept: KeptStructure = { get: (key, compute) => this.keptStructure(key, compute), part: (family, key, compute) => this.keptPart(family, key, compute) };
+  /** Results of the structure (KeptStructure), set aside when an edit changes more than names. */
+  private structure = new Map<string, unknown>();
+  /** The results of the structure before the edit being followed, and what the edit changed in it. */
+  private before: { structure: Map<string, unknown>; edit: StructureEdit & { reactionsAdded: Handling[] } } | undefined;
+  private readonly kept: KeptStructure = {
+    get: (key, compute, update) => this.keptStructure(key, compute, update),
+    part: (family, key, compute) => this.keptPart(family, key, compute),
+  };
   /** Parts of results (KeptStructure.part), with the nodes they read; dropped when an edit changes one of those. */
   private readonly parts = new Map<string, Map<string, { value: unknown; reads: readonly string[] }>>();
   /** The ids of the nodes the edit being followed changed, in structure (undefined: all of them). */
@@ -88,7 +108,11 @@ export class LiveValidation {
   /** What the edit means for what is kept. */
   private follow(change: GraphChange): void {
     this.changed = change.namesOnly ? new Set() : new Set(change.touched);
-    if (!change.namesOnly) this.structure.clear();
+    if (!change.namesOnly) {
+      const edit = { linksAdded: change.linksAdded, linksLost: change.linksLost, triggersBefore: this.triggers.map((t) => t.id), reactionsAdded: [] };
+      this.before = { structure: this.structure, edit };
+      this.structure = new Map();
+    } else this.before = undefined;
     if (change.compensations) this.compensations++;
     const { removed, added, replaced, orderKept } = change.nodes;
     const alone = this.names!.apply([...removed, ...replaced.map(([before]) => before)], [...added, ...replaced.map(([, after]) => after)]);
@@ -99,6 +123,7 @@ export class LiveValidation {
   private restart(doc: SagaDocument): void {
     this.live = LiveGraph.of(doc);
     this.structure.clear();
+    this.before = undefined;
     this.parts.clear();
     this.changed = undefined;
     this.compensations++;
@@ -107,9 +132,11 @@ export class LiveValidation {
     this.table = undefined;
   }
 
-  private keptStructure<T>(key: string, compute: () => T): T {
+  private keptStructure<T>(key: string, compute: () => T, update?: (previous: T, edit: StructureEdit) => T | undefined): T {
     if (this.structure.has(key)) return this.structure.get(key) as T;
-    const value = compute();
+    const before = this.before;
+    const updated = update && before?.structure.has(key) ? update(before.structure.get(key) as T, before.edit) : undefined;
+    const value = updated !== undefined ? updated : compute();
     this.structure.set(key, value);
     return value;
   }
@@ -151,6 +178,7 @@ export class LiveValidation {
         if (was === r) continue;
         messagesOf(r, this.changed);
         if (was) messagesOf(was, this.changed);
+        if (this.before) this.before.edit.reactionsAdded.push(...handlingsAdded(was, r));
       }
       for (const was of before.values) if (!this.table.map.has(was.participant.id)) messagesOf(was, this.changed);
     }

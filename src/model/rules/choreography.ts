@@ -80,7 +80,40 @@ export function directCommand(a: Analysis, l: Link): Diagnostic | undefined {
 
 /** C004: a cycle in "handling m emits m'" over messages. */
 export function eventStorms(a: Analysis, orchestrators: ReadonlySet<string>): Diagnostic[] {
-  return structural(a, `storms without ${[...orchestrators].join('\u0000')}`, () => stormCycles(a, orchestrators)).map((component) => stormDiagnostic(a, component, orchestrators));
+  const cycles = structural(
+    a,
+    `storms without ${[...orchestrators].join('\u0000')}`,
+    () => stormCycles(a, orchestrators),
+    (before, edit) => (before.length === 0 && !edit.reactionsAdded.some((x) => !orchestrators.has(x.participant) && leadsTo(a, x.output, x.input, orchestrators)) ? before : undefined),
+  );
+  return cycles.map((component) => stormDiagnostic(a, component, orchestrators));
+}
+
+/**
+ * Whether handling `from` leads, reaction after reaction, to `to` (the orchestrators' handlings not
+ * followed): a new handling "to emits from" closes a cycle exactly then. With no cycle before, an
+ * edit that adds no such handling leaves none.
+ */
+function leadsTo(a: Analysis, from: string, to: string, orchestrators: ReadonlySet<string>): boolean {
+  const seen = new Set([from]);
+  const queue = [from];
+  for (const m of queue) {
+    if (m === to) return true;
+    for (const c of consumersOf(a.graph, m)) {
+      if (orchestrators.has(c.id)) continue;
+      const reaction = a.reactions.get(c.id)?.byInput.get(m);
+      if (!reaction) continue;
+      for (const links of [reaction.onSuccess, reaction.onFailure]) {
+        for (const l of links) {
+          if (!seen.has(l.target.id)) {
+            seen.add(l.target.id);
+            queue.push(l.target.id);
+          }
+        }
+      }
+    }
+  }
+  return false;
 }
 
 /** The cycles of "handling m emits m'" over messages (ids), leaving out the orchestrators' handlings. */

@@ -1,5 +1,5 @@
 /** Generic rules G001–G014 (spec §2.1): well-formed graphs whatever the style. */
-import { MAX_LISTED, shortListing, type Analysis } from '../analysis.ts';
+import { MAX_LISTED, shortListing, structural, type Analysis, type StructureEdit } from '../analysis.ts';
 import { forbiddenConnectionHint } from '../connections.ts';
 import { defined, diagnostic, type Diagnostic } from '../diagnostic.ts';
 import { consumersOf, isMessage, isParticipant, producersOf, type ForbiddenEdge, type Link, type NodeLinks } from '../graph.ts';
@@ -140,9 +140,11 @@ export function unconsumedEvent(a: Analysis, n: SagaNode, { producers: publisher
   );
 }
 
-/** The ids of the nodes the actors and triggers reach along the connections. */
-export function reachedFrom(a: Analysis): Set<string> {
-  const seen = new Set<string>();
+/** The ids of the nodes the actors and triggers reach along the connections; kept by an incremental validation, and followed through edits that only add links. */
+export const reachedNodes = (a: Analysis): ReadonlySet<string> => structural(a, 'reached', () => reachedFrom(a), (previous, edit) => reachedAfter(a, previous, edit));
+
+export function reachedFrom(a: Analysis, before: ReadonlySet<string> = NO_IDS, linksAdded: readonly Link[] = []): Set<string> {
+  const seen = new Set<string>(before);
   const queue: string[] = [];
   const start = (id: string) => {
     if (!seen.has(id)) {
@@ -152,9 +154,23 @@ export function reachedFrom(a: Analysis): Set<string> {
   };
   for (const n of a.doc.nodes) if (n.kind === 'actor') start(n.id);
   for (const t of a.triggers) start(t.id);
+  for (const l of linksAdded) if (seen.has(l.source.id)) start(l.target.id);
   // The queue grows as it is read: for…of sees what start() adds.
   for (const id of queue) for (const l of a.graph.outgoing(id)) start(l.target.id);
   return seen;
+}
+
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/**
+ * What the triggers reach after an edit, from what they reached before: what was reached still is
+ * when no link went and no trigger stopped being one, and the new links may reach further.
+ */
+function reachedAfter(a: Analysis, before: ReadonlySet<string>, edit: StructureEdit): Set<string> | undefined {
+  if (edit.linksLost) return undefined;
+  const triggers = new Set(a.triggers.map((t) => t.id));
+  if (edit.triggersBefore.some((id) => !triggers.has(id))) return undefined;
+  return reachedFrom(a, before, edit.linksAdded);
 }
 
 /** G011 when nothing starts the process, else G010 for every node the triggers do not reach (`reached`). */
