@@ -233,11 +233,12 @@ export const isCompensationCommand = (g: DesignGraph, commandId: string): boolea
  */
 export function triggersOf(g: DesignGraph): MessageNode[] {
   const triggers: MessageNode[] = [];
-  for (const n of g.doc.nodes) {
-    if (!isMessage(n)) continue;
-    const producers = g.producers(n.id);
-    if (producers.some((p) => p.kind === 'actor')) triggers.push(n);
-    else if (producers.length === 0 && g.consumers(n.id).length > 0 && !isCompensationCommand(g, n.id)) triggers.push(n);
-  }
+  for (const n of g.doc.nodes) if (isTrigger(n, g.at(n.id)!)) triggers.push(n);
   return triggers;
+}
+
+/** Whether `n` starts the process, given its entry (the connections of its id). */
+export function isTrigger(n: SagaNode, { producers, consumers, compensation }: NodeLinks): n is MessageNode {
+  if (!isMessage(n)) return false;
+  return producers.some((p) => p.kind === 'actor') || (producers.length === 0 && consumers.length > 0 && !compensation);
 }

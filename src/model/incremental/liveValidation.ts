@@ -9,7 +9,7 @@
 import { analysisOf, type KeptStructure, type StructureEdit } from '../analysis.ts';
 import { classify } from '../classify.ts';
 import type { Diagnostic } from '../diagnostic.ts';
-import { isParticipant, triggersOf, type DesignGraph, type NodeLinks } from '../graph.ts';
+import { isParticipant, isTrigger, triggersOf, type DesignGraph, type NodeLinks } from '../graph.ts';
 import { Kept } from '../kept.ts';
 import { answeredInputs, ASSUMED_ON_BUDGET, reactionsOf, withAnswers, type ParticipantReactions, type Reaction } from '../reactions.ts';
 import type { RuleMemo } from '../rulePasses.ts';
@@ -17,6 +17,12 @@ import type { MessageNode, SagaDocument } from '../schema.ts';
 import { validate, validateAnalysis, type ValidationResult } from '../validate.ts';
 import { LiveGraph, type GraphChange } from './liveGraph.ts';
 import { NameCounts } from './nameCounts.ts';
+
+/** A part of a result kept with the ids of the nodes it read (KeptStructure.part). */
+interface Part {
+  value: unknown;
+  reads: readonly string[];
+}
 
 /** A participant's reactions with the outputs without `on` read as answering its forward inputs (assumingOn), made once. */
 interface Assumed {
@@ -62,7 +68,12 @@ export class LiveValidation {
     part: (family, key, compute) => this.keptPart(family, key, compute),
   };
   /** Parts of results (KeptStructure.part), with the nodes they read; dropped when an edit changes one of those. */
-  private readonly parts = new Map<string, Map<string, { value: unknown; reads: readonly string[] }>>();
+  private readonly parts = new Map<string, Map<string, Part>>();
+  /** Who read each node: the parts to forget when it changes. */
+  private readonly readers = new Map<string, { parts: Map<string, Part>; key: string; part: Part }[]>();
+  /** How many entries the readers index holds, and how many of them are of parts still kept. */
+  private readersKept = 0;
+  private readsLive = 0;
   /** The ids of the nodes the edit being followed changed, in structure (undefined: all of them). */
   private changed: Set<string> | undefined;
   /** Bumped when the set of commands named as compensations changes: reactions read it. */
@@ -125,6 +136,8 @@ export class LiveValidation {
     this.structure.clear();
     this.before = undefined;
     this.parts.clear();
+    this.readers.clear();
+    this.readersKept = this.readsLive = 0;
     this.changed = undefined;
     this.compensations++;
     this.names = new NameCounts(doc.nodes);
@@ -145,16 +158,39 @@ export class LiveValidation {
     let parts = this.parts.get(family);
     if (!parts) this.parts.set(family, (parts = new Map()));
     let part = parts.get(key);
-    if (!part) parts.set(key, (part = compute()));
+    if (!part) {
+      parts.set(key, (part = compute()));
+      this.reading(parts, key, part);
+      this.readsLive += part.reads.length;
+    }
     return part.value as T;
+  }
+
+  private reading(parts: Map<string, Part>, key: string, part: Part): void {
+    for (const id of part.reads) {
+      const readers = this.readers.get(id);
+      if (readers) readers.push({ parts, key, part });
+      else this.readers.set(id, [{ parts, key, part }]);
+    }
+    this.readersKept += part.reads.length;
   }
 
   /** Forgets the kept parts that read a node the edit changed. */
   private dropChangedParts(): void {
-    const changed = this.changed;
-    if (!changed || changed.size === 0) return;
-    for (const parts of this.parts.values()) {
-      for (const [key, part] of parts) if (part.reads.some((id) => changed.has(id))) parts.delete(key);
+    for (const id of this.changed ?? []) {
+      for (const { parts, key, part } of this.readers.get(id) ?? []) {
+        if (parts.get(key) !== part) continue;
+        parts.delete(key);
+        this.readsLive -= part.reads.length;
+      }
+      this.readersKept -= this.readers.get(id)?.length ?? 0;
+      this.readers.delete(id);
+    }
+    // Parts found again leave their old readers behind: when they are most of the index, it is made again.
+    if (this.readersKept > 2 * this.readsLive + 1_000) {
+      this.readers.clear();
+      this.readersKept = 0;
+      for (const parts of this.parts.values()) for (const [key, part] of parts) this.reading(parts, key, part);
     }
   }
 
@@ -198,11 +234,25 @@ export class LiveValidation {
     return (assumed.reactions ??= withAnswers(r, assumed.answered));
   }
 
-  /** The triggers: found again when connections changed, else the same ones (renamed ones as they are now). */
+  /**
+   * The triggers: only nodes whose entries changed can start or stop being one; found again when
+   * one starts being one other than a node added at the end (its place in the list is unknown).
+   */
   private triggersOf(g: DesignGraph, change: GraphChange | undefined): readonly MessageNode[] {
-    if (!change || change.topology) return (this.triggers = triggersOf(g));
-    const now = this.triggers.map((t) => g.node.get(t.id) as MessageNode);
-    if (now.some((t, i) => t !== this.triggers[i])) this.triggers = now;
+    if (!change || !change.nodes.orderKept) return (this.triggers = triggersOf(g));
+    const was = new Set(this.triggers.map((t) => t.id));
+    const lost = new Set<string>();
+    const gained = new Set<string>();
+    for (const id of change.touched) {
+      const n = g.node.get(id);
+      const now = n !== undefined && isTrigger(n, g.at(id)!);
+      if (was.has(id) && !now) lost.add(id);
+      else if (!was.has(id) && now) gained.add(id);
+    }
+    const appended = change.nodes.appended ? change.nodes.added.filter((n) => gained.has(n.id)) : [];
+    if (appended.length < gained.size) return (this.triggers = triggersOf(g));
+    const now = [...this.triggers.filter((t) => !lost.has(t.id)).map((t) => g.node.get(t.id) as MessageNode), ...(appended as MessageNode[])];
+    if (now.length !== this.triggers.length || now.some((t, i) => t !== this.triggers[i])) this.triggers = now;
     return this.triggers;
   }
 }

@@ -162,14 +162,14 @@ export function unheardFailures(a: Analysis, orchestrators: ReadonlySet<string>)
   // In a hybrid, the orchestrator's steps are its to compensate: the failure must reach the orchestrator, not their handlers.
   const steps = stepsOfOrchestrators(a, orchestrators);
   const family = `unheard failures without ${[...orchestrators].join('\u0000')}, steps ${[...steps].join('\u0000')}`;
-  let emittedBy: ReadonlyMap<string, { participant: string; input: string }[]> | undefined;
+  const emittedBy = new Emitters(a);
   const out: Diagnostic[] = [];
   for (const r of a.reactions.values()) {
     for (const reaction of r.reactions) {
       for (const [i, failure] of reaction.onFailure.entries()) {
         // Any change to this reaction changes the participant's reactions, which is a change to its input (read).
         const found = structuralPart(a, family, `${r.participant.id}\u0000${reaction.input.id}\u0000${i}`, () =>
-          unheardFailureOf(a, r.participant.id, reaction.input.id, failure, (emittedBy ??= emitters(a)), steps),
+          unheardFailureOf(a, r.participant.id, reaction.input.id, failure, emittedBy, steps),
         );
         if (found) out.push(unheardFailure(a, found));
       }
@@ -187,20 +187,52 @@ interface UnheardFailure {
   missed: [string, string[]][];
 }
 
-/** Who emits each message on success: message -> handlings (participant, input). */
-function emitters(a: Analysis): Map<string, { participant: string; input: string }[]> {
-  const emittedBy = new Map<string, { participant: string; input: string }[]>();
-  for (const r of a.reactions.values()) {
-    for (const reaction of r.reactions) {
+/**
+ * Who emits each message on success: the handlings (participant, input) in the order of the
+ * reactions table. Found per message when asked (most failures are decided from what they read
+ * before), from the message's producers.
+ */
+class Emitters {
+  private readonly byMessage = new Map<string, { participant: string; input: string }[]>();
+  /** Per participant, the inputs on which it emits each message on success. */
+  private readonly outputs = new Map<string, Map<string, string[]>>();
+  private order: Map<string, number> | undefined;
+
+  constructor(private readonly a: Analysis) {}
+
+  get(message: string): readonly { participant: string; input: string }[] {
+    let found = this.byMessage.get(message);
+    if (found) return found;
+    found = [];
+    for (const p of this.participantsEmitting(message)) for (const input of this.outputsOf(p).get(message) ?? []) found.push({ participant: p, input });
+    this.byMessage.set(message, found);
+    return found;
+  }
+
+  /** The participants that publish or send `message`, in the order of the reactions table. */
+  private participantsEmitting(message: string): string[] {
+    const ids = [...new Set(this.a.graph.producers(message).filter((p) => this.a.reactions.has(p.id)).map((p) => p.id))];
+    if (ids.length > 1) {
+      this.order ??= new Map([...this.a.reactions.keys()].map((id, i) => [id, i]));
+      ids.sort((x, y) => this.order!.get(x)! - this.order!.get(y)!);
+    }
+    return ids;
+  }
+
+  private outputsOf(participant: string): Map<string, string[]> {
+    let outputs = this.outputs.get(participant);
+    if (outputs) return outputs;
+    outputs = new Map();
+    for (const reaction of this.a.reactions.get(participant)!.reactions) {
       for (const l of reaction.onSuccess) {
-        const list = emittedBy.get(l.target.id);
-        const entry = { participant: r.participant.id, input: reaction.input.id };
-        if (list) list.push(entry);
-        else emittedBy.set(l.target.id, [entry]);
+        const inputs = outputs.get(l.target.id);
+        if (inputs) inputs.push(reaction.input.id);
+        else outputs.set(l.target.id, [reaction.input.id]);
       }
     }
+    this.outputs.set(participant, outputs);
+    return outputs;
   }
-  return emittedBy;
 }
 
 /** C005 for one failure output of `participant` on `input`, and the messages looked at to decide it. */
@@ -209,7 +241,7 @@ function unheardFailureOf(
   participant: string,
   input: string,
   failure: Link,
-  emittedBy: ReadonlyMap<string, { participant: string; input: string }[]>,
+  emittedBy: Emitters,
   steps: ReadonlySet<string>,
 ): { value: UnheardFailure | undefined; reads: readonly string[] } {
   const { changes: upstream, seen: above } = upstreamChanges(a, input, emittedBy, steps);
@@ -237,7 +269,7 @@ function unheardFailure(a: Analysis, { failure, participant, input, missed }: Un
 function upstreamChanges(
   a: Analysis,
   message: string,
-  emittedBy: ReadonlyMap<string, { participant: string; input: string }[]>,
+  emittedBy: Emitters,
   steps: ReadonlySet<string>,
 ): { changes: Map<string, string[]>; seen: string[] } {
   const changes = new Map<string, string[]>();
@@ -245,7 +277,7 @@ function upstreamChanges(
   const queue = [message];
   // The queue grows as it is read: for…of sees what is pushed.
   for (const m of queue) {
-    for (const { participant, input } of emittedBy.get(m) ?? []) {
+    for (const { participant, input } of emittedBy.get(m)) {
       const msg = a.graph.node.get(input)!;
       const via = a.reactions.get(participant)!.byInput.get(input)!.via;
       const isQuery = msg.kind === 'command' && msg.stepType === 'query';

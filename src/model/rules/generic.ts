@@ -143,8 +143,8 @@ export function unconsumedEvent(a: Analysis, n: SagaNode, { producers: publisher
 /** The ids of the nodes the actors and triggers reach along the connections; kept by an incremental validation, and followed through edits that only add links. */
 export const reachedNodes = (a: Analysis): ReadonlySet<string> => structural(a, 'reached', () => reachedFrom(a), (previous, edit) => reachedAfter(a, previous, edit));
 
-export function reachedFrom(a: Analysis, before: ReadonlySet<string> = NO_IDS, linksAdded: readonly Link[] = []): Set<string> {
-  const seen = new Set<string>(before);
+/** The nodes reached: `seen` (what was reached before an edit that only added links) and what the triggers reach from there, over `linksAdded` too. */
+export function reachedFrom(a: Analysis, seen = new Set<string>(), linksAdded: readonly Link[] = []): Set<string> {
   const queue: string[] = [];
   const start = (id: string) => {
     if (!seen.has(id)) {
@@ -160,16 +160,15 @@ export function reachedFrom(a: Analysis, before: ReadonlySet<string> = NO_IDS, l
   return seen;
 }
 
-const NO_IDS: ReadonlySet<string> = new Set();
-
 /**
  * What the triggers reach after an edit, from what they reached before: what was reached still is
  * when no link went and no trigger stopped being one, and the new links may reach further.
  */
-function reachedAfter(a: Analysis, before: ReadonlySet<string>, edit: StructureEdit): Set<string> | undefined {
+function reachedAfter(a: Analysis, before: Set<string>, edit: StructureEdit): Set<string> | undefined {
   if (edit.linksLost) return undefined;
   const triggers = new Set(a.triggers.map((t) => t.id));
   if (edit.triggersBefore.some((id) => !triggers.has(id))) return undefined;
+  // What was kept before the edit is the edit's to change: it is not read again.
   return reachedFrom(a, before, edit.linksAdded);
 }
 
