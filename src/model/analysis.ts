@@ -25,10 +25,11 @@ export interface KeptStructure {
   /** `compute()`, kept; or, after an edit that changed the structure, `update` of what was kept before, when it can say (else undefined). */
   get<T>(key: string, compute: () => T, update?: (previous: T, edit: StructureEdit) => T | undefined): T;
   /**
-   * One part of a result over the whole design (`family`), kept until an edit changes a node it
-   * read: `compute` returns the part and the ids of the nodes it read.
+   * One part of a result over the whole design (`family`), kept for `key` (an object of the
+   * analysis) and `index` until an edit changes what it read: `compute` returns the part and the
+   * messages whose emitters, and whose consumers, it looked at.
    */
-  part<T>(family: string, key: string, compute: () => { value: T; reads: readonly string[] }): T;
+  part<T>(family: string, key: object, index: number, compute: () => { value: T; reads: PartReads }): T;
 }
 
 /** What one edit changed in the structure, for results that can follow it (KeptStructure.get's `update`). */
@@ -51,9 +52,15 @@ export interface StructureEdit {
 export const structural = <T>(a: Analysis, key: string, compute: () => T, update?: (previous: T, edit: StructureEdit) => T | undefined): T =>
   a.kept ? a.kept.get(key, compute, update) : compute();
 
-/** `compute().value`, kept by an incremental validation until an edit changes a node it read (KeptStructure.part). */
-export const structuralPart = <T>(a: Analysis, family: string, key: string, compute: () => { value: T; reads: readonly string[] }): T =>
-  a.kept ? a.kept.part(family, key, compute) : compute().value;
+/** What a kept part looked at: the messages whose emitters (and how they handle what they consume), and whose consumers (and how they handle it), it read. */
+export interface PartReads {
+  emitters: readonly string[];
+  consumers: readonly string[];
+}
+
+/** `compute().value`, kept by an incremental validation until an edit changes what it read (KeptStructure.part). */
+export const structuralPart = <T>(a: Analysis, family: string, key: object, index: number, compute: () => { value: T; reads: PartReads }): T =>
+  a.kept ? a.kept.part(family, key, index, compute) : compute().value;
 
 /**
  * `assumeOn`: outputs whose `on` is missing answer the participant's forward inputs (the rules'

@@ -6,7 +6,7 @@
  * on the whole design's structure (the flow order, cycles, unheard failures, the hub, what the
  * triggers reach) is kept while edits only rename or move nodes.
  */
-import { analysisOf, type KeptStructure, type StructureEdit } from '../analysis.ts';
+import { analysisOf, type KeptStructure, type PartReads, type StructureEdit } from '../analysis.ts';
 import { classify } from '../classify.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import { isParticipant, isTrigger, triggersOf, type DesignGraph, type NodeLinks } from '../graph.ts';
@@ -18,10 +18,24 @@ import { validate, validateAnalysis, type ValidationResult } from '../validate.t
 import { LiveGraph, type GraphChange } from './liveGraph.ts';
 import { NameCounts } from './nameCounts.ts';
 
-/** A part of a result kept with the ids of the nodes it read (KeptStructure.part). */
+/** A part of a result kept with what it read (KeptStructure.part). */
 interface Part {
+  family: string;
   value: unknown;
-  reads: readonly string[];
+  reads: PartReads;
+}
+
+/** Where a kept part is: its key's list, at its index. */
+interface PartPlace {
+  parts: (Part | undefined)[];
+  index: number;
+  part: Part;
+}
+
+/** The messages whose emitters, and whose consumers, an edit changed (undefined: everything changed). */
+interface Changed {
+  emitters: Set<string>;
+  consumers: Set<string>;
 }
 
 /** A participant's reactions with the outputs without `on` read as answering its forward inputs (assumingOn), made once. */
@@ -31,12 +45,12 @@ interface Assumed {
   reactions: ParticipantReactions | undefined;
 }
 
-/** Adds the ids of the messages `r` consumes and emits. */
-function messagesOf(r: ParticipantReactions, into: Set<string>): void {
+/** Adds the messages `r` consumes (their consumers changed) and emits (their emitters changed). */
+function messagesOf(r: ParticipantReactions, into: Changed): void {
   for (const x of r.reactions) {
-    into.add(x.input.id);
-    for (const l of x.onSuccess) into.add(l.target.id);
-    for (const l of x.onFailure) into.add(l.target.id);
+    into.consumers.add(x.input.id);
+    for (const l of x.onSuccess) into.emitters.add(l.target.id);
+    for (const l of x.onFailure) into.emitters.add(l.target.id);
   }
 }
 
@@ -65,17 +79,17 @@ export class LiveValidation {
   private before: { structure: Map<string, unknown>; edit: StructureEdit & { reactionsAdded: Handling[] } } | undefined;
   private readonly kept: KeptStructure = {
     get: (key, compute, update) => this.keptStructure(key, compute, update),
-    part: (family, key, compute) => this.keptPart(family, key, compute),
+    part: (family, key, index, compute) => this.keptPart(family, key, index, compute),
   };
-  /** Parts of results (KeptStructure.part), with the nodes they read; dropped when an edit changes one of those. */
-  private readonly parts = new Map<string, Map<string, Part>>();
-  /** Who read each node: the parts to forget when it changes. */
-  private readonly readers = new Map<string, { parts: Map<string, Part>; key: string; part: Part }[]>();
+  /** Parts of results (KeptStructure.part), by key and index. */
+  private parts = new WeakMap<object, (Part | undefined)[]>();
+  /** Who read each message: the parts to forget when its emitters, or its consumers, change. */
+  private readonly readers = { emitters: new Map<string, PartPlace[]>(), consumers: new Map<string, PartPlace[]>() };
   /** How many entries the readers index holds, and how many of them are of parts still kept. */
   private readersKept = 0;
   private readsLive = 0;
-  /** The ids of the nodes the edit being followed changed, in structure (undefined: all of them). */
-  private changed: Set<string> | undefined;
+  /** What the edit being followed changed in structure (undefined: all of it). */
+  private changed: Changed | undefined;
   /** Bumped when the set of commands named as compensations changes: reactions read it. */
   private compensations = 0;
   private readonly reactions = new Kept<NodeLinks, ParticipantReactions>();
@@ -118,7 +132,7 @@ export class LiveValidation {
 
   /** What the edit means for what is kept. */
   private follow(change: GraphChange): void {
-    this.changed = change.namesOnly ? new Set() : new Set(change.touched);
+    this.changed = { emitters: new Set(change.namesOnly ? [] : change.touched), consumers: new Set(change.namesOnly ? [] : change.touched) };
     if (!change.namesOnly) {
       const edit = { linksAdded: change.linksAdded, linksLost: change.linksLost, triggersBefore: this.triggers.map((t) => t.id), reactionsAdded: [] };
       this.before = { structure: this.structure, edit };
@@ -135,8 +149,9 @@ export class LiveValidation {
     this.live = LiveGraph.of(doc);
     this.structure.clear();
     this.before = undefined;
-    this.parts.clear();
-    this.readers.clear();
+    this.parts = new WeakMap();
+    this.readers.emitters.clear();
+    this.readers.consumers.clear();
     this.readersKept = this.readsLive = 0;
     this.changed = undefined;
     this.compensations++;
@@ -154,43 +169,53 @@ export class LiveValidation {
     return value;
   }
 
-  private keptPart<T>(family: string, key: string, compute: () => { value: T; reads: readonly string[] }): T {
-    let parts = this.parts.get(family);
-    if (!parts) this.parts.set(family, (parts = new Map()));
-    let part = parts.get(key);
-    if (!part) {
-      parts.set(key, (part = compute()));
-      this.reading(parts, key, part);
-      this.readsLive += part.reads.length;
+  private keptPart<T>(family: string, key: object, index: number, compute: () => { value: T; reads: PartReads }): T {
+    let parts = this.parts.get(key);
+    if (!parts) this.parts.set(key, (parts = []));
+    let part = parts[index];
+    if (part?.family !== family) {
+      const found = compute();
+      parts[index] = part = { family, value: found.value, reads: found.reads };
+      this.reading({ parts, index, part });
+      this.readsLive += part.reads.emitters.length + part.reads.consumers.length;
     }
     return part.value as T;
   }
 
-  private reading(parts: Map<string, Part>, key: string, part: Part): void {
-    for (const id of part.reads) {
-      const readers = this.readers.get(id);
-      if (readers) readers.push({ parts, key, part });
-      else this.readers.set(id, [{ parts, key, part }]);
+  private reading(place: PartPlace): void {
+    for (const side of ['emitters', 'consumers'] as const) {
+      for (const id of place.part.reads[side]) {
+        const readers = this.readers[side].get(id);
+        if (readers) readers.push(place);
+        else this.readers[side].set(id, [place]);
+        this.readersKept++;
+      }
     }
-    this.readersKept += part.reads.length;
   }
 
-  /** Forgets the kept parts that read a node the edit changed. */
+  /** Forgets the kept parts that read what the edit changed. */
   private dropChangedParts(): void {
-    for (const id of this.changed ?? []) {
-      for (const { parts, key, part } of this.readers.get(id) ?? []) {
-        if (parts.get(key) !== part) continue;
-        parts.delete(key);
-        this.readsLive -= part.reads.length;
+    const changed = this.changed;
+    if (!changed) return;
+    for (const side of ['emitters', 'consumers'] as const) {
+      const readers = this.readers[side];
+      for (const id of changed[side]) {
+        for (const { parts, index, part } of readers.get(id) ?? []) {
+          this.readersKept--;
+          if (parts[index] !== part) continue;
+          parts[index] = undefined;
+          this.readsLive -= part.reads.emitters.length + part.reads.consumers.length;
+        }
+        readers.delete(id);
       }
-      this.readersKept -= this.readers.get(id)?.length ?? 0;
-      this.readers.delete(id);
     }
     // Parts found again leave their old readers behind: when they are most of the index, it is made again.
     if (this.readersKept > 2 * this.readsLive + 1_000) {
-      this.readers.clear();
+      const live = [...this.readers.emitters.values(), ...this.readers.consumers.values()].flat().filter((p) => p.parts[p.index] === p.part);
+      this.readers.emitters.clear();
+      this.readers.consumers.clear();
       this.readersKept = 0;
-      for (const parts of this.parts.values()) for (const [key, part] of parts) this.reading(parts, key, part);
+      for (const place of new Set(live)) this.reading(place);
     }
   }
 

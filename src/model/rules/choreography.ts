@@ -1,5 +1,5 @@
 /** Choreography rules C001–C008 (spec §2.4). */
-import { listing, othersIn, shortListing, structural, structuralPart, type Analysis } from '../analysis.ts';
+import { listing, othersIn, shortListing, structural, structuralPart, type Analysis, type PartReads } from '../analysis.ts';
 import { failureRateOf } from '../attributes.ts';
 import { hubOf } from '../classify.ts';
 import { defined, diagnostic, type Diagnostic } from '../diagnostic.ts';
@@ -167,8 +167,7 @@ export function unheardFailures(a: Analysis, orchestrators: ReadonlySet<string>)
   for (const r of a.reactions.values()) {
     for (const reaction of r.reactions) {
       for (const [i, failure] of reaction.onFailure.entries()) {
-        // Any change to this reaction changes the participant's reactions, which is a change to its input (read).
-        const found = structuralPart(a, family, `${r.participant.id}\u0000${reaction.input.id}\u0000${i}`, () =>
+        const found = structuralPart(a, family, reaction, i, () =>
           unheardFailureOf(a, r.participant.id, reaction.input.id, failure, emittedBy, steps),
         );
         if (found) out.push(unheardFailure(a, found));
@@ -243,15 +242,17 @@ function unheardFailureOf(
   failure: Link,
   emittedBy: Emitters,
   steps: ReadonlySet<string>,
-): { value: UnheardFailure | undefined; reads: readonly string[] } {
+): { value: UnheardFailure | undefined; reads: PartReads } {
   const { changes: upstream, seen: above } = upstreamChanges(a, input, emittedBy, steps);
   upstream.delete(participant);
-  if (upstream.size === 0) return { value: undefined, reads: above };
+  if (upstream.size === 0) return { value: undefined, reads: { emitters: above, consumers: NO_IDS } };
   const { reached: hearing, seen: below } = participantsReached(a, failure.target.id);
   const missed = [...upstream].filter(([q]) => !hearing.has(q));
   const value = missed.length === 0 ? undefined : { failure: { edge: failure.edge.id, event: failure.target.id }, participant, input, missed };
-  return { value, reads: [...above, ...below] };
+  return { value, reads: { emitters: above, consumers: below } };
 }
+
+const NO_IDS: readonly string[] = [];
 
 function unheardFailure(a: Analysis, { failure, participant, input, missed }: UnheardFailure): Diagnostic {
   const event = a.graph.node.get(failure.event)!.name;

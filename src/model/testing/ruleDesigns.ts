@@ -105,7 +105,13 @@ export const editArb: Edit = fc.oneof(
   }),
   fc.array(fc.nat(), { minLength: 1, maxLength: 3 }).map((is) => (doc: SagaDocument) => duplicateNodes(doc, is.map((i) => pick(doc.nodes, i)?.id ?? '')).doc),
   fc.constantFrom(...DECLARED_STYLES, undefined).map((declaredStyle) => (doc: SagaDocument) => updateDocument(doc, { declaredStyle })),
-  // Not made by the editor: the same design in another order, or a node dropped without its connections.
+  // Not made by the editor: a connection as a file may hold it (no "on" worked out), the same
+  // design in another order, or a node dropped without its connections.
+  fc.record({ s: fc.nat(), t: fc.nat(), k: fc.nat() }).map(({ s, t, k }) => (doc: SagaDocument) => {
+    const source = pick(doc.nodes, s);
+    const target = pick(doc.nodes, t);
+    return source && target ? { ...doc, edges: [...doc.edges, { id: `drawn-${k}-${doc.edges.length}`, source: source.id, target: target.id }] } : doc;
+  }),
   fc.constant((doc: SagaDocument) => ({ ...doc, nodes: [...doc.nodes].reverse(), edges: [...doc.edges].reverse() })),
   fc.nat().map((i) => (doc: SagaDocument) => ({ ...doc, nodes: doc.nodes.filter((_, k) => k !== i % Math.max(1, doc.nodes.length)) })),
 );
