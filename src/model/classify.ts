@@ -4,7 +4,7 @@
  */
 import { listing, structural, type Analysis } from './analysis.ts';
 import { consumersOf, isMessage, isParticipant, outputLinks, producersOf } from './graph.ts';
-import type { ParticipantNode, SagaNode } from './schema.ts';
+import type { ParticipantNode } from './schema.ts';
 
 export type Style = 'orchestration' | 'choreography' | 'hybrid' | 'undetermined';
 
@@ -24,14 +24,52 @@ export interface Hub {
   producers: string[];
 }
 
-/** Commands that one participant sends to another (the trigger excepted: actors are not participants). */
-export function commandsBetweenParticipants(a: Analysis): { sender: ParticipantNode; command: SagaNode; edge: string }[] {
+/** Commands that one participant sends to another (the trigger excepted: actors are not participants), by ids. */
+export function commandsBetweenParticipants(a: Analysis): { sender: string; command: string }[] {
   const out = [];
   for (const link of a.graph.links) {
     if (link.meaning !== 'sends' || !isParticipant(link.source)) continue;
-    out.push({ sender: link.source, command: link.target, edge: link.edge.id });
+    out.push({ sender: link.source.id, command: link.target.id });
   }
   return out;
+}
+
+/**
+ * What the style is read from, by ids (an incremental validation keeps it while edits only
+ * rename): the commands between participants, the subscriptions between them, and, when one
+ * participant sends every command, the outputs of the others that someone else consumes.
+ */
+interface Evidence {
+  participants: number;
+  commands: { sender: string; command: string }[];
+  eventHops: number;
+  senders: string[];
+  /** Message, index of its emitter among the document's nodes, and the participant that consumes it. */
+  bypass: [string, number, string][];
+}
+
+function evidenceOf(a: Analysis): Evidence {
+  const participants = a.doc.nodes.filter(isParticipant).length;
+  const commands = participants === 0 ? [] : commandsBetweenParticipants(a);
+  let eventHops = 0;
+  if (participants > 0) {
+    for (const l of a.graph.links) {
+      if (l.meaning === 'subscribedBy' && producersOf(a.graph, l.source.id).some((p) => isParticipant(p) && p.id !== l.target.id)) eventHops++;
+    }
+  }
+  const senders = [...new Set(commands.map((c) => c.sender))];
+  const bypass: [string, number, string][] = [];
+  if (senders.length === 1) {
+    // Participants' outputs must go only to the coordinator.
+    const coordinator = senders[0]!;
+    a.doc.nodes.forEach((p, i) => {
+      if (!isParticipant(p) || p.id === coordinator) return;
+      for (const link of outputLinks(a.graph, p.id)) {
+        for (const c of consumersOf(a.graph, link.target.id)) if (c.id !== coordinator && c.id !== p.id) bypass.push([link.target.id, i, c.id]);
+      }
+    });
+  }
+  return { participants, commands, eventHops, senders, bypass };
 }
 
 /**
@@ -112,12 +150,12 @@ const hubs = new WeakMap<Analysis, Hub | null>();
 export function hubOf(a: Analysis): Hub | undefined {
   let hub = hubs.get(a);
   if (hub === undefined) {
-    // Kept by its participant's id: the node object changes when it is renamed.
-    const found = structural(a, 'hub', () => {
+    // Kept by its participant's id (the node object changes when it is renamed).
+    const kept = a.kept?.get('hub', () => {
       const h = findHub(a);
       return h && { ...h, participant: h.participant.id };
     });
-    hub = found ? { ...found, participant: a.graph.node.get(found.participant) as ParticipantNode } : null;
+    hub = (a.kept ? kept && { ...kept, participant: a.graph.node.get(kept.participant) as ParticipantNode } : findHub(a)) ?? null;
     hubs.set(a, hub);
   }
   return hub ?? undefined;
@@ -125,22 +163,19 @@ export function hubOf(a: Analysis): Hub | undefined {
 
 /** Classifies the design's style. */
 export function classify(a: Analysis): Classification {
-  const participants = a.doc.nodes.filter(isParticipant);
-  if (participants.length === 0) {
+  const evidence = structural(a, 'classification', () => evidenceOf(a));
+  const { participants, commands, eventHops } = evidence;
+  if (participants === 0) {
     return { style: 'undetermined', confidence: 0, reasons: ['The design has no services or orchestrators yet.'] };
   }
-  const commands = commandsBetweenParticipants(a);
-  const eventHops = a.graph.links.filter(
-    (l) => l.meaning === 'subscribedBy' && producersOf(a.graph, l.source.id).some((p) => isParticipant(p) && p.id !== l.target.id),
-  );
-  if (commands.length === 0 && eventHops.length === 0) {
+  if (commands.length === 0 && eventHops === 0) {
     return {
       style: 'undetermined',
       confidence: 0,
       reasons: ['No command or event passes between participants yet, so the design shows no style.'],
     };
   }
-  if (commands.length > 0) return classifyCommanded(a, commands, eventHops.length);
+  if (commands.length > 0) return classifyCommanded(a, evidence);
 
   const hub = hubOf(a);
   if (hub) {
@@ -154,19 +189,18 @@ export function classify(a: Analysis): Classification {
       ],
     };
   }
-  const small = participants.length < 3;
+  const small = participants < 3;
   return {
     style: 'choreography',
     confidence: small ? 0.8 : 1,
     reasons: [
-      `Participants react to each other's events (${eventHops.length} subscription${eventHops.length === 1 ? '' : 's'}); no participant sends a command to another.`,
+      `Participants react to each other's events (${eventHops} subscription${eventHops === 1 ? '' : 's'}); no participant sends a command to another.`,
       small ? 'With only two participants, no participant can coordinate the others.' : 'No participant consumes most of the others’ events: nobody holds the whole flow.',
     ],
   };
 }
 
-function classifyCommanded(a: Analysis, commands: ReturnType<typeof commandsBetweenParticipants>, eventHops: number): Classification {
-  const senders = [...new Set(commands.map((c) => c.sender.id))];
+function classifyCommanded(a: Analysis, { commands, eventHops, senders, bypass }: Evidence): Classification {
   if (senders.length > 1) {
     return {
       style: 'hybrid',
@@ -177,17 +211,9 @@ function classifyCommanded(a: Analysis, commands: ReturnType<typeof commandsBetw
       ],
     };
   }
-  const coordinator = a.graph.node.get(senders[0]!)!;
-  // Participants' outputs must go only to the coordinator.
-  const bypass: string[] = [];
-  for (const p of a.doc.nodes) {
-    if (!isParticipant(p) || p.id === coordinator.id) continue;
-    for (const link of outputLinks(a.graph, p.id)) {
-      const others = consumersOf(a.graph, link.target.id).filter((c) => c.id !== coordinator.id && c.id !== p.id);
-      for (const c of others) bypass.push(`${link.target.name} from ${p.name} is consumed by ${c.name}`);
-    }
-  }
-  const commandNames = [...new Set(commands.map((c) => c.command.name))];
+  const node = (id: string) => a.graph.node.get(id)!;
+  const coordinator = node(senders[0]!);
+  const commandNames = [...new Set(commands.map((c) => node(c.command).name))];
   const shown = commandNames.length > 4 ? `${commandNames.slice(0, 4).join(', ')}, …` : listing(commandNames);
   const sendsAll = `${coordinator.name} sends all ${commandNames.length} command${commandNames.length === 1 ? '' : 's'} between participants (${shown}).`;
   if (bypass.length === 0) {
@@ -203,13 +229,14 @@ function classifyCommanded(a: Analysis, commands: ReturnType<typeof commandsBetw
       ],
     };
   }
+  const said = bypass.slice(0, 3).map(([message, from, to]) => `${node(message).name} from ${a.doc.nodes[from]!.name} is consumed by ${node(to).name}`);
   return {
     style: 'hybrid',
     confidence: 0.7,
     coordinator: coordinator.id,
     reasons: [
       `${sendsAll.slice(0, -1)}: that part is orchestrated.`,
-      `But participants also react to each other directly (choreography): ${bypass.slice(0, 3).join('; ')}${bypass.length > 3 ? `; and ${bypass.length - 3} more` : ''}.`,
+      `But participants also react to each other directly (choreography): ${said.join('; ')}${bypass.length > 3 ? `; and ${bypass.length - 3} more` : ''}.`,
     ],
   };
 }

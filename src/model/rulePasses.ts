@@ -102,8 +102,8 @@ function nodeDiagnostics(a: Analysis, n: SagaNode, e: NodeLinks, context: number
 /** G013, G014 and M001 of every participant, in the order of the document. */
 function participantPass(a: Analysis, found: Found, memo: RuleMemo | undefined): void {
   for (const r of a.reactions.values()) {
-    // G014 names the messages `on` and `compensates` point at, wherever they are: not kept.
-    const keep = memo && r.strayOn.length === 0 && !r.reactions.some((x) => x.via.edge.compensates !== undefined);
+    // G014 names the messages a stray `on` or `compensates` points at, wherever they are: not kept.
+    const keep = memo && r.strayOn.length === 0 && r.reactions.every((x) => x.via.edge.compensates === undefined || r.byInput.has(x.via.edge.compensates));
     let ds = keep ? memo.participants.get(r, undefined, undefined) : undefined;
     if (ds === undefined) {
       const m001 = nonIdempotent(r);
@@ -139,7 +139,7 @@ function linkPass(a: Analysis, scope: Scope, who: Coordinators | undefined, foun
       continue;
     }
     const sends = l.meaning === 'sends' && isParticipant(l.source);
-    if (!sends && l.meaning !== 'subscribedBy') continue;
+    if (sends ? !context.who && !context.directCommands : l.meaning !== 'subscribedBy' || !context.bypasses) continue;
     // What the rules read besides the connection: the command's handlers (C003), or the event's publishers (O005).
     const read = a.graph.at(sends ? l.target.id : l.source.id);
     let ds = memo?.links.get(l, read, context);

@@ -3,7 +3,7 @@
  * reaches them, with their replies, compensations and step types (spec §2.3: declared, or
  * inferred when `auto`).
  */
-import { structural, type Analysis } from './analysis.ts';
+import type { Analysis } from './analysis.ts';
 import { failureRateOf } from './attributes.ts';
 import { compensationOf, consumersOf, isCompensationCommand, outputLinks, type DesignGraph, type Link } from './graph.ts';
 import type { CommandNode, ParticipantNode, SagaNode, StepType } from './schema.ts';
@@ -30,8 +30,24 @@ export interface Step {
   type: Exclude<StepType, 'auto'>;
 }
 
-/** The steps of the saga run by `orchestrator`, in flow order. */
+/**
+ * The steps of the saga run by `orchestrator`, in flow order. An incremental validation keeps them
+ * while edits only rename nodes, and reads the nodes again by their ids (a step's `sends` then
+ * keep the connections as they were: the same edges, read for their ids only).
+ */
 export function stepsOf(a: Analysis, orchestrator: ParticipantNode): Step[] {
+  if (!a.kept) return stepsFound(a, orchestrator);
+  const node = <T extends SagaNode>(n: T): T => a.graph.node.get(n.id) as T;
+  return a.kept.get(`steps of ${orchestrator.id}`, () => stepsFound(a, orchestrator)).map((s) => {
+    const now = { ...s, command: node(s.command), successReplies: s.successReplies.map(node), failureReplies: s.failureReplies.map(node) };
+    if (s.handler) now.handler = node(s.handler);
+    if (s.compensation) now.compensation = node(s.compensation);
+    if (s.unlinkedCompensation) now.unlinkedCompensation = node(s.unlinkedCompensation);
+    return now;
+  });
+}
+
+function stepsFound(a: Analysis, orchestrator: ParticipantNode): Step[] {
   const g = a.graph;
   const sends = new Map<string, Link[]>();
   for (const link of outputLinks(g, orchestrator.id)) {
@@ -42,8 +58,7 @@ export function stepsOf(a: Analysis, orchestrator: ParticipantNode): Step[] {
   }
   const unlinked = unlinkedCompensations(a, orchestrator, sends);
   const steps: Step[] = [];
-  const order = structural(a, `flow order of ${orchestrator.id}`, () => flowOrder(a, [...sends.keys()]));
-  for (const id of order) {
+  for (const id of flowOrder(a, [...sends.keys()])) {
     const command = g.node.get(id) as CommandNode;
     const handlers = consumersOf(g, id);
     const handler = handlers.length === 1 ? handlers[0] : undefined;

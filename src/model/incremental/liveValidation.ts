@@ -233,13 +233,14 @@ export class LiveValidation {
     if (before && before.values.length === values.length && values.every((r, i) => r === before.values[i])) return before.map;
     this.table = { values, map: new Map(values.map((r) => [r.participant.id, r])) };
     // What a participant's reactions join changed in structure: its inputs and what it emits, before and after.
-    if (before && this.changed) {
+    // (Names only: what was kept is ids, and stays true.)
+    if (before && this.changed && this.before) {
       for (const r of values) {
         const was = before.map.get(r.participant.id);
         if (was === r) continue;
         messagesOf(r, this.changed);
         if (was) messagesOf(was, this.changed);
-        if (this.before) this.before.edit.reactionsAdded.push(...handlingsAdded(was, r));
+        this.before.edit.reactionsAdded.push(...handlingsAdded(was, r));
       }
       for (const was of before.values) if (!this.table.map.has(was.participant.id)) messagesOf(was, this.changed);
     }
