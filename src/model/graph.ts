@@ -142,9 +142,6 @@ export function buildGraph(doc: SagaDocument): DesignGraph {
   const links: Link[] = [];
   const dangling: SagaEdge[] = [];
   const forbidden: ForbiddenEdge[] = [];
-  // Each list is made at its final length: lists grown by push hold room for 16 more.
-  const degree = new Map<Building, { out: number; in: number }>();
-  const ends: Building[] = [];
   for (const edge of doc.edges) {
     const from = entries.get(edge.source);
     const to = entries.get(edge.target);
@@ -153,31 +150,14 @@ export function buildGraph(doc: SagaDocument): DesignGraph {
     else if (!isLink(link)) forbidden.push(link);
     else {
       links.push(link);
-      ends.push(from!, to!);
-      count(degree, from!).out++;
-      count(degree, to!).in++;
+      if (from!.out === NONE) from!.out = [link];
+      else (from!.out as Link[]).push(link);
+      if (to!.in === NONE) to!.in = [link];
+      else (to!.in as Link[]).push(link);
     }
-  }
-  for (const [e, d] of degree) {
-    if (d.out > 0) e.out = new Array<Link>(d.out);
-    if (d.in > 0) e.in = new Array<Link>(d.in);
-    d.out = 0;
-    d.in = 0;
-  }
-  for (let i = 0; i < links.length; i++) {
-    const from = ends[2 * i]!;
-    const to = ends[2 * i + 1]!;
-    (from.out as Link[])[degree.get(from)!.out++] = links[i]!;
-    (to.in as Link[])[degree.get(to)!.in++] = links[i]!;
   }
   for (const e of entries.values()) completed(e);
   return graphOf(doc, node, entries, links, dangling, forbidden);
-}
-
-function count(degree: Map<Building, { out: number; in: number }>, e: Building): { out: number; in: number } {
-  let d = degree.get(e);
-  if (!d) degree.set(e, (d = { out: 0, in: 0 }));
-  return d;
 }
 
 /** The graph of `doc` from its parts (built whole, or updated from the graph of the document before). */
