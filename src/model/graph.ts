@@ -132,6 +132,12 @@ export function readEdge(edge: SagaEdge, source: SagaNode | undefined, target: S
 
 export const isLink = (reading: Link | ForbiddenEdge): reading is Link => 'meaning' in reading;
 
+/**
+ * The id of a link's target, read from its connection: nodes come in many shapes (kinds, optional
+ * fields), connections in few, and the walks over a graph read these ids more than anything else.
+ */
+export const targetId = (l: Link): string => l.edge.target;
+
 export function buildGraph(doc: SagaDocument): DesignGraph {
   const node = new Map<string, SagaNode>();
   const entries = new Map<string, Building>();

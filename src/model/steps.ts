@@ -5,7 +5,7 @@
  */
 import type { Analysis } from './analysis.ts';
 import { failureRateOf } from './attributes.ts';
-import { compensationOf, consumersOf, isCompensationCommand, outputLinks, type DesignGraph, type Link } from './graph.ts';
+import { compensationOf, consumersOf, isCompensationCommand, outputLinks, targetId, type DesignGraph, type Link } from './graph.ts';
 import type { CommandNode, ParticipantNode, SagaNode, StepType } from './schema.ts';
 
 export interface Step {
@@ -187,9 +187,10 @@ function flowOrder(a: Analysis, commandIds: readonly string[]): string[] {
   const seen = new Set<string>();
   const reach = (queue: string[], reached: Set<string>, links: readonly Link[]) => {
     for (const l of links) {
-      if (!reached.has(l.target.id)) {
-        reached.add(l.target.id);
-        queue.push(l.target.id);
+      const id = targetId(l);
+      if (!reached.has(id)) {
+        reached.add(id);
+        queue.push(id);
       }
     }
   };

@@ -3,7 +3,7 @@ import { listing, othersIn, shortListing, structural, structuralPart, type Analy
 import { failureRateOf } from '../attributes.ts';
 import { hubOf } from '../classify.ts';
 import { defined, diagnostic, type Diagnostic } from '../diagnostic.ts';
-import { consumersOf, isFailureEvent, isParticipant, type Link, type NodeLinks } from '../graph.ts';
+import { consumersOf, isFailureEvent, isParticipant, targetId, type Link, type NodeLinks } from '../graph.ts';
 import type { SagaNode } from '../schema.ts';
 import { stronglyConnected } from './cycles.ts';
 
@@ -105,9 +105,10 @@ function leadsTo(a: Analysis, from: string, to: string, orchestrators: ReadonlyS
       if (!reaction) continue;
       for (const links of [reaction.onSuccess, reaction.onFailure]) {
         for (const l of links) {
-          if (!seen.has(l.target.id)) {
-            seen.add(l.target.id);
-            queue.push(l.target.id);
+          const id = targetId(l);
+          if (!seen.has(id)) {
+            seen.add(id);
+            queue.push(id);
           }
         }
       }
@@ -124,8 +125,8 @@ function stormCycles(a: Analysis, orchestrators: ReadonlySet<string>): string[][
     for (const reaction of r.reactions) {
       let list = next.get(reaction.input.id);
       if (!list) next.set(reaction.input.id, (list = []));
-      for (const l of reaction.onSuccess) list.push(l.target.id);
-      for (const l of reaction.onFailure) list.push(l.target.id);
+      for (const l of reaction.onSuccess) list.push(targetId(l));
+      for (const l of reaction.onFailure) list.push(targetId(l));
     }
   }
   return stronglyConnected([...next.keys()], (m) => next.get(m) ?? []).filter((component) => component.length > 1 || next.get(component[0]!)?.includes(component[0]!) === true);
@@ -314,9 +315,10 @@ function participantsReached(a: Analysis, message: string): { reached: Set<strin
       const reaction = a.reactions.get(c.id)!.byInput.get(m)!;
       for (const links of [reaction.onSuccess, reaction.onFailure]) {
         for (const l of links) {
-          if (!seen.has(l.target.id)) {
-            seen.add(l.target.id);
-            queue.push(l.target.id);
+          const id = targetId(l);
+          if (!seen.has(id)) {
+            seen.add(id);
+            queue.push(id);
           }
         }
       }

@@ -2,7 +2,7 @@
 import { MAX_LISTED, shortListing, structural, type Analysis, type StructureEdit } from '../analysis.ts';
 import { forbiddenConnectionHint } from '../connections.ts';
 import { defined, diagnostic, type Diagnostic } from '../diagnostic.ts';
-import { consumersOf, isMessage, isParticipant, producersOf, type ForbiddenEdge, type Link, type NodeLinks } from '../graph.ts';
+import { consumersOf, isMessage, isParticipant, producersOf, targetId, type ForbiddenEdge, type Link, type NodeLinks } from '../graph.ts';
 import { looksLikeFact, looksLikeIntent, nameKey } from '../names.ts';
 import { quoted, shortened } from '../quote.ts';
 import { distinct, type ParticipantReactions } from '../reactions.ts';
@@ -156,7 +156,7 @@ export function reachedFrom(a: Analysis, seen = new Set<string>(), linksAdded: r
   for (const t of a.triggers) start(t.id);
   for (const l of linksAdded) if (seen.has(l.source.id)) start(l.target.id);
   // The queue grows as it is read: for…of sees what start() adds.
-  for (const id of queue) for (const l of a.graph.outgoing(id)) start(l.target.id);
+  for (const id of queue) for (const l of a.graph.outgoing(id)) start(targetId(l));
   return seen;
 }
 
