@@ -123,8 +123,9 @@ function stormCycles(a: Analysis, orchestrators: ReadonlySet<string>): string[][
   for (const r of a.reactions.values()) {
     if (orchestrators.has(r.participant.id)) continue;
     for (const reaction of r.reactions) {
-      let list = next.get(reaction.input.id);
-      if (!list) next.set(reaction.input.id, (list = []));
+      const input = reaction.via.edge.source;
+      let list = next.get(input);
+      if (!list) next.set(input, (list = []));
       for (const l of reaction.onSuccess) list.push(targetId(l));
       for (const l of reaction.onFailure) list.push(targetId(l));
     }
