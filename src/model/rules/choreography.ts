@@ -95,26 +95,7 @@ export function eventStorms(a: Analysis, orchestrators: ReadonlySet<string>): Di
  * edit that adds no such handling leaves none.
  */
 function leadsTo(a: Analysis, from: string, to: string, orchestrators: ReadonlySet<string>): boolean {
-  const seen = new Set([from]);
-  const queue = [from];
-  for (const m of queue) {
-    if (m === to) return true;
-    for (const c of consumersOf(a.graph, m)) {
-      if (orchestrators.has(c.id)) continue;
-      const reaction = a.reactions.get(c.id)?.byInput.get(m);
-      if (!reaction) continue;
-      for (const links of [reaction.onSuccess, reaction.onFailure]) {
-        for (const l of links) {
-          const id = targetId(l);
-          if (!seen.has(id)) {
-            seen.add(id);
-            queue.push(id);
-          }
-        }
-      }
-    }
-  }
-  return false;
+  return downstream(a, from, orchestrators).messages.includes(to);
 }
 
 /** The cycles of "handling m emits m'" over messages (ids), leaving out the orchestrators' handlings. */
@@ -248,7 +229,7 @@ function unheardFailureOf(
   const { changes: upstream, seen: above } = upstreamChanges(a, input, emittedBy, steps);
   upstream.delete(participant);
   if (upstream.size === 0) return { value: undefined, reads: { emitters: above, consumers: NO_IDS } };
-  const { reached: hearing, seen: below } = participantsReached(a, failure.target.id);
+  const { participants: hearing, messages: below } = downstream(a, failure.target.id);
   const missed = [...upstream].filter(([q]) => !hearing.has(q));
   const value = missed.length === 0 ? undefined : { failure: { edge: failure.edge.id, event: failure.target.id }, participant, input, missed };
   return { value, reads: { emitters: above, consumers: below } };
@@ -305,15 +286,20 @@ function stepsOfOrchestrators(a: Analysis, orchestrators: ReadonlySet<string>): 
   return steps;
 }
 
-/** Participants that consume `message` or anything emitted (on success or failure) because of it, and the messages seen. */
-function participantsReached(a: Analysis, message: string): { reached: Set<string>; seen: string[] } {
-  const reached = new Set<string>();
+/**
+ * What follows from `message`, reaction after reaction (on success and on failure): the messages, in
+ * the order reached, and the participants that consume them (but the `left` ones, not followed).
+ */
+function downstream(a: Analysis, message: string, left: ReadonlySet<string> = NONE): { messages: string[]; participants: Set<string> } {
+  const participants = new Set<string>();
   const seen = new Set([message]);
   const queue = [message];
   for (const m of queue) {
     for (const c of consumersOf(a.graph, m)) {
-      reached.add(c.id);
-      const reaction = a.reactions.get(c.id)!.byInput.get(m)!;
+      if (left.has(c.id)) continue;
+      participants.add(c.id);
+      const reaction = a.reactions.get(c.id)?.byInput.get(m);
+      if (!reaction) continue;
       for (const links of [reaction.onSuccess, reaction.onFailure]) {
         for (const l of links) {
           const id = targetId(l);
@@ -325,7 +311,7 @@ function participantsReached(a: Analysis, message: string): { reached: Set<strin
       }
     }
   }
-  return { reached, seen: queue };
+  return { messages: queue, participants };
 }
 
 /** C007. An orchestrator that coordinates is not hidden: the hub must be a service. */
