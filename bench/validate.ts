@@ -3,12 +3,15 @@
  * designs of 100, 1,000 and 5,000 nodes, in Node. Targets: 1,000 nodes < 5 ms, 5,000 < 25 ms,
  * and about linear growth (the 1,000 -> 5,000 ratio near 5). The baseline is JSON.parse of the
  * same text, run in the same process, so the figures can be compared across machines.
+ * Then the validation of a one-node edit of the 5,000-node designs, incremental (LiveValidation,
+ * as the app validates): a rename, and a node added and connected. Target < 5 ms.
  *
  * Run: npm run bench:validate
  */
-import { countBySeverity, loadDocument, validate } from '../src/model/index.ts';
+import { countBySeverity, loadDocument, LiveValidation, validate, type SagaDocument } from '../src/model/index.ts';
+import { addNode, connect, updateNode } from '../src/model/operations.ts';
 import { generateDesign, type Shape } from './designs.ts';
-import { timeMedian } from './stats.ts';
+import { median, timeMedian } from './stats.ts';
 
 const SIZES = [100, 1_000, 5_000];
 const SHAPES: Shape[] = ['orchestrated', 'choreography'];
@@ -40,4 +43,39 @@ console.log('');
 for (const shape of SHAPES) {
   const ratio = medians.get(`${shape}/5000`)! / medians.get(`${shape}/1000`)!;
   console.log(`${shape}: 5,000 / 1,000 nodes = ${ratio.toFixed(2)} (linear growth = 5.0)`);
+}
+
+/**
+ * Median time of validating `edit(doc, i)` incrementally right after `doc`. Each run edits afresh
+ * (new objects, as the editor makes them) and then goes back to `doc` (untimed, as undo would).
+ */
+function timeEdit(doc: SagaDocument, edit: (doc: SagaDocument, i: number) => SagaDocument, runs = 40): number {
+  const live = new LiveValidation();
+  live.validate(doc);
+  const times: number[] = [];
+  for (let i = -3; i < runs; i++) {
+    const next = edit(doc, i);
+    const t0 = performance.now();
+    live.validate(next);
+    if (i >= 0) times.push(performance.now() - t0);
+    live.validate(doc);
+  }
+  return median(times);
+}
+
+console.log('');
+console.log('one-node edit of 5,000 nodes, validated incrementally   rename ms (median)   add + connect ms (median)');
+for (const shape of SHAPES) {
+  const doc = generateDesign(shape, 5_000);
+  // A node in the middle of the design, and a service there to connect a new event to.
+  const renamed = doc.nodes[doc.nodes.length >> 1]!;
+  const publisher = doc.nodes.find((n, i) => i >= doc.nodes.length >> 1 && n.kind === 'service')!;
+  const rename = timeEdit(doc, (d, i) => updateNode(d, renamed.id, { name: `${renamed.name}${i + 3}` }));
+  const addConnect = timeEdit(doc, (d) => {
+    const added = addNode(d, 'event', { x: 0, y: 0 });
+    const connected = connect(added.doc, publisher.id, added.id);
+    if (!connected.ok) throw new Error(connected.reason);
+    return connected.doc;
+  });
+  console.log(`${shape.padEnd(14)} (renames ${renamed.kind} ${renamed.name}, adds an event ${publisher.name} publishes)`.padEnd(56), `${rename.toFixed(2).padStart(10)}                ${addConnect.toFixed(2).padStart(10)}`);
 }

@@ -1,5 +1,5 @@
 /** Everything the rules and the classifier share about one document, computed once. */
-import { buildGraph, isMessage, triggersOf, type DesignGraph } from './graph.ts';
+import { buildGraph, isMessage, triggersOf, type DesignGraph, type Link } from './graph.ts';
 import { reactionTable, type ParticipantReactions } from './reactions.ts';
 import type { MessageNode, SagaDocument, SagaNode } from './schema.ts';
 
@@ -12,7 +12,55 @@ export interface Analysis {
   name(id: string): string;
   /** Names of several nodes as `A, B and C`; a long list as its first few and how many more. */
   names(ids: readonly string[]): string;
+  /** Results an incremental validation keeps while the design's structure stays the same (see `structural`). */
+  kept?: KeptStructure;
 }
+
+/**
+ * Results that depend on the design's structure only (its nodes' ids, kinds and attributes, its
+ * connections), not on names or places: an incremental validation keeps them while an edit only
+ * renames or moves nodes. They hold ids, never node objects (those change on a rename).
+ */
+export interface KeptStructure {
+  /** `compute()`, kept; or, after an edit that changed the structure, `update` of what was kept before, when it can say (else undefined). */
+  get<T>(key: string, compute: () => T, update?: (previous: T, edit: StructureEdit) => T | undefined): T;
+  /**
+   * One part of a result over the whole design (`family`), kept for `key` (an object of the
+   * analysis) and `index` until an edit changes what it read: `compute` returns the part and the
+   * messages whose emitters, and whose consumers, it looked at.
+   */
+  part<T>(family: string, key: object, index: number, compute: () => { value: T; reads: PartReads }): T;
+}
+
+/** What one edit changed in the structure, for results that can follow it (KeptStructure.get's `update`). */
+export interface StructureEdit {
+  /** Links that join nodes not joined so (or not in that sense) before. */
+  linksAdded: readonly Link[];
+  /** Some link went or joins other nodes now, or a node went or changed kind. */
+  linksLost: boolean;
+  /** The ids of the triggers before the edit. */
+  triggersBefore: readonly string[];
+  /** Handlings that emit a message they did not emit before. */
+  reactionsAdded: readonly { participant: string; input: string; output: string }[];
+}
+
+/**
+ * `compute()`, kept with the analysis's structure when an incremental validation keeps one; `key`
+ * names what it computes (and from which arguments); `update` brings the result kept before an
+ * edit of the structure up to date, when it can.
+ */
+export const structural = <T>(a: Analysis, key: string, compute: () => T, update?: (previous: T, edit: StructureEdit) => T | undefined): T =>
+  a.kept ? a.kept.get(key, compute, update) : compute();
+
+/** What a kept part looked at: the messages whose emitters (and how they handle what they consume), and whose consumers (and how they handle it), it read. */
+export interface PartReads {
+  emitters: readonly string[];
+  consumers: readonly string[];
+}
+
+/** `compute().value`, kept by an incremental validation until an edit changes what it read (KeptStructure.part). */
+export const structuralPart = <T>(a: Analysis, family: string, key: object, index: number, compute: () => { value: T; reads: PartReads }): T =>
+  a.kept ? a.kept.part(family, key, index, compute) : compute().value;
 
 /**
  * `assumeOn`: outputs whose `on` is missing answer the participant's forward inputs (the rules'
@@ -20,14 +68,20 @@ export interface Analysis {
  */
 export function analyse(doc: SagaDocument, options: { assumeOn?: boolean } = {}): Analysis {
   const graph = buildGraph(doc);
+  return analysisOf(graph, reactionTable(graph, options), triggersOf(graph));
+}
+
+/** The analysis of a graph from its reactions and triggers (computed whole, or kept from the document before). */
+export function analysisOf(graph: DesignGraph, reactions: ReadonlyMap<string, ParticipantReactions>, triggers: readonly MessageNode[], kept?: KeptStructure): Analysis {
   const name = (id: string): string => graph.node.get(id)?.name.trim() ?? id;
   return {
-    doc,
+    doc: graph.doc,
     graph,
-    reactions: reactionTable(graph, options),
-    triggers: triggersOf(graph),
+    reactions,
+    triggers,
     name,
     names: (ids) => shortListing(ids.slice(0, MAX_LISTED + 1).map(name), ids.length),
+    ...(kept && { kept }),
   };
 }
 

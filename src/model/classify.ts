@@ -2,9 +2,9 @@
  * Classification (spec §2.5): is the design an orchestration, a choreography, a hybrid, or too
  * small to say? With human reasons and a confidence.
  */
-import { listing, type Analysis } from './analysis.ts';
-import { consumersOf, isParticipant, outputLinks, producersOf } from './graph.ts';
-import type { ParticipantNode, SagaNode } from './schema.ts';
+import { listing, structural, type Analysis } from './analysis.ts';
+import { consumersOf, isMessage, isParticipant, outputLinks, producersOf } from './graph.ts';
+import type { ParticipantNode } from './schema.ts';
 
 export type Style = 'orchestration' | 'choreography' | 'hybrid' | 'undetermined';
 
@@ -24,14 +24,52 @@ export interface Hub {
   producers: string[];
 }
 
-/** Commands that one participant sends to another (the trigger excepted: actors are not participants). */
-export function commandsBetweenParticipants(a: Analysis): { sender: ParticipantNode; command: SagaNode; edge: string }[] {
+/** Commands that one participant sends to another (the trigger excepted: actors are not participants), by ids. */
+export function commandsBetweenParticipants(a: Analysis): { sender: string; command: string }[] {
   const out = [];
   for (const link of a.graph.links) {
     if (link.meaning !== 'sends' || !isParticipant(link.source)) continue;
-    out.push({ sender: link.source, command: link.target, edge: link.edge.id });
+    out.push({ sender: link.source.id, command: link.target.id });
   }
   return out;
+}
+
+/**
+ * What the style is read from, by ids (an incremental validation keeps it while edits only
+ * rename): the commands between participants, the subscriptions between them, and, when one
+ * participant sends every command, the outputs of the others that someone else consumes.
+ */
+interface Evidence {
+  participants: number;
+  commands: { sender: string; command: string }[];
+  eventHops: number;
+  senders: string[];
+  /** Message, index of its emitter among the document's nodes, and the participant that consumes it. */
+  bypass: [string, number, string][];
+}
+
+function evidenceOf(a: Analysis): Evidence {
+  const participants = a.doc.nodes.filter(isParticipant).length;
+  const commands = participants === 0 ? [] : commandsBetweenParticipants(a);
+  let eventHops = 0;
+  if (participants > 0) {
+    for (const l of a.graph.links) {
+      if (l.meaning === 'subscribedBy' && producersOf(a.graph, l.source.id).some((p) => isParticipant(p) && p.id !== l.target.id)) eventHops++;
+    }
+  }
+  const senders = [...new Set(commands.map((c) => c.sender))];
+  const bypass: [string, number, string][] = [];
+  if (senders.length === 1) {
+    // Participants' outputs must go only to the coordinator.
+    const coordinator = senders[0]!;
+    a.doc.nodes.forEach((p, i) => {
+      if (!isParticipant(p) || p.id === coordinator) return;
+      for (const link of outputLinks(a.graph, p.id)) {
+        for (const c of consumersOf(a.graph, link.target.id)) if (c.id !== coordinator && c.id !== p.id) bypass.push([link.target.id, i, c.id]);
+      }
+    });
+  }
+  return { participants, commands, eventHops, senders, bypass };
 }
 
 /**
@@ -41,7 +79,7 @@ export function commandsBetweenParticipants(a: Analysis): { sender: ParticipantN
  */
 export function findHub(a: Analysis): Hub | undefined {
   const participants = a.doc.nodes.filter(isParticipant);
-  if (participants.length < 3) return undefined;
+  if (participants.length < 3 || !mayHaveHub(a, participants)) return undefined;
   // Which participants emit each message type.
   const emitters = new Map<string, Set<string>>();
   for (const p of participants) {
@@ -80,33 +118,64 @@ export function findHub(a: Analysis): Hub | undefined {
   return best;
 }
 
+/**
+ * Whether some participant has enough inputs to consume most of the message types the others emit
+ * (the first test of findHub), counted without listing who emits what: most designs have none.
+ */
+function mayHaveHub(a: Analysis, participants: readonly ParticipantNode[]): boolean {
+  let emitted = 0;
+  const sole = new Map<string, number>();
+  for (const n of a.doc.nodes) {
+    if (!isMessage(n) || a.graph.node.get(n.id) !== n) continue;
+    let first: string | undefined;
+    let several = false;
+    for (const p of a.graph.producers(n.id)) {
+      if (!isParticipant(p)) continue;
+      if (first === undefined) first = p.id;
+      else if (p.id !== first) several = true;
+    }
+    if (first === undefined) continue;
+    emitted++;
+    if (!several) sole.set(first, (sole.get(first) ?? 0) + 1);
+  }
+  return participants.some((p) => {
+    const of = emitted - (sole.get(p.id) ?? 0);
+    return of > 0 && a.graph.inputs(p.id).length * 2 > of;
+  });
+}
+
 const hubs = new WeakMap<Analysis, Hub | null>();
 
 /** The hub of the design, computed once per analysis (the classifier and rule C007 both ask). */
 export function hubOf(a: Analysis): Hub | undefined {
   let hub = hubs.get(a);
-  if (hub === undefined) hubs.set(a, (hub = findHub(a) ?? null));
+  if (hub === undefined) {
+    // Kept by its participant's id (the node object changes when it is renamed).
+    const kept = a.kept?.get('hub', () => {
+      const h = findHub(a);
+      return h && { ...h, participant: h.participant.id };
+    });
+    hub = (a.kept ? kept && { ...kept, participant: a.graph.node.get(kept.participant) as ParticipantNode } : findHub(a)) ?? null;
+    hubs.set(a, hub);
+  }
   return hub ?? undefined;
 }
 
 /** Classifies the design's style. */
 export function classify(a: Analysis): Classification {
-  const participants = a.doc.nodes.filter(isParticipant);
-  if (participants.length === 0) {
+  const evidence = structural(a, 'classification', () => evidenceOf(a));
+  const { participants, commands, eventHops } = evidence;
+  if (participants === 0) {
     return { style: 'undetermined', confidence: 0, reasons: ['The design has no services or orchestrators yet.'] };
   }
-  const commands = commandsBetweenParticipants(a);
-  const eventHops = a.graph.links.filter(
-    (l) => l.meaning === 'subscribedBy' && producersOf(a.graph, l.source.id).some((p) => isParticipant(p) && p.id !== l.target.id),
-  );
-  if (commands.length === 0 && eventHops.length === 0) {
+  if (commands.length === 0 && eventHops === 0) {
     return {
       style: 'undetermined',
       confidence: 0,
       reasons: ['No command or event passes between participants yet, so the design shows no style.'],
     };
   }
-  if (commands.length > 0) return classifyCommanded(a, commands, eventHops.length);
+  if (commands.length > 0) return classifyCommanded(a, evidence);
 
   const hub = hubOf(a);
   if (hub) {
@@ -120,19 +189,18 @@ export function classify(a: Analysis): Classification {
       ],
     };
   }
-  const small = participants.length < 3;
+  const small = participants < 3;
   return {
     style: 'choreography',
     confidence: small ? 0.8 : 1,
     reasons: [
-      `Participants react to each other's events (${eventHops.length} subscription${eventHops.length === 1 ? '' : 's'}); no participant sends a command to another.`,
+      `Participants react to each other's events (${eventHops} subscription${eventHops === 1 ? '' : 's'}); no participant sends a command to another.`,
       small ? 'With only two participants, no participant can coordinate the others.' : 'No participant consumes most of the others’ events: nobody holds the whole flow.',
     ],
   };
 }
 
-function classifyCommanded(a: Analysis, commands: ReturnType<typeof commandsBetweenParticipants>, eventHops: number): Classification {
-  const senders = [...new Set(commands.map((c) => c.sender.id))];
+function classifyCommanded(a: Analysis, { commands, eventHops, senders, bypass }: Evidence): Classification {
   if (senders.length > 1) {
     return {
       style: 'hybrid',
@@ -143,17 +211,9 @@ function classifyCommanded(a: Analysis, commands: ReturnType<typeof commandsBetw
       ],
     };
   }
-  const coordinator = a.graph.node.get(senders[0]!)!;
-  // Participants' outputs must go only to the coordinator.
-  const bypass: string[] = [];
-  for (const p of a.doc.nodes) {
-    if (!isParticipant(p) || p.id === coordinator.id) continue;
-    for (const link of outputLinks(a.graph, p.id)) {
-      const others = consumersOf(a.graph, link.target.id).filter((c) => c.id !== coordinator.id && c.id !== p.id);
-      for (const c of others) bypass.push(`${link.target.name} from ${p.name} is consumed by ${c.name}`);
-    }
-  }
-  const commandNames = [...new Set(commands.map((c) => c.command.name))];
+  const node = (id: string) => a.graph.node.get(id)!;
+  const coordinator = node(senders[0]!);
+  const commandNames = [...new Set(commands.map((c) => node(c.command).name))];
   const shown = commandNames.length > 4 ? `${commandNames.slice(0, 4).join(', ')}, …` : listing(commandNames);
   const sendsAll = `${coordinator.name} sends all ${commandNames.length} command${commandNames.length === 1 ? '' : 's'} between participants (${shown}).`;
   if (bypass.length === 0) {
@@ -169,13 +229,14 @@ function classifyCommanded(a: Analysis, commands: ReturnType<typeof commandsBetw
       ],
     };
   }
+  const said = bypass.slice(0, 3).map(([message, from, to]) => `${node(message).name} from ${a.doc.nodes[from]!.name} is consumed by ${node(to).name}`);
   return {
     style: 'hybrid',
     confidence: 0.7,
     coordinator: coordinator.id,
     reasons: [
       `${sendsAll.slice(0, -1)}: that part is orchestrated.`,
-      `But participants also react to each other directly (choreography): ${bypass.slice(0, 3).join('; ')}${bypass.length > 3 ? `; and ${bypass.length - 3} more` : ''}.`,
+      `But participants also react to each other directly (choreography): ${said.join('; ')}${bypass.length > 3 ? `; and ${bypass.length - 3} more` : ''}.`,
     ],
   };
 }

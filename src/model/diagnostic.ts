@@ -96,6 +96,9 @@ export function diagnostic(
   };
 }
 
+/** The diagnostics found, in order, without the places where none was. */
+export const defined = (list: readonly (Diagnostic | undefined)[]): Diagnostic[] => list.filter((d): d is Diagnostic => d !== undefined);
+
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**

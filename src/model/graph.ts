@@ -28,6 +28,8 @@ export interface DesignGraph {
   dangling: readonly SagaEdge[];
   /** Connections between kinds that may not be joined (G002). */
   forbidden: readonly ForbiddenEdge[];
+  /** A node with its connections, or undefined when no node has this id. */
+  at(id: string): NodeLinks | undefined;
   outgoing(id: string): readonly Link[];
   incoming(id: string): readonly Link[];
   /** Nodes that emit a message: senders of a command, publishers of an event. */
@@ -42,41 +44,106 @@ export interface DesignGraph {
   isCompensation(commandId: string): boolean;
 }
 
-const NONE: readonly never[] = [];
+export const NONE: readonly never[] = [];
 
 /**
- * Everything known about one node's connections. Lists are created on first use; every field
- * exists from the start so that all entries share one shape (much faster in V8).
+ * One node and its well-formed connections, in the order of the document's connections. Never
+ * changed once made: a node whose connections (or whose neighbours) change gets a new one, so
+ * that what was computed from it can be kept while it stays the same (incremental validation).
  */
-interface Entry {
-  node: SagaNode;
-  out: Link[] | undefined;
-  in: Link[] | undefined;
-  producers: SagaNode[] | undefined;
-  consumers: ParticipantNode[] | undefined;
-  inputs: Link[] | undefined;
-  outputs: Link[] | undefined;
+export interface NodeLinks {
+  readonly node: SagaNode;
+  readonly out: readonly Link[];
+  readonly in: readonly Link[];
+  /** For a message: the nodes that send or publish it. */
+  readonly producers: readonly SagaNode[];
+  /** For a message: the participants that handle it or subscribe to it. */
+  readonly consumers: readonly ParticipantNode[];
+  /** For a participant: the connections by which it receives messages. */
+  readonly inputs: readonly Link[];
+  /** For an actor or a participant: the connections by which it emits messages. */
+  readonly outputs: readonly Link[];
   /** Some command names this one as its compensation. */
-  compensation: boolean;
+  readonly compensation: boolean;
 }
 
-const entryOf = (node: SagaNode): Entry => ({
+type Building = { -readonly [K in keyof NodeLinks]: NodeLinks[K] };
+
+const fresh = (node: SagaNode, out: readonly Link[], inbound: readonly Link[]): Building => ({
   node,
-  out: undefined,
-  in: undefined,
-  producers: undefined,
-  consumers: undefined,
-  inputs: undefined,
-  outputs: undefined,
+  out,
+  in: inbound,
+  producers: NONE,
+  consumers: NONE,
+  inputs: NONE,
+  outputs: NONE,
   compensation: false,
 });
 
+/** A node's entry from its connections: what it emits and consumes follows from the kinds joined. */
+export function nodeLinks(node: SagaNode, out: readonly Link[], inbound: readonly Link[]): NodeLinks {
+  return completed(fresh(node, out, inbound));
+}
+
+/** Fills in what follows from `out` and `in`. */
+function completed(e: Building): NodeLinks {
+  switch (e.node.kind) {
+    case 'actor':
+      e.outputs = e.out;
+      break;
+    case 'service':
+    case 'orchestrator':
+      // Only messages reach a participant, and a participant only sends or publishes.
+      e.inputs = e.in;
+      e.outputs = e.out;
+      break;
+    case 'event':
+      if (e.in.length > 0) e.producers = e.in.map(sourceOf);
+      if (e.out.length > 0) e.consumers = e.out.map(targetOf) as ParticipantNode[];
+      break;
+    case 'command': {
+      // A command is sent by an actor or a participant, or names its compensation (command to command).
+      let producers: SagaNode[] | undefined;
+      let consumers: ParticipantNode[] | undefined;
+      for (const l of e.in) {
+        if (l.meaning === 'sends') (producers ??= []).push(l.source);
+        else e.compensation = true;
+      }
+      for (const l of e.out) if (l.meaning === 'handledBy') (consumers ??= []).push(l.target as ParticipantNode);
+      if (producers) e.producers = producers;
+      if (consumers) e.consumers = consumers;
+    }
+  }
+  return e;
+}
+
+const sourceOf = (l: Link) => l.source;
+const targetOf = (l: Link) => l.target;
+
+/**
+ * What `edge` is, given the nodes at its ends: a link, a forbidden connection (a ForbiddenEdge,
+ * which has no meaning), or undefined for a connection to a missing node.
+ */
+export function readEdge(edge: SagaEdge, source: SagaNode | undefined, target: SagaNode | undefined): Link | ForbiddenEdge | undefined {
+  if (!source || !target) return undefined;
+  const meaning = edgeMeaning(source.kind, target.kind);
+  return meaning ? { edge, meaning, source, target } : { edge, source, target };
+}
+
+export const isLink = (reading: Link | ForbiddenEdge): reading is Link => 'meaning' in reading;
+
+/**
+ * The id of a link's target, read from its connection: nodes come in many shapes (kinds, optional
+ * fields), connections in few, and the walks over a graph read these ids more than anything else.
+ */
+export const targetId = (l: Link): string => l.edge.target;
+
 export function buildGraph(doc: SagaDocument): DesignGraph {
-  const entries = new Map<string, Entry>();
   const node = new Map<string, SagaNode>();
+  const entries = new Map<string, Building>();
   for (const n of doc.nodes) {
-    entries.set(n.id, entryOf(n));
     node.set(n.id, n);
+    entries.set(n.id, fresh(n, NONE, NONE));
   }
   const links: Link[] = [];
   const dangling: SagaEdge[] = [];
@@ -84,37 +151,37 @@ export function buildGraph(doc: SagaDocument): DesignGraph {
   for (const edge of doc.edges) {
     const from = entries.get(edge.source);
     const to = entries.get(edge.target);
-    if (!from || !to) {
-      dangling.push(edge);
-      continue;
-    }
-    const source = from.node;
-    const target = to.node;
-    const meaning = edgeMeaning(source.kind, target.kind);
-    if (!meaning) {
-      forbidden.push({ edge, source, target });
-      continue;
-    }
-    const link: Link = { edge, meaning, source, target };
-    links.push(link);
-    (from.out ??= []).push(link);
-    (to.in ??= []).push(link);
-    if (meaning === 'sends' || meaning === 'publishes') {
-      (to.producers ??= []).push(source);
-      (from.outputs ??= []).push(link);
-    } else if (meaning === 'handledBy' || meaning === 'subscribedBy') {
-      (from.consumers ??= []).push(target as ParticipantNode);
-      (to.inputs ??= []).push(link);
-    } else {
-      to.compensation = true;
+    const link = readEdge(edge, from?.node, to?.node);
+    if (!link) dangling.push(edge);
+    else if (!isLink(link)) forbidden.push(link);
+    else {
+      links.push(link);
+      if (from!.out === NONE) from!.out = [link];
+      else (from!.out as Link[]).push(link);
+      if (to!.in === NONE) to!.in = [link];
+      else (to!.in as Link[]).push(link);
     }
   }
+  for (const e of entries.values()) completed(e);
+  return graphOf(doc, node, entries, links, dangling, forbidden);
+}
+
+/** The graph of `doc` from its parts (built whole, or updated from the graph of the document before). */
+export function graphOf(
+  doc: SagaDocument,
+  node: ReadonlyMap<string, SagaNode>,
+  entries: ReadonlyMap<string, NodeLinks>,
+  links: readonly Link[],
+  dangling: readonly SagaEdge[],
+  forbidden: readonly ForbiddenEdge[],
+): DesignGraph {
   return {
     doc,
     node,
     links,
     dangling,
     forbidden,
+    at: (id) => entries.get(id),
     outgoing: (id) => entries.get(id)?.out ?? NONE,
     incoming: (id) => entries.get(id)?.in ?? NONE,
     producers: (id) => entries.get(id)?.producers ?? NONE,
@@ -152,11 +219,12 @@ export const isCompensationCommand = (g: DesignGraph, commandId: string): boolea
  */
 export function triggersOf(g: DesignGraph): MessageNode[] {
   const triggers: MessageNode[] = [];
-  for (const n of g.doc.nodes) {
-    if (!isMessage(n)) continue;
-    const producers = g.producers(n.id);
-    if (producers.some((p) => p.kind === 'actor')) triggers.push(n);
-    else if (producers.length === 0 && g.consumers(n.id).length > 0 && !isCompensationCommand(g, n.id)) triggers.push(n);
-  }
+  for (const n of g.doc.nodes) if (isTrigger(n, g.at(n.id)!)) triggers.push(n);
   return triggers;
+}
+
+/** Whether `n` starts the process, given its entry (the connections of its id). */
+export function isTrigger(n: SagaNode, { producers, consumers, compensation }: NodeLinks): n is MessageNode {
+  if (!isMessage(n)) return false;
+  return producers.some((p) => p.kind === 'actor') || (producers.length === 0 && consumers.length > 0 && !compensation);
 }

@@ -11,6 +11,7 @@ export { analyse, MAX_LISTED, shortListing, type Analysis } from './analysis.ts'
 export { classify, type Classification, type Style } from './classify.ts';
 export { stepsOf, type Step } from './steps.ts';
 export { omittedCount, totalsOf, validate, type ValidationResult } from './validate.ts';
+export { LiveValidation } from './incremental/liveValidation.ts';
 export { RULES, MAX_DIAGNOSTICS, countBySeverity, type Diagnostic, type Omitted, type RuleId, type Severity } from './diagnostic.ts';
 export { DEFAULTS, isIdempotent, latencyOf, failureRateOf, retryPolicyOf } from './attributes.ts';
 export { convert, type ConvertOptions } from './convert/convert.ts';

@@ -8,6 +8,7 @@ import { listLimitProblem } from './listLimits.ts';
 import { migrate, type RawDocument } from './migrations.ts';
 import { quoted, shortened, withoutByteOrderMark } from './quote.ts';
 import { CURRENT_VERSION, documentSchema, LIMITS, type SagaDocument } from './schema.ts';
+import { compileFastPath } from './schemaFastPath.ts';
 
 /** The largest design file Sagaboard reads, in characters. */
 export const MAX_FILE_CHARS = 20 * 1024 * 1024;
@@ -78,44 +79,47 @@ export function parseDocument(raw: unknown): LoadResult {
   const migrated = migrate(obj, version);
   const tooMany = listLimitProblem(migrated);
   if (tooMany) return fail(tooMany.message, tooMany.path);
+  const wellFormed = documentFastPath(migrated);
+  if (wellFormed) return checkIds(wellFormed);
   const checked = documentSchema.safeParse(migrated, { reportInput: true });
   if (!checked.success) return schemaError(checked.error);
   return checkIds(checked.data);
 }
+
+/** The schema check of a well-formed design, fast (schemaFastPath.ts); undefined when zod must look. */
+const documentFastPath = compileFastPath(documentSchema);
+
+/** The lists that share one id space (spec §1.2a), in the order their ids are checked. */
+const ID_LISTS = ['nodes', 'edges', 'notes', 'groups'] as const;
+
+/** Where an id is first used, as a list and an index (`nodes[3]` is {list: 0, index: 3}); kept as one number, a string per element would cost as much as the check. */
+const placeOf = (list: number, index: number): number => index * ID_LISTS.length + list;
+const describePlace = (place: number): string => `${ID_LISTS[place % ID_LISTS.length]}[${Math.floor(place / ID_LISTS.length)}]`;
 
 /**
  * What the schema cannot see: ids unique across nodes, connections, notes and groups (one id
  * space, spec §1.2a), and groups naming only nodes of the design, each node in one group at most.
  */
 function checkIds(doc: SagaDocument): LoadResult {
-  const seen = new Map<string, string>();
-  const visit = (id: string, where: string): LoadResult | undefined => {
-    const first = seen.get(id);
-    if (first !== undefined) {
-      return fail(`duplicate id ${quoted(id)}: used by ${first} and ${where}; every node, connection, note and group needs its own id`, `${where}.id`);
-    }
-    seen.set(id, where);
-    return undefined;
-  };
-  const lists = [
-    ['nodes', doc.nodes],
-    ['edges', doc.edges],
-    ['notes', doc.notes ?? []],
-    ['groups', doc.groups ?? []],
-  ] as const;
-  for (const [key, list] of lists) {
+  const seen = new Map<string, number>();
+  for (let k = 0; k < ID_LISTS.length; k++) {
+    const list = doc[ID_LISTS[k]!] ?? [];
     for (let i = 0; i < list.length; i++) {
-      const dup = visit(list[i]!.id, `${key}[${i}]`);
-      if (dup) return dup;
+      const id = list[i]!.id;
+      const first = seen.get(id);
+      if (first !== undefined) {
+        const where = describePlace(placeOf(k, i));
+        return fail(`duplicate id ${quoted(id)}: used by ${describePlace(first)} and ${where}; every node, connection, note and group needs its own id`, `${where}.id`);
+      }
+      seen.set(id, placeOf(k, i));
     }
   }
   return checkGroups(doc, seen);
 }
 
 /** Every id in a group names a node, and no node is in two groups (or twice in one). */
-function checkGroups(doc: SagaDocument, places: ReadonlyMap<string, string>): LoadResult {
+function checkGroups(doc: SagaDocument, places: ReadonlyMap<string, number>): LoadResult {
   const groups = doc.groups ?? [];
-  const nodeIds = new Set(doc.nodes.map((n) => n.id));
   /** Node id -> where it was listed first. */
   const member = new Map<string, { group: number; path: string }>();
   for (let g = 0; g < groups.length; g++) {
@@ -123,9 +127,9 @@ function checkGroups(doc: SagaDocument, places: ReadonlyMap<string, string>): Lo
     for (let k = 0; k < group.nodes.length; k++) {
       const id = group.nodes[k]!;
       const path = `groups[${g}].nodes[${k}]`;
-      if (!nodeIds.has(id)) {
-        const other = places.get(id);
-        const what = other === undefined ? 'no node of the design has this id' : `that is the id of ${other}, not of a node`;
+      const place = places.get(id);
+      if (place === undefined || place % ID_LISTS.length !== 0) {
+        const what = place === undefined ? 'no node of the design has this id' : `that is the id of ${describePlace(place)}, not of a node`;
         return fail(`${path}: group ${quoted(group.name)} names ${quoted(id)}, but ${what}; a group holds nodes only`, path);
       }
       const first = member.get(id);

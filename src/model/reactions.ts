@@ -35,17 +35,30 @@ export interface ReactionLookup {
  * Most participants consume a handful of messages: a scan beats a Map there. Participants with
  * many inputs (orchestrators) get a Map, so lookups stay constant-time.
  */
-function lookupOf(reactions: readonly Reaction[]): ReactionLookup {
-  if (reactions.length > 8) {
-    const map = new Map(reactions.map((r) => [r.input.id, r]));
-    return { get: (id) => map.get(id), has: (id) => map.has(id) };
+class ReactionIndex implements ReactionLookup {
+  private readonly map: Map<string, Reaction> | undefined;
+
+  constructor(private readonly reactions: readonly Reaction[]) {
+    this.map = reactions.length > 8 ? new Map(reactions.map((r) => [r.input.id, r])) : undefined;
   }
-  const get = (id: string) => {
-    for (const r of reactions) if (r.input.id === id) return r;
+
+  get(messageId: string): Reaction | undefined {
+    if (this.map) return this.map.get(messageId);
+    for (const r of this.reactions) if (r.input.id === messageId) return r;
     return undefined;
-  };
-  return { get, has: (id) => get(id) !== undefined };
+  }
+
+  has(messageId: string): boolean {
+    return this.get(messageId) !== undefined;
+  }
 }
+
+const NO_STRAY: ParticipantReactions['strayOn'] = Object.freeze([]) as unknown as ParticipantReactions['strayOn'];
+
+const lookupOf = (reactions: readonly Reaction[]): ReactionLookup => new ReactionIndex(reactions);
+
+/** No outputs yet: shared, and frozen so that nobody adds to it (`attach` replaces it). */
+const NO_OUTPUTS: Link[] = Object.freeze([]) as unknown as Link[];
 
 export interface ParticipantReactions {
   participant: ParticipantNode;
@@ -69,31 +82,31 @@ export function reactionsOf(g: DesignGraph, participant: ParticipantNode): Parti
   for (const via of inputs) {
     if (seen ? seen.has(via.source) : reactions.some((r) => r.input === via.source)) continue;
     seen?.add(via.source);
-    reactions.push({ input: via.source as MessageNode, via, onSuccess: [], onFailure: [] });
+    reactions.push({ input: via.source as MessageNode, via, onSuccess: NO_OUTPUTS, onFailure: NO_OUTPUTS });
   }
   const byInput = lookupOf(reactions);
-  const compensationOutputs: Link[] = [];
-  const unbound: Link[] = [];
-  const strayOn: { link: Link; messageIds: string[] }[] = [];
+  let compensationOutputs: Link[] | undefined;
+  let unbound: Link[] | undefined;
+  let strayOn: { link: Link; messageIds: string[] }[] | undefined;
   const only = reactions.length === 1 ? reactions[0] : undefined;
   for (const link of outputLinks(g, participant.id)) {
     const explicit = link.edge.on && link.edge.on.length > 0 ? link.edge.on : undefined;
     if (!explicit) {
-      if (g.isCompensation(link.target.id)) compensationOutputs.push(link);
+      if (g.isCompensation(link.target.id)) (compensationOutputs ??= []).push(link);
       else if (only) attach(only, link);
-      else if (reactions.length > 1) unbound.push(link);
+      else if (reactions.length > 1) (unbound ??= []).push(link);
       continue;
     }
-    const stray: string[] = [];
+    let stray: string[] | undefined;
     // A message named twice in `on` is one answer: the output is emitted once.
     for (const messageId of distinct(explicit)) {
       const reaction = byInput.get(messageId);
       if (reaction) attach(reaction, link);
-      else stray.push(messageId);
+      else (stray ??= []).push(messageId);
     }
-    if (stray.length > 0) strayOn.push({ link, messageIds: stray });
+    if (stray) (strayOn ??= []).push({ link, messageIds: stray });
   }
-  return { participant, reactions, byInput, compensationOutputs, unbound, strayOn };
+  return { participant, reactions, byInput, compensationOutputs: compensationOutputs ?? NO_OUTPUTS, unbound: unbound ?? NO_OUTPUTS, strayOn: strayOn ?? NO_STRAY };
 }
 
 /** The entries of a list, each once, in their first order. */
@@ -104,9 +117,14 @@ export function distinct<T>(list: readonly T[]): readonly T[] {
 }
 
 function attach(reaction: Reaction, link: Link): void {
-  if (isFailureEvent(link.target)) reaction.onFailure.push(link);
+  if (isFailureEvent(link.target)) {
+    if (reaction.onFailure === NO_OUTPUTS) reaction.onFailure = [link];
+    else reaction.onFailure.push(link);
+  } else if (reaction.onSuccess === NO_OUTPUTS) reaction.onSuccess = [link];
   else reaction.onSuccess.push(link);
 }
+
+const copied = (links: Link[]): Link[] => (links === NO_OUTPUTS ? NO_OUTPUTS : [...links]);
 
 /** The reactions of every service and orchestrator, by participant id. */
 export function reactionTable(docOrGraph: SagaDocument | DesignGraph, options: { assumeOn?: boolean } = {}): Map<string, ParticipantReactions> {
@@ -138,14 +156,24 @@ export const ASSUMED_ON_BUDGET = LIMITS.maxListEntries;
  */
 export function assumingOn(g: DesignGraph, r: ParticipantReactions, budget: { left: number } = { left: ASSUMED_ON_BUDGET }): ParticipantReactions {
   if (r.unbound.length === 0) return r;
-  const forward = r.reactions.filter((x) => !isFailureEvent(x.input) && !g.isCompensation(x.input.id) && x.via.edge.compensates === undefined);
-  const answered = new Set(forward.length > 0 ? forward : r.reactions);
+  const answered = answeredInputs(g, r);
   const pairs = r.unbound.length * answered.size;
   if (pairs > budget.left) return r;
   budget.left -= pairs;
+  return withAnswers(r, answered);
+}
+
+/** The reactions an output without `on` is read as answering: the forward inputs, or all of them when there are none. */
+export function answeredInputs(g: DesignGraph, r: ParticipantReactions): ReadonlySet<Reaction> {
+  const forward = r.reactions.filter((x) => !isFailureEvent(x.input) && !g.isCompensation(x.input.id) && x.via.edge.compensates === undefined);
+  return new Set(forward.length > 0 ? forward : r.reactions);
+}
+
+/** `r` with its outputs without `on` attached to the `answered` reactions. */
+export function withAnswers(r: ParticipantReactions, answered: ReadonlySet<Reaction>): ParticipantReactions {
   const reactions = r.reactions.map((x) => {
     if (!answered.has(x)) return x;
-    const copy = { ...x, onSuccess: [...x.onSuccess], onFailure: [...x.onFailure] };
+    const copy = { ...x, onSuccess: copied(x.onSuccess), onFailure: copied(x.onFailure) };
     for (const link of r.unbound) attach(copy, link);
     return copy;
   });

@@ -5,7 +5,7 @@
  */
 import type { Analysis } from './analysis.ts';
 import { failureRateOf } from './attributes.ts';
-import { compensationOf, consumersOf, isCompensationCommand, outputLinks, type Link } from './graph.ts';
+import { compensationOf, consumersOf, isCompensationCommand, outputLinks, targetId, type DesignGraph, type Link } from './graph.ts';
 import type { CommandNode, ParticipantNode, SagaNode, StepType } from './schema.ts';
 
 export interface Step {
@@ -30,8 +30,24 @@ export interface Step {
   type: Exclude<StepType, 'auto'>;
 }
 
-/** The steps of the saga run by `orchestrator`, in flow order. */
+/**
+ * The steps of the saga run by `orchestrator`, in flow order. An incremental validation keeps them
+ * while edits only rename nodes, and reads the nodes again by their ids (a step's `sends` then
+ * keep the connections as they were: the same edges, read for their ids only).
+ */
 export function stepsOf(a: Analysis, orchestrator: ParticipantNode): Step[] {
+  if (!a.kept) return stepsFound(a, orchestrator);
+  const node = <T extends SagaNode>(n: T): T => a.graph.node.get(n.id) as T;
+  return a.kept.get(`steps of ${orchestrator.id}`, () => stepsFound(a, orchestrator)).map((s) => {
+    const now = { ...s, command: node(s.command), successReplies: s.successReplies.map(node), failureReplies: s.failureReplies.map(node) };
+    if (s.handler) now.handler = node(s.handler);
+    if (s.compensation) now.compensation = node(s.compensation);
+    if (s.unlinkedCompensation) now.unlinkedCompensation = node(s.unlinkedCompensation);
+    return now;
+  });
+}
+
+function stepsFound(a: Analysis, orchestrator: ParticipantNode): Step[] {
   const g = a.graph;
   const sends = new Map<string, Link[]>();
   for (const link of outputLinks(g, orchestrator.id)) {
@@ -47,30 +63,35 @@ export function stepsOf(a: Analysis, orchestrator: ParticipantNode): Step[] {
     const handlers = consumersOf(g, id);
     const handler = handlers.length === 1 ? handlers[0] : undefined;
     const reaction = handler ? a.reactions.get(handler.id)?.byInput.get(id) : undefined;
-    const repliesTo = (links: readonly Link[]) =>
-      links.map((l) => l.target).filter((e) => e.kind === 'event' && consumersOf(g, e.id).some((c) => c.id === orchestrator.id));
-    const successReplies = reaction ? repliesTo(reaction.onSuccess) : [];
-    const failureReplies = reaction ? repliesTo(reaction.onFailure) : [];
+    const successReplies = reaction ? repliesTo(g, reaction.onSuccess, orchestrator.id) : [];
+    const failureReplies = reaction ? repliesTo(g, reaction.onFailure, orchestrator.id) : [];
     const declared = command.stepType ?? 'auto';
     const failureRate = handler && reaction ? failureRateOf(handler, reaction.via) : 0;
-    steps.push({
-      command,
-      sends: sends.get(id)!,
-      ...(handler ? { handler } : {}),
-      ...withCompensation(compensationOf(g, id)),
-      ...(unlinked.has(id) ? { unlinkedCompensation: unlinked.get(id)! } : {}),
-      successReplies,
-      failureReplies,
-      canFail: failureReplies.length > 0 || failureRate > 0 || declared === 'pivot',
-      declared,
-      type: 'compensatable',
-    });
+    const step = { command, sends: sends.get(id)! } as Step;
+    if (handler) step.handler = handler;
+    const compensation = compensationOf(g, id);
+    if (compensation) step.compensation = compensation;
+    const unlinkedCompensation = unlinked.get(id);
+    if (unlinkedCompensation) step.unlinkedCompensation = unlinkedCompensation;
+    step.successReplies = successReplies;
+    step.failureReplies = failureReplies;
+    step.canFail = failureReplies.length > 0 || failureRate > 0 || declared === 'pivot';
+    step.declared = declared;
+    step.type = 'compensatable';
+    steps.push(step);
   }
   inferTypes(steps);
   return steps;
 }
 
-const withCompensation = (c: SagaNode | undefined) => (c ? { compensation: c } : {});
+/** The events among `links`' targets that the orchestrator subscribes to: its replies. */
+function repliesTo(g: DesignGraph, links: readonly Link[], orchestratorId: string): SagaNode[] {
+  const replies: SagaNode[] = [];
+  for (const l of links) {
+    if (l.target.kind === 'event' && consumersOf(g, l.target.id).some((c) => c.id === orchestratorId)) replies.push(l.target);
+  }
+  return replies;
+}
 
 /**
  * Commands the orchestrator sends only without "on" when it must say it (it consumes several
@@ -164,6 +185,15 @@ function flowOrder(a: Analysis, commandIds: readonly string[]): string[] {
   const wanted = new Set(commandIds);
   const order: string[] = [];
   const seen = new Set<string>();
+  const reach = (queue: string[], reached: Set<string>, links: readonly Link[]) => {
+    for (const l of links) {
+      const id = targetId(l);
+      if (!reached.has(id)) {
+        reached.add(id);
+        queue.push(id);
+      }
+    }
+  };
   const visit = (followFailures: boolean) => {
     const queue = a.triggers.map((t) => t.id);
     const reached = new Set(queue);
@@ -176,13 +206,8 @@ function flowOrder(a: Analysis, commandIds: readonly string[]): string[] {
       for (const consumer of consumersOf(a.graph, message)) {
         const reaction = a.reactions.get(consumer.id)?.byInput.get(message);
         if (!reaction) continue;
-        const next = followFailures ? [...reaction.onSuccess, ...reaction.onFailure] : reaction.onSuccess;
-        for (const l of next) {
-          if (!reached.has(l.target.id)) {
-            reached.add(l.target.id);
-            queue.push(l.target.id);
-          }
-        }
+        reach(queue, reached, reaction.onSuccess);
+        if (followFailures) reach(queue, reached, reaction.onFailure);
       }
     }
   };
@@ -191,4 +216,3 @@ function flowOrder(a: Analysis, commandIds: readonly string[]): string[] {
   for (const id of commandIds) if (!seen.has(id)) order.push(id);
   return order;
 }
-

@@ -1,12 +1,9 @@
 /** `validate(doc)`: the style verdict and the diagnostics of spec §2 (at most MAX_DIAGNOSTICS, with a count of the rest). */
-import { analyse } from './analysis.ts';
+import { analyse, type Analysis } from './analysis.ts';
 import { classify, type Classification } from './classify.ts';
-import { capDiagnostics, countBySeverity, diagnostic, sortDiagnostics, type Diagnostic, type Omitted, type Severity } from './diagnostic.ts';
-import { choreographyRules } from './rules/choreography.ts';
-import { genericRules } from './rules/generic.ts';
-import { messagingRules } from './rules/messaging.ts';
-import { orchestrationRules } from './rules/orchestration.ts';
+import { capDiagnostics, countBySeverity, diagnostic, type Diagnostic, type Omitted, type Severity } from './diagnostic.ts';
 import { visible } from './quote.ts';
+import { runRules, type RuleMemo } from './rulePasses.ts';
 import type { SagaDocument } from './schema.ts';
 
 export interface ValidationResult extends Classification {
@@ -28,20 +25,15 @@ const STYLE_LABEL = { orchestration: 'an orchestration', choreography: 'a choreo
  */
 export function validate(doc: SagaDocument): ValidationResult {
   const a = analyse(doc, { assumeOn: true });
-  const verdict = classify(a);
-  const declared = doc.declaredStyle ?? 'auto';
-  const diagnostics = [...genericRules(a), ...messagingRules(a)];
-  const orchestration = verdict.style === 'orchestration' || declared === 'orchestration';
-  const choreography = verdict.style === 'choreography' || declared === 'choreography';
-  if (orchestration) diagnostics.push(...orchestrationRules(a, verdict.coordinator));
-  if (choreography) diagnostics.push(...choreographyRules(a));
-  if (verdict.style === 'hybrid' && !orchestration && !choreography) {
-    const orchestrators = new Set(doc.nodes.filter((n) => n.kind === 'orchestrator').map((n) => n.id));
-    if (orchestrators.size > 0) diagnostics.push(...orchestrationRules(a, verdict.coordinator, 'orchestrated'));
-    diagnostics.push(...choreographyRules(a, orchestrators));
-  }
+  return validateAnalysis(a, classify(a));
+}
+
+/** `validate` of an analysis (with `assumeOn`) and its classification; an incremental validation hands in what it kept (RuleMemo). */
+export function validateAnalysis(a: Analysis, verdict: Classification, memo?: RuleMemo): ValidationResult {
+  const declared = a.doc.declaredStyle ?? 'auto';
+  const extra: Diagnostic[] = [];
   if (declared !== 'auto' && declared !== verdict.style) {
-    diagnostics.push(
+    extra.push(
       diagnostic(
         'X001',
         `The design is declared ${STYLE_LABEL[declared]}, but it reads as ${STYLE_LABEL[verdict.style]}.`,
@@ -50,7 +42,7 @@ export function validate(doc: SagaDocument): ValidationResult {
     );
   }
   // Reasons quote names, as diagnostics do: characters that do not show are written out.
-  return { ...verdict, reasons: verdict.reasons.map(visible), ...capDiagnostics(sortDiagnostics(diagnostics)) };
+  return { ...verdict, reasons: verdict.reasons.map(visible), ...capDiagnostics(runRules(a, verdict, extra, memo)) };
 }
 
 /** Diagnostics by severity, those left out of the list included. */

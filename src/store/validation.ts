@@ -1,9 +1,11 @@
-/** The validation of the design on screen, computed once per document object. */
-import { validate, type SagaDocument, type ValidationResult } from '../model/index.ts';
+/** The validation of the design on screen, computed once per document object, incrementally from the one before. */
+import { LiveValidation, type SagaDocument, type ValidationResult } from '../model/index.ts';
 import { useDesignStore } from './designStore.ts';
 
 const results = new WeakMap<SagaDocument, ValidationResult>();
 let latest: { doc: SagaDocument; result: ValidationResult } | undefined;
+/** Validates each document from what the one before left: an edit costs what it touches (model/incremental). */
+const live = new LiveValidation();
 
 /**
  * `validate(doc)`, memoised on the document's identity (documents are never mutated). No rule
@@ -13,7 +15,7 @@ let latest: { doc: SagaDocument; result: ValidationResult } | undefined;
 export function validationOf(doc: SagaDocument): ValidationResult {
   let result = results.get(doc);
   if (result === undefined) {
-    result = latest && onlyMoved(latest.doc, doc) ? latest.result : validate(doc);
+    result = latest && onlyMoved(latest.doc, doc) ? latest.result : live.validate(doc);
     results.set(doc, result);
   }
   latest = { doc, result };

@@ -1,42 +1,48 @@
-/** Strongly connected components (Tarjan's algorithm, iterative so deep graphs cannot overflow the stack). */
+/**
+ * Strongly connected components (Tarjan's algorithm, iterative so deep graphs cannot overflow the
+ * stack). Each node gets a number when first entered; the bookkeeping is kept in arrays by that
+ * number, so a node's id is looked up once per edge.
+ */
 export function stronglyConnected(nodes: readonly string[], next: (id: string) => readonly string[]): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
+  const number = new Map<string, number>();
+  const ids: string[] = [];
+  const low: number[] = [];
+  const onStack: boolean[] = [];
+  const stack: number[] = [];
   const components: string[][] = [];
-  let counter = 0;
   for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: { id: string; succ: readonly string[]; i: number }[] = [];
+    if (number.has(root)) continue;
+    const work: { v: number; succ: readonly string[]; i: number }[] = [];
     const enter = (id: string) => {
-      index.set(id, counter);
-      low.set(id, counter);
-      counter++;
-      stack.push(id);
-      onStack.add(id);
-      work.push({ id, succ: next(id), i: 0 });
+      const v = ids.length;
+      number.set(id, v);
+      ids.push(id);
+      low.push(v);
+      onStack.push(true);
+      stack.push(v);
+      work.push({ v, succ: next(id), i: 0 });
     };
     enter(root);
     while (work.length > 0) {
       const frame = work[work.length - 1]!;
       if (frame.i < frame.succ.length) {
-        const w = frame.succ[frame.i++]!;
-        if (!index.has(w)) enter(w);
-        else if (onStack.has(w)) low.set(frame.id, Math.min(low.get(frame.id)!, index.get(w)!));
+        const id = frame.succ[frame.i++]!;
+        const w = number.get(id);
+        if (w === undefined) enter(id);
+        else if (onStack[w]) low[frame.v] = Math.min(low[frame.v]!, w);
         continue;
       }
       work.pop();
       const parent = work[work.length - 1];
-      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
-      if (low.get(frame.id) === index.get(frame.id)) {
+      if (parent) low[parent.v] = Math.min(low[parent.v]!, low[frame.v]!);
+      if (low[frame.v] === frame.v) {
         const component: string[] = [];
-        let w: string;
+        let w: number;
         do {
           w = stack.pop()!;
-          onStack.delete(w);
-          component.push(w);
-        } while (w !== frame.id);
+          onStack[w] = false;
+          component.push(ids[w]!);
+        } while (w !== frame.v);
         components.push(component.reverse());
       }
     }

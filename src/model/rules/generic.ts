@@ -1,80 +1,89 @@
 /** Generic rules G001–G014 (spec §2.1): well-formed graphs whatever the style. */
-import { MAX_LISTED, shortListing, type Analysis } from '../analysis.ts';
+import { MAX_LISTED, shortListing, structural, type Analysis, type StructureEdit } from '../analysis.ts';
 import { forbiddenConnectionHint } from '../connections.ts';
-import { diagnostic, type Diagnostic } from '../diagnostic.ts';
-import { consumersOf, isMessage, isParticipant, producersOf } from '../graph.ts';
+import { defined, diagnostic, type Diagnostic } from '../diagnostic.ts';
+import { consumersOf, isMessage, isParticipant, producersOf, targetId, type ForbiddenEdge, type Link, type NodeLinks } from '../graph.ts';
 import { looksLikeFact, looksLikeIntent, nameKey } from '../names.ts';
 import { quoted, shortened } from '../quote.ts';
-import { distinct } from '../reactions.ts';
-import type { SagaNode } from '../schema.ts';
+import { distinct, type ParticipantReactions } from '../reactions.ts';
+import type { NodeKind, SagaEdge, SagaNode } from '../schema.ts';
 
 export function genericRules(a: Analysis): Diagnostic[] {
   return [
-    ...danglingEdges(a),
-    ...forbiddenEdges(a),
-    ...sharedNames(a),
-    ...naming(a),
-    ...isolatedMessages(a),
-    ...unconsumedEvents(a),
-    ...reachability(a),
-    ...handlers(a),
-    ...unboundOutputs(a),
+    ...a.graph.dangling.map((edge) => danglingEdge(a, edge)),
+    ...a.graph.forbidden.map(forbiddenEdge),
+    ...sharedNames(a.doc.nodes),
+    ...defined(a.doc.nodes.map(naming)),
+    ...defined(a.doc.nodes.map((n) => isolatedMessage(a, n, a.graph.at(n.id)!))),
+    ...defined(a.doc.nodes.map((n) => unconsumedEvent(a, n, a.graph.at(n.id)!))),
+    ...reachability(a, reachedFrom(a)),
+    ...defined(a.doc.nodes.map((n) => handlers(a, n, a.graph.at(n.id)!))),
+    ...[...a.reactions.values()].flatMap((r) => unboundOutputs(a, r)),
+    ...a.graph.links.flatMap((l) => actorOn(a, l) ?? []),
   ];
 }
 
-function danglingEdges(a: Analysis): Diagnostic[] {
-  return a.graph.dangling.map((edge) => {
-    const missing = [edge.source, edge.target].filter((id) => !a.graph.node.has(id));
-    const present = [edge.source, edge.target].filter((id) => a.graph.node.has(id));
-    return diagnostic(
-      'G001',
-      `Connection ${shortened(edge.id)} points to ${missing.map((id) => quoted(id)).join(' and ')}, which ${missing.length > 1 ? 'do' : 'does'} not exist.`,
-      'Delete the connection, or restore the node it points to.',
-      { nodes: present, edges: [edge.id] },
-    );
-  });
-}
-
-function forbiddenEdges(a: Analysis): Diagnostic[] {
-  return a.graph.forbidden.map(({ edge, source, target }) =>
-    diagnostic(
-      'G002',
-      `${source.name} (${source.kind}) cannot connect to ${target.name} (${target.kind}).`,
-      capitalise(`${forbiddenConnectionHint(source.kind, target.kind)}.`),
-      { nodes: [source.id, target.id], edges: [edge.id] },
-    ),
+/** G001 for one connection to a missing node. */
+export function danglingEdge(a: Analysis, edge: SagaEdge): Diagnostic {
+  const missing = [edge.source, edge.target].filter((id) => !a.graph.node.has(id));
+  const present = [edge.source, edge.target].filter((id) => a.graph.node.has(id));
+  return diagnostic(
+    'G001',
+    `Connection ${shortened(edge.id)} points to ${missing.map((id) => quoted(id)).join(' and ')}, which ${missing.length > 1 ? 'do' : 'does'} not exist.`,
+    'Delete the connection, or restore the node it points to.',
+    { nodes: present, edges: [edge.id] },
   );
 }
 
-function sharedNames(a: Analysis): Diagnostic[] {
-  const groups = new Map<string, SagaNode[]>();
-  for (const n of a.doc.nodes) {
-    const key = `${n.kind}\u0000${nameKey(n.name)}`;
-    const list = groups.get(key);
-    if (list) list.push(n);
-    else groups.set(key, [n]);
+/** G002 for one connection between kinds that cannot be joined. */
+export function forbiddenEdge({ edge, source, target }: ForbiddenEdge): Diagnostic {
+  return diagnostic(
+    'G002',
+    `${source.name} (${source.kind}) cannot connect to ${target.name} (${target.kind}).`,
+    capitalise(`${forbiddenConnectionHint(source.kind, target.kind)}.`),
+    { nodes: [source.id, target.id], edges: [edge.id] },
+  );
+}
+
+/**
+ * G003 and G004 over the whole design. `keyOf` gives a node's name's comparison key (nameKey),
+ * which an incremental validation keeps per node.
+ */
+export function sharedNames(nodes: readonly SagaNode[], keyOf: (n: SagaNode) => string = keyOfName): Diagnostic[] {
+  // By kind, then by name: one node per name, or the list of them when several share it.
+  const byKind = new Map<NodeKind, Map<string, SagaNode | SagaNode[]>>();
+  /** The groups of every kind, in the order their first node comes. */
+  const order: { kind: NodeKind; key: string }[] = [];
+  for (const n of nodes) {
+    const key = keyOf(n);
+    let groups = byKind.get(n.kind);
+    if (!groups) byKind.set(n.kind, (groups = new Map()));
+    const found = groups.get(key);
+    if (found === undefined) {
+      groups.set(key, n);
+      order.push({ kind: n.kind, key });
+    } else if (Array.isArray(found)) found.push(n);
+    else groups.set(key, [found, n]);
   }
   const out: Diagnostic[] = [];
-  const commandNames = new Map<string, SagaNode>();
-  for (const [key, list] of groups) {
-    const first = list[0]!;
-    if (list.length > 1) {
-      out.push(
-        diagnostic(
-          'G003',
-          `${list.length} ${first.kind}s are named ${first.name.trim()}.`,
-          `Give each ${first.kind} its own name, or merge them into one node.`,
-          { nodes: list.map((n) => n.id) },
-        ),
-      );
-    }
-    if (first.kind === 'command') commandNames.set(key.slice(key.indexOf('\u0000') + 1), first);
+  const all = order.map(({ kind, key }) => ({ key, found: byKind.get(kind)!.get(key)! }));
+  for (const { found } of all) {
+    if (!Array.isArray(found)) continue;
+    const first = found[0]!;
+    out.push(
+      diagnostic('G003', `${found.length} ${first.kind}s are named ${first.name.trim()}.`, `Give each ${first.kind} its own name, or merge them into one node.`, {
+        nodes: found.map((n) => n.id),
+      }),
+    );
   }
-  for (const [key, list] of groups) {
-    const event = list[0]!;
+  const commands = byKind.get('command');
+  if (!commands) return out;
+  for (const { key, found } of all) {
+    const event = Array.isArray(found) ? found[0]! : found;
     if (event.kind !== 'event') continue;
-    const command = commandNames.get(key.slice(key.indexOf('\u0000') + 1));
-    if (!command) continue;
+    const named = commands.get(key);
+    if (!named) continue;
+    const command = Array.isArray(named) ? named[0]! : named;
     out.push(
       diagnostic(
         'G004',
@@ -87,64 +96,84 @@ function sharedNames(a: Analysis): Diagnostic[] {
   return out;
 }
 
-function naming(a: Analysis): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const n of a.doc.nodes) {
-    if (n.kind === 'command' && !looksLikeIntent(n.name)) {
-      out.push(
-        diagnostic('G005', `The command ${n.name} does not read as an intent.`, 'Name commands in the imperative: a verb first, as in ProcessPayment.', {
-          nodes: [n.id],
-        }),
-      );
-    } else if (n.kind === 'event' && !looksLikeFact(n.name)) {
-      out.push(
-        diagnostic('G005', `The event ${n.name} does not read as a fact.`, 'Name events in the past tense, as in PaymentProcessed.', {
-          nodes: [n.id],
-        }),
-      );
-    }
+const keyOfName = (n: SagaNode): string => nameKey(n.name);
+
+/** G005 for one node. */
+export function naming(n: SagaNode): Diagnostic | undefined {
+  if (n.kind === 'command' && !looksLikeIntent(n.name)) {
+    return diagnostic('G005', `The command ${n.name} does not read as an intent.`, 'Name commands in the imperative: a verb first, as in ProcessPayment.', {
+      nodes: [n.id],
+    });
   }
-  return out;
+  if (n.kind === 'event' && !looksLikeFact(n.name)) {
+    return diagnostic('G005', `The event ${n.name} does not read as a fact.`, 'Name events in the past tense, as in PaymentProcessed.', {
+      nodes: [n.id],
+    });
+  }
+  return undefined;
 }
 
-function isolatedMessages(a: Analysis): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const n of a.doc.nodes) {
-    if (!isMessage(n) || producersOf(a.graph, n.id).length > 0 || consumersOf(a.graph, n.id).length > 0) continue;
-    out.push(
-      diagnostic(
-        'G006',
-        `The ${n.kind} ${n.name} is neither ${n.kind === 'command' ? 'sent' : 'published'} nor ${n.kind === 'command' ? 'handled' : 'consumed'} by anyone.`,
-        n.kind === 'command'
-          ? 'Connect a sender to it and connect it to the service that handles it, or delete it.'
-          : 'Connect the service that publishes it and the services that react to it, or delete it.',
-        { nodes: [n.id] },
-      ),
-    );
-  }
-  return out;
+/**
+ * G006 for one message with neither producer nor consumer. The per-node rules take the node and
+ * its entry in the graph (`e`, the connections of its id).
+ */
+export function isolatedMessage(_a: Analysis, n: SagaNode, { producers, consumers }: NodeLinks): Diagnostic | undefined {
+  if (!isMessage(n) || producers.length > 0 || consumers.length > 0) return undefined;
+  return diagnostic(
+    'G006',
+    `The ${n.kind} ${n.name} is neither ${n.kind === 'command' ? 'sent' : 'published'} nor ${n.kind === 'command' ? 'handled' : 'consumed'} by anyone.`,
+    n.kind === 'command'
+      ? 'Connect a sender to it and connect it to the service that handles it, or delete it.'
+      : 'Connect the service that publishes it and the services that react to it, or delete it.',
+    { nodes: [n.id] },
+  );
 }
 
 /** G007, in every style: an event that is published, that nobody consumes, and that does not end the process. */
-function unconsumedEvents(a: Analysis): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const n of a.doc.nodes) {
-    if (n.kind !== 'event' || n.terminal || consumersOf(a.graph, n.id).length > 0) continue;
-    const publishers = producersOf(a.graph, n.id);
-    if (publishers.length === 0) continue;
-    out.push(
-      diagnostic(
-        'G007',
-        `Nobody consumes ${n.name}, which ${a.names(publishers.map((p) => p.id))} ${publishers.length === 1 ? 'publishes' : 'publish'}: the flow stops there, yet ${n.name} is not marked as an end of the process.`,
-        `Subscribe the participant that must react to ${n.name}, mark ${n.name} terminal if it ends the process, or delete it.`,
-        { nodes: [n.id, ...publishers.map((p) => p.id)] },
-      ),
-    );
-  }
-  return out;
+export function unconsumedEvent(a: Analysis, n: SagaNode, { producers: publishers, consumers }: NodeLinks): Diagnostic | undefined {
+  if (n.kind !== 'event' || n.terminal || consumers.length > 0 || publishers.length === 0) return undefined;
+  return diagnostic(
+    'G007',
+    `Nobody consumes ${n.name}, which ${a.names(publishers.map((p) => p.id))} ${publishers.length === 1 ? 'publishes' : 'publish'}: the flow stops there, yet ${n.name} is not marked as an end of the process.`,
+    `Subscribe the participant that must react to ${n.name}, mark ${n.name} terminal if it ends the process, or delete it.`,
+    { nodes: [n.id, ...publishers.map((p) => p.id)] },
+  );
 }
 
-function reachability(a: Analysis): Diagnostic[] {
+/** The ids of the nodes the actors and triggers reach along the connections; kept by an incremental validation, and followed through edits that only add links. */
+export const reachedNodes = (a: Analysis): ReadonlySet<string> => structural(a, 'reached', () => reachedFrom(a), (previous, edit) => reachedAfter(a, previous, edit));
+
+/** The nodes reached: `seen` (what was reached before an edit that only added links) and what the triggers reach from there, over `linksAdded` too. */
+export function reachedFrom(a: Analysis, seen = new Set<string>(), linksAdded: readonly Link[] = []): Set<string> {
+  const queue: string[] = [];
+  const start = (id: string) => {
+    if (!seen.has(id)) {
+      seen.add(id);
+      queue.push(id);
+    }
+  };
+  for (const n of a.doc.nodes) if (n.kind === 'actor') start(n.id);
+  for (const t of a.triggers) start(t.id);
+  for (const l of linksAdded) if (seen.has(l.source.id)) start(l.target.id);
+  // The queue grows as it is read: for…of sees what start() adds.
+  for (const id of queue) for (const l of a.graph.outgoing(id)) start(targetId(l));
+  return seen;
+}
+
+/**
+ * What the triggers reach after an edit, from what they reached before: what was reached still is
+ * when no link went and no trigger stopped being one, and the new links may reach further.
+ */
+function reachedAfter(a: Analysis, before: Set<string>, edit: StructureEdit): Set<string> | undefined {
+  if (edit.linksLost) return undefined;
+  const triggers = new Set(a.triggers.map((t) => t.id));
+  if (edit.triggersBefore.some((id) => !triggers.has(id))) return undefined;
+  // What was kept before the edit is the edit's to change: it is not read again.
+  return reachedFrom(a, before, edit.linksAdded);
+}
+
+/** G011 when nothing starts the process, else G010 for every node the triggers do not reach (`reached`). */
+export function reachability(a: Analysis, reached: ReadonlySet<string>): Diagnostic[] {
   if (a.doc.nodes.length === 0) return [];
   if (a.triggers.length === 0) {
     return [
@@ -155,90 +184,70 @@ function reachability(a: Analysis): Diagnostic[] {
       ),
     ];
   }
-  const seen = new Set<string>();
-  const queue: string[] = [];
-  const start = (id: string) => {
-    if (!seen.has(id)) {
-      seen.add(id);
-      queue.push(id);
-    }
-  };
-  for (const n of a.doc.nodes) if (n.kind === 'actor') start(n.id);
-  for (const t of a.triggers) start(t.id);
-  // The queue grows as it is read: for…of sees what start() adds.
-  for (const id of queue) for (const l of a.graph.outgoing(id)) start(l.target.id);
   const out: Diagnostic[] = [];
-  const triggers = a.names(a.triggers.map((t) => t.id));
+  let triggers: string | undefined;
   for (const n of a.doc.nodes) {
-    if (seen.has(n.id)) continue;
+    if (reached.has(n.id)) continue;
     // A message with neither producer nor consumer is already reported by G006.
     if (isMessage(n) && producersOf(a.graph, n.id).length === 0 && consumersOf(a.graph, n.id).length === 0) continue;
+    triggers ??= a.names(a.triggers.map((t) => t.id));
+    out.push(unreachable(n, triggers));
+  }
+  return out;
+}
+
+/** G010 for one node; `triggers` names the triggers. */
+export function unreachable(n: SagaNode, triggers: string): Diagnostic {
+  return diagnostic('G010', `${n.name} is not reachable from any trigger (${triggers}).`, 'Connect it to the flow, or delete it if it belongs to another process.', {
+    nodes: [n.id],
+  });
+}
+
+/** G012 for one command without exactly one handler. */
+export function handlers(a: Analysis, n: SagaNode, { consumers: hs, out }: NodeLinks): Diagnostic | undefined {
+  if (n.kind !== 'command' || hs.length === 1) return undefined;
+  if (hs.length === 0) {
+    return diagnostic('G012', `The command ${n.name} has no handler.`, 'Connect it to the one service or orchestrator that handles it.', {
+      nodes: [n.id],
+    });
+  }
+  const edges = out.filter((l) => l.meaning === 'handledBy').map((l) => l.edge.id);
+  return diagnostic(
+    'G012',
+    `The command ${n.name} is handled by ${hs.length} participants (${a.names(hs.map((h) => h.id))}); a command has exactly one handler.`,
+    'Keep one handler. If several services must react, publish an event instead.',
+    { nodes: [n.id, ...hs.map((h) => h.id)], edges },
+  );
+}
+
+/** G013 and G014 for one participant's outputs and its `on` and `compensates`. */
+export function unboundOutputs(a: Analysis, r: ParticipantReactions): Diagnostic[] {
+  if (r.unbound.length === 0 && r.strayOn.length === 0 && !r.reactions.some((x) => x.via.edge.compensates !== undefined)) return [];
+  const out: Diagnostic[] = [];
+  const p = r.participant;
+  const inputs = r.reactions.map((x) => x.input.name);
+  for (const link of r.unbound) {
     out.push(
       diagnostic(
-        'G010',
-        `${n.name} is not reachable from any trigger (${triggers}).`,
-        'Connect it to the flow, or delete it if it belongs to another process.',
-        { nodes: [n.id] },
+        'G013',
+        `${p.name} consumes several messages (${listing3(inputs)}) but does not say on which it emits ${link.target.name}.`,
+        `Select the connection ${p.name} → ${link.target.name} and tick the inputs it answers ("on")${p.kind === 'orchestrator' && link.target.kind === 'command' ? `; or, if ${link.target.name} undoes a step, connect that step to it ("compensated by")` : ''}.`,
+        { nodes: [p.id, link.target.id], edges: [link.edge.id] },
       ),
     );
   }
-  return out;
-}
-
-function handlers(a: Analysis): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const n of a.doc.nodes) {
-    if (n.kind !== 'command') continue;
-    const hs = consumersOf(a.graph, n.id);
-    if (hs.length === 1) continue;
-    if (hs.length === 0) {
-      out.push(
-        diagnostic('G012', `The command ${n.name} has no handler.`, 'Connect it to the one service or orchestrator that handles it.', {
-          nodes: [n.id],
-        }),
-      );
-    } else {
-      const edges = a.graph.outgoing(n.id).filter((l) => l.meaning === 'handledBy').map((l) => l.edge.id);
-      out.push(
-        diagnostic(
-          'G012',
-          `The command ${n.name} is handled by ${hs.length} participants (${a.names(hs.map((h) => h.id))}); a command has exactly one handler.`,
-          'Keep one handler. If several services must react, publish an event instead.',
-          { nodes: [n.id, ...hs.map((h) => h.id)], edges },
-        ),
-      );
-    }
+  for (const { link, messageIds } of r.strayOn) out.push(stray(a, p, messageIds, link.edge.id, 'on'));
+  for (const reaction of r.reactions) {
+    const c = reaction.via.edge.compensates;
+    if (c !== undefined && !r.byInput.has(c)) out.push(stray(a, p, [c], reaction.via.edge.id, 'compensates'));
   }
   return out;
 }
 
-function unboundOutputs(a: Analysis): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const r of a.reactions.values()) {
-    const p = r.participant;
-    const inputs = r.reactions.map((x) => x.input.name);
-    for (const link of r.unbound) {
-      out.push(
-        diagnostic(
-          'G013',
-          `${p.name} consumes several messages (${listing3(inputs)}) but does not say on which it emits ${link.target.name}.`,
-          `Select the connection ${p.name} → ${link.target.name} and tick the inputs it answers ("on")${p.kind === 'orchestrator' && link.target.kind === 'command' ? `; or, if ${link.target.name} undoes a step, connect that step to it ("compensated by")` : ''}.`,
-          { nodes: [p.id, link.target.id], edges: [link.edge.id] },
-        ),
-      );
-    }
-    for (const { link, messageIds } of r.strayOn) out.push(stray(a, p, messageIds, link.edge.id, 'on'));
-    for (const reaction of r.reactions) {
-      const c = reaction.via.edge.compensates;
-      if (c !== undefined && !r.byInput.has(c)) out.push(stray(a, p, [c], reaction.via.edge.id, 'compensates'));
-    }
-  }
-  // Actors consume nothing, so any `on` on their connections names a message they do not consume.
-  for (const link of a.graph.links) {
-    if (link.source.kind !== 'actor' || !link.edge.on?.length) continue;
-    out.push(stray(a, link.source, distinct(link.edge.on), link.edge.id, 'on'));
-  }
-  return out;
+/** G014 for a connection from an actor that says `on`: actors consume nothing, so any `on` names a message they do not consume. */
+export function actorOn(a: Analysis, link: Link): Diagnostic | undefined {
+  if (link.source.kind !== 'actor' || !link.edge.on?.length) return undefined;
+  return stray(a, link.source, distinct(link.edge.on), link.edge.id, 'on');
 }
 
 /** One G014 per connection and field, naming each message it should not name once (spec: one problem per cause). */

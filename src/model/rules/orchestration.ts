@@ -1,8 +1,8 @@
 /** Orchestration rules O001–O013 (spec §2.3). */
 import { othersIn, shortListing, type Analysis } from '../analysis.ts';
 import { isIdempotent } from '../attributes.ts';
-import { diagnostic, type Diagnostic } from '../diagnostic.ts';
-import { consumersOf, isParticipant } from '../graph.ts';
+import { defined, diagnostic, type Diagnostic } from '../diagnostic.ts';
+import { consumersOf, isParticipant, type Link } from '../graph.ts';
 import type { CommandNode, ParticipantNode, SagaNode } from '../schema.ts';
 import { stepsOf, type Step } from '../steps.ts';
 
@@ -14,38 +14,59 @@ import { stepsOf, type Step } from '../steps.ts';
  * part (checked by the choreography rules, so O005 is not reported).
  */
 export function orchestrationRules(a: Analysis, coordinator: string | undefined, part: 'whole' | 'orchestrated' = 'whole'): Diagnostic[] {
-  const orchestrators = a.doc.nodes.filter((n): n is ParticipantNode => n.kind === 'orchestrator');
-  const out: Diagnostic[] = [];
-  const hub = coordinator === undefined ? undefined : a.graph.node.get(coordinator);
-  if (orchestrators.length !== 1) {
-    out.push(
-      diagnostic(
-        'O001',
-        orchestrators.length === 0
-          ? `An orchestrated saga needs one orchestrator, and the design has none${hub ? ` (${hub.name} coordinates the flow but is drawn as a ${hub.kind})` : ''}.`
-          : `An orchestrated saga has exactly one orchestrator; this design has ${orchestrators.length}: ${a.names(orchestrators.map((o) => o.id))}.`,
-        orchestrators.length === 0
-          ? `Draw an orchestrator${hub ? `, or change ${hub.name} into one` : ''}; it sends the commands and receives the replies.`
-          : 'Keep one orchestrator per saga; split the design into one document per saga.',
-        { nodes: orchestrators.length ? orchestrators.map((o) => o.id) : hub ? [hub.id] : [] },
-      ),
-    );
+  const c = coordinationOf(a, coordinator);
+  const out = defined([orchestratorCount(a, c)]);
+  const who = c.who;
+  if (!who) return out;
+  out.push(...defined(a.graph.links.map((l) => participantCommand(who, l))));
+  if (part === 'whole') {
+    const publishers = new Map<string, SagaNode[]>();
+    out.push(...defined(a.graph.links.map((l) => bypass(a, who, l, publishers))));
   }
-  // The classifier's coordinator is a participant: the node that sends the commands.
-  const coordinators = orchestrators.length > 0 ? orchestrators : hub ? [hub as ParticipantNode] : [];
-  if (coordinators.length === 0) return out;
-  const who = coordinatorWords(a, coordinators);
-  out.push(...participantCommands(a, who));
-  if (part === 'whole') out.push(...bypasses(a, who));
-  for (const orchestrator of coordinators) {
-    const steps = stepsOf(a, orchestrator);
-    out.push(...replies(a, orchestrator, steps), ...stepOrder(steps), ...compensations(a, steps), ...timeouts(steps));
-  }
+  for (const orchestrator of c.coordinators) out.push(...stepRules(a, orchestrator, stepsOf(a, orchestrator)));
   return out;
 }
 
+/** Who orchestrates: the orchestrators, else the node the classifier found coordinating (the hub). */
+export interface Coordination {
+  orchestrators: ParticipantNode[];
+  hub: SagaNode | undefined;
+  /** The orchestrators, or the hub standing in for them; none when there is neither. */
+  coordinators: ParticipantNode[];
+  who: Coordinators | undefined;
+}
+
+/** `coordinator`: the node the classifier found sending every command, if any. */
+export function coordinationOf(a: Analysis, coordinator: string | undefined): Coordination {
+  const orchestrators = a.doc.nodes.filter((n): n is ParticipantNode => n.kind === 'orchestrator');
+  const hub = coordinator === undefined ? undefined : a.graph.node.get(coordinator);
+  // The classifier's coordinator is a participant: the node that sends the commands.
+  const coordinators = orchestrators.length > 0 ? orchestrators : hub ? [hub as ParticipantNode] : [];
+  return { orchestrators, hub, coordinators, who: coordinators.length > 0 ? coordinatorWords(a, coordinators) : undefined };
+}
+
+/** O001 when the design has not exactly one orchestrator. */
+export function orchestratorCount(a: Analysis, { orchestrators, hub }: Coordination): Diagnostic | undefined {
+  if (orchestrators.length === 1) return undefined;
+  return diagnostic(
+    'O001',
+    orchestrators.length === 0
+      ? `An orchestrated saga needs one orchestrator, and the design has none${hub ? ` (${hub.name} coordinates the flow but is drawn as a ${hub.kind})` : ''}.`
+      : `An orchestrated saga has exactly one orchestrator; this design has ${orchestrators.length}: ${a.names(orchestrators.map((o) => o.id))}.`,
+    orchestrators.length === 0
+      ? `Draw an orchestrator${hub ? `, or change ${hub.name} into one` : ''}; it sends the commands and receives the replies.`
+      : 'Keep one orchestrator per saga; split the design into one document per saga.',
+    { nodes: orchestrators.length ? orchestrators.map((o) => o.id) : hub ? [hub.id] : [] },
+  );
+}
+
+/** The diagnostics of one orchestrator's steps: reply paths, order, compensations, timeouts. */
+export function stepRules(a: Analysis, orchestrator: ParticipantNode, steps: Step[]): Diagnostic[] {
+  return [...replies(a, orchestrator, steps), ...stepOrder(steps), ...compensations(a, steps), ...timeouts(steps)];
+}
+
 /** The coordinators, and how messages speak of them: by name when there is one. */
-interface Coordinators {
+export interface Coordinators {
   ids: ReadonlySet<string>;
   /** "OrderService", or "an orchestrator (A or B)". */
   only: string;
@@ -64,43 +85,37 @@ function coordinatorWords(a: Analysis, coordinators: readonly ParticipantNode[])
   return { ids, only: `an orchestrator (${shortListing([...ids].map(a.name), ids.size, 'or')})`, one: 'an orchestrator', all: 'the orchestrators' };
 }
 
-function participantCommands(a: Analysis, who: Coordinators): Diagnostic[] {
-  return a.graph.links
-    .filter((l) => l.meaning === 'sends' && isParticipant(l.source) && !who.ids.has(l.source.id))
-    .map((l) =>
-      diagnostic(
-        'O002',
-        `${l.source.name} sends ${l.target.name} itself; in an orchestration only ${who.only} sends commands.`,
-        `Let ${l.source.name} reply to ${who.one} with an event, and have ${who.one} send ${l.target.name}.`,
-        { nodes: [l.source.id, l.target.id], edges: [l.edge.id] },
-      ),
-    );
+/** O002 for a command one participant sends, other than the coordinators. */
+export function participantCommand(who: Coordinators, l: Link): Diagnostic | undefined {
+  if (l.meaning !== 'sends' || !isParticipant(l.source) || who.ids.has(l.source.id)) return undefined;
+  return diagnostic(
+    'O002',
+    `${l.source.name} sends ${l.target.name} itself; in an orchestration only ${who.only} sends commands.`,
+    `Let ${l.source.name} reply to ${who.one} with an event, and have ${who.one} send ${l.target.name}.`,
+    { nodes: [l.source.id, l.target.id], edges: [l.edge.id] },
+  );
 }
 
-function bypasses(a: Analysis, who: Coordinators): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  // The participants that publish each event, found once per event (an event may have thousands of subscribers).
-  const publishersOf = new Map<string, SagaNode[]>();
-  for (const link of a.graph.links) {
-    if (link.meaning !== 'subscribedBy' || who.ids.has(link.target.id)) continue;
-    let all = publishersOf.get(link.source.id);
-    if (!all) {
-      all = a.graph.producers(link.source.id).filter((p) => !who.ids.has(p.id));
-      publishersOf.set(link.source.id, all);
-    }
-    const publishers = othersIn(all, link.target.id);
-    if (publishers.count === 0) continue;
-    const ids = publishers.first.map((p) => p.id);
-    out.push(
-      diagnostic(
-        'O005',
-        `${link.target.name} subscribes to ${link.source.name} from ${shortListing(ids.map(a.name), publishers.count)}, bypassing ${who.all}.`,
-        `Let ${who.one} receive ${link.source.name} and send ${link.target.name} a command, or declare the design a choreography.`,
-        { nodes: [link.source.id, link.target.id, ...ids], edges: [link.edge.id] },
-      ),
-    );
+/**
+ * O005 for a participant that subscribes to another participant's event. `publishers` keeps the
+ * participants that publish each event, found once per event (an event may have thousands of subscribers).
+ */
+export function bypass(a: Analysis, who: Coordinators, link: Link, publishers: Map<string, SagaNode[]>): Diagnostic | undefined {
+  if (link.meaning !== 'subscribedBy' || who.ids.has(link.target.id)) return undefined;
+  let all = publishers.get(link.source.id);
+  if (!all) {
+    all = a.graph.producers(link.source.id).filter((p) => !who.ids.has(p.id));
+    publishers.set(link.source.id, all);
   }
-  return out;
+  const others = othersIn(all, link.target.id);
+  if (others.count === 0) return undefined;
+  const ids = others.first.map((p) => p.id);
+  return diagnostic(
+    'O005',
+    `${link.target.name} subscribes to ${link.source.name} from ${shortListing(ids.map(a.name), others.count)}, bypassing ${who.all}.`,
+    `Let ${who.one} receive ${link.source.name} and send ${link.target.name} a command, or declare the design a choreography.`,
+    { nodes: [link.source.id, link.target.id, ...ids], edges: [link.edge.id] },
+  );
 }
 
 function replies(a: Analysis, orchestrator: ParticipantNode, steps: Step[]): Diagnostic[] {
