@@ -3,6 +3,7 @@ import { useDesignDescription, useDesignName } from '../store/selectors.ts';
 import { DesignMenu } from './designs/DesignMenu.tsx';
 import { SaveState } from './designs/SaveState.tsx';
 import { SimulateButton } from '../panels/simulation/SimulateButton.tsx';
+import { UndoButtons } from './history/UndoButtons.tsx';
 import { ExamplePicker } from './ExamplePicker.tsx';
 import { ExportMenu } from './exporting/ExportMenu.tsx';
 import { Logo } from './Logo.tsx';
@@ -31,6 +32,7 @@ export function TopBar() {
           </p>
         )}
       </div>
+      <UndoButtons />
       <SimulateButton />
       <ExportMenu />
       <DesignMenu />

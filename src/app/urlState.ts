@@ -61,14 +61,16 @@ export function searchFor(source: DesignSource): string {
       return `?design=${encodeURIComponent(source.id)}`;
     case 'shared':
       return '';
+    case 'live':
+      return `?live=${encodeURIComponent(source.room)}`;
   }
 }
 
 /** Writes `source` into the address bar: a new history entry (`push`) or in place (`replace`). */
 export function writeSourceToUrl(source: DesignSource, mode: 'push' | 'replace'): void {
   const search = searchFor(source);
-  // The fragment belongs to a share link: it stays only while its design is on screen.
-  const hash = source.kind === 'shared' ? source.fragment : '';
+  // The fragment belongs to a share link, or holds a live board's key: it stays only while its design is on screen.
+  const hash = source.kind === 'shared' ? source.fragment : source.kind === 'live' ? window.location.hash : '';
   if (window.location.search === search && window.location.hash === hash) return;
   const next = `${window.location.pathname}${search}${hash}`;
   if (mode === 'push') window.history.pushState(null, '', next);

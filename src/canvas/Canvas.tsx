@@ -36,7 +36,7 @@ import { TidyUpButton } from './layout/TidyUpButton.tsx';
 import { WhatIfButton } from './whatIf/WhatIfButton.tsx';
 import { WhatIfWatcher } from './whatIf/WhatIfWatcher.tsx';
 import { useFrameOnModeChange } from './simulation/useFrameOnModeChange.ts';
-import { useDesignStore } from '../store/designStore.ts';
+import { isReadOnlySource, useDesignStore } from '../store/designStore.ts';
 import { useSimulationStore } from '../store/simulationStore.ts';
 import { useShortcuts } from './shortcuts/useShortcuts.ts';
 
@@ -107,7 +107,7 @@ export function Canvas() {
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   // While simulating, and for a shared design's preview, the design is read-only: it can be selected (to inject faults), not changed.
   const simulating = useSimulationStore((s) => s.active);
-  const readOnly = useDesignStore((s) => s.source?.kind === 'shared') || simulating;
+  const readOnly = useDesignStore((s) => isReadOnlySource(s.source)) || simulating;
   useFrameOnModeChange(simulating);
   useFrameOpenedDesign();
   useFrameLayoutSteps();

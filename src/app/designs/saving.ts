@@ -9,6 +9,8 @@
  */
 import { useEffect } from 'react';
 import type { SagaDocument } from '../../model/index.ts';
+import { perform } from '../../actions/action.ts';
+import { patchDesign } from '../../actions/design.ts';
 import { updateDocument } from '../../model/operations.ts';
 import { createAutosave } from '../../persistence/autosave.ts';
 import { listenToOtherTabs, newDesignId, type LibraryChange, type Viewport } from '../../persistence/design-library.ts';
@@ -205,7 +207,7 @@ export async function saveMineAsCopy(id: string): Promise<void> {
     writeSourceToUrl({ kind: 'saved', id: copy }, 'replace');
     rememberLastOpened(copy);
     // The new name is an edit like any other: it saves the copy.
-    store.apply((d) => updateDocument(d, { name }));
+    perform(patchDesign, { patch: { name } });
     await autosave.flush();
     return;
   }

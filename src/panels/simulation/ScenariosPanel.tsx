@@ -6,7 +6,8 @@
  */
 import { memo, useMemo, useState } from 'react';
 import { SAGA_OUTCOMES, type SagaOutcome, type Scenario } from '../../model/index.ts';
-import { removeScenario, saveScenario } from '../../model/operations.ts';
+import { perform } from '../../actions/action.ts';
+import * as design from '../../actions/design.ts';
 import { scenarioProblems } from '../../simulation/index.ts';
 import type { ScenarioCheck } from '../../simulation/scenarioChecks.ts';
 import { useDesignStore } from '../../store/designStore.ts';
@@ -102,7 +103,7 @@ const ScenarioRow = memo(function ScenarioRow({ scenario, loaded, check }: { sce
         <button
           type="button"
           className="sb-link-button"
-          onClick={() => useDesignStore.getState().apply((d) => removeScenario(d, scenario.name))}
+          onClick={() => perform(design.removeScenario, { name: scenario.name })}
           aria-label={`Delete scenario ${scenario.name}`}
           title="Delete (Ctrl+Z in the editor brings it back)"
         >
@@ -127,7 +128,7 @@ function SaveScenario() {
     if (trimmed.length > 200) return setProblem('Keep the name under 200 characters.');
     const expected = expect || outcome;
     const scenario: Scenario = { name: trimmed, seed, faults: [...faults], ...(expected ? { expect: { outcome: expected } } : {}) };
-    useDesignStore.getState().apply((d) => saveScenario(d, scenario));
+    perform(design.saveScenario, { scenario });
     useSimulationStore.setState({ scenario: trimmed });
     setProblem(null);
     setName('');
