@@ -101,7 +101,7 @@ export interface DesignActions {
    * Shows a live board: its design as the shared document holds it now, and from now on every
    * change goes there (`backend`). Opening is not an edit.
    */
-  showSharedDesign(doc: SagaDocument, source: Extract<DesignSource, { kind: 'live' }>, backend: SharedDesignBackend): void;
+  showSharedDesign(doc: SagaDocument, source: Extract<DesignSource, { kind: 'live' }>, backend: SharedDesignBackend, viewport?: Viewport): void;
   /** The shared document changed (someone's edit, an undo, a reconnection): shows its design as it is now. */
   sharedChanged(doc: SagaDocument): void;
   /** The design on screen now lives at `source` (an example saved as a copy); its history goes on. */
@@ -175,9 +175,9 @@ export const useDesignStore = create<DesignState & DesignActions>()((set, get) =
       local.clear();
       set((s) => ({ doc, source, shared: null, openCount: s.openCount + 1, openedViewport: viewport ?? null, pending: null, loadProblem: null, selection: NOTHING_SELECTED, renaming: null, undoLabel: null, redoLabel: null }));
     },
-    showSharedDesign: (doc, source, backend) => {
+    showSharedDesign: (doc, source, backend, viewport) => {
       local.clear();
-      set((s) => ({ doc, source, shared: backend, openCount: s.openCount + 1, openedViewport: null, pending: null, loadProblem: null, selection: NOTHING_SELECTED, renaming: null }));
+      set((s) => ({ doc, source, shared: backend, openCount: s.openCount + 1, openedViewport: viewport ?? null, pending: null, loadProblem: null, selection: NOTHING_SELECTED, renaming: null }));
       set(labels());
     },
     sharedChanged: (doc) => {
