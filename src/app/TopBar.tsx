@@ -4,6 +4,7 @@ import { DesignMenu } from './designs/DesignMenu.tsx';
 import { SaveState } from './designs/SaveState.tsx';
 import { SimulateButton } from '../panels/simulation/SimulateButton.tsx';
 import { UndoButtons } from './history/UndoButtons.tsx';
+import { LiveControls } from './live/LiveControls.tsx';
 import { ExamplePicker } from './ExamplePicker.tsx';
 import { ExportMenu } from './exporting/ExportMenu.tsx';
 import { Logo } from './Logo.tsx';
@@ -32,6 +33,7 @@ export function TopBar() {
           </p>
         )}
       </div>
+      <LiveControls />
       <UndoButtons />
       <SimulateButton />
       <ExportMenu />

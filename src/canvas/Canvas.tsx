@@ -39,6 +39,8 @@ import { useFrameOnModeChange } from './simulation/useFrameOnModeChange.ts';
 import { isReadOnlySource, useDesignStore } from '../store/designStore.ts';
 import { useSimulationStore } from '../store/simulationStore.ts';
 import { useShortcuts } from './shortcuts/useShortcuts.ts';
+import { useLiveStore } from '../store/liveStore.ts';
+import { PresenceLayer } from './presence/PresenceLayer.tsx';
 
 const NO_EDGES: FlowEdge[] = [];
 
@@ -108,6 +110,8 @@ export function Canvas() {
   // While simulating, and for a shared design's preview, the design is read-only: it can be selected (to inject faults), not changed.
   const simulating = useSimulationStore((s) => s.active);
   const readOnly = useDesignStore((s) => isReadOnlySource(s.source)) || simulating;
+  // On a live board: the others' pointers, selections and drags, and this person's sent to them.
+  const live = useLiveStore((s) => s.board !== null);
   useFrameOnModeChange(simulating);
   useFrameOpenedDesign();
   useFrameLayoutSteps();
@@ -162,6 +166,7 @@ export function Canvas() {
         <ConnectionLayer nodes={nodes} edges={edges} events={connections.events} />
         <Legend />
         <HighlightBanner />
+        {live && <PresenceLayer />}
         {simulating && (
           <Suspense fallback={null}>
             <TokenLayer />

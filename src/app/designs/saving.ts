@@ -83,6 +83,8 @@ function onDesignChange(state: DesignState, previous: DesignState): void {
     return;
   }
   if (replacing || state.doc === previous.doc || state.doc === null || state.source === null) return;
+  // A live board is kept in its room, and in this browser by its own copy (app/live/liveBoard.ts).
+  if (state.source.kind === 'live') return;
   let source = state.source;
   if (source.kind !== 'saved') {
     // The first edit of an example or a file: from now on it is a design of its own.

@@ -11,6 +11,7 @@ import * as design from '../../actions/design.ts';
 import { scenarioProblems } from '../../simulation/index.ts';
 import type { ScenarioCheck } from '../../simulation/scenarioChecks.ts';
 import { useDesignStore } from '../../store/designStore.ts';
+import { useLiveStore } from '../../store/liveStore.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
 import { useSimulationWorker } from './useSimulationWorker.ts';
 
@@ -164,9 +165,39 @@ function SaveScenario() {
           {problem}
         </p>
       )}
-      <button type="submit" className="sb-button">
-        Save as scenario
-      </button>
+      <div className="sb-scenarios__save-buttons">
+        <button type="submit" className="sb-button">
+          Save as scenario
+        </button>
+        <ShareThisRun />
+      </div>
     </form>
+  );
+}
+
+/**
+ * On a live board, the run is this person's own: Share this run puts its seed and faults on the
+ * board as a scenario under their name, which everyone sees in their Scenarios and can replay.
+ */
+function ShareThisRun() {
+  const board = useLiveStore((s) => s.board?.access === 'edit');
+  const me = useLiveStore((s) => s.me.name);
+  const faults = useSimulationStore((s) => s.faults);
+  const seed = useSimulationStore((s) => s.seed);
+  const outcome = useSimulationStore((s) => s.run?.result.outcome);
+  if (!board) return null;
+  const share = () => {
+    const taken = new Set((useDesignStore.getState().doc?.scenarios ?? []).map((x) => x.name));
+    const base = `${me}’s run (seed ${seed})`;
+    let name = base;
+    for (let i = 2; taken.has(name); i++) name = `${base} ${i}`;
+    const scenario: Scenario = { name, seed, faults: [...faults], ...(outcome ? { expect: { outcome } } : {}) };
+    perform(design.saveScenario, { scenario });
+    useSimulationStore.setState({ scenario: name });
+  };
+  return (
+    <button type="button" className="sb-button" onClick={share} title="Put this run’s seed and faults on the board as a scenario everyone can replay">
+      Share this run
+    </button>
   );
 }
