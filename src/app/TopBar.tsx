@@ -4,7 +4,7 @@ import { DesignMenu } from './designs/DesignMenu.tsx';
 import { SaveState } from './designs/SaveState.tsx';
 import { SimulateButton } from '../panels/simulation/SimulateButton.tsx';
 import { UndoButtons } from './history/UndoButtons.tsx';
-import { LiveControls } from './live/LiveControls.tsx';
+import { LiveControls, LiveState } from './live/LiveControls.tsx';
 import { ExamplePicker } from './ExamplePicker.tsx';
 import { ExportMenu } from './exporting/ExportMenu.tsx';
 import { Logo } from './Logo.tsx';
@@ -25,6 +25,7 @@ export function TopBar() {
               {name}
             </h1>
             <SaveState />
+            <LiveState />
           </div>
         )}
         {description && (

@@ -1,6 +1,6 @@
 /**
  * The live board's controls in the top bar. Before sharing: **Share live**. On a board: the state
- * of the connection (always visible), who is here — this person first (click to change the name
+ * of the connection (beside the board's name, always visible), who is here — this person first (click to change the name
  * and colour others see), then the others (click one to follow their view) — and **Invite**, which
  * shows the links again.
  */
@@ -37,7 +37,6 @@ export function LiveControls() {
   }
   return (
     <div className="sb-live" role="group" aria-label="Live board">
-      <LiveState />
       <People />
       <button type="button" className="sb-live__invite" onClick={() => useLiveStore.setState({ dialogOpen: true })} title="The board’s links: to edit with you, or to watch">
         Invite
@@ -46,8 +45,9 @@ export function LiveControls() {
   );
 }
 
-/** Live, reconnecting, offline (what was made here is kept, and merged when back), or refused. */
-function LiveState() {
+/** Live, reconnecting, offline (what was made here is kept, and merged when back), or refused: beside the board's name. */
+export function LiveState() {
+  const board = useLiveStore((s) => s.board !== null);
   const status = useLiveStore((s) => s.status) ?? 'connecting';
   const problem = useLiveStore((s) => s.problem);
   const unsynced = useLiveStore((s) => s.unsynced);
@@ -65,6 +65,7 @@ function LiveState() {
       : status === 'refused'
         ? `The server refused: ${problem ?? 'unknown reason'}. What is on screen is kept in this browser.`
         : 'Changes made now are kept in this browser and merged into the board when the connection is back';
+  if (!board) return null;
   return (
     <span className={`sb-live__state sb-live__state--${status}`} role="status" title={why} data-testid="live-state" data-state={status}>
       <span className="sb-live__dot" aria-hidden="true" />

@@ -1,0 +1,173 @@
+/**
+ * Live boards with two (or three) people, each in a browser of their own, on the real
+ * collaboration server serving the production build: one draws and the other sees it within a
+ * second; both edit at once and end alike; one goes offline, edits, comes back, and nothing is
+ * lost; undo takes back only one's own changes; a view link changes nothing, and what a client
+ * holding it sends is refused by the server; the board outlives a restart of the server.
+ */
+import { readLiveLink } from '../src/collab/rooms.ts';
+import { join as joinRoom, synced } from '../server/testing/clients.ts';
+import { nodeNamed } from './support/canvas.ts';
+import { dragConnection, dropNode, edgeCount } from './support/editing.ts';
+import { expect, join, liveState, namesOn, person, shareStart, START, test } from './support/live.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const START_NAMES = START.nodes.map((n) => n.name).sort();
+
+test('what one draws, the other sees within a second; both drawing at once, both boards end alike', async ({ browser, liveServer }) => {
+  const ana = await person(browser, liveServer, 'Ana', '#e11d48');
+  const ben = await person(browser, liveServer, 'Ben', '#2563eb');
+  const { edit } = await shareStart(ana.page);
+  await join(ben.page, edit);
+  expect(await namesOn(ben.page)).toEqual(START_NAMES);
+
+  // Ana drags a service from the palette and names it: Ben sees it within a second of her Enter.
+  await dropNode(ana.page, 'service', 'PaymentService', { x: 420, y: 560 });
+  await expect(nodeNamed(ben.page, 'PaymentService')).toBeVisible({ timeout: 1_000 });
+
+  // Ana connects OrderCreated to it, handle to handle: Ben sees the connection within a second.
+  const before = await edgeCount(ben.page);
+  await dragConnection(ana.page, 'OrderCreated', 'PaymentService');
+  await expect.poll(() => edgeCount(ben.page), { timeout: 1_000, intervals: [50] }).toBe(before + 1);
+
+  // Both add a node at the same moment: each keeps theirs, and both boards hold both.
+  await Promise.all([dropNode(ana.page, 'event', 'PaymentProcessed', { x: 700, y: 560 }), dropNode(ben.page, 'service', 'InventoryService', { x: 420, y: 700 })]);
+  const expected = [...START_NAMES, 'InventoryService', 'PaymentProcessed', 'PaymentService'].sort();
+  await expect.poll(() => namesOn(ana.page)).toEqual(expected);
+  await expect.poll(() => namesOn(ben.page)).toEqual(expected);
+  // …and the same connections.
+  await expect.poll(async () => (await edgeCount(ana.page)) === (await edgeCount(ben.page))).toBe(true);
+
+  // Each sees the other: an avatar, and the pointer over the canvas.
+  await expect(ana.page.getByTestId('peer-avatar')).toHaveAttribute('data-peer', 'Ben');
+  await ben.page.mouse.move(500, 450);
+  await ben.page.mouse.move(520, 470, { steps: 4 });
+  await expect(ana.page.locator('[data-testid="peer-cursor"][data-peer="Ben"]')).toBeVisible();
+  await ana.context.close();
+  await ben.context.close();
+});
+
+test('offline: edits are kept, and merged with the other’s when the connection is back; nothing is lost', async ({ browser, liveServer }) => {
+  const ana = await person(browser, liveServer, 'Ana', '#e11d48');
+  const ben = await person(browser, liveServer, 'Ben', '#2563eb');
+  const { edit } = await shareStart(ana.page);
+  await join(ben.page, edit);
+
+  await ben.context.setOffline(true);
+  await expect(liveState(ben.page)).toHaveAttribute('data-state', 'offline');
+  await dropNode(ben.page, 'service', 'OfflineService', { x: 420, y: 560 });
+  await expect(liveState(ben.page)).toContainText('edits kept here');
+  await dropNode(ana.page, 'service', 'OnlineService', { x: 700, y: 560 });
+  // Apart, each has only their own.
+  await ana.page.waitForTimeout(500);
+  await expect(nodeNamed(ana.page, 'OfflineService')).toHaveCount(0);
+  await expect(nodeNamed(ben.page, 'OnlineService')).toHaveCount(0);
+
+  await ben.context.setOffline(false);
+  await expect(liveState(ben.page)).toHaveAttribute('data-state', 'live');
+  const expected = [...START_NAMES, 'OfflineService', 'OnlineService'].sort();
+  await expect.poll(() => namesOn(ana.page)).toEqual(expected);
+  await expect.poll(() => namesOn(ben.page)).toEqual(expected);
+  await ana.context.close();
+  await ben.context.close();
+});
+
+test('undo takes back only my own change, on both boards; the buttons say what they undo', async ({ browser, liveServer }) => {
+  const ana = await person(browser, liveServer, 'Ana', '#e11d48');
+  const ben = await person(browser, liveServer, 'Ben', '#2563eb');
+  const { edit } = await shareStart(ana.page);
+  await join(ben.page, edit);
+
+  await dropNode(ana.page, 'service', 'AnasService', { x: 420, y: 560 });
+  await expect(nodeNamed(ben.page, 'AnasService')).toBeVisible();
+  await dropNode(ben.page, 'service', 'BensService', { x: 700, y: 560 });
+  await expect(nodeNamed(ana.page, 'BensService')).toBeVisible();
+
+  // Ben's change came last, but Ana's undo is hers: it takes her service away, on both boards.
+  await expect(ana.page.getByTestId('undo')).toHaveAttribute('title', /^Undo: add a service/);
+  await ana.page.keyboard.press('Escape');
+  await ana.page.keyboard.press('ControlOrMeta+z');
+  for (const page of [ana.page, ben.page]) {
+    await expect(nodeNamed(page, 'AnasService')).toHaveCount(0);
+    await expect(nodeNamed(page, 'BensService')).toBeVisible();
+  }
+  // Redo brings it back for both; Ben's own undo takes his away and leaves hers.
+  await expect(ana.page.getByTestId('redo')).toHaveAttribute('title', /^Redo: add a service/);
+  await ana.page.getByTestId('redo').click();
+  await expect(nodeNamed(ben.page, 'AnasService')).toBeVisible();
+  await ben.page.getByTestId('undo').click();
+  for (const page of [ana.page, ben.page]) {
+    await expect(nodeNamed(page, 'BensService')).toHaveCount(0);
+    await expect(nodeNamed(page, 'AnasService')).toBeVisible();
+  }
+  await ana.context.close();
+  await ben.context.close();
+});
+
+test('a view link shows the board live and changes nothing: the app offers no edit, and the server refuses what a client sends with it', async ({ browser, liveServer }) => {
+  const ana = await person(browser, liveServer, 'Ana', '#e11d48');
+  const cleo = await person(browser, liveServer, 'Cleo', '#059669');
+  const { view } = await shareStart(ana.page);
+  await join(cleo.page, view);
+  await expect(liveState(cleo.page)).toContainText('view only');
+  await expect(cleo.page.getByTestId('view-only-banner')).toBeVisible();
+  // No palette, no undo, no inspector; Delete on a selected node does nothing.
+  await expect(cleo.page.getByTestId('palette-service')).toHaveCount(0);
+  await expect(cleo.page.getByTestId('undo')).toHaveCount(0);
+  await expect(cleo.page.getByTestId('inspector')).toHaveCount(0);
+  await nodeNamed(cleo.page, 'OrderService').click();
+  await cleo.page.keyboard.press('Delete');
+  await expect(nodeNamed(cleo.page, 'OrderService')).toBeVisible();
+  // The invite dialog of a view link has no edit link.
+  await cleo.page.getByRole('button', { name: 'Invite' }).click();
+  await expect(cleo.page.getByTestId('edit-link')).toHaveCount(0);
+  await cleo.page.getByRole('button', { name: 'Done' }).click();
+
+  // It still sees Ana's changes live.
+  await dropNode(ana.page, 'service', 'SeenByCleo', { x: 420, y: 560 });
+  await expect(nodeNamed(cleo.page, 'SeenByCleo')).toBeVisible({ timeout: 1_000 });
+
+  // A client that writes with the view key anyway: the server never passes it on or keeps it.
+  const link = readLiveLink(view)!;
+  const port = Number(new URL(liveServer.origin).port);
+  const intruder = joinRoom(port, link.room, link.key);
+  try {
+    await synced(intruder);
+    intruder.ydoc.getMap('nodes').delete('orders');
+    intruder.ydoc.getMap('design').set('name', 'Hijacked');
+    await ana.page.waitForTimeout(1_000);
+    await expect(nodeNamed(ana.page, 'OrderService')).toBeVisible();
+    await expect(ana.page.getByTestId('design-name')).toHaveText(START.name);
+    await expect(nodeNamed(cleo.page, 'OrderService')).toBeVisible();
+    // A newcomer gets the board as the server keeps it: unchanged.
+    const dan = await person(browser, liveServer, 'Dan', '#7c3aed');
+    await join(dan.page, view);
+    await expect(nodeNamed(dan.page, 'OrderService')).toBeVisible();
+    await expect(dan.page.getByTestId('design-name')).toHaveText(START.name);
+    await dan.context.close();
+  } finally {
+    intruder.leave();
+  }
+  await ana.context.close();
+  await cleo.context.close();
+});
+
+test('the server restarts: the board reconnects, what was made meanwhile reaches it, and a newcomer finds it all', async ({ browser, liveServer }) => {
+  const ana = await person(browser, liveServer, 'Ana', '#e11d48');
+  const { edit } = await shareStart(ana.page);
+  await dropNode(ana.page, 'service', 'BeforeRestart', { x: 420, y: 560 });
+
+  await liveServer.restart(async () => {
+    await expect(liveState(ana.page)).toHaveAttribute('data-state', /reconnecting|connecting/);
+    // Made while the server is down: kept in this browser.
+    await dropNode(ana.page, 'service', 'WhileDown', { x: 700, y: 560 });
+  });
+  await expect(liveState(ana.page)).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+
+  const ben = await person(browser, liveServer, 'Ben', '#2563eb');
+  await join(ben.page, edit);
+  await expect.poll(() => namesOn(ben.page)).toEqual([...START_NAMES, 'BeforeRestart', 'WhileDown'].sort());
+  await ana.context.close();
+  await ben.context.close();
+});
