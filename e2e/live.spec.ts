@@ -120,7 +120,7 @@ test('a view link shows the board live and changes nothing: the app offers no ed
   await cleo.page.keyboard.press('Delete');
   await expect(nodeNamed(cleo.page, 'OrderService')).toBeVisible();
   // The invite dialog of a view link has no edit link.
-  await cleo.page.getByRole('button', { name: 'Invite' }).click();
+  await cleo.page.getByRole('button', { name: 'Invite people' }).click();
   await expect(cleo.page.getByTestId('edit-link')).toHaveCount(0);
   await cleo.page.getByRole('button', { name: 'Done' }).click();
 
@@ -170,4 +170,66 @@ test('the server restarts: the board reconnects, what was made meanwhile reaches
   await expect.poll(() => namesOn(ben.page)).toEqual([...START_NAMES, 'BeforeRestart', 'WhileDown'].sort());
   await ana.context.close();
   await ben.context.close();
+});
+
+test('screenshot: two people on one board, side by side, each seeing the other', async ({ browser, liveServer }, info) => {
+  const size = { width: 1440, height: 860 };
+  const ana = await person(browser, liveServer, 'Ana Lima', '#e11d48', size);
+  const ben = await person(browser, liveServer, 'Ben Okafor', '#7c3aed', size);
+  const cleo = await person(browser, liveServer, 'Cleo Park', '#059669', size);
+  await ana.page.goto('/?example=order-choreographed');
+  await expect(nodeNamed(ana.page, 'PaymentService')).toBeVisible();
+  await ana.page.getByRole('button', { name: 'Share live' }).click();
+  const edit = await ana.page.getByTestId('edit-link').inputValue();
+  const view = await ana.page.getByTestId('view-link').inputValue();
+  await ana.page.getByRole('button', { name: 'Done' }).click();
+  await join(ben.page, edit);
+  await join(cleo.page, view);
+
+  // Ana selects PaymentService, her pointer resting beside ShippingScheduled; Ben selects OrderCreated.
+  await nodeNamed(ana.page, 'PaymentService').click();
+  await nodeNamed(ben.page, 'OrderCreated').click();
+  await expect(ana.page.locator('[data-testid="peer-selection"][data-peer="Ben Okafor"]')).toBeVisible();
+  const scheduled = (await nodeNamed(ana.page, 'ShippingScheduled').boundingBox())!;
+  await ana.page.mouse.move(scheduled.x + scheduled.width + 60, scheduled.y + scheduled.height / 2, { steps: 6 });
+  await expect(ben.page.locator('[data-testid="peer-cursor"][data-peer="Ana Lima"]')).toBeVisible();
+  await expect(ben.page.locator('[data-testid="peer-selection"][data-peer="Ana Lima"]')).toBeVisible();
+  await expect(ana.page.getByTestId('peer-avatar')).toHaveCount(2);
+
+  // Ben is dragging InventoryService: Ana sees where it is now, before the drop reaches the design.
+  const inventory = (await nodeNamed(ben.page, 'InventoryService').boundingBox())!;
+  await ben.page.mouse.move(inventory.x + 40, inventory.y + inventory.height / 2);
+  await ben.page.mouse.down();
+  await ben.page.mouse.move(inventory.x + 90, inventory.y + inventory.height / 2 + 90, { steps: 12 });
+  await ben.page.mouse.move(inventory.x + 110, inventory.y + inventory.height / 2 + 130, { steps: 8 });
+  await expect(ana.page.getByTestId('peer-drag')).toBeVisible();
+  await expect(ana.page.locator('[data-testid="peer-cursor"][data-peer="Ben Okafor"]')).toBeVisible();
+  await ana.page.waitForTimeout(400);
+
+  const shots = await Promise.all([ana.page.screenshot({ path: info.outputPath('ana.png') }), ben.page.screenshot({ path: info.outputPath('ben.png') })]);
+  const composer = await browser.newPage({ viewport: { width: 2 * size.width + 96, height: size.height + 120 } });
+  const img = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
+  await composer.setContent(`<!doctype html><html><body style="margin:0;background:#e8ebf0;font:600 15px system-ui,sans-serif;color:#344054">
+    <div style="display:flex;gap:32px;padding:28px 32px">
+      ${[
+        ['Ana Lima', '#e11d48', 'shared the board', shots[0]!],
+        ['Ben Okafor', '#7c3aed', 'joined with the edit link', shots[1]!],
+      ]
+        .map(
+          ([name, colour, what, png]) => `<figure style="margin:0">
+        <figcaption style="display:flex;align-items:center;gap:8px;margin:0 0 10px 4px"><span style="width:10px;height:10px;border-radius:50%;background:${colour as string}"></span>${name as string}’s window <span style="font-weight:400;color:#667085">· ${what as string}</span></figcaption>
+        <img src="${img(png as Buffer)}" width="${size.width}" height="${size.height}" style="display:block;border-radius:10px;box-shadow:0 1px 2px rgb(16 24 40/.08),0 12px 32px rgb(16 24 40/.16)">
+      </figure>`,
+        )
+        .join('')}
+    </div></body></html>`);
+  await composer.screenshot({ path: '/work/live-shot.png' });
+  await info.attach('live-shot', { path: '/work/live-shot.png', contentType: 'image/png' });
+  await composer.close();
+
+  // The drop: the move reaches the design once, and the outline goes.
+  await ben.page.mouse.up();
+  await expect(ana.page.getByTestId('peer-drag')).toHaveCount(0);
+  await expect.poll(async () => (await nodeNamed(ana.page, 'InventoryService').boundingBox())!.y).toBeGreaterThan(inventory.y + 60);
+  await Promise.all([ana.context.close(), ben.context.close(), cleo.context.close()]);
 });

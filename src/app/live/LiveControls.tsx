@@ -38,8 +38,11 @@ export function LiveControls() {
   return (
     <div className="sb-live" role="group" aria-label="Live board">
       <People />
-      <button type="button" className="sb-live__invite" onClick={() => useLiveStore.setState({ dialogOpen: true })} title="The board’s links: to edit with you, or to watch">
-        Invite
+      <button type="button" className="sb-live__invite" onClick={() => useLiveStore.setState({ dialogOpen: true })} aria-label="Invite people" title="Invite: the board’s links, to edit with you or to watch">
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+          <circle cx="6.5" cy="5.5" r="2.6" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          <path d="M1.8 14c.5-2.6 2.3-4 4.7-4s4.2 1.4 4.7 4M13 4.5v5M10.5 7h5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+        </svg>
       </button>
     </div>
   );

@@ -7,6 +7,7 @@
  */
 import { memo, useEffect, type CSSProperties } from 'react';
 import { useReactFlow, useStore, useStoreApi, ViewportPortal, type ReactFlowState } from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
 import { centreOf, type Peer, type Point } from '../../collab/presence.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { follow, useLiveStore } from '../../store/liveStore.ts';
@@ -66,18 +67,26 @@ export function PresenceLayer() {
   const zoom = useStore((s) => s.transform[2]);
   const wanted = [...new Set(peers.flatMap((p) => [...(p.selection ?? []), ...Object.keys(p.drag ?? {})]))];
   const boxes = JSON.parse(useStore(boxesOf(wanted))) as Record<string, Box>;
+  // What the dragged nodes are called, for their outlines.
+  const draggedNames = useDesignStore(
+    useShallow((s) => {
+      const dragged = new Set(peers.flatMap((p) => Object.keys(p.drag ?? {})));
+      return (s.doc?.nodes ?? []).filter((n) => dragged.has(n.id)).map((n) => `${n.id}\u0000${n.name}`);
+    }),
+  );
+  const names = new Map(draggedNames.map((entry) => entry.split('\u0000') as [string, string]));
   return (
     <ViewportPortal>
       <div className="sb-presence" aria-hidden="true" data-testid="presence">
         {peers.map((peer) => (
-          <PeerMarks key={peer.id} peer={peer} boxes={boxes} zoom={zoom} />
+          <PeerMarks key={peer.id} peer={peer} boxes={boxes} names={names} zoom={zoom} />
         ))}
       </div>
     </ViewportPortal>
   );
 }
 
-const PeerMarks = memo(function PeerMarks({ peer, boxes, zoom }: { peer: Peer; boxes: Record<string, Box>; zoom: number }) {
+const PeerMarks = memo(function PeerMarks({ peer, boxes, names, zoom }: { peer: Peer; boxes: Record<string, Box>; names: ReadonlyMap<string, string>; zoom: number }) {
   const colour = { '--sb-peer': peer.user.colour, '--sb-unzoom': 1 / zoom } as CSSProperties;
   const dragged = new Set(Object.keys(peer.drag ?? {}));
   return (
@@ -85,12 +94,20 @@ const PeerMarks = memo(function PeerMarks({ peer, boxes, zoom }: { peer: Peer; b
       {(peer.selection ?? []).map((id) => {
         const box = boxes[id];
         if (!box || dragged.has(id)) return null;
-        return <div key={`s-${id}`} className="sb-presence__ring" style={{ ...colour, transform: `translate(${box.x}px, ${box.y}px)`, width: box.width, height: box.height }} data-testid="peer-selection" data-node={id} data-peer={peer.user.name} />;
+        return (
+          <div key={`s-${id}`} className="sb-presence__ring" style={{ ...colour, transform: `translate(${box.x}px, ${box.y}px)`, width: box.width, height: box.height }} data-testid="peer-selection" data-node={id} data-peer={peer.user.name}>
+            <span className="sb-presence__tag">{peer.user.name}</span>
+          </div>
+        );
       })}
       {Object.entries(peer.drag ?? {}).map(([id, at]) => {
         const box = boxes[id];
         if (!box) return null;
-        return <div key={`d-${id}`} className="sb-presence__ghost" style={{ ...colour, transform: `translate(${at.x}px, ${at.y}px)`, width: box.width, height: box.height }} data-testid="peer-drag" />;
+        return (
+          <div key={`d-${id}`} className="sb-presence__ghost" style={{ ...colour, transform: `translate(${at.x}px, ${at.y}px)`, width: box.width, height: box.height }} data-testid="peer-drag">
+            <span className="sb-presence__ghost-name">{names.get(id)}</span>
+          </div>
+        );
       })}
       {peer.cursor && <Cursor at={peer.cursor} name={peer.user.name} style={colour} />}
     </>
