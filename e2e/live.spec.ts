@@ -233,3 +233,49 @@ test('screenshot: two people on one board, side by side, each seeing the other',
   await expect.poll(async () => (await nodeNamed(ana.page, 'InventoryService').boundingBox())!.y).toBeGreaterThan(inventory.y + 60);
   await Promise.all([ana.context.close(), ben.context.close(), cleo.context.close()]);
 });
+
+test('presence: a new name reaches the others, following someone moves the view with theirs, and a shared run is on everyone’s board', async ({ browser, liveServer }) => {
+  const ana = await person(browser, liveServer, 'Ana', '#e11d48');
+  const ben = await person(browser, liveServer, 'Ben', '#7c3aed');
+  const { edit } = await shareStart(ana.page);
+  await join(ben.page, edit);
+
+  // Ben calls himself Benjamin, in green: Ana's avatar of him says so.
+  await ben.page.getByRole('button', { name: /^You: Ben/ }).click();
+  const form = ben.page.getByRole('form', { name: 'How others see you' });
+  await form.getByLabel('Your name on this board').fill('Benjamin');
+  await form.getByRole('radio', { name: '#059669' }).click();
+  await form.getByLabel('Your name on this board').press('Enter');
+  await expect(ana.page.getByTestId('peer-avatar')).toHaveAttribute('data-peer', 'Benjamin');
+  await expect(ana.page.getByTestId('peer-avatar')).toHaveCSS('background-color', 'rgb(5, 150, 105)');
+  // Remembered in his browser: a reload keeps it.
+  await ben.page.reload();
+  await expect(liveState(ben.page)).toHaveAttribute('data-state', 'live');
+  await expect(ana.page.getByTestId('peer-avatar')).toHaveAttribute('data-peer', 'Benjamin');
+
+  // Ana follows Benjamin; he zooms in on OrderService: her view goes where his is.
+  await ana.page.getByRole('button', { name: 'Follow Benjamin’s view' }).click();
+  await expect(ana.page.getByRole('button', { name: 'Stop following Benjamin' })).toHaveAttribute('aria-pressed', 'true');
+  const orders = (await nodeNamed(ben.page, 'OrderService').boundingBox())!;
+  await ben.page.mouse.move(orders.x + orders.width / 2, orders.y + orders.height / 2);
+  for (let i = 0; i < 4; i++) await ben.page.mouse.wheel(0, -240);
+  const zoomOf = async (page: typeof ana.page) => Number(/scale\(([\d.]+)\)/.exec((await page.locator('.react-flow__viewport').getAttribute('style')) ?? '')?.[1]);
+  await expect.poll(async () => Math.abs((await zoomOf(ana.page)) - (await zoomOf(ben.page)))).toBeLessThan(0.01);
+  const centre = async (page: typeof ana.page) => {
+    const box = (await nodeNamed(page, 'OrderService').boundingBox())!;
+    return { x: Math.round(box.x), y: Math.round(box.y) };
+  };
+  await expect.poll(() => centre(ana.page)).toEqual(await centre(ben.page));
+  // Her own scroll stops following.
+  await ana.page.mouse.move(300, 500);
+  await ana.page.mouse.wheel(0, 200);
+  await expect(ana.page.getByRole('button', { name: 'Follow Benjamin’s view' })).toHaveAttribute('aria-pressed', 'false');
+
+  // Ana's run, shared: its seed and faults are a scenario on Benjamin's board too.
+  await ana.page.getByRole('button', { name: 'Simulate', exact: true }).click();
+  await ana.page.getByRole('button', { name: 'Share this run' }).click();
+  await ben.page.getByRole('button', { name: 'Simulate', exact: true }).click();
+  await expect(ben.page.getByRole('button', { name: 'Run scenario Ana’s run (seed 1)' })).toBeVisible();
+  await ana.context.close();
+  await ben.context.close();
+});

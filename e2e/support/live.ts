@@ -53,7 +53,8 @@ export interface Person {
 /** Someone with a browser of their own, who calls themselves `name` on live boards. */
 export async function person(browser: Browser, server: LiveServer, name: string, colour: string, viewport = { width: 1440, height: 900 }): Promise<Person> {
   const context = await browser.newContext({ baseURL: server.origin, viewport });
-  await context.addInitScript((who) => localStorage.setItem('sagaboard.person', JSON.stringify(who)), { name, colour });
+  // As if they had chosen it before: a name they change later is theirs (the script runs on every load).
+  await context.addInitScript((who) => localStorage.getItem('sagaboard.person') ?? localStorage.setItem('sagaboard.person', JSON.stringify(who)), { name, colour });
   const page = await context.newPage();
   return { context, page };
 }

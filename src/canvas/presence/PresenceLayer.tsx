@@ -202,12 +202,13 @@ function useFollowing(): void {
     if (following === null) return;
     const pane = flowStore.getState().domNode;
     const stop = () => follow(null);
-    // Only what this person does: the view set while following moves the viewport too.
-    pane?.addEventListener('wheel', stop, { passive: true });
-    pane?.addEventListener('pointerdown', stop);
+    // Only what this person does (the view set while following moves the viewport too). Captured:
+    // the canvas's zoom behaviour stops these events on their way up.
+    pane?.addEventListener('wheel', stop, { passive: true, capture: true });
+    pane?.addEventListener('pointerdown', stop, { capture: true });
     return () => {
-      pane?.removeEventListener('wheel', stop);
-      pane?.removeEventListener('pointerdown', stop);
+      pane?.removeEventListener('wheel', stop, { capture: true });
+      pane?.removeEventListener('pointerdown', stop, { capture: true });
     };
   }, [flowStore, following]);
 }
