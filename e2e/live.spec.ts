@@ -9,17 +9,14 @@ import { readLiveLink } from '../src/collab/rooms.ts';
 import { join as joinRoom, synced } from '../server/testing/clients.ts';
 import { nodeNamed } from './support/canvas.ts';
 import { dragConnection, dropNode, edgeCount } from './support/editing.ts';
-import { expect, join, liveState, namesOn, person, shareStart, START, test } from './support/live.ts';
+import { anaAndBen, expect, join, liveState, namesOn, person, shareStart, START, test } from './support/live.ts';
 
 test.describe.configure({ mode: 'serial' });
 
 const START_NAMES = START.nodes.map((n) => n.name).sort();
 
 test('what one draws, the other sees within a second; both drawing at once, both boards end alike', async ({ browser, liveServer }) => {
-  const ana = await person(browser, liveServer, 'Ana', '#e11d48');
-  const ben = await person(browser, liveServer, 'Ben', '#2563eb');
-  const { edit } = await shareStart(ana.page);
-  await join(ben.page, edit);
+  const { ana, ben, close } = await anaAndBen(browser, liveServer);
   expect(await namesOn(ben.page)).toEqual(START_NAMES);
 
   // Ana drags a service from the palette and names it: Ben sees it within a second of her Enter.
@@ -44,15 +41,11 @@ test('what one draws, the other sees within a second; both drawing at once, both
   await ben.page.mouse.move(500, 450);
   await ben.page.mouse.move(520, 470, { steps: 4 });
   await expect(ana.page.locator('[data-testid="peer-cursor"][data-peer="Ben"]')).toBeVisible();
-  await ana.context.close();
-  await ben.context.close();
+  await close();
 });
 
 test('offline: edits are kept, and merged with the other’s when the connection is back; nothing is lost', async ({ browser, liveServer }) => {
-  const ana = await person(browser, liveServer, 'Ana', '#e11d48');
-  const ben = await person(browser, liveServer, 'Ben', '#2563eb');
-  const { edit } = await shareStart(ana.page);
-  await join(ben.page, edit);
+  const { ana, ben, close } = await anaAndBen(browser, liveServer);
 
   await ben.context.setOffline(true);
   await expect(liveState(ben.page)).toHaveAttribute('data-state', 'offline');
@@ -69,15 +62,11 @@ test('offline: edits are kept, and merged with the other’s when the connection
   const expected = [...START_NAMES, 'OfflineService', 'OnlineService'].sort();
   await expect.poll(() => namesOn(ana.page)).toEqual(expected);
   await expect.poll(() => namesOn(ben.page)).toEqual(expected);
-  await ana.context.close();
-  await ben.context.close();
+  await close();
 });
 
 test('undo takes back only my own change, on both boards; the buttons say what they undo', async ({ browser, liveServer }) => {
-  const ana = await person(browser, liveServer, 'Ana', '#e11d48');
-  const ben = await person(browser, liveServer, 'Ben', '#2563eb');
-  const { edit } = await shareStart(ana.page);
-  await join(ben.page, edit);
+  const { ana, ben, close } = await anaAndBen(browser, liveServer);
 
   await dropNode(ana.page, 'service', 'AnasService', { x: 420, y: 560 });
   await expect(nodeNamed(ben.page, 'AnasService')).toBeVisible();
@@ -101,13 +90,12 @@ test('undo takes back only my own change, on both boards; the buttons say what t
     await expect(nodeNamed(page, 'BensService')).toHaveCount(0);
     await expect(nodeNamed(page, 'AnasService')).toBeVisible();
   }
-  await ana.context.close();
-  await ben.context.close();
+  await close();
 });
 
 test('a view link shows the board live and changes nothing: the app offers no edit, and the server refuses what a client sends with it', async ({ browser, liveServer }) => {
   const ana = await person(browser, liveServer, 'Ana', '#e11d48');
-  const cleo = await person(browser, liveServer, 'Cleo', '#059669');
+  const cleo = await person(browser, liveServer, 'Cleo', '#047857');
   const { view } = await shareStart(ana.page);
   await join(cleo.page, view);
   await expect(liveState(cleo.page)).toContainText('view only');
@@ -176,7 +164,7 @@ test('screenshot: two people on one board, side by side, each seeing the other',
   const size = { width: 1440, height: 860 };
   const ana = await person(browser, liveServer, 'Ana Lima', '#e11d48', size);
   const ben = await person(browser, liveServer, 'Ben Okafor', '#7c3aed', size);
-  const cleo = await person(browser, liveServer, 'Cleo Park', '#059669', size);
+  const cleo = await person(browser, liveServer, 'Cleo Park', '#047857', size);
   await ana.page.goto('/?example=order-choreographed');
   await expect(nodeNamed(ana.page, 'PaymentService')).toBeVisible();
   await ana.page.getByRole('button', { name: 'Share live' }).click();
@@ -235,19 +223,16 @@ test('screenshot: two people on one board, side by side, each seeing the other',
 });
 
 test('presence: a new name reaches the others, following someone moves the view with theirs, and a shared run is on everyone’s board', async ({ browser, liveServer }) => {
-  const ana = await person(browser, liveServer, 'Ana', '#e11d48');
-  const ben = await person(browser, liveServer, 'Ben', '#7c3aed');
-  const { edit } = await shareStart(ana.page);
-  await join(ben.page, edit);
+  const { ana, ben, close } = await anaAndBen(browser, liveServer, '#7c3aed');
 
   // Ben calls himself Benjamin, in green: Ana's avatar of him says so.
   await ben.page.getByRole('button', { name: /^You: Ben/ }).click();
   const form = ben.page.getByRole('form', { name: 'How others see you' });
   await form.getByLabel('Your name on this board').fill('Benjamin');
-  await form.getByRole('radio', { name: '#059669' }).click();
+  await form.getByRole('radio', { name: '#047857' }).click();
   await form.getByLabel('Your name on this board').press('Enter');
   await expect(ana.page.getByTestId('peer-avatar')).toHaveAttribute('data-peer', 'Benjamin');
-  await expect(ana.page.getByTestId('peer-avatar')).toHaveCSS('background-color', 'rgb(5, 150, 105)');
+  await expect(ana.page.getByTestId('peer-avatar')).toHaveCSS('background-color', 'rgb(4, 120, 87)');
   // Remembered in his browser: a reload keeps it.
   await ben.page.reload();
   await expect(liveState(ben.page)).toHaveAttribute('data-state', 'live');
@@ -276,6 +261,5 @@ test('presence: a new name reaches the others, following someone moves the view 
   await ana.page.getByRole('button', { name: 'Share this run' }).click();
   await ben.page.getByRole('button', { name: 'Simulate', exact: true }).click();
   await expect(ben.page.getByRole('button', { name: 'Run scenario Ana’s run (seed 1)' })).toBeVisible();
-  await ana.context.close();
-  await ben.context.close();
+  await close();
 });

@@ -103,3 +103,12 @@ export async function join(page: Page, link: string): Promise<void> {
 export async function namesOn(page: Page): Promise<string[]> {
   return (await page.locator('.react-flow__node .sb-node__name').allTextContents()).map((t) => t.trim()).sort();
 }
+
+/** Ana shares START; Ben joins it with the edit link. `close` ends both their browsers. */
+export async function anaAndBen(browser: Browser, server: LiveServer, benColour = '#2563eb'): Promise<{ ana: Person; ben: Person; links: { edit: string; view: string }; close(): Promise<void> }> {
+  const ana = await person(browser, server, 'Ana', '#e11d48');
+  const ben = await person(browser, server, 'Ben', benColour);
+  const links = await shareStart(ana.page);
+  await join(ben.page, links.edit);
+  return { ana, ben, links, close: async () => void (await Promise.all([ana.context.close(), ben.context.close()])) };
+}

@@ -45,8 +45,8 @@ export interface Peer extends Presence {
   id: number;
 }
 
-/** Colours people get: readable on white, told apart on the canvas. */
-export const PERSON_COLOURS = ['#e11d48', '#d97706', '#059669', '#0891b2', '#2563eb', '#7c3aed', '#c026d3', '#475569'] as const;
+/** Colours people get: told apart on the canvas, white text on each at least 4.5:1 (WCAG AA). */
+export const PERSON_COLOURS = ['#e11d48', '#b45309', '#047857', '#0e7490', '#2563eb', '#7c3aed', '#a21caf', '#475569'] as const;
 
 const ANIMALS = ['Otter', 'Heron', 'Lynx', 'Puffin', 'Badger', 'Marten', 'Wren', 'Ibex', 'Gecko', 'Kestrel', 'Narwhal', 'Tapir'];
 

@@ -234,20 +234,15 @@ export const useDesignStore = create<DesignState & DesignActions>()((set, get) =
 });
 
 /** Undo and redo of document changes: on a live board, this person's own. */
-export function undo(): void {
-  const { shared, doc } = useDesignStore.getState();
-  if (shared) return shared.undo();
-  const before = local.undo();
-  if (before !== undefined && before !== doc) useDesignStore.setState({ doc: before, undoLabel: local.undoLabel, redoLabel: local.redoLabel });
-  else if (before !== undefined) useDesignStore.setState({ undoLabel: local.undoLabel, redoLabel: local.redoLabel });
-}
+export const undo = (): void => travel('undo');
+export const redo = (): void => travel('redo');
 
-export function redo(): void {
+function travel(way: 'undo' | 'redo'): void {
   const { shared, doc } = useDesignStore.getState();
-  if (shared) return shared.redo();
-  const after = local.redo();
-  if (after !== undefined && after !== doc) useDesignStore.setState({ doc: after, undoLabel: local.undoLabel, redoLabel: local.redoLabel });
-  else if (after !== undefined) useDesignStore.setState({ undoLabel: local.undoLabel, redoLabel: local.redoLabel });
+  if (shared) return shared[way]();
+  const next = local[way]();
+  if (next === undefined) return;
+  useDesignStore.setState({ ...(next !== doc && { doc: next }), undoLabel: local.undoLabel, redoLabel: local.redoLabel });
 }
 
 /** The last undo step made here, while it is the last change of the document made here; undefined otherwise. */
