@@ -5,6 +5,7 @@
  * lost; undo takes back only one's own changes; a view link changes nothing, and what a client
  * holding it sends is refused by the server; the board outlives a restart of the server.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readLiveLink } from '../src/collab/rooms.ts';
 import { join as joinRoom, synced } from '../server/testing/clients.ts';
 import { nodeNamed } from './support/canvas.ts';
@@ -261,5 +262,31 @@ test('presence: a new name reaches the others, following someone moves the view 
   await ana.page.getByRole('button', { name: 'Share this run' }).click();
   await ben.page.getByRole('button', { name: 'Simulate', exact: true }).click();
   await expect(ben.page.getByRole('button', { name: 'Run scenario Ana’s run (seed 1)' })).toBeVisible();
+  await close();
+});
+
+test('no serious or critical accessibility problem on a live board: presence, the links dialog, your name, a view-only board', async ({ browser, liveServer }) => {
+  const { ana, ben, links, close } = await anaAndBen(browser, liveServer);
+  const severe = async (page: typeof ana.page, what: string) => {
+    await page.waitForTimeout(300);
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const found = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect.soft(found, `serious or critical violations on ${what}`).toEqual([]);
+  };
+  await nodeNamed(ben.page, 'OrderService').click();
+  await ben.page.mouse.move(600, 600);
+  await expect(ana.page.getByTestId('peer-cursor')).toBeVisible();
+  await severe(ana.page, 'a board with someone else on it');
+  await ana.page.getByRole('button', { name: 'Invite people' }).click();
+  await severe(ana.page, 'the links dialog');
+  await ana.page.getByRole('button', { name: 'Done' }).click();
+  await ana.page.getByRole('button', { name: /^You: Ana/ }).click();
+  await severe(ana.page, 'your name and colour');
+  await ana.page.keyboard.press('Escape');
+  const cleo = await person(browser, liveServer, 'Cleo', '#047857');
+  await join(cleo.page, links.view);
+  await expect(cleo.page.getByTestId('view-only-banner')).toBeVisible();
+  await severe(cleo.page, 'a view-only board');
+  await cleo.context.close();
   await close();
 });
