@@ -16,10 +16,11 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startServeProcess(dataDir: string, staticDir = 'off'): Promise<ServeProcess> {
+/** `askedPort` 0 picks a free one; a given port lets a test restart the server where its pages expect it. */
+export async function startServeProcess(dataDir: string, staticDir = 'off', askedPort = 0): Promise<ServeProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: join(import.meta.dirname, '..', '..'),
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SAGABOARD_DATA: dataDir, SAGABOARD_STATIC: staticDir },
+    env: { ...process.env, PORT: String(askedPort), HOST: '127.0.0.1', SAGABOARD_DATA: dataDir, SAGABOARD_STATIC: staticDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -21,6 +21,8 @@ import { ImportDialog } from './importing/ImportDialog.tsx';
 import { useFileDrop } from './importing/useFileDrop.ts';
 import { LoadProblemBanner } from './LoadProblemBanner.tsx';
 import { SharedBanner } from './sharing/SharedBanner.tsx';
+import { ShareDialog } from './live/ShareDialog.tsx';
+import { ViewOnlyBanner } from './live/ViewOnlyBanner.tsx';
 import { TopBar } from './TopBar.tsx';
 import { useDesignFromUrl } from './useDesignFromUrl.ts';
 import './app.css';
@@ -52,6 +54,7 @@ export function App() {
         <DamagedDesignBanner />
         <LoadProblemBanner />
         <SharedBanner />
+        <ViewOnlyBanner />
         <main className="sb-main">
           <div className={drop.over ? 'sb-workspace sb-workspace--drop' : 'sb-workspace'} {...drop.handlers}>
             <div className="sb-stage">
@@ -82,6 +85,7 @@ export function App() {
         </main>
         <ImportDialog />
         <ConversionReportDialog />
+        <ShareDialog />
       </div>
       {comparing && (
         <Suspense fallback={null}>

@@ -3,6 +3,8 @@ import { useDesignDescription, useDesignName } from '../store/selectors.ts';
 import { DesignMenu } from './designs/DesignMenu.tsx';
 import { SaveState } from './designs/SaveState.tsx';
 import { SimulateButton } from '../panels/simulation/SimulateButton.tsx';
+import { UndoButtons } from './history/UndoButtons.tsx';
+import { LiveControls, LiveState } from './live/LiveControls.tsx';
 import { ExamplePicker } from './ExamplePicker.tsx';
 import { ExportMenu } from './exporting/ExportMenu.tsx';
 import { Logo } from './Logo.tsx';
@@ -23,6 +25,7 @@ export function TopBar() {
               {name}
             </h1>
             <SaveState />
+            <LiveState />
           </div>
         )}
         {description && (
@@ -31,6 +34,8 @@ export function TopBar() {
           </p>
         )}
       </div>
+      <LiveControls />
+      <UndoButtons />
       <SimulateButton />
       <ExportMenu />
       <DesignMenu />

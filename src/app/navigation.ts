@@ -7,6 +7,7 @@ import { DEFAULT_EXAMPLE, type ExampleId } from '../persistence/examples.ts';
 import { useDesignStore, type DesignSource } from '../store/designStore.ts';
 import { openDesign } from '../store/openDesign.ts';
 import { withLibrary } from '../store/storage.ts';
+import { joinLive } from './live/liveBoard.ts';
 import { requestFromUrl, writeSourceToUrl } from './urlState.ts';
 
 const DEFAULT_SOURCE: DesignSource = { kind: 'example', id: DEFAULT_EXAMPLE };
@@ -47,6 +48,14 @@ export function showMade(doc: SagaDocument, id: string, mode: 'push' | 'replace'
 export async function openFromUrl(): Promise<void> {
   const turn = ++navigations;
   const request = requestFromUrl(window.location.href);
+  if (request.live) {
+    // A live board: the design comes from its room (or the copy this browser keeps).
+    if (await joinLive(request.live)) return;
+    if (turn !== navigations || useDesignStore.getState().doc !== null) return;
+    const problem = useDesignStore.getState().loadProblem;
+    if ((await openDesign(DEFAULT_SOURCE)) && problem) useDesignStore.getState().failLoading(problem);
+    return;
+  }
   const last = request.lastOpenedFirst ? await lastOpened() : undefined;
   if (turn !== navigations) return;
   const source = last ?? request.source;

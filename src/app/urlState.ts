@@ -4,6 +4,7 @@
  * the last saved design opened, else the default example. Switching designs updates it.
  * What the address asked for is quoted short in messages (model/quote.ts): anyone can make a link.
  */
+import { readLiveLink, type LiveLink } from '../collab/rooms.ts';
 import { shortened } from '../model/index.ts';
 import { DEFAULT_EXAMPLE, isExampleId } from '../persistence/examples.ts';
 import { isShareFragment } from '../persistence/shareFragment.ts';
@@ -11,6 +12,8 @@ import type { DesignSource, LoadProblem } from '../store/designStore.ts';
 
 export interface UrlRequest {
   source: DesignSource;
+  /** A live board's link: the room and the key that opens it. */
+  live?: LiveLink;
   /** Set when the address asked for something that cannot be opened; `source` is the default then. */
   problem?: LoadProblem;
   /** The address names no design: the last saved design opened comes before `source` (the default). */
@@ -25,6 +28,11 @@ const DESIGN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export function requestFromUrl(href: string): UrlRequest {
   const url = new URL(href);
   if (isShareFragment(url.hash)) return { source: { kind: 'shared', fragment: url.hash } };
+  if (url.searchParams.has('live')) {
+    const live = readLiveLink(url);
+    if (live) return { source: { kind: 'live', room: live.room, access: live.access }, live };
+    return { source: DEFAULT_SOURCE, problem: { what: 'live board', message: 'this live link is incomplete or was changed; ask for the link again' } };
+  }
   const design = url.searchParams.get('design');
   if (design !== null) {
     if (DESIGN_ID.test(design)) return { source: { kind: 'saved', id: design } };
@@ -61,14 +69,16 @@ export function searchFor(source: DesignSource): string {
       return `?design=${encodeURIComponent(source.id)}`;
     case 'shared':
       return '';
+    case 'live':
+      return `?live=${encodeURIComponent(source.room)}`;
   }
 }
 
 /** Writes `source` into the address bar: a new history entry (`push`) or in place (`replace`). */
 export function writeSourceToUrl(source: DesignSource, mode: 'push' | 'replace'): void {
   const search = searchFor(source);
-  // The fragment belongs to a share link: it stays only while its design is on screen.
-  const hash = source.kind === 'shared' ? source.fragment : '';
+  // The fragment belongs to a share link, or holds a live board's key: it stays only while its design is on screen.
+  const hash = source.kind === 'shared' ? source.fragment : source.kind === 'live' ? window.location.hash : '';
   if (window.location.search === search && window.location.hash === hash) return;
   const next = `${window.location.pathname}${search}${hash}`;
   if (mode === 'push') window.history.pushState(null, '', next);

@@ -37,9 +37,11 @@ import { TidyUpButton } from './layout/TidyUpButton.tsx';
 import { WhatIfButton } from './whatIf/WhatIfButton.tsx';
 import { WhatIfWatcher } from './whatIf/WhatIfWatcher.tsx';
 import { useFrameOnModeChange } from './simulation/useFrameOnModeChange.ts';
-import { useDesignStore } from '../store/designStore.ts';
+import { isReadOnlySource, useDesignStore } from '../store/designStore.ts';
 import { useSimulationStore } from '../store/simulationStore.ts';
 import { useShortcuts } from './shortcuts/useShortcuts.ts';
+import { useLiveStore } from '../store/liveStore.ts';
+import { PresenceLayer } from './presence/PresenceLayer.tsx';
 
 const NO_EDGES: FlowEdge[] = [];
 
@@ -108,7 +110,9 @@ export function Canvas() {
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   // While simulating, and for a shared design's preview, the design is read-only: it can be selected (to inject faults), not changed.
   const simulating = useSimulationStore((s) => s.active);
-  const readOnly = useDesignStore((s) => s.source?.kind === 'shared') || simulating;
+  const readOnly = useDesignStore((s) => isReadOnlySource(s.source)) || simulating;
+  // On a live board: the others' pointers, selections and drags, and this person's sent to them.
+  const live = useLiveStore((s) => s.board !== null);
   useFrameOnModeChange(simulating);
   useFrameOpenedDesign();
   useFrameLayoutSteps();
@@ -163,6 +167,7 @@ export function Canvas() {
         <ConnectionLayer nodes={nodes} edges={edges} events={connections.events} />
         <Legend />
         <HighlightBanner />
+        {live && <PresenceLayer />}
         {simulating && (
           <Suspense fallback={null}>
             <TokenLayer />

@@ -39,10 +39,22 @@ export function withinLimits({ x, y }: Position): Position {
   return { x: clamp(x), y: clamp(y) };
 }
 
+/**
+ * What ids made here carry after their kind while a live board is open (`service-k3f9a-4`): two
+ * people adding a node at the same moment each look for a free number in the same design, and
+ * would otherwise both make `service-4`. Empty otherwise.
+ */
+let idTag = '';
+
+/** Ids made from now on carry `tag` (a live board's client id), or nothing again when undefined. */
+export function setIdTag(tag: string | undefined): void {
+  idTag = tag ? `${tag}-` : '';
+}
+
 /** An id not used by any node, connection, note or group, readable as `service-3`. */
 export function uniqueId(doc: SagaDocument, prefix: string, taken: Set<string> = usedIds(doc)): string {
   for (let i = taken.size + 1; ; i++) {
-    const id = `${prefix}-${i}`;
+    const id = `${prefix}-${idTag}${i}`;
     if (!taken.has(id)) {
       taken.add(id);
       return id;

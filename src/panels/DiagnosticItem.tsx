@@ -2,7 +2,9 @@
 import { memo } from 'react';
 import { RULES, type Diagnostic } from '../model/index.ts';
 import { fixesFor } from '../model/fixes.ts';
-import { useDesignStore } from '../store/designStore.ts';
+import { perform } from '../actions/action.ts';
+import { fix } from '../actions/design.ts';
+import { isReadOnlySource, useDesignStore } from '../store/designStore.ts';
 import { SEVERITY_WORD, SeverityIcon } from './SeverityIcon.tsx';
 
 interface DiagnosticItemProps {
@@ -53,14 +55,14 @@ export const DiagnosticItem = memo(function DiagnosticItem({ diagnostic: d, acti
 /** One-click fixes, where the model knows them (model/fixes.ts). */
 function Fixes({ diagnostic }: { diagnostic: Diagnostic }) {
   const doc = useDesignStore((s) => s.doc);
-  const readOnly = useDesignStore((s) => s.source?.kind === 'shared');
+  const readOnly = useDesignStore((s) => isReadOnlySource(s.source));
   if (!doc || readOnly) return null;
   const fixes = fixesFor(doc, diagnostic);
   if (fixes.length === 0) return null;
   return (
     <div className="sb-diagnostic__fixes" role="group" aria-label="Fixes">
       {fixes.map((f) => (
-        <button key={f.label} type="button" className="sb-diagnostic__fix" onClick={() => useDesignStore.getState().apply(f.apply)}>
+        <button key={f.label} type="button" className="sb-diagnostic__fix" onClick={() => perform(fix, { fix: f })}>
           {f.label}
         </button>
       ))}

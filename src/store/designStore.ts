@@ -1,14 +1,19 @@
 /**
  * The app's state: the design on screen, where it came from, a load that failed, the selection
  * and what is being edited. The validation is not stored: it is derived from the document (see
- * validation.ts). Only the document enters the undo history (zundo); selection, viewport and
- * loading state never do.
+ * validation.ts). Every change of the document goes through `apply`, with a name and a history
+ * policy (history.ts); selection, viewport and loading state never enter the history.
+ *
+ * A live board's design lives in a shared document (collab/): the store shows its projection,
+ * sends each change there, and its undo and redo are that person's own (`SharedDesignBackend`).
  */
-import { temporal } from 'zundo';
 import { create } from 'zustand';
 import type { SagaDocument } from '../model/index.ts';
 import type { Viewport } from '../persistence/design-library.ts';
 import type { ExampleId } from '../persistence/examples.ts';
+import { LocalHistory, type Step, type StepMeta } from './history.ts';
+
+export type { HistoryPolicy, StepMeta } from './history.ts';
 
 /**
  * Where a design was opened from. Examples and files are shown as they are; only saved designs
@@ -19,7 +24,29 @@ export type DesignSource =
   | { kind: 'file'; url: string }
   | { kind: 'saved'; id: string }
   /** A design carried by a share link (`#share=…`): a read-only preview until copied. */
-  | { kind: 'shared'; fragment: string };
+  | { kind: 'shared'; fragment: string }
+  /** A live board (`?live=<room>`), to edit or, with a view link, to watch. */
+  | { kind: 'live'; room: string; access: 'edit' | 'view' };
+
+/** True when the design from `source` cannot be changed here: a share link's preview, a live board opened to view. */
+export function isReadOnlySource(source: DesignSource | null): boolean {
+  return source?.kind === 'shared' || (source?.kind === 'live' && source.access === 'view');
+}
+
+/**
+ * The shared document of a live board, as the store uses it: every change is written there (and
+ * comes back as `sharedChanged`), and undo and redo take back this person's changes only.
+ */
+export interface SharedDesignBackend {
+  /** Writes the change from `before` to `after`; `continuing` is a step of `lastStep()` to continue. */
+  commit(before: SagaDocument, after: SagaDocument, meta: StepMeta, continuing: unknown): void;
+  undo(): void;
+  redo(): void;
+  /** This person's last step, while it is the last one they made. */
+  lastStep(): unknown;
+  undoLabel(): string | null;
+  redoLabel(): string | null;
+}
 
 export interface Selection {
   /** What is selected on the canvas besides connections: nodes, notes and groups (their ids share one space). */
@@ -50,6 +77,11 @@ export interface DesignState {
   renaming: string | null;
   /** A short message about the last thing the canvas refused (e.g. a forbidden connection). */
   hint: Hint | null;
+  /** The live board's shared document, when the design on screen is one. */
+  shared: SharedDesignBackend | null;
+  /** What undo and redo would take back or do again, in words; null when there is nothing. */
+  undoLabel: string | null;
+  redoLabel: string | null;
 }
 
 export interface Hint {
@@ -65,6 +97,13 @@ export interface DesignActions {
   startLoading(source: DesignSource): void;
   /** Shows a freshly opened design; clears the selection and any load problem. */
   showDesign(doc: SagaDocument, source: DesignSource, viewport?: Viewport): void;
+  /**
+   * Shows a live board: its design as the shared document holds it now, and from now on every
+   * change goes there (`backend`). Opening is not an edit.
+   */
+  showSharedDesign(doc: SagaDocument, source: Extract<DesignSource, { kind: 'live' }>, backend: SharedDesignBackend, viewport?: Viewport): void;
+  /** The shared document changed (someone's edit, an undo, a reconnection): shows its design as it is now. */
+  sharedChanged(doc: SagaDocument): void;
   /** The design on screen now lives at `source` (an example saved as a copy); its history goes on. */
   adoptSource(source: DesignSource): void;
   /**
@@ -78,127 +117,144 @@ export interface DesignActions {
   select(selection: Selection): void;
   /** Applies selection changes reported by the canvas for nodes or for edges. */
   updateSelection(kind: keyof Selection, changes: readonly { id: string; selected: boolean }[]): void;
-  /** Applies one user intent to the document: one undo step. */
-  apply(operation: Operation): void;
   /**
-   * Runs changes to the document that continue the last undo step instead of starting one (the
-   * next keystrokes of one field edit, see typing.ts): undo goes back to before the whole edit.
+   * The one place a user intent changes the document (actions/perform.ts names them): the change
+   * enters the history as `step` says (one step of its own unless told otherwise). Nothing happens
+   * on a design that cannot be changed here, or when the operation changes nothing.
    */
-  continueStep(changes: () => void): void;
+  apply(operation: Operation, step?: Partial<StepMeta>): void;
   /**
-   * Applies one user intent in several commits, waiting for `between` after each, so that no
-   * single commit redraws a whole big design: still one undo step. Stops if another design opens.
+   * Runs `changes` so that what they apply continues `step` (the squash policy) when it is still
+   * the last step made here, instead of starting one: the next keystrokes of one field edit
+   * (typing.ts), the next slice of a tidy up. Otherwise they make a step of their own.
    */
-  applyInSteps(operations: readonly Operation[], between: () => Promise<void>): Promise<void>;
+  continueStep(step: unknown, changes: () => void): void;
   startRenaming(nodeId: string | null): void;
   showHint(message: string | null): void;
 }
 
-/** Undo steps kept. */
-const HISTORY_LIMIT = 500;
-
 export const NOTHING_SELECTED: Selection = { nodes: [], edges: [] };
 
-export const useDesignStore = create<DesignState & DesignActions>()(
-  temporal(
-    (set, get) => ({
-  doc: null,
-  source: null,
-  openCount: 0,
-  openedViewport: null,
-  pending: null,
-  loadProblem: null,
-  selection: NOTHING_SELECTED,
-  renaming: null,
-  hint: null,
+/** The history of a design kept in this browser (a live board's is its backend's). */
+const local = new LocalHistory();
+/** The step the changes applied now continue (continueStep), if any. */
+let continuing: unknown;
 
-  startLoading: (source) => set({ pending: source }),
-  showDesign: (doc, source, viewport) => {
-    // Opening a design is not an edit: it starts a new history.
-    const history = useDesignStore.temporal.getState();
-    history.pause();
-    set((s) => ({ doc, source, openCount: s.openCount + 1, openedViewport: viewport ?? null, pending: null, loadProblem: null, selection: NOTHING_SELECTED, renaming: null }));
-    history.resume();
-    history.clear();
-  },
-  adoptSource: (source) => set({ source }),
-  replaceDocument: (doc) => {
-    const history = useDesignStore.temporal.getState();
+export const useDesignStore = create<DesignState & DesignActions>()((set, get) => {
+  /** The undo and redo labels as they are now. */
+  const labels = (): Pick<DesignState, 'undoLabel' | 'redoLabel'> => {
+    const { shared } = get();
+    return shared ? { undoLabel: shared.undoLabel(), redoLabel: shared.redoLabel() } : { undoLabel: local.undoLabel, redoLabel: local.redoLabel };
+  };
+  /** What is still there of the selection and of the name being typed, in `doc`. */
+  const stillThere = (doc: SagaDocument): Pick<DesignState, 'selection' | 'renaming'> => {
     // Notes and group frames are selected like nodes (one id space, spec §1.2a).
     const nodes = new Set([...doc.nodes.map((n) => n.id), ...(doc.notes ?? []).map((n) => n.id), ...(doc.groups ?? []).map((g) => g.id)]);
     const edges = new Set(doc.edges.map((e) => e.id));
     const { selection, renaming } = get();
-    history.pause();
-    set({ doc, renaming: renaming !== null && nodes.has(renaming) ? renaming : null, selection: { nodes: selection.nodes.filter((id) => nodes.has(id)), edges: selection.edges.filter((id) => edges.has(id)) } });
-    history.resume();
-    history.clear();
-  },
-  failLoading: (loadProblem) => set({ pending: null, loadProblem }),
-  dismissLoadProblem: () => set({ loadProblem: null }),
-  select: (selection) => {
-    if (!sameSelection(get().selection, selection)) set({ selection });
-  },
-  updateSelection: (kind, changes) => {
-    const current = get().selection;
-    const ids = new Set(current[kind]);
-    for (const c of changes) {
-      if (c.selected) ids.add(c.id);
-      else ids.delete(c.id);
-    }
-    get().select({ ...current, [kind]: [...ids] });
-  },
-  apply: (operation) => {
-    const doc = get().doc;
-    // A shared design is a read-only preview: editing starts from a copy.
-    if (!doc || get().source?.kind === 'shared') return;
-    const next = operation(doc);
-    if (next !== doc) set({ doc: next });
-  },
-  continueStep: (changes) => {
-    const history = useDesignStore.temporal.getState();
-    history.pause();
-    try {
-      changes();
-    } finally {
-      history.resume();
-    }
-  },
-  applyInSteps: async (operations, between) => {
-    const { doc: before, openCount, source } = get();
-    if (!before || source?.kind === 'shared') return;
-    const history = useDesignStore.temporal.getState();
-    const stillOpen = () => get().openCount === openCount && get().doc !== null;
-    history.pause();
-    try {
-      for (const [i, operation] of operations.entries()) {
-        if (i > 0) await between();
-        if (!stillOpen()) return;
-        const doc = get().doc!;
-        const next = operation(doc);
-        if (next !== doc) set({ doc: next });
-      }
-    } finally {
-      history.resume();
-    }
-    // The whole as one step back to the document before the first commit.
-    if (stillOpen() && get().doc !== before) {
-      useDesignStore.temporal.setState((t) => ({ pastStates: [...t.pastStates, { doc: before }].slice(-HISTORY_LIMIT), futureStates: [] }));
-    }
-  },
-  startRenaming: (renaming) => set({ renaming }),
-  showHint: (message) => set((s) => ({ hint: message === null ? null : { message, seq: (s.hint?.seq ?? 0) + 1 } })),
-    }),
-    {
-      partialize: (s) => ({ doc: s.doc }),
-      equality: (a, b) => a.doc === b.doc,
-      limit: HISTORY_LIMIT,
-    },
-  ),
-);
+    const kept = { nodes: selection.nodes.filter((id) => nodes.has(id)), edges: selection.edges.filter((id) => edges.has(id)) };
+    return { selection: sameSelection(kept, selection) ? selection : kept, renaming: renaming !== null && nodes.has(renaming) ? renaming : null };
+  };
+  return {
+    doc: null,
+    source: null,
+    openCount: 0,
+    openedViewport: null,
+    pending: null,
+    loadProblem: null,
+    selection: NOTHING_SELECTED,
+    renaming: null,
+    hint: null,
+    shared: null,
+    undoLabel: null,
+    redoLabel: null,
 
-/** Undo and redo of document changes. */
-export const undo = () => useDesignStore.temporal.getState().undo();
-export const redo = () => useDesignStore.temporal.getState().redo();
+    startLoading: (source) => set({ pending: source }),
+    showDesign: (doc, source, viewport) => {
+      // Opening a design is not an edit: it starts a new history.
+      local.clear();
+      set((s) => ({ doc, source, shared: null, openCount: s.openCount + 1, openedViewport: viewport ?? null, pending: null, loadProblem: null, selection: NOTHING_SELECTED, renaming: null, undoLabel: null, redoLabel: null }));
+    },
+    showSharedDesign: (doc, source, backend, viewport) => {
+      local.clear();
+      set((s) => ({ doc, source, shared: backend, openCount: s.openCount + 1, openedViewport: viewport ?? null, pending: null, loadProblem: null, selection: NOTHING_SELECTED, renaming: null }));
+      set(labels());
+    },
+    sharedChanged: (doc) => {
+      if (get().shared === null) return;
+      set({ ...(doc !== get().doc && { doc, ...stillThere(doc) }), ...labels() });
+    },
+    adoptSource: (source) => set({ source }),
+    replaceDocument: (doc) => {
+      local.clear();
+      set({ doc, ...stillThere(doc), undoLabel: null, redoLabel: null });
+    },
+    failLoading: (loadProblem) => set({ pending: null, loadProblem }),
+    dismissLoadProblem: () => set({ loadProblem: null }),
+    select: (selection) => {
+      if (!sameSelection(get().selection, selection)) set({ selection });
+    },
+    updateSelection: (kind, changes) => {
+      const current = get().selection;
+      const ids = new Set(current[kind]);
+      for (const c of changes) {
+        if (c.selected) ids.add(c.id);
+        else ids.delete(c.id);
+      }
+      get().select({ ...current, [kind]: [...ids] });
+    },
+    apply: (operation, step) => {
+      const { doc, source, shared } = get();
+      // A shared design is a read-only preview (editing starts from a copy); a view link only watches.
+      if (!doc || isReadOnlySource(source)) return;
+      const next = operation(doc);
+      if (next === doc) return;
+      const meta: StepMeta = { label: step?.label ?? 'edit', history: step?.history ?? 'record' };
+      const into = continuing ?? (meta.history === 'squash' ? lastStep() : undefined);
+      if (shared) {
+        // The shared document's projection comes back through sharedChanged, at once.
+        shared.commit(doc, next, meta, into);
+        return;
+      }
+      if (meta.history !== 'ignore') local.add(doc, next, meta.label, into as Step | undefined);
+      set({ doc: next, ...labels() });
+    },
+    continueStep: (step, changes) => {
+      const outer = continuing;
+      continuing = step;
+      try {
+        changes();
+      } finally {
+        continuing = outer;
+      }
+    },
+    startRenaming: (renaming) => set({ renaming }),
+    showHint: (message) => set((s) => ({ hint: message === null ? null : { message, seq: (s.hint?.seq ?? 0) + 1 } })),
+  };
+});
+
+/** Undo and redo of document changes: on a live board, this person's own. */
+export const undo = (): void => travel('undo');
+export const redo = (): void => travel('redo');
+
+function travel(way: 'undo' | 'redo'): void {
+  const { shared, doc } = useDesignStore.getState();
+  if (shared) return shared[way]();
+  const next = local[way]();
+  if (next === undefined) return;
+  useDesignStore.setState({ ...(next !== doc && { doc: next }), undoLabel: local.undoLabel, redoLabel: local.redoLabel });
+}
+
+/** The last undo step made here, while it is the last change of the document made here; undefined otherwise. */
+export function lastStep(): unknown {
+  const { shared, doc } = useDesignStore.getState();
+  return shared ? shared.lastStep() : local.last(doc);
+}
+
+/** The steps of the history kept in this browser, oldest first, and the redo steps, next first (for tests). */
+export function localHistory(): { past: readonly Step[]; future: readonly Step[] } {
+  return { past: local.past, future: local.future };
+}
 
 function sameSelection(a: Selection, b: Selection): boolean {
   const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((id) => y.includes(id));
@@ -217,5 +273,7 @@ export function sameSource(a: DesignSource | null, b: DesignSource | null): bool
       return b.kind === 'saved' && a.id === b.id;
     case 'shared':
       return b.kind === 'shared' && a.fragment === b.fragment;
+    case 'live':
+      return b.kind === 'live' && a.room === b.room && a.access === b.access;
   }
 }

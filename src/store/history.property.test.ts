@@ -26,7 +26,7 @@ import {
 } from '../model/operations.ts';
 import { DECLARED_STYLES, OUTCOMES, STEP_TYPES, type Position, type SagaDocument, type SagaEdge, type Scenario } from '../model/schema.ts';
 import { designArb, nameArb, positionArb, retryArb, scenarioShapeArb, text } from '../model/testing/arbitraries.ts';
-import { redo, undo, useDesignStore, type DesignSource, type Operation } from './designStore.ts';
+import { localHistory, redo, undo, useDesignStore, type DesignSource, type Operation } from './designStore.ts';
 
 type Doc = SagaDocument;
 
@@ -43,7 +43,7 @@ interface Model {
 type Real = object;
 
 const store = () => useDesignStore.getState();
-const temporal = () => useDesignStore.temporal.getState();
+const temporal = () => ({ pastStates: localHistory().past, futureStates: localHistory().future });
 
 /** Frozen documents make any operation that mutates its input throw, instead of silently rewriting history. */
 function deepFreeze<T>(value: T): T {
@@ -58,9 +58,9 @@ function deepFreeze<T>(value: T): T {
 function expectInSync(model: Model): void {
   expect(store().doc).toBe(model.present);
   const { pastStates, futureStates } = temporal();
-  const past = pastStates.map((s) => s.doc);
-  // zundo keeps the future with the next redo last.
-  const future = futureStates.map((s) => s.doc).reverse();
+  // Each step keeps the document before it (undo) and after it (redo); the next redo first.
+  const past = pastStates.map((s) => s.before);
+  const future = futureStates.map((s) => s.after);
   const same = (a: readonly unknown[], b: readonly Doc[]) => a.length === b.length && a.every((d, i) => d === b[i]);
   if (!same(past, model.past)) expect.fail(`undo steps: ${past.length} in the store, ${model.past.length} in the model, or not the same documents`);
   if (!same(future, model.future)) expect.fail(`redo steps: ${future.length} in the store, ${model.future.length} in the model, or not the same documents`);

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addNode, emptyDocument, updateNode } from '../model/operations.ts';
-import { redo, undo, useDesignStore } from './designStore.ts';
+import { localHistory, redo, undo, useDesignStore } from './designStore.ts';
 
 const names = () => useDesignStore.getState().doc!.nodes.map((n) => n.name);
-const history = () => useDesignStore.temporal.getState();
+const history = () => ({ pastStates: localHistory().past });
 
 describe('undo history', () => {
   beforeEach(() => useDesignStore.getState().showDesign(emptyDocument(), { kind: 'example', id: 'order-orchestrated' }));

@@ -30,6 +30,8 @@ export function describeSource(source: DesignSource, name?: string): string {
       return `saved design “${shortened(name ?? source.id, 80)}”`;
     case 'shared':
       return 'shared link';
+    case 'live':
+      return 'live board';
   }
 }
 
@@ -56,7 +58,15 @@ type Opened = { ok: true; doc: SagaDocument; viewport?: Viewport; revision?: num
 export async function openDesign(source: DesignSource, fetchFn?: Fetch): Promise<boolean> {
   const store = useDesignStore.getState();
   store.startLoading(source);
-  const read = source.kind === 'saved' ? await readSaved(source) : source.kind === 'shared' ? await readShared(source) : await download(source, fetchFn);
+  const read: Opened =
+    source.kind === 'saved'
+      ? await readSaved(source)
+      : source.kind === 'shared'
+        ? await readShared(source)
+        : source.kind === 'live'
+          ? // A live board opens through its shared document (store/liveBoard.ts), never from here.
+            { ok: false, problem: { what: describeSource(source), message: 'a live board opens from its link' } }
+          : await download(source, fetchFn);
   // Designs written by hand or elsewhere may lack positions: they are laid out before they show.
   const result = read.ok ? { ...read, doc: await withLayout(read.doc) } : read;
   // Reading and checking a design is one task, validating it another, drawing it a third: the

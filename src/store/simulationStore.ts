@@ -8,6 +8,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Fault, SagaDocument, Scenario, ScheduleStep } from '../model/index.ts';
 import type { RunResult, SimulationProblem } from '../simulation/index.ts';
 import type { NodeSimState, Token, TokenKind } from '../simulation/playback.ts';
+import { perform } from '../actions/action.ts';
+import { revise as reviseAction } from '../actions/design.ts';
 import { undo, useDesignStore, type Operation } from './designStore.ts';
 
 /** The simulator loads with the mode (simulationRuns.ts), not with the page. */
@@ -112,7 +114,7 @@ export const useSimulationStore = create<SimulationState & SimulationActions>()(
     // The design as it is now: the same as the one simulated, but for scenarios saved meanwhile.
     const before = useDesignStore.getState().doc;
     if (!get().active || !before) return false;
-    useDesignStore.getState().apply(operation);
+    perform(reviseAction, { change: operation, what: note });
     const after = useDesignStore.getState().doc;
     // Refused (a shared design is a read-only preview) or nothing to change.
     if (!after || after === before) return false;

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addNode, addNote, emptyDocument, removeElements, updateNode, updateNote } from '../model/operations.ts';
-import { redo, undo, useDesignStore } from './designStore.ts';
+import { localHistory, redo, undo, useDesignStore } from './designStore.ts';
 import { cancelTyping, continueLastStep, finishTyping, finishTypingRemoving, flushTyping, typeInto, TYPING_DELAY_MS } from './typing.ts';
 
 const store = () => useDesignStore.getState();
 const name = () => store().doc!.nodes[0]!.name;
-const steps = () => useDesignStore.temporal.getState().pastStates.length;
+const steps = () => localHistory().past.length;
 const typeName = (field: string, text: string) => typeInto(field, () => store().apply((d) => updateNode(d, 'service-1', { name: text })));
 
 describe('typing into a field', () => {

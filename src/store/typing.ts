@@ -7,8 +7,12 @@
  *
  * One field has the focus at a time, so one edit is under way at a time.
  */
-import type { SagaDocument } from '../model/index.ts';
-import { undo, useDesignStore } from './designStore.ts';
+import { lastStep, undo, useDesignStore } from './designStore.ts';
+
+/** The field of a node's or group's name typed on the canvas. */
+export const nameField = (id: string) => `canvas-name:${id}`;
+/** The field of a note's text typed on the canvas. */
+export const noteField = (id: string) => `canvas-note:${id}`;
 
 /** Typing is applied once keys pause this long. */
 export const TYPING_DELAY_MS = 150;
@@ -19,8 +23,8 @@ interface FieldEdit {
   /** The change for the latest text, made through the store (e.g. `patchNode`). */
   pending?: () => void;
   timer?: ReturnType<typeof setTimeout>;
-  /** The document this edit continues from: the one it made last, or the one it began on when it joins the step before it. */
-  made?: SagaDocument;
+  /** The undo step this edit continues: the one it made, or the one before it that it joins. */
+  step?: unknown;
   /** The edit's changes belong to the undo step made just before it (a node added, then named). */
   joined: boolean;
   /** The edit changed the document. */
@@ -46,12 +50,11 @@ export function flushTyping(): void {
   clearTimeout(edit.timer);
   edit.timer = undefined;
   const store = useDesignStore.getState();
-  // The edit continues its own undo step only while nothing else changed the document since.
-  if (edit.made !== undefined && store.doc === edit.made) store.continueStep(pending);
+  // The edit continues its own undo step only while it is still the last one made here.
+  if (stillLast(edit)) store.continueStep(edit.step, pending);
   else pending();
-  const now = useDesignStore.getState().doc;
-  if (now !== store.doc && now !== null) {
-    edit.made = now;
+  if (useDesignStore.getState().doc !== store.doc) {
+    edit.step = lastStep();
     edit.changed = true;
   }
 }
@@ -62,9 +65,11 @@ export function flushTyping(): void {
  */
 export function continueLastStep(field: string): void {
   if (edit) finishTyping(edit.field);
-  const doc = useDesignStore.getState().doc;
-  edit = { field, joined: true, changed: false, ...(doc && { made: doc }) };
+  edit = { field, joined: true, changed: false, step: lastStep() };
 }
+
+/** The edit's undo step is still the last one made here (nothing else changed the document since, here). */
+const stillLast = (e: FieldEdit | undefined): boolean => e?.step !== undefined && e.step === lastStep();
 
 /** The field was left (or Enter pressed): what was typed is applied, and its undo step ends. */
 export function finishTyping(field: string): void {
@@ -81,12 +86,11 @@ export function finishTyping(field: string): void {
 export function cancelTyping(field: string, revert?: () => void): void {
   if (edit?.field !== field) return;
   clearTimeout(edit.timer);
-  const { made, joined, changed } = edit;
+  const current = edit;
   edit = undefined;
-  const store = useDesignStore.getState();
-  if (!changed || made === undefined || store.doc !== made) return;
-  if (!joined) undo();
-  else if (revert) store.continueStep(revert);
+  if (!current.changed || !stillLast(current)) return;
+  if (!current.joined) undo();
+  else if (revert) useDesignStore.getState().continueStep(current.step, revert);
 }
 
 /**
@@ -101,9 +105,8 @@ export function finishTypingRemoving(field: string, remove: () => void): void {
     clearTimeout(current.timer);
     edit = undefined;
   }
-  const store = useDesignStore.getState();
-  const stillLast = current?.made !== undefined && store.doc === current.made;
-  if (current?.joined && stillLast) undo();
-  else if (current?.changed && stillLast) store.continueStep(remove);
+  const last = stillLast(current);
+  if (current?.joined && last) undo();
+  else if (current?.changed && last) useDesignStore.getState().continueStep(current.step, remove);
   else remove();
 }

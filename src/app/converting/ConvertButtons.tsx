@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { ConversionTarget, Style } from '../../model/index.ts';
 import { openConverted } from './conversion.ts';
 import { compareWithScreen } from '../designs/designActions.ts';
-import { useDesignStore } from '../../store/designStore.ts';
+import { isReadOnlySource, useDesignStore } from '../../store/designStore.ts';
 import { analysisJob } from '../../panels/workers/analysisJob.ts';
 
 /** The targets worth offering: the other style; both when the design is neither. */
@@ -22,7 +22,7 @@ type Progress = { state: 'idle' } | { state: 'busy'; doing: string } | { state: 
 
 export function ConvertButtons({ style }: { style: Style | undefined }) {
   const [progress, setProgress] = useState<Progress>({ state: 'idle' });
-  const readOnly = useDesignStore((s) => s.source?.kind === 'shared');
+  const readOnly = useDesignStore((s) => isReadOnlySource(s.source));
 
   const convert = async (to: ConversionTarget) => {
     const { doc, source } = useDesignStore.getState();

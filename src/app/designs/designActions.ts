@@ -4,6 +4,8 @@
  * warning; anything else the user should know comes back as a sentence for the list to show.
  */
 import type { SagaDocument } from '../../model/index.ts';
+import { perform } from '../../actions/action.ts';
+import { patchDesign } from '../../actions/design.ts';
 import { emptyDocument, updateDocument } from '../../model/operations.ts';
 import { ConflictError, newDesignId, type DesignSummary, type DesignToSave, type StoredDesign } from '../../persistence/design-library.ts';
 import { copyName, freeName } from '../../persistence/design-names.ts';
@@ -75,8 +77,8 @@ export async function renameDesign(id: string | null, name: string): Promise<Out
   const trimmed = name.trim();
   if (trimmed === '') return 'A design needs a name.';
   if (id === null || id === savedOnScreen()) {
-    const { doc, apply } = useDesignStore.getState();
-    if (doc && doc.name !== trimmed) apply((d) => updateDocument(d, { name: trimmed }));
+    const { doc } = useDesignStore.getState();
+    if (doc && doc.name !== trimmed) perform(patchDesign, { patch: { name: trimmed } });
     return undefined;
   }
   await autosave.flush();

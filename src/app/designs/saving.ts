@@ -9,6 +9,8 @@
  */
 import { useEffect } from 'react';
 import type { SagaDocument } from '../../model/index.ts';
+import { perform } from '../../actions/action.ts';
+import { patchDesign } from '../../actions/design.ts';
 import { updateDocument } from '../../model/operations.ts';
 import { createAutosave } from '../../persistence/autosave.ts';
 import { listenToOtherTabs, newDesignId, type LibraryChange, type Viewport } from '../../persistence/design-library.ts';
@@ -81,6 +83,8 @@ function onDesignChange(state: DesignState, previous: DesignState): void {
     return;
   }
   if (replacing || state.doc === previous.doc || state.doc === null || state.source === null) return;
+  // A live board is kept in its room, and in this browser by its own copy (app/live/liveBoard.ts).
+  if (state.source.kind === 'live') return;
   let source = state.source;
   if (source.kind !== 'saved') {
     // The first edit of an example or a file: from now on it is a design of its own.
@@ -205,7 +209,7 @@ export async function saveMineAsCopy(id: string): Promise<void> {
     writeSourceToUrl({ kind: 'saved', id: copy }, 'replace');
     rememberLastOpened(copy);
     // The new name is an edit like any other: it saves the copy.
-    store.apply((d) => updateDocument(d, { name }));
+    perform(patchDesign, { patch: { name } });
     await autosave.flush();
     return;
   }

@@ -1,6 +1,8 @@
 /** The choice after a good import: open it as a new design, or replace the design on screen (one undo step). */
 import { useEffect, useRef } from 'react';
-import { useDesignStore } from '../../store/designStore.ts';
+import { perform } from '../../actions/action.ts';
+import { replaceDesign } from '../../actions/design.ts';
+import { isReadOnlySource, useDesignStore } from '../../store/designStore.ts';
 import { cancelImport, useImportStore } from '../../store/importing.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
 import { openAsNewDesign } from '../designs/designActions.ts';
@@ -8,7 +10,7 @@ import { openAsNewDesign } from '../designs/designActions.ts';
 export function ImportDialog() {
   const pending = useImportStore((s) => s.pending);
   const current = useDesignStore((s) => s.doc?.name);
-  const shared = useDesignStore((s) => s.source?.kind === 'shared');
+  const shared = useDesignStore((s) => isReadOnlySource(s.source));
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = dialog.current;
@@ -24,7 +26,7 @@ export function ImportDialog() {
   const replace = () => {
     cancelImport();
     useSimulationStore.getState().stop();
-    useDesignStore.getState().apply(() => doc);
+    perform(replaceDesign, { doc, from: `“${fileName}”` });
   };
   return (
     <dialog ref={dialog} className="sb-confirm" aria-labelledby="import-title" onClose={cancelImport} data-testid="import-dialog">

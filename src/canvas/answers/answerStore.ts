@@ -5,8 +5,8 @@
  */
 import { create } from 'zustand';
 import type { DrawnAnswer } from '../../model/answers.ts';
-import { updateEdge } from '../../model/operations.ts';
-import { useDesignStore } from '../../store/designStore.ts';
+import { perform } from '../../actions/action.ts';
+import { patchEdge } from '../../actions/design.ts';
 import { continueLastStep, finishTyping, typeInto } from '../../store/typing.ts';
 
 export const useAnswerStore = create<{ asking: DrawnAnswer | null }>(() => ({ asking: null }));
@@ -22,7 +22,7 @@ export function askAnswer(answer: DrawnAnswer): void {
 /** The inputs the connection answers now (at least one). */
 export function chooseAnswer(edge: string, on: string[]): void {
   if (on.length === 0) return;
-  typeInto(field(edge), () => useDesignStore.getState().apply((d) => updateEdge(d, edge, { on })));
+  typeInto(field(edge), () => perform(patchEdge, { id: edge, patch: { on } }));
 }
 
 export function closeAnswer(): void {

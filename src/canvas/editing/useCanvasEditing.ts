@@ -4,13 +4,13 @@
  */
 import { useCallback, type DragEvent } from 'react';
 import { useReactFlow, type Connection, type FinalConnectionState, type IsValidConnection } from '@xyflow/react';
-import { addNode, addNote, connect, connectionProblem, moveNodes, NOTE_WIDTH, type NodePreset } from '../../model/operations.ts';
+import { perform } from '../../actions/action.ts';
+import * as design from '../../actions/design.ts';
+import { addNode, addNote, connect, connectionProblem, NOTE_WIDTH, type NodePreset } from '../../model/operations.ts';
 import type { Position } from '../../model/index.ts';
 import { nodeSize } from '../../layout/nodeSize.ts';
 import { useDesignStore } from '../../store/designStore.ts';
-import { continueLastStep } from '../../store/typing.ts';
-import { nameField } from '../nodes/NameEditor.tsx';
-import { noteField } from '../nodes/NoteNode.tsx';
+import { continueLastStep, nameField, noteField } from '../../store/typing.ts';
 import type { CanvasNode, FlowEdge } from '../adapter.ts';
 import { askAnswer } from '../answers/answerStore.ts';
 
@@ -24,13 +24,13 @@ const store = () => useDesignStore.getState();
 
 /** Adds a node of `preset` centred on `at`, selects it and puts its name up for typing. */
 export function placeNode(preset: NodePreset, at: Position): void {
-  const { doc, apply, select, startRenaming } = store();
+  const { doc, select, startRenaming } = store();
   if (!doc) return;
   const placed = addNode(doc, preset, { x: 0, y: 0 });
   const node = placed.doc.nodes.find((n) => n.id === placed.id)!;
   const size = nodeSize(node.name);
   const position = { x: Math.round(at.x - size.width / 2), y: Math.round(at.y - size.height / 2) };
-  apply((d) => addNode(d, preset, position).doc);
+  perform(design.addNode, { preset, position });
   // The name typed next belongs to the same undo step: undo removes the node, not just its name.
   continueLastStep(nameField(placed.id));
   select({ nodes: [placed.id], edges: [] });
@@ -39,11 +39,11 @@ export function placeNode(preset: NodePreset, at: Position): void {
 
 /** Adds an empty note centred on `at`, selects it and opens it for writing: writing it is part of the same undo step. */
 export function placeNote(at: Position): void {
-  const { doc, apply, select, startRenaming } = store();
+  const { doc, select, startRenaming } = store();
   if (!doc) return;
   const position = { x: Math.round(at.x - NOTE_WIDTH / 2), y: Math.round(at.y - 20) };
   const placed = addNote(doc, position);
-  apply(() => placed.doc);
+  perform(design.addNote, { position });
   continueLastStep(noteField(placed.id));
   select({ nodes: [placed.id], edges: [] });
   startRenaming(placed.id);
@@ -57,14 +57,14 @@ export function placeItem(item: PaletteItem, at: Position): void {
 
 /** Connects two nodes, or shows why the spec does not allow it. */
 export function connectNodes(source: string, target: string): boolean {
-  const { doc, apply, showHint } = store();
+  const { doc, showHint } = store();
   if (!doc) return false;
   const result = connect(doc, source, target);
   if (!result.ok) {
     showHint(result.reason);
     return false;
   }
-  apply(() => result.doc);
+  perform(design.connect, { source, target });
   showHint(null);
   if (result.answer) askAnswer(result.answer);
   return true;
@@ -74,7 +74,7 @@ export function connectNodes(source: string, target: string): boolean {
 export function commitMoves(moves: ReadonlyMap<string, Position>): void {
   if (moves.size === 0) return;
   const rounded = new Map([...moves].map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }]));
-  store().apply((d) => moveNodes(d, rounded));
+  perform(design.move, { positions: rounded });
 }
 
 export function useCanvasEditing() {

@@ -13,8 +13,9 @@ import type { Direction } from '../../layout/elk-layout.ts';
 import { layoutInWorker } from '../../layout/layoutInWorker.ts';
 import type { Size } from '../../layout/nodeSize.ts';
 import type { Position } from '../../model/index.ts';
-import { moveNodes } from '../../model/operations.ts';
-import { useDesignStore } from '../../store/designStore.ts';
+import { tidyUp as tidyUpAction } from '../../actions/design.ts';
+import { perform } from '../../actions/action.ts';
+import { lastStep, useDesignStore } from '../../store/designStore.ts';
 import type { CanvasNode, FlowEdge } from '../adapter.ts';
 import { layoutApplied } from './layoutSteps.ts';
 
@@ -56,6 +57,23 @@ export function slicesOf(positions: ReadonlyMap<string, Position>, direction: Di
 /** After the next frame is painted. */
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
+/**
+ * Moves the nodes a slice a frame, as one undo step: the first slice makes the step, the next ones
+ * continue it (squash) while it is still the last one. Stops if another design opens.
+ */
+async function applySlices(slices: readonly Map<string, Position>[], direction: Direction, openCount: number): Promise<void> {
+  let step: unknown;
+  for (const [i, slice] of slices.entries()) {
+    if (i > 0) await nextFrame();
+    const store = useDesignStore.getState();
+    if (store.openCount !== openCount || store.doc === null) return;
+    if (i === 0) {
+      perform(tidyUpAction, { positions: slice, direction });
+      step = lastStep();
+    } else store.continueStep(step, () => perform(tidyUpAction, { positions: slice, direction }));
+  }
+}
+
 /** Lays out the design on screen; a second request while one runs is ignored. */
 export async function tidyUp(flow: ReactFlowInstance<CanvasNode, FlowEdge>, direction: Direction): Promise<void> {
   const { doc, showHint } = useDesignStore.getState();
@@ -75,9 +93,8 @@ export async function tidyUp(flow: ReactFlowInstance<CanvasNode, FlowEdge>, dire
     // Edits made while the layout ran are kept: only positions change, of nodes that still exist.
     const slices = slicesOf(positions, direction);
     if (notes.size > 0) slices.push(notes);
-    const steps = slices.map((slice) => (d: typeof doc) => moveNodes(d, slice));
     const { doc: laidFrom, openCount } = useDesignStore.getState();
-    await useDesignStore.getState().applyInSteps(steps, nextFrame);
+    await applySlices(slices, direction, openCount);
     const after = useDesignStore.getState();
     // Framed where it now lies (layoutSteps.ts), as after its undo and redo; not if another design opened meanwhile.
     if (laidFrom && after.doc && after.doc !== laidFrom && after.openCount === openCount) layoutApplied(laidFrom, after.doc);

@@ -7,12 +7,10 @@
 import { memo, type CSSProperties } from 'react';
 import { ViewportPortal, type NodeProps } from '@xyflow/react';
 import { FRAME_LABEL, groupColours } from '../../layout/annotations.ts';
-import { updateGroup } from '../../model/operations.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { isFrame, type CanvasNode, type FrameFlowNode } from '../adapter.ts';
 import { NameEditor } from './NameEditor.tsx';
 
-const renameGroup = (doc: Parameters<typeof updateGroup>[0], id: string, name: string) => updateGroup(doc, id, { name });
 
 /** The colours of a group as CSS variables, for its name and its frame. */
 const colourVars = (color: string | undefined): CSSProperties => {
@@ -33,7 +31,7 @@ export const FrameNode = memo(
         data-testid="group-label"
       >
         {renaming ? (
-          <NameEditor id={id} name={data.name} rename={renameGroup} emptyHint="A group needs a name; it keeps the one it had." className="sb-frame__input" />
+          <NameEditor id={id} name={data.name} emptyHint="A group needs a name; it keeps the one it had." className="sb-frame__input" />
         ) : (
           <span className="sb-frame__name">{data.name}</span>
         )}

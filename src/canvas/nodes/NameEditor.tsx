@@ -5,29 +5,22 @@
  * ends, then the one it had.
  */
 import { useEffect, useRef, useState } from 'react';
-import { updateNode } from '../../model/operations.ts';
-import type { SagaDocument } from '../../model/index.ts';
+import { rename } from '../../actions/design.ts';
+import { perform } from '../../actions/action.ts';
 import { useDesignStore } from '../../store/designStore.ts';
-import { cancelTyping, finishTyping, typeInto } from '../../store/typing.ts';
+import { cancelTyping, finishTyping, nameField, typeInto } from '../../store/typing.ts';
 import { focusNode } from '../editing/focusNode.ts';
 
-/** The typing field of node (or group) `id`'s name on the canvas (see store/typing.ts). */
-export const nameField = (id: string) => `canvas-name:${id}`;
-
-type Rename = (doc: SagaDocument, id: string, name: string) => SagaDocument;
-const renameNode: Rename = (doc, id, name) => updateNode(doc, id, { name });
 
 interface NameEditorProps {
   id: string;
   name: string;
-  /** The change a name makes to the document (a node's by default). */
-  rename?: Rename;
   /** Said when the name is left empty. */
   emptyHint?: string;
   className?: string;
 }
 
-export function NameEditor({ id, name, rename = renameNode, emptyHint = 'A name cannot be empty; the node keeps its name.', className = 'sb-node__name-input' }: NameEditorProps) {
+export function NameEditor({ id, name, emptyHint = 'A name cannot be empty; the node keeps its name.', className = 'sb-node__name-input' }: NameEditorProps) {
   const [text, setText] = useState(name);
   const field = nameField(id);
   const input = useRef<HTMLInputElement>(null);
@@ -54,7 +47,7 @@ export function NameEditor({ id, name, rename = renameNode, emptyHint = 'A name 
   const change = (next: string) => {
     setText(next);
     const trimmed = next.trim();
-    if (trimmed !== '') typeInto(field, () => useDesignStore.getState().apply((d) => rename(d, id, trimmed)));
+    if (trimmed !== '') typeInto(field, () => perform(rename, { id, name: trimmed }));
   };
 
   const finish = (commit: boolean) => {
@@ -64,7 +57,7 @@ export function NameEditor({ id, name, rename = renameNode, emptyHint = 'A name 
     if (commit && text.trim() !== '') finishTyping(field);
     else {
       if (commit) showHint(emptyHint);
-      cancelTyping(field, () => useDesignStore.getState().apply((d) => rename(d, id, name)));
+      cancelTyping(field, () => perform(rename, { id, name }));
     }
     startRenaming(null);
   };

@@ -6,20 +6,19 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { NodeResizeControl, type NodeProps } from '@xyflow/react';
 import { LIMITS } from '../../model/index.ts';
-import { removeElements, updateNote } from '../../model/operations.ts';
-import { useDesignStore } from '../../store/designStore.ts';
+import { perform } from '../../actions/action.ts';
+import { patchNote, remove } from '../../actions/design.ts';
+import { isReadOnlySource, useDesignStore } from '../../store/designStore.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
-import { finishTyping, finishTypingRemoving, typeInto } from '../../store/typing.ts';
+import { finishTyping, finishTypingRemoving, noteField, typeInto } from '../../store/typing.ts';
 import type { NoteFlowNode } from '../adapter.ts';
 import { focusNode } from '../editing/focusNode.ts';
 
-/** The typing field of note `id`'s text (see store/typing.ts). */
-export const noteField = (id: string) => `canvas-note:${id}`;
 
 export const NoteNode = memo(
   function NoteNode({ id, data, selected }: NodeProps<NoteFlowNode>) {
     const writing = useDesignStore((s) => s.renaming === id);
-    const shared = useDesignStore((s) => s.source?.kind === 'shared');
+    const shared = useDesignStore((s) => isReadOnlySource(s.source));
     const simulating = useSimulationStore((s) => s.active);
     const readOnly = shared || simulating;
     return (
@@ -32,7 +31,7 @@ export const NoteNode = memo(
             minWidth={LIMITS.minNoteWidth}
             maxWidth={LIMITS.maxNoteWidth}
             className="sb-sticky__resize"
-            onResizeEnd={(_, p) => useDesignStore.getState().apply((d) => updateNote(d, id, { width: Math.round(p.width) }))}
+            onResizeEnd={(_, p) => perform(patchNote, { id, patch: { width: Math.round(p.width) } })}
           />
         )}
         {writing ? (
@@ -73,7 +72,7 @@ function NoteEditor({ id, text: initial }: { id: string; text: string }) {
 
   const change = (next: string) => {
     setText(next);
-    typeInto(field, () => useDesignStore.getState().apply((d) => updateNote(d, id, { text: next })));
+    typeInto(field, () => perform(patchNote, { id, patch: { text: next } }));
   };
 
   const finish = () => {
@@ -81,7 +80,7 @@ function NoteEditor({ id, text: initial }: { id: string; text: string }) {
     done.current = true;
     const store = useDesignStore.getState();
     if (text.trim() === '') {
-      finishTypingRemoving(field, () => useDesignStore.getState().apply((d) => removeElements(d, [id])));
+      finishTypingRemoving(field, () => perform(remove, { nodes: [id], edges: [] }));
       store.select({ nodes: [], edges: [] });
     } else finishTyping(field);
     store.startRenaming(null);

@@ -8,7 +8,7 @@ import { Panel, useReactFlow } from '@xyflow/react';
 import { useDesignStore } from '../../store/designStore.ts';
 import { PALETTE_MIME, placeItem, type PaletteItem as Item } from '../editing/useCanvasEditing.ts';
 import { CommandIcon, ConductorIcon, EventIcon, FailureIcon, GroupIcon, NoteIcon, PersonIcon, ServiceIcon } from '../icons.tsx';
-import { canGroup, groupSelection } from '../shortcuts/commands.ts';
+import { canGroup, groupSelection } from '../../actions/selection.ts';
 import './palette.css';
 
 interface PaletteItem {

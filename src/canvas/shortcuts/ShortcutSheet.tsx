@@ -1,6 +1,7 @@
-/** The sheet that lists every shortcut (`?`). */
+/** The sheet that lists every shortcut (`?`), from the command table the key handlers run (actions/commands.ts). */
 import { useEffect, useRef } from 'react';
-import { SHORTCUTS } from './shortcutList.ts';
+import { sheetGroups } from '../../actions/commands.ts';
+import { keyText } from '../../actions/keys.ts';
 import './shortcuts.css';
 
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
@@ -36,21 +37,21 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
           </button>
         </header>
         <div className="sb-sheet__groups">
-          {SHORTCUTS.map((group) => (
-            <section key={group.group} aria-label={group.group}>
-              <h3>{group.group}</h3>
+          {sheetGroups().map(({ group, commands }) => (
+            <section key={group} aria-label={group}>
+              <h3>{group}</h3>
               <dl>
-                {group.entries.map((entry) => (
-                  <div key={entry.does} className="sb-sheet__row">
+                {commands.map((command) => (
+                  <div key={command.id} className="sb-sheet__row">
                     <dt>
-                      {entry.keys.map((k, i) => (
+                      {[...(command.keys ?? []).map((k) => keyText(k)), ...(command.gestures ?? [])].map((k, i) => (
                         <span key={k}>
                           {i > 0 && <span className="sb-sheet__or"> or </span>}
                           <kbd>{k}</kbd>
                         </span>
                       ))}
                     </dt>
-                    <dd>{entry.does}</dd>
+                    <dd>{command.label}</dd>
                   </div>
                 ))}
               </dl>

@@ -4,14 +4,16 @@
  */
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { NOTHING_SELECTED, redo, undo, useDesignStore } from '../../store/designStore.ts';
+import { EDITOR_COMMANDS, type EditorContext } from '../../actions/commands.ts';
+import { pressed } from '../../actions/keys.ts';
+import { deleteSelection, pasteText, selectionAsText } from '../../actions/selection.ts';
+import { isReadOnlySource, useDesignStore } from '../../store/designStore.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
 import type { CanvasNode, FlowEdge } from '../adapter.ts';
 import type { ConnectDirection } from '../editing/connectChoices.ts';
 import { tidyUp } from '../layout/tidyUp.ts';
 import { toggleWhatIf } from '../whatIf/toggleWhatIf.ts';
 import { useFrameDesign } from '../useFrameDesign.ts';
-import { deleteSelection, duplicateSelection, groupSelection, pasteText, selectAll, selectionAsText, ungroupSelection } from './commands.ts';
 
 const TEXT_FIELDS = 'input:not([type=checkbox]):not([type=radio]), textarea, select, [contenteditable="true"], [role="dialog"]';
 const FORM_CONTROLS = 'input, textarea, select, [contenteditable="true"], [role="dialog"]';
@@ -24,54 +26,29 @@ export function isTyping(target: EventTarget | null, withModifier = false): bool
   return target instanceof Element && target.closest(withModifier ? TEXT_FIELDS : FORM_CONTROLS) !== null;
 }
 
-/** Controls that Enter activates: Enter on them must do that, never rename the selected node. */
-const ACTIVATED_BY_ENTER = 'button, a[href], summary, [role="button"], [role="tab"], [role="menuitem"], [role="option"], [role="link"]';
-
 /** The design on screen cannot be changed now. */
-const readOnly = () => useSimulationStore.getState().active || useDesignStore.getState().source?.kind === 'shared';
+const readOnly = () => useSimulationStore.getState().active || isReadOnlySource(useDesignStore.getState().source);
 
+/** The editor's keys, from the command table (actions/commands.ts), and the clipboard. */
 export function useShortcuts(openSheet: () => void, openConnect: (direction: ConnectDirection) => void): void {
   const flow = useReactFlow<CanvasNode, FlowEdge>();
   const frame = useFrameDesign();
   useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      if (e.defaultPrevented || isTyping(e.target, mod) || useDesignStore.getState().doc === null) return;
-      const key = e.key.toLowerCase();
-      const run = (fn: () => void) => {
-        e.preventDefault();
-        fn();
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTyping(event.target, event.ctrlKey || event.metaKey) || useDesignStore.getState().doc === null) return;
+      // While simulating, and on a design that cannot be changed, only viewing keys work (playback has its own).
+      const viewing = readOnly();
+      const command = EDITOR_COMMANDS.find((c) => c.run && (!viewing || c.viewing) && c.keys?.some((k) => pressed(k, event)));
+      if (!command?.run) return;
+      const ctx: EditorContext = {
+        event,
+        frame: () => void frame({ animate: true, toggle: true }),
+        tidyUp: (direction) => void tidyUp(flow, direction),
+        toggleWhatIf,
+        openSheet,
+        openConnect,
       };
-      // While simulating, and in a shared design's preview, only viewing keys work (playback has its own).
-      if (readOnly()) {
-        if (!mod && !e.altKey && key === 'f') run(() => void frame({ animate: true, toggle: true }));
-        else if (e.key === '?') run(openSheet);
-        return;
-      }
-      if (mod && key === 'z') run(e.shiftKey ? redo : undo);
-      else if (mod && key === 'y') run(redo);
-      else if (mod && key === 'a') run(selectAll);
-      else if (mod && key === 'd') run(duplicateSelection);
-      else if (mod && key === 'g') run(e.shiftKey ? ungroupSelection : groupSelection);
-      else if (mod || e.altKey) return;
-      else if (key === 'delete' || key === 'backspace') run(deleteSelection);
-      else if (key === 'f') run(() => void frame({ animate: true, toggle: true }));
-      else if (key === 'l') run(() => void tidyUp(flow, e.shiftKey ? 'DOWN' : 'RIGHT'));
-      else if (key === 'w' && !e.shiftKey) run(toggleWhatIf);
-      else if (e.key === '?') run(openSheet);
-      else if (key === 'c') {
-        const { doc, selection, showHint } = useDesignStore.getState();
-        // Notes and group frames connect to nothing.
-        const one = selection.nodes.length === 1 && doc?.nodes.some((n) => n.id === selection.nodes[0]);
-        run(() => (one ? openConnect(e.shiftKey ? 'in' : 'out') : showHint('Select one node, then press C to connect it to another.')));
-      } else if (key === 'escape') {
-        const s = useDesignStore.getState();
-        s.showHint(null);
-        s.select(NOTHING_SELECTED);
-      } else if (key === 'enter' && !(e.target instanceof Element && e.target.closest(ACTIVATED_BY_ENTER))) {
-        const { selection, startRenaming } = useDesignStore.getState();
-        if (selection.nodes.length === 1) run(() => startRenaming(selection.nodes[0]!));
-      }
+      if (command.run(ctx) !== false) event.preventDefault();
     };
     const onCopy = (e: ClipboardEvent, cut = false) => {
       if (isTyping(e.target) || (cut && readOnly())) return;

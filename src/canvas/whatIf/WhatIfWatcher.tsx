@@ -10,7 +10,7 @@ import type { SagaDocument } from '../../model/index.ts';
 import { touchedBy } from '../../model/measures/schemaChange.ts';
 import { graphOf } from '../../panels/inspector/designGraph.ts';
 import { useAnalysisWorker } from '../../panels/workers/useAnalysisWorker.ts';
-import { useDesignStore, type DesignState } from '../../store/designStore.ts';
+import { isReadOnlySource, useDesignStore, type DesignState } from '../../store/designStore.ts';
 import { useHighlightStore, type Highlight } from '../../store/highlightStore.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
 import { highlightOf, namesIn, originOf, sameForSimulation, useWhatIfStore, whatIfKind, type WhatIfAnswer } from '../../store/whatIfStore.ts';
@@ -21,7 +21,7 @@ export const WHAT_IF_DEBOUNCE_MS = 300;
 /** `schema:<id>` or `down:<id>` for the one message or participant selected, else null. */
 function askedOf(s: DesignState): string | null {
   const { selection, doc } = s;
-  if (!doc || s.source?.kind === 'shared' || selection.nodes.length !== 1 || selection.edges.length !== 0) return null;
+  if (!doc || isReadOnlySource(s.source) || selection.nodes.length !== 1 || selection.edges.length !== 0) return null;
   const id = selection.nodes[0]!;
   const kind = whatIfKind(doc.nodes.find((n) => n.id === id));
   return kind ? `${kind}:${id}` : null;

@@ -8,7 +8,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { GroupIcon, NoteIcon } from '../../canvas/icons.tsx';
 import { DEFAULT_GROUP_COLOUR, GROUP_PALETTE, groupColours } from '../../layout/annotations.ts';
 import { groupSchema, LIMITS, noteSchema } from '../../model/index.ts';
-import { NOTE_WIDTH, removeElements, removeFromGroups, ungroup, updateGroup, updateNote } from '../../model/operations.ts';
+import { perform } from '../../actions/action.ts';
+import * as design from '../../actions/design.ts';
+import { NOTE_WIDTH } from '../../model/operations.ts';
 import { NOTHING_SELECTED, useDesignStore } from '../../store/designStore.ts';
 import { DraftField } from './DraftField.tsx';
 import { InspectorHeading } from './InspectorHeading.tsx';
@@ -51,7 +53,7 @@ export function NoteInspector({ id }: { id: string }) {
           label="Text"
           value={note.text}
           parse={parseNoteText}
-          onCommit={(text) => store().apply((d) => updateNote(d, id, { text: text ?? '' }))}
+          onCommit={(text) => perform(design.patchNote, { id, patch: { text: text ?? '' } })}
           placeholder="What the diagram does not say"
           help="Double-click the note on the canvas to write in it there."
           multiline
@@ -60,7 +62,7 @@ export function NoteInspector({ id }: { id: string }) {
           label="Width"
           value={note.width}
           parse={(t) => parseNumberField(t, noteSchema.shape.width, 'px')}
-          onCommit={(width) => store().apply((d) => updateNote(d, id, { width }))}
+          onCommit={(width) => perform(design.patchNote, { id, patch: { width } })}
           placeholder={`${NOTE_WIDTH} (default)`}
           unit="px"
           numeric
@@ -70,7 +72,7 @@ export function NoteInspector({ id }: { id: string }) {
           <DeleteButton
             label="Delete note"
             onClick={() => {
-              store().apply((d) => removeElements(d, [id]));
+              perform(design.remove, { nodes: [id], edges: [] });
               store().select(NOTHING_SELECTED);
             }}
           />
@@ -100,7 +102,7 @@ export function GroupInspector({ id }: { id: string }) {
           label="Name"
           value={group.name}
           parse={(t) => parseTextField(t, groupSchema.shape.name)}
-          onCommit={(name) => name !== undefined && store().apply((d) => updateGroup(d, id, { name }))}
+          onCommit={(name) => name !== undefined && perform(design.patchGroup, { id, patch: { name } })}
           placeholder="A bounded context, a team, a deployment unit"
           className="sb-field--name"
         />
@@ -117,7 +119,7 @@ export function GroupInspector({ id }: { id: string }) {
                 aria-pressed={p.color === current}
                 title={p.name}
                 data-testid={`group-colour-${p.name.toLowerCase()}`}
-                onClick={() => store().apply((d) => updateGroup(d, id, { color: p.color === DEFAULT_GROUP_COLOUR ? undefined : p.color }))}
+                onClick={() => perform(design.patchGroup, { id, patch: { color: p.color === DEFAULT_GROUP_COLOUR ? undefined : p.color } })}
               />
             ))}
           </div>
@@ -137,7 +139,7 @@ export function GroupInspector({ id }: { id: string }) {
                   className="sb-members__remove"
                   aria-label={`Take ${names[i]} out of the group`}
                   title="Take out of the group"
-                  onClick={() => store().apply((d) => removeFromGroups(d, [nodeId]))}
+                  onClick={() => perform(design.leaveGroup, { nodes: [nodeId] })}
                 >
                   ×
                 </button>
@@ -157,7 +159,7 @@ export function GroupInspector({ id }: { id: string }) {
             className="sb-button"
             title={`Remove the frame, keep the nodes (${mod}+Shift+G)`}
             onClick={() => {
-              store().apply((d) => ungroup(d, [id]));
+              perform(design.ungroup, { groups: [id] });
               store().select({ nodes: group.nodes, edges: [] });
             }}
           >
@@ -185,7 +187,7 @@ export function NodeGroupLine({ id }: { id: string }) {
           {group.name}
         </button>
       </span>
-      <button type="button" className="sb-inline-link sb-node-group__leave" onClick={() => store().apply((d) => removeFromGroups(d, [id]))}>
+      <button type="button" className="sb-inline-link sb-node-group__leave" onClick={() => perform(design.leaveGroup, { nodes: [id] })}>
         Leave group
       </button>
     </p>

@@ -3,7 +3,7 @@
  * note or group shows its fields; several show a summary; nothing selected shows the design.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { useDesignStore } from '../../store/designStore.ts';
+import { isReadOnlySource, useDesignStore } from '../../store/designStore.ts';
 import { DesignInspector } from './DesignInspector.tsx';
 import { EdgeInspector } from './EdgeInspector.tsx';
 import { GroupInspector, NoteInspector } from './AnnotationInspectors.tsx';
@@ -15,7 +15,7 @@ import './inspector.css';
 export function Inspector() {
   const inspected = useDesignStore(useShallow((s) => inspectedKey(inspectedOf(s.doc, s.selection))));
   const view = fromInspectedKey(inspected);
-  const shared = useDesignStore((s) => s.source?.kind === 'shared');
+  const shared = useDesignStore((s) => isReadOnlySource(s.source));
   // A shared design is a preview: nothing to edit until it is copied.
   if (view.what === 'none' || shared) return null;
   return (

@@ -1,6 +1,6 @@
 /** Several elements selected: how many, which, and ways to group them or delete them together. */
 import { useShallow } from 'zustand/react/shallow';
-import { canGroup, groupSelection } from '../../canvas/shortcuts/commands.ts';
+import { canGroup, groupSelection } from '../../actions/selection.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { deleteElements } from './edits.ts';
 import { InspectorHeading } from './InspectorHeading.tsx';

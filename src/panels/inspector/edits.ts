@@ -1,8 +1,10 @@
 /**
- * The inspector's changes to the design: each call is one operation of model/operations.ts,
- * applied once through the store, so each is exactly one undo step.
+ * The inspector's changes to the design: each call performs one named action (actions/design.ts),
+ * so each is exactly one undo step, with its name.
  */
-import { removeElements, updateDocument, updateEdge, updateNode, type NodePatch } from '../../model/operations.ts';
+import { perform } from '../../actions/action.ts';
+import * as design from '../../actions/design.ts';
+import type { NodePatch } from '../../model/operations.ts';
 import type { SagaDocument, SagaEdge } from '../../model/index.ts';
 import { NOTHING_SELECTED, useDesignStore } from '../../store/designStore.ts';
 
@@ -13,21 +15,21 @@ const store = () => useDesignStore.getState();
 
 /** Changes attributes of one node; `undefined` removes an attribute (back to its default). */
 export function patchNode(id: string, patch: NodePatch): void {
-  store().apply((doc) => updateNode(doc, id, patch));
+  perform(design.patchNode, { id, patch });
 }
 
 /** Changes attributes of one connection; `undefined` removes an attribute. */
 export function patchEdge(id: string, patch: EdgePatch): void {
-  store().apply((doc) => updateEdge(doc, id, patch));
+  perform(design.patchEdge, { id, patch });
 }
 
 /** Changes the design's name, description or declared style. */
 export function patchDesign(patch: DesignPatch): void {
-  store().apply((doc) => updateDocument(doc, patch));
+  perform(design.patchDesign, { patch });
 }
 
 /** Deletes nodes (with their connections) and connections, then clears the selection. */
 export function deleteElements(nodeIds: readonly string[], edgeIds: readonly string[]): void {
-  store().apply((doc) => removeElements(doc, nodeIds, edgeIds));
+  perform(design.remove, { nodes: nodeIds, edges: edgeIds });
   store().select(NOTHING_SELECTED);
 }

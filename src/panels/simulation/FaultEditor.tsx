@@ -10,7 +10,7 @@ import { attemptsText, type Fault, type SagaDocument } from '../../model/index.t
 import { updateNode } from '../../model/operations.ts';
 import { FAULT_FORM, faultKindsFor, faultProblem, noFaultsReason, parseFaultField, type FaultFieldSpec, type FaultKind } from '../../simulation/faults.ts';
 import { previewFault, type FaultPreview } from '../../simulation/faultPreview.ts';
-import { useDesignStore } from '../../store/designStore.ts';
+import { isReadOnlySource, useDesignStore } from '../../store/designStore.ts';
 import { planOf } from '../../store/simulationRuns.ts';
 import { faultLabel, useSimulationStore } from '../../store/simulationStore.ts';
 import { FIRST_RETRY } from '../inspector/retryPolicy.ts';
@@ -220,7 +220,7 @@ function FaultField({ spec, text, error, onChange }: { spec: FaultFieldSpec; tex
 
 /** What the fault will do; for a transient fault that finds no retry policy, a warning with the one-click fix. */
 function Preview({ preview }: { preview: FaultPreview }) {
-  const shared = useDesignStore((s) => s.source?.kind === 'shared');
+  const shared = useDesignStore((s) => isReadOnlySource(s.source));
   const missing = preview.withoutRetry;
   const policy = `a retry policy (${attemptsText(FIRST_RETRY.maxAttempts)})`;
   const addRetry = () => {

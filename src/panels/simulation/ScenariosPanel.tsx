@@ -6,10 +6,12 @@
  */
 import { memo, useMemo, useState } from 'react';
 import { SAGA_OUTCOMES, type SagaOutcome, type Scenario } from '../../model/index.ts';
-import { removeScenario, saveScenario } from '../../model/operations.ts';
+import { perform } from '../../actions/action.ts';
+import * as design from '../../actions/design.ts';
 import { scenarioProblems } from '../../simulation/index.ts';
 import type { ScenarioCheck } from '../../simulation/scenarioChecks.ts';
 import { useDesignStore } from '../../store/designStore.ts';
+import { useLiveStore } from '../../store/liveStore.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
 import { useSimulationWorker } from './useSimulationWorker.ts';
 
@@ -103,7 +105,7 @@ const ScenarioRow = memo(function ScenarioRow({ scenario, loaded, check }: { sce
         <button
           type="button"
           className="sb-link-button"
-          onClick={() => useDesignStore.getState().apply((d) => removeScenario(d, scenario.name))}
+          onClick={() => perform(design.removeScenario, { name: scenario.name })}
           aria-label={`Delete scenario ${scenario.name}`}
           title="Delete (Ctrl+Z in the editor brings it back)"
         >
@@ -129,7 +131,7 @@ function SaveScenario() {
     if (trimmed.length > 200) return setProblem('Keep the name under 200 characters.');
     const expected = expect || outcome;
     const scenario: Scenario = { name: trimmed, seed, faults: [...faults], ...(schedule ? { schedule: [...schedule] } : {}), ...(expected ? { expect: { outcome: expected } } : {}) };
-    useDesignStore.getState().apply((d) => saveScenario(d, scenario));
+    perform(design.saveScenario, { scenario });
     useSimulationStore.setState({ scenario: trimmed });
     setProblem(null);
     setName('');
@@ -165,9 +167,39 @@ function SaveScenario() {
           {problem}
         </p>
       )}
-      <button type="submit" className="sb-button">
-        Save as scenario
-      </button>
+      <div className="sb-scenarios__save-buttons">
+        <button type="submit" className="sb-button">
+          Save as scenario
+        </button>
+        <ShareThisRun />
+      </div>
     </form>
+  );
+}
+
+/**
+ * On a live board, the run is this person's own: Share this run puts its seed and faults on the
+ * board as a scenario under their name, which everyone sees in their Scenarios and can replay.
+ */
+function ShareThisRun() {
+  const board = useLiveStore((s) => s.board?.access === 'edit');
+  const me = useLiveStore((s) => s.me.name);
+  const faults = useSimulationStore((s) => s.faults);
+  const seed = useSimulationStore((s) => s.seed);
+  const outcome = useSimulationStore((s) => s.run?.result.outcome);
+  if (!board) return null;
+  const share = () => {
+    const taken = new Set((useDesignStore.getState().doc?.scenarios ?? []).map((x) => x.name));
+    const base = `${me}’s run (seed ${seed})`;
+    let name = base;
+    for (let i = 2; taken.has(name); i++) name = `${base} ${i}`;
+    const scenario: Scenario = { name, seed, faults: [...faults], ...(outcome ? { expect: { outcome } } : {}) };
+    perform(design.saveScenario, { scenario });
+    useSimulationStore.setState({ scenario: name });
+  };
+  return (
+    <button type="button" className="sb-button" onClick={share} title="Put this run’s seed and faults on the board as a scenario everyone can replay">
+      Share this run
+    </button>
   );
 }

@@ -1,33 +1,22 @@
-/** Keys of simulation mode: Space plays or pauses, ← and → step, Home restarts, Escape goes back to editing. */
+/** Keys of simulation mode, from the command table (actions/commands.ts): Space plays or pauses, ← and → step, Home and End, Escape goes back to editing. */
 import { useEffect } from 'react';
+import { PLAYBACK_COMMANDS } from '../../actions/commands.ts';
+import { pressed } from '../../actions/keys.ts';
 import { isTyping } from '../../canvas/shortcuts/useShortcuts.ts';
-import { useSimulationStore } from '../../store/simulationStore.ts';
 
 export function usePlaybackKeys(): void {
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      const sim = useSimulationStore.getState();
-      const act = KEYS[e.key];
-      if (!act) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      const command = PLAYBACK_COMMANDS.find((c) => c.keys?.some((k) => pressed(k, event)));
+      if (!command?.run) return;
       // Buttons and the timeline handle Space and arrows themselves when focused.
-      const target = e.target as HTMLElement | null;
-      if ((e.key === ' ' && target?.closest('button, [role="tab"]')) || (e.key.startsWith('Arrow') && target?.matches('input[type="range"], select'))) return;
-      e.preventDefault();
-      act(sim);
+      const target = event.target as HTMLElement | null;
+      if ((event.key === ' ' && target?.closest('button, [role="tab"]')) || (event.key.startsWith('Arrow') && target?.matches('input[type="range"], select'))) return;
+      event.preventDefault();
+      command.run({ event });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 }
-
-type Sim = ReturnType<typeof useSimulationStore.getState>;
-
-const KEYS: Record<string, (sim: Sim) => void> = {
-  ' ': (sim) => (sim.playing ? sim.pause() : sim.play()),
-  ArrowRight: (sim) => sim.step(1),
-  ArrowLeft: (sim) => sim.step(-1),
-  Home: (sim) => (sim.pause(), sim.seek(0)),
-  End: (sim) => (sim.pause(), sim.seek(Number.MAX_SAFE_INTEGER)),
-  Escape: (sim) => sim.stop(),
-};

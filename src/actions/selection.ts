@@ -1,17 +1,18 @@
-/** Editor commands behind the shortcuts (and menus): each applies one operation to the design. */
-import { loadFragment } from '../../model/load.ts';
-import { copyFragment, duplicateNodes, groupNodes, pasteFragment, removeElements, ungroup } from '../../model/operations.ts';
-import { tooBigToDraw } from '../../persistence/canvasLimits.ts';
-import { NOTHING_SELECTED, useDesignStore } from '../../store/designStore.ts';
-import { continueLastStep } from '../../store/typing.ts';
-import { nameField } from '../nodes/NameEditor.tsx';
+/** What the editor does with the selection (keys, the palette, the inspector): each performs one named action. */
+import { loadFragment } from '../model/load.ts';
+import { copyFragment, duplicateNodes, groupNodes, pasteFragment } from '../model/operations.ts';
+import { tooBigToDraw } from '../persistence/canvasLimits.ts';
+import { NOTHING_SELECTED, useDesignStore } from '../store/designStore.ts';
+import { continueLastStep, nameField } from '../store/typing.ts';
+import { perform } from './action.ts';
+import * as design from './design.ts';
 
 const store = () => useDesignStore.getState();
 
 export function deleteSelection(): void {
-  const { selection, apply, select } = store();
+  const { selection, select } = store();
   if (selection.nodes.length === 0 && selection.edges.length === 0) return;
-  apply((d) => removeElements(d, selection.nodes, selection.edges));
+  perform(design.remove, { nodes: selection.nodes, edges: selection.edges });
   select(NOTHING_SELECTED);
 }
 
@@ -32,14 +33,14 @@ export function canGroup(doc: { nodes: readonly { id: string }[]; groups?: reado
  * the new group and puts its name up for typing: grouping and naming are one undo step.
  */
 export function groupSelection(): void {
-  const { doc, selection, apply, select, startRenaming, showHint } = store();
+  const { doc, selection, select, startRenaming, showHint } = store();
   if (!doc) return;
   const result = groupNodes(doc, selection.nodes);
   if (result.id === undefined) {
     showHint('Select the nodes to group first (Shift+click or drag a box with Shift), then press Ctrl+G.');
     return;
   }
-  apply(() => result.doc);
+  perform(design.group, { ids: selection.nodes });
   continueLastStep(nameField(result.id));
   select({ nodes: [result.id], edges: [] });
   startRenaming(result.id);
@@ -47,7 +48,7 @@ export function groupSelection(): void {
 
 /** Removes the selected groups, and the groups of the selected nodes; their nodes stay, selected. */
 export function ungroupSelection(): void {
-  const { doc, selection, apply, select, showHint } = store();
+  const { doc, selection, select, showHint } = store();
   if (!doc) return;
   const ids = new Set(selection.nodes);
   const groups = (doc.groups ?? []).filter((g) => ids.has(g.id) || g.nodes.some((id) => ids.has(id)));
@@ -55,15 +56,15 @@ export function ungroupSelection(): void {
     showHint('Nothing to ungroup: select a group (click its name) or one of its nodes.');
     return;
   }
-  apply((d) => ungroup(d, groups.map((g) => g.id)));
+  perform(design.ungroup, { groups: groups.map((g) => g.id) });
   select({ nodes: groups.flatMap((g) => g.nodes), edges: [] });
 }
 
 export function duplicateSelection(): void {
-  const { doc, selection, apply, select } = store();
+  const { doc, selection, select } = store();
   if (!doc || selection.nodes.length === 0) return;
   const result = duplicateNodes(doc, selection.nodes);
-  apply(() => result.doc);
+  perform(design.duplicate, { ids: selection.nodes });
   select({ nodes: result.ids, edges: [] });
 }
 
@@ -78,7 +79,7 @@ export function selectionAsText(): string | undefined {
 
 /** Pastes clipboard text: a copied selection or a whole design. Anything else is refused with a hint. */
 export function pasteText(text: string): void {
-  const { doc, apply, select, showHint } = store();
+  const { doc, select, showHint } = store();
   if (!doc) return;
   const loaded = loadFragment(text);
   if (!loaded.ok) {
@@ -88,12 +89,13 @@ export function pasteText(text: string): void {
   // Pasting into the design it was copied from: beside the originals, not on top of them.
   const here = new Set([...doc.nodes.map((n) => n.id), ...(doc.notes ?? []).map((n) => n.id)]);
   const beside = [...loaded.fragment.nodes, ...(loaded.fragment.notes ?? [])].some((n) => here.has(n.id));
-  const result = pasteFragment(doc, loaded.fragment, beside ? { x: 48, y: 48 } : { x: 0, y: 0 });
+  const offset = beside ? { x: 48, y: 48 } : { x: 0, y: 0 };
+  const result = pasteFragment(doc, loaded.fragment, offset);
   const tooBig = tooBigToDraw(result.doc);
   if (tooBig) {
     showHint(`Nothing pasted: with it, ${tooBig}.`);
     return;
   }
-  apply(() => result.doc);
+  perform(design.paste, { fragment: loaded.fragment, offset });
   select({ nodes: result.ids, edges: [] });
 }
