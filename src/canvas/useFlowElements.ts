@@ -117,6 +117,11 @@ function editedElementsOf(doc: SagaDocument, validation: ValidationResult, onPla
   }
 }
 
+function clearConnections(): void {
+  const { selection, select } = useDesignStore.getState();
+  if (selection.edges.length > 0) select({ nodes: selection.nodes, edges: [] });
+}
+
 /** A frame being dragged: where it and its nodes were when the drag began. */
 interface FrameDrag {
   start: Position;
@@ -159,6 +164,9 @@ export function useFlowElements() {
       setNodes((current) => fitFrames(applyNodeChanges(all, current)));
       const picked = all.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
       if (picked.length > 0) updateSelection('nodes', picked);
+      // A node selected without Shift, Ctrl or Cmd is the whole selection: the connections selected
+      // go too (React Flow would say so for its own edges; it does not see ours, ConnectionLayer).
+      if (picked.some((p) => p.selected) && !flowStore.getState().multiSelectionActive) clearConnections();
       // A finished drag or a keyboard move: the document learns the new positions, as one step.
       const moved = new Map<string, Position>();
       for (const c of all) if (c.type === 'position' && c.position && !c.dragging && drawn(c.id)?.type !== 'frame') moved.set(c.id, c.position);
