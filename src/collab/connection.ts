@@ -151,5 +151,6 @@ const REFUSALS: Readonly<Record<string, string>> = {
   'too-many-connections': 'a change would put more connections on the board than it can hold (4,000)',
   'document-too-large': 'a change would make the board larger than the server keeps (8 MB)',
   'malformed-message': 'the server could not read a change sent from here',
+  'presence-too-large': 'what this page told the others (its pointer and selection) was too large',
   'invalid-link': 'this link does not open this board',
 };

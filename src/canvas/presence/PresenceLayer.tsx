@@ -17,6 +17,12 @@ import './presence.css';
 /** Pointer, view and drag updates go out at most this often (ms): smooth enough, few messages. */
 const SEND_EVERY_MS = 50;
 
+/**
+ * At most this many selected or dragged ids go out: the server closes the connection of a presence
+ * message over 16 KB (server/limits.ts), and 2,000 rings would say no more than 150.
+ */
+const MAX_SENT_IDS = 150;
+
 /** Calls `send` with the latest value at most every SEND_EVERY_MS; `flush` sends what waits. */
 function throttled<T>(send: (value: T) => void): { push(value: T): void; flush(): void; cancel(): void } {
   let waiting: { value: T } | undefined;
@@ -154,7 +160,7 @@ function usePublishing(): void {
       if (state.transform !== previous.transform || state.width !== previous.width || state.height !== previous.height) view.push();
       if (state.nodes === previous.nodes) return;
       const moving: Record<string, Point> = {};
-      for (const n of state.nodes) if (n.dragging) moving[n.id] = n.position;
+      for (const n of state.nodes) if (n.dragging && Object.keys(moving).length < MAX_SENT_IDS) moving[n.id] = n.position;
       const any = Object.keys(moving).length > 0;
       if (any) drag.push(moving);
       else if (dragging) {
@@ -165,10 +171,9 @@ function usePublishing(): void {
       dragging = any;
     });
 
-    const selected = () => useDesignStore.getState().selection.nodes;
-    publish({ selection: selected() });
+    publish({ selection: useDesignStore.getState().selection.nodes.slice(0, MAX_SENT_IDS) });
     const stopSelection = useDesignStore.subscribe((state, previous) => {
-      if (state.selection.nodes !== previous.selection.nodes) publish({ selection: state.selection.nodes });
+      if (state.selection.nodes !== previous.selection.nodes) publish({ selection: state.selection.nodes.slice(0, MAX_SENT_IDS) });
     });
     return () => {
       pane?.removeEventListener('pointermove', onMove);
