@@ -40,6 +40,8 @@ const COLLAB_PORT = Number(process.env.SAGABOARD_COLLAB_PORT ?? 5199);
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
+  // The app's page only: bench/peer/peer.html is built by bench:peer with its own config.
+  optimizeDeps: { entries: ['index.html'] },
   server: {
     port: 5173,
     strictPort: false,
