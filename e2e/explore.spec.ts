@@ -98,6 +98,7 @@ test('Explore finds the race, plays it on the canvas step by step to Inconsisten
 });
 
 test('Explore is silent on a reference process, and the page stays responsive while the worker searches', async ({ page }) => {
+  test.slow(); // two searches, the second of up to a million states, on a machine that may be busy
   await watchLongTasks(page);
   await page.goto('/?example=create-order-saga');
   await simulate(page, 'AccountingService');
@@ -107,9 +108,10 @@ test('Explore is silent on a reference process, and the page stays responsive wh
   await expect(page.getByTestId('explore-result')).toHaveAttribute('data-found', '0');
   await expect(page.getByTestId('explore-result')).toContainText(/No problem found in \d+ states \(complete\)/);
 
-  // A search of hundreds of thousands of states: progress in states and states/s, no long task on the page, and Cancel.
-  await panel.getByLabel('Failures').fill('2');
-  await panel.getByLabel('Late replies').fill('4');
+  // A search that goes to the cap of a million states: progress in states and states/s, no long
+  // task on the page while it runs, and Cancel.
+  await panel.getByLabel('Failures').fill('5');
+  await panel.getByLabel('Late replies').fill('5');
   await panel.getByRole('button', { name: 'Explore', exact: true }).click();
   const PROGRESS = '[data-testid="explore-progress"] span';
   await waitForText(page, PROGRESS, /^[1-9][\d,]* states · [\d,]+ states\/s$/);

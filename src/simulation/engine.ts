@@ -3,7 +3,7 @@
  * generator, participants that execute their reactions (§1.3), and a trace (§4.7). Services
  * behave here; the orchestrator's backward recovery lives in orchestrator.ts.
  */
-import { DEFAULTS, type Fault, type SagaOutcome, type ScheduleStep } from '../model/index.ts';
+import type { Fault, SagaOutcome, ScheduleStep } from '../model/index.ts';
 import { FaultBook } from './faults.ts';
 import { elementA, elementB, hash4, Hasher, Multiset } from './fingerprint.ts';
 import { Ledger, type Verdict } from './ledger.ts';
@@ -11,14 +11,15 @@ import { OrchestratorBehaviour } from './orchestrator.ts';
 import type { PlanMessage, PlanOutput, PlanParticipant, PlanReaction, SimulationPlan } from './plan.ts';
 import { Agenda, type Scheduled } from './queue.ts';
 import { seededRandom, type Random } from './random.ts';
-import { SmallMap } from './smallMap.ts';
+import { attemptsOf, backoff, DEFAULTS_RETRY } from './retries.ts';
 import { forcingOf, matchStep } from './schedule.ts';
+import { SmallMap } from './smallMap.ts';
+import { chainOf, cycleOf } from './storms.ts';
 import { OUTCOME_ENTRY, type TraceEntry, type TraceType } from './trace.ts';
+import { FORCED_RESTART_MS, type Forcing, type Msg, type Work, type WorkKind } from './work.ts';
 
 /** Mean time a message spends between its sender and a consumer, in simulated ms. */
 export const TRANSPORT_MS = 2;
-/** Attempts of a retry policy with `maxAttempts: 0` (unlimited) before the run calls it stuck. */
-export const UNLIMITED_ATTEMPTS = 100;
 /** Messages one saga may send before the run stops as an event storm. */
 export const MAX_MESSAGES = 10_000;
 /**
@@ -64,28 +65,6 @@ export interface RunResult {
   skippedSteps?: number[];
 }
 
-/** One message in flight: the instance of a command or event. */
-export interface Msg {
-  id: number;
-  /** `m<id>`, as the trace shows it. */
-  label: string;
-  message: PlanMessage;
-  /** The message whose handling emitted this one. */
-  causation: Msg | null;
-  attempt: number;
-  sender: PlanParticipant | null;
-  /** The sends / publishes connection it left on. */
-  edgeId: string | undefined;
-  /**
-   * Its place in the saga, whatever the order things happened in: a hash of its kind, its cause's
-   * place and attempt, and its sender. Two runs that did the same things in another order give
-   * their messages the same keys (the explorer's fingerprints, spec §7); ids differ.
-   */
-  key: number;
-  /** Its sender knew of a business failure when it sent it: what it causes happens after the failure. */
-  afterFailure: boolean;
-}
-
 const enum Job {
   Deliver,
   Done,
@@ -94,31 +73,10 @@ const enum Job {
   Resend,
 }
 
-/** What a piece of work waiting in a run does, for whoever drives the run step by step (spec §7). */
-export type WorkKind = 'deliver' | 'timeout' | 'restart' | 'resend';
 const WORK_KIND: readonly (WorkKind | undefined)[] = ['deliver', undefined, 'timeout', 'restart', 'resend'];
-
-/** Work waiting in a run: a delivery, a timeout, a restart or a resend. */
-export interface Work {
-  readonly seq: number;
-  readonly t: number;
-  /** The message delivered, timed out or resent. */
-  readonly msg: Msg | null;
-  /** The reaction a delivery starts. */
-  readonly reaction: PlanReaction | null;
-  /** The consumer of a delivery, the orchestrator of a timeout or resend, the participant restarting. */
-  readonly participant: PlanParticipant | null;
-  /** A copy made by the broker. */
-  readonly duplicate: boolean;
-}
 
 export const workKind = (w: Work): WorkKind => WORK_KIND[(w as Item).job]!;
 
-/** What a forced step does besides its work (spec §7): nothing more, a business failure, a crash, or a copy by the broker. */
-export type Forcing = 'none' | 'businessFailure' | 'crash' | 'duplicate';
-
-/** How long a participant crashed by a forced step stays down, unless the schedule restarts it sooner. */
-export const FORCED_RESTART_MS = 1000;
 
 const enum Result {
   Success,
@@ -867,7 +825,6 @@ export class Run {
   }
 }
 
-const DEFAULTS_RETRY = { maxAttempts: 0, ...DEFAULTS.retry };
 
 /** Computes a queued item's fingerprint lanes once (an item never changes once queued). */
 function hashItem(item: Item): void {
@@ -901,44 +858,3 @@ const NO_TARGETS: readonly string[] = [];
 
 /** The orchestrator that sent `msg` waits for its reply with a timeout. */
 const heardThroughTimeout = (msg: Msg): boolean => msg.sender?.isOrchestrator === true && msg.message.timeoutMs !== undefined;
-
-/** How many attempts a policy allows in all; unlimited is capped so a run always ends. */
-export const attemptsOf = (policy: { maxAttempts: number }): number => (policy.maxAttempts === 0 ? UNLIMITED_ATTEMPTS : policy.maxAttempts);
-
-/**
- * The wait before the attempt after `attempt`: exponential backoff, capped at the policy's largest
- * interval: a growth that overflows to Infinity gives the cap, and a first interval of 0 stays 0
- * (never 0 × Infinity = NaN, e.g. after 155 attempts with a coefficient of 100).
- */
-export function backoff(policy: { initialIntervalMs: number; backoffCoefficient: number; maxIntervalMs: number }, attempt: number): number {
-  const { initialIntervalMs: first, backoffCoefficient: factor, maxIntervalMs: cap } = policy;
-  if (first >= cap) return cap;
-  if (first === 0) return 0;
-  const wait = first * factor ** (attempt - 1);
-  return wait < cap ? wait : cap;
-}
-
-export { DEFAULTS_RETRY };
-
-/**
- * The cycle an event storm goes round: the message kinds between two sightings of the same one,
- * or undefined when the causes of `last` never repeat a kind.
- */
-function cycleOf(last: Msg): string | undefined {
-  const chain: PlanMessage[] = [];
-  const seen = new Set<PlanMessage>();
-  for (let m: Msg | null = last; m; m = m.causation) {
-    // `chain` runs backwards from the last message; `m` is the earlier sighting of a kind in it.
-    if (seen.has(m.message)) return [m.message, ...chain.slice(chain.indexOf(m.message)).reverse()].map((x) => x.name).join(' → ');
-    seen.add(m.message);
-    chain.push(m.message);
-  }
-  return undefined;
-}
-
-/** The causes of `last`, first to last (every kind once: it is not a cycle). */
-function chainOf(last: Msg): string {
-  const chain: string[] = [];
-  for (let m: Msg | null = last; m; m = m.causation) chain.push(m.message.name);
-  return chain.reverse().join(' → ');
-}

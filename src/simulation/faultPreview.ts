@@ -6,7 +6,8 @@
  * pivot, failure events, idempotent handlers and timeouts.
  */
 import { attemptsText, durationText, percentText, timesText, type Fault } from '../model/index.ts';
-import { TRANSPORT_MS, UNLIMITED_ATTEMPTS } from './engine.ts';
+import { TRANSPORT_MS } from './engine.ts';
+import { UNLIMITED_ATTEMPTS } from './retries.ts';
 import type { PlanMessage, PlanParticipant, PlanReaction, SimulationPlan } from './plan.ts';
 
 export interface FaultPreview {

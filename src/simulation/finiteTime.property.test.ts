@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS, type Fault, type RetryPolicy, type SagaDocument } from '../model/index.ts';
 import { designArb, retryArb } from '../model/testing/arbitraries.ts';
 import { design, example } from '../model/testing/builder.ts';
-import { backoff } from './engine.ts';
+import { backoff } from './retries.ts';
 import { compilePlan, monteCarlo, simulate, simulationProblems, type RunResult } from './index.ts';
 
 function expectTimeIsANumber(r: RunResult): void {

@@ -4,7 +4,9 @@
  * completed step in reverse order of completion, one at a time — then emits what is drawn for
  * the failure. Steps after the pivot are retried, never compensated.
  */
-import { attemptsOf, backoff, DEFAULTS_RETRY, type Msg, type Run } from './engine.ts';
+import type { Run } from './engine.ts';
+import { attemptsOf, backoff, DEFAULTS_RETRY } from './retries.ts';
+import type { Msg } from './work.ts';
 import { Hasher, Multiset } from './fingerprint.ts';
 import type { PlanMessage, PlanOutput, PlanParticipant, PlanReaction } from './plan.ts';
 

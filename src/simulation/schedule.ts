@@ -3,7 +3,8 @@
  * piece of work, and a step in words. The explorer writes schedules; the simulator replays them.
  */
 import type { ScheduleStep } from '../model/index.ts';
-import { workKind, type Forcing, type Work } from './engine.ts';
+import { workKind } from './engine.ts';
+import type { Forcing, Work } from './work.ts';
 
 /** Does this waiting work answer the step (its instance aside when the step names none)? */
 function answers(w: Work, step: ScheduleStep): boolean {

@@ -42,7 +42,8 @@ self.onmessage = (event: MessageEvent<SimulationJob>) => {
       reply({ type: 'done', result: monteCarlo(compilePlan(doc), { runs, seed, faults, every: every(runs, 100), progress }) });
     } else if (request.job === 'explore') {
       const { doc, budgets, maxStates } = request;
-      reply({ type: 'done', result: explore(compilePlan(doc), { budgets, maxStates, progress: (p) => reply({ type: 'progress', done: p.states, partial: [p] }) }) });
+      // Four reports a second: a smooth enough bar, and little for the page to draw.
+      reply({ type: 'done', result: explore(compilePlan(doc), { budgets, maxStates, progressEveryMs: 250, progress: (p) => reply({ type: 'progress', done: p.states, partial: [p] }) }) });
     } else {
       const { doc, scenarios } = request;
       // The checks go with the progress, so that the page shows them a few at a time.

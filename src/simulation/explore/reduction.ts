@@ -13,7 +13,8 @@
  * The ledger itself commutes: its entries are per participant, and whether an effect comes
  * "after the failure" is causal (Msg.afterFailure), not a matter of which step ran first.
  */
-import { workKind, type Work } from '../engine.ts';
+import { workKind } from '../engine.ts';
+import type { Work } from '../work.ts';
 import type { PlanReaction, SimulationPlan } from '../plan.ts';
 import { canFail, canRepeat, type Left, type Transition } from './transitions.ts';
 

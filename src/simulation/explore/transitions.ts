@@ -5,8 +5,8 @@
  * A timeout fires for free when nothing else can happen: the reply is not coming.
  * A fault is offered only where it can change how the saga ends (see transitionsOf).
  */
-import type { Forcing, Run, Work } from '../engine.ts';
-import { workKind } from '../engine.ts';
+import { workKind, type Run } from '../engine.ts';
+import type { Forcing, Work } from '../work.ts';
 import type { PlanParticipant, PlanReaction } from '../plan.ts';
 
 /** How many faults of each kind a path may spend (spec §7's bounds). */
