@@ -3,7 +3,7 @@
  * small to say? With human reasons and a confidence.
  */
 import { listing, structural, type Analysis } from './analysis.ts';
-import { consumersOf, isMessage, isParticipant, outputLinks, producersOf } from './graph.ts';
+import { consumersOf, isMessage, isParticipant, outputLinks, type NodeLinks } from './graph.ts';
 import type { ParticipantNode } from './schema.ts';
 
 export type Style = 'orchestration' | 'choreography' | 'hybrid' | 'undetermined';
@@ -48,15 +48,29 @@ interface Evidence {
   bypass: [string, number, string][];
 }
 
+/**
+ * The subscriptions to an event between participants: by a subscriber other than a participant
+ * that publishes it (each connection counted, as drawn).
+ */
+function hopsFrom({ producers, consumers }: NodeLinks): number {
+  let publisher: string | undefined;
+  for (const p of producers) {
+    if (!isParticipant(p)) continue;
+    // Two publishers: every subscriber hears another participant.
+    if (publisher !== undefined && p.id !== publisher) return consumers.length;
+    publisher = p.id;
+  }
+  if (publisher === undefined) return 0;
+  let hops = 0;
+  for (const c of consumers) if (c.id !== publisher) hops++;
+  return hops;
+}
+
 function evidenceOf(a: Analysis): Evidence {
   const participants = a.doc.nodes.filter(isParticipant).length;
   const commands = participants === 0 ? [] : commandsBetweenParticipants(a);
   let eventHops = 0;
-  if (participants > 0) {
-    for (const l of a.graph.links) {
-      if (l.meaning === 'subscribedBy' && producersOf(a.graph, l.source.id).some((p) => isParticipant(p) && p.id !== l.target.id)) eventHops++;
-    }
-  }
+  if (participants > 0) for (const n of a.doc.nodes) if (n.kind === 'event' && a.graph.node.get(n.id) === n) eventHops += hopsFrom(a.graph.at(n.id)!);
   const senders = [...new Set(commands.map((c) => c.sender))];
   const bypass: [string, number, string][] = [];
   if (senders.length === 1) {
