@@ -91,7 +91,9 @@ test('a design at the canvas limit opens a slice at a time: the page answers mea
   const started = Date.now();
   await page.goto('/?file=/at-the-limit.sagaboard.json');
   await expect(designName(page)).toHaveText(`Chain of ${MAX_CANVAS_NODES}`, { timeout: 30_000 });
-  // While it is still being drawn, a person can use the page.
+  // Drawn a slice at a time: when the design is named, not every node is on the canvas yet.
+  const early = await canvas(page).locator('.react-flow__node').count();
+  // While it is being drawn, a person can use the page.
   // (CSS locators: a role query walks all of a big design's accessibility tree, slowly.)
   const asked = Date.now();
   await page.locator('button.sb-designs__button, button[aria-haspopup="dialog"]').filter({ hasText: 'Designs' }).first().click();
@@ -105,10 +107,10 @@ test('a design at the canvas limit opens a slice at a time: the page answers mea
   const drawn = Date.now() - started;
   const longest = await longestTask(page);
   const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
-  const figures = `${MAX_CANVAS_NODES} nodes and their connections drawn after ${drawn} ms; the Designs menu opened ${answered} ms after a click with ${midway} nodes drawn; longest main-thread task ${longest} ms; ${tasks} tasks over 50 ms`;
+  const figures = `${MAX_CANVAS_NODES} nodes and their connections drawn after ${drawn} ms; ${early} nodes drawn when the design was named; the Designs menu opened ${answered} ms after a click with ${midway} nodes drawn; longest main-thread task ${longest} ms; ${tasks} tasks over 50 ms`;
   info.annotations.push({ type: 'timing', description: figures });
   console.log(`canvas limit: ${figures}`);
-  expect(midway).toBeLessThan(MAX_CANVAS_NODES);
+  expect(early).toBeLessThan(MAX_CANVAS_NODES);
   expect(answered).toBeLessThan(5_000);
   // Before drawing a slice at a time this was one task of 8.6 s. The goal, 200 ms, is met on a quiet
   // machine (bench/open); this bound leaves room for a machine busy with other tests.
