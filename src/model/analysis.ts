@@ -42,6 +42,8 @@ export interface StructureEdit {
   triggersBefore: readonly string[];
   /** Handlings that emit a message they did not emit before. */
   reactionsAdded: readonly { participant: string; input: string; output: string }[];
+  /** Some handling no longer emits a message it emitted before (or is gone). */
+  reactionsLost: boolean;
 }
 
 /**

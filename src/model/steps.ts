@@ -3,7 +3,7 @@
  * reaches them, with their replies, compensations and step types (spec §2.3: declared, or
  * inferred when `auto`).
  */
-import type { Analysis } from './analysis.ts';
+import { structural, structuralPart, type Analysis, type PartReads } from './analysis.ts';
 import { failureRateOf } from './attributes.ts';
 import { compensationOf, consumersOf, isCompensationCommand, outputLinks, targetId, type DesignGraph, type Link } from './graph.ts';
 import type { CommandNode, ParticipantNode, SagaNode, StepType } from './schema.ts';
@@ -58,30 +58,67 @@ function stepsFound(a: Analysis, orchestrator: ParticipantNode): Step[] {
   }
   const unlinked = unlinkedCompensations(a, orchestrator, sends);
   const steps: Step[] = [];
-  for (const id of flowOrder(a, [...sends.keys()])) {
-    const command = g.node.get(id) as CommandNode;
-    const handlers = consumersOf(g, id);
-    const handler = handlers.length === 1 ? handlers[0] : undefined;
-    const reaction = handler ? a.reactions.get(handler.id)?.byInput.get(id) : undefined;
-    const successReplies = reaction ? repliesTo(g, reaction.onSuccess, orchestrator.id) : [];
-    const failureReplies = reaction ? repliesTo(g, reaction.onFailure, orchestrator.id) : [];
-    const declared = command.stepType ?? 'auto';
-    const failureRate = handler && reaction ? failureRateOf(handler, reaction.via) : 0;
-    const step = { command, sends: sends.get(id)! } as Step;
-    if (handler) step.handler = handler;
-    const compensation = compensationOf(g, id);
-    if (compensation) step.compensation = compensation;
-    const unlinkedCompensation = unlinked.get(id);
-    if (unlinkedCompensation) step.unlinkedCompensation = unlinkedCompensation;
-    step.successReplies = successReplies;
-    step.failureReplies = failureReplies;
-    step.canFail = failureReplies.length > 0 || failureRate > 0 || declared === 'pivot';
-    step.declared = declared;
-    step.type = 'compensatable';
-    steps.push(step);
+  for (const id of flowOrderOf(a, orchestrator, [...sends.keys()])) {
+    // A step that reads no unlinked compensation is kept (incremental validation) while its command, handling and replies stay the same.
+    const found = () => stepOf(a, orchestrator, id, sends.get(id)!, unlinked.get(id));
+    const step = unlinked.size === 0 ? structuralPart(a, `step of ${orchestrator.id}`, g.at(id)!, 0, found) : found().value;
+    // inferTypes sets each step's type: a copy, so that what is kept is not changed.
+    steps.push({ ...step });
   }
   inferTypes(steps);
   return steps;
+}
+
+/** One step, before its type is inferred, and what it read: its command's handlers and what the handling emits (by their consumers). */
+function stepOf(a: Analysis, orchestrator: ParticipantNode, id: string, sends: Link[], unlinkedCompensation: CommandNode | undefined): { value: Step; reads: PartReads } {
+  const g = a.graph;
+  const command = g.node.get(id) as CommandNode;
+  const handlers = consumersOf(g, id);
+  const handler = handlers.length === 1 ? handlers[0] : undefined;
+  const reaction = handler ? a.reactions.get(handler.id)?.byInput.get(id) : undefined;
+  const successReplies = reaction ? repliesTo(g, reaction.onSuccess, orchestrator.id) : [];
+  const failureReplies = reaction ? repliesTo(g, reaction.onFailure, orchestrator.id) : [];
+  const declared = command.stepType ?? 'auto';
+  const failureRate = handler && reaction ? failureRateOf(handler, reaction.via) : 0;
+  const step = { command, sends } as Step;
+  if (handler) step.handler = handler;
+  const compensation = compensationOf(g, id);
+  if (compensation) step.compensation = compensation;
+  if (unlinkedCompensation) step.unlinkedCompensation = unlinkedCompensation;
+  step.successReplies = successReplies;
+  step.failureReplies = failureReplies;
+  step.canFail = failureReplies.length > 0 || failureRate > 0 || declared === 'pivot';
+  step.declared = declared;
+  step.type = 'compensatable';
+  const emitted = reaction ? [...reaction.onSuccess, ...reaction.onFailure].map(targetId) : [];
+  return { value: step, reads: { emitters: NO_IDS, consumers: [id, ...emitted] } };
+}
+
+const NO_IDS: readonly string[] = [];
+
+/**
+ * flowOrder, kept by an incremental validation; after an edit of the structure, still the same
+ * when no handling stopped emitting something, the triggers are the same, and every new handling
+ * emits a message that is no step and that nobody consumes (the walk goes no further from it).
+ */
+function flowOrderOf(a: Analysis, orchestrator: ParticipantNode, wanted: string[]): readonly string[] {
+  const found = structural(
+    a,
+    `flow order of ${orchestrator.id}`,
+    () => ({ wanted, order: flowOrder(a, wanted) }),
+    (before, edit) => {
+      const steps = new Set(wanted);
+      const same =
+        before.wanted.length === wanted.length &&
+        before.wanted.every((id, i) => id === wanted[i]) &&
+        !edit.reactionsLost &&
+        edit.triggersBefore.length === a.triggers.length &&
+        edit.triggersBefore.every((id, i) => id === a.triggers[i]!.id) &&
+        edit.reactionsAdded.every((h) => !steps.has(h.output) && consumersOf(a.graph, h.output).length === 0);
+      return same ? before : undefined;
+    },
+  );
+  return found.order;
 }
 
 /** The events among `links`' targets that the orchestrator subscribes to: its replies. */

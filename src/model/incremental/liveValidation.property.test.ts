@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { SagaDocument } from '../schema.ts';
 import { designArb } from '../testing/arbitraries.ts';
 import { EXAMPLE_IDS, design, example } from '../testing/builder.ts';
-import { connect } from '../operations.ts';
+import { connect, updateNode } from '../operations.ts';
 import { editArb, ruleDesignArb } from '../testing/ruleDesigns.ts';
 import { choreographyArb, orchestrationArb } from '../testing/sagas.ts';
 import { validate, type ValidationResult } from '../validate.ts';
@@ -112,6 +112,30 @@ describe('incremental validation', () => {
     const result = liveAfter(start, { ...start, edges: [...start.edges, { id: 'imported', source: 'Imported', target: 'A' }] });
     // then Done is read as answering both inputs, and C005 names both changes of A
     expect(result.diagnostics.find((d) => d.rule === 'C005')?.message).toContain('PlaceOrder and Imported');
+  });
+
+  it('orders the steps again when a reply that led to a step becomes a failure', () => {
+    // given Saga sends A and E on Start, B when A is done, D when E is done: steps A, E, B, D
+    const b = design('Order').actor('Customer').command('Start').orchestrator('Saga').link('Customer', 'Start', 'Saga');
+    const step = (command: string, on: string, attrs: { stepType: 'query' | 'compensatable' | 'retriable' }) =>
+      b
+        .command(command, { timeoutMs: 1000, ...attrs })
+        .service(`${command}Service`)
+        .edge('Saga', command, { on: [on] })
+        .link(command, `${command}Service`)
+        .event(`${command}Done`)
+        .edge(`${command}Service`, `${command}Done`, { on: [command] })
+        .link(`${command}Done`, 'Saga');
+    step('A', 'Start', { stepType: 'query' });
+    step('E', 'Start', { stepType: 'query' });
+    step('B', 'ADone', { stepType: 'compensatable' });
+    step('D', 'EDone', { stepType: 'retriable' });
+    const start = b.doc;
+    // when A's reply is marked a failure, B is reached only after the steps that follow successes: after D
+    const result = liveAfter(start, updateNode(start, 'ADone', { outcome: 'failure' }));
+    // then B, compensatable, comes after the retriable D
+    expect(validate(start).diagnostics.some((d) => d.rule === 'O007')).toBe(false);
+    expect(result.diagnostics.filter((d) => d.rule === 'O007').map((d) => d.message)).toEqual(['B is compensatable but comes after the retriable step D.']);
   });
 
   it('follows every reference example through a rename of each node, one at a time', () => {

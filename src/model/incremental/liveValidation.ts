@@ -54,17 +54,25 @@ function messagesOf(r: ParticipantReactions, into: Changed): void {
   }
 }
 
-/** The handlings (consumed message, emitted message) of `now` that `before` did not have. */
-function handlingsAdded(before: ParticipantReactions | undefined, now: ParticipantReactions): Handling[] {
-  const had = new Map<string, Set<string>>();
-  for (const x of before?.reactions ?? []) had.set(x.input.id, new Set([...x.onSuccess, ...x.onFailure].map((l) => l.target.id)));
-  const added: Handling[] = [];
-  for (const x of now.reactions) {
-    for (const l of [...x.onSuccess, ...x.onFailure]) {
-      if (!had.get(x.input.id)?.has(l.target.id)) added.push({ participant: now.participant.id, input: x.input.id, output: l.target.id });
+/** The handlings (consumed message, emitted message) of `now` that `before` did not have, and whether `before` had some `now` has not. */
+function handlingsChange(before: ParticipantReactions | undefined, now: ParticipantReactions | undefined): { added: Handling[]; lost: boolean } {
+  const pairs = (r: ParticipantReactions | undefined) => {
+    const out = new Map<string, Set<string>>();
+    for (const x of r?.reactions ?? []) {
+      // On success or on failure: the flow order follows successes first.
+      const targets = out.get(x.input.id) ?? new Set<string>();
+      for (const l of x.onSuccess) targets.add(`s${l.target.id}`);
+      for (const l of x.onFailure) targets.add(`f${l.target.id}`);
+      out.set(x.input.id, targets);
     }
-  }
-  return added;
+    return out;
+  };
+  const had = pairs(before);
+  const has = pairs(now);
+  const added: Handling[] = [];
+  for (const [input, outputs] of has) for (const output of outputs) if (!had.get(input)?.has(output)) added.push({ participant: now!.participant.id, input, output: output.slice(1) });
+  const lost = [...had].some(([input, outputs]) => [...outputs].some((output) => !has.get(input)?.has(output)));
+  return { added, lost };
 }
 
 type Handling = StructureEdit['reactionsAdded'][number];
@@ -76,7 +84,7 @@ export class LiveValidation {
   /** Results of the structure (KeptStructure), set aside when an edit changes more than names. */
   private structure = new Map<string, unknown>();
   /** The results of the structure before the edit being followed, and what the edit changed in it. */
-  private before: { structure: Map<string, unknown>; edit: StructureEdit & { reactionsAdded: Handling[] } } | undefined;
+  private before: { structure: Map<string, unknown>; edit: StructureEdit & { reactionsAdded: Handling[]; reactionsLost: boolean } } | undefined;
   private readonly kept: KeptStructure = {
     get: (key, compute, update) => this.keptStructure(key, compute, update),
     part: (family, key, index, compute) => this.keptPart(family, key, index, compute),
@@ -134,7 +142,7 @@ export class LiveValidation {
   private follow(change: GraphChange): void {
     this.changed = { emitters: new Set(change.namesOnly ? [] : change.touched), consumers: new Set(change.namesOnly ? [] : change.touched) };
     if (!change.namesOnly) {
-      const edit = { linksAdded: change.linksAdded, linksLost: change.linksLost, triggersBefore: this.triggers.map((t) => t.id), reactionsAdded: [] };
+      const edit = { linksAdded: change.linksAdded, linksLost: change.linksLost, triggersBefore: this.triggers.map((t) => t.id), reactionsAdded: [], reactionsLost: false };
       this.before = { structure: this.structure, edit };
       this.structure = new Map();
     } else this.before = undefined;
@@ -240,9 +248,15 @@ export class LiveValidation {
         if (was === r) continue;
         messagesOf(r, this.changed);
         if (was) messagesOf(was, this.changed);
-        this.before.edit.reactionsAdded.push(...handlingsAdded(was, r));
+        const { added, lost } = handlingsChange(was, r);
+        this.before.edit.reactionsAdded.push(...added);
+        if (lost) this.before.edit.reactionsLost = true;
       }
-      for (const was of before.values) if (!this.table.map.has(was.participant.id)) messagesOf(was, this.changed);
+      for (const was of before.values) {
+        if (this.table.map.has(was.participant.id)) continue;
+        messagesOf(was, this.changed);
+        if (handlingsChange(was, undefined).lost) this.before.edit.reactionsLost = true;
+      }
     }
     return this.table.map;
   }
