@@ -153,7 +153,7 @@ test('the server restarts: the board reconnects, what was made meanwhile reaches
     // Made while the server is down: kept in this browser.
     await dropNode(ana.page, 'service', 'WhileDown', { x: 700, y: 560 });
   });
-  await expect(liveState(ana.page)).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+  await expect(liveState(ana.page)).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
 
   const ben = await person(browser, liveServer, 'Ben', '#2563eb');
   await join(ben.page, edit);
@@ -237,7 +237,7 @@ test('presence: a new name reaches the others, following someone moves the view 
   await expect(ana.page.getByTestId('peer-avatar')).toHaveCSS('background-color', 'rgb(4, 120, 87)');
   // Remembered in his browser: a reload keeps it.
   await ben.page.reload();
-  await expect(liveState(ben.page)).toHaveAttribute('data-state', 'live');
+  await expect(liveState(ben.page)).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
   await expect(ana.page.getByTestId('peer-avatar')).toHaveAttribute('data-peer', 'Benjamin');
 
   // Ana follows Benjamin; he zooms in on OrderService: her view goes where his is.

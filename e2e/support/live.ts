@@ -87,7 +87,7 @@ export async function shareStart(page: Page, design: object = START): Promise<{ 
   const edit = await dialog.getByTestId('edit-link').inputValue();
   const view = await dialog.getByTestId('view-link').inputValue();
   await dialog.getByRole('button', { name: 'Done' }).click();
-  await expect(liveState(page)).toHaveAttribute('data-state', 'live');
+  await expect(liveState(page)).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
   return { edit, view };
 }
 
@@ -96,7 +96,7 @@ export const liveState = (page: Page) => page.getByTestId('live-state');
 /** Opens a board's link and waits until it is live. */
 export async function join(page: Page, link: string): Promise<void> {
   await page.goto(link);
-  await expect(liveState(page)).toHaveAttribute('data-state', 'live');
+  await expect(liveState(page)).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
 }
 
 /** The names of the nodes drawn, sorted. */
