@@ -88,11 +88,20 @@ test('a design at the canvas limit opens a slice at a time: the page answers mea
   const { MAX_CANVAS_NODES } = await import('../src/persistence/canvasLimits.ts');
   await page.route((url) => url.pathname === '/at-the-limit.sagaboard.json', (route) => route.fulfill({ body: chainDesign(MAX_CANVAS_NODES), contentType: 'application/json' }));
   await watchLongTasks(page);
+  // How many nodes each frame shows, from the first frame on: a slice at a time shows some frames part-drawn.
+  await page.addInitScript(() => {
+    const counts: number[] = [];
+    (window as unknown as { __nodeCounts: number[] }).__nodeCounts = counts;
+    const nodes = document.getElementsByClassName('react-flow__node');
+    const tick = () => {
+      counts.push(nodes.length);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   const started = Date.now();
   await page.goto('/?file=/at-the-limit.sagaboard.json');
   await expect(designName(page)).toHaveText(`Chain of ${MAX_CANVAS_NODES}`, { timeout: 30_000 });
-  // Drawn a slice at a time: when the design is named, not every node is on the canvas yet.
-  const early = await canvas(page).locator('.react-flow__node').count();
   // While it is being drawn, a person can use the page.
   // (CSS locators: a role query walks all of a big design's accessibility tree, slowly.)
   const asked = Date.now();
@@ -107,10 +116,11 @@ test('a design at the canvas limit opens a slice at a time: the page answers mea
   const drawn = Date.now() - started;
   const longest = await longestTask(page);
   const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
-  const figures = `${MAX_CANVAS_NODES} nodes and their connections drawn after ${drawn} ms; ${early} nodes drawn when the design was named; the Designs menu opened ${answered} ms after a click with ${midway} nodes drawn; longest main-thread task ${longest} ms; ${tasks} tasks over 50 ms`;
+  const partDrawn = [...new Set(await page.evaluate(() => (window as unknown as { __nodeCounts: number[] }).__nodeCounts))].filter((n) => n > 0 && n < MAX_CANVAS_NODES);
+  const figures = `${MAX_CANVAS_NODES} nodes and their connections drawn after ${drawn} ms; frames showed ${partDrawn.join(', ')} nodes on the way; the Designs menu opened ${answered} ms after a click with ${midway} nodes drawn; longest main-thread task ${longest} ms; ${tasks} tasks over 50 ms`;
   info.annotations.push({ type: 'timing', description: figures });
   console.log(`canvas limit: ${figures}`);
-  expect(early).toBeLessThan(MAX_CANVAS_NODES);
+  expect(partDrawn.length).toBeGreaterThan(0);
   expect(answered).toBeLessThan(5_000);
   // Before drawing a slice at a time this was one task of 8.6 s. The goal, 200 ms, is met on a quiet
   // machine (bench/open); this bound leaves room for a machine busy with other tests.
