@@ -9,18 +9,12 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import { Panel, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { XYMinimap, type XYMinimapInstance } from '@xyflow/system';
 import type { CanvasNode } from './adapter.ts';
+import type { Box as Rect } from './edges/geometry.ts';
 
 const WIDTH = 200;
 const HEIGHT = 150;
 /** Room round the design, in overview pixels. */
 const OFFSET = 5;
-
-interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 const sizeOf = (n: CanvasNode) => ({ width: n.measured?.width ?? n.width ?? 0, height: n.measured?.height ?? n.height ?? 0 });
 
