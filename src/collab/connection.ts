@@ -107,7 +107,7 @@ export class LiveConnection {
   /** The browser went offline: stop trying; edits are kept here meanwhile. */
   readonly goOffline = (): void => {
     this.offline = true;
-    this.socket.disconnect();
+    this.dropSocket();
     if (this.status !== 'refused') this.set('offline');
   };
 
@@ -134,8 +134,21 @@ export class LiveConnection {
   private refuse(problem: string): void {
     this.problem = problem;
     // Trying again would only be refused again: the copy here keeps everything meanwhile.
-    this.socket.disconnect();
+    this.dropSocket();
     this.set('refused');
+  }
+
+  /**
+   * Stops trying and lets go of the socket now. Closing a socket whose network is gone may not say
+   * so for a long while, and until it does the provider counts itself connected and will not
+   * connect again when asked: so the socket and its room are told it closed, as if its close had arrived.
+   */
+  private dropSocket(): void {
+    this.socket.disconnect();
+    if (this.socket.status !== WebSocketStatus.Disconnected) {
+      this.socket.onClose({ event: { code: 1000, reason: 'left' } as CloseEvent });
+      this.provider.onClose();
+    }
   }
 
   private set(status: LiveStatus): void {
