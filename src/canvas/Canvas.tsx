@@ -6,6 +6,7 @@ import './canvas.css';
 import './nodes/nodes.css';
 import './shortcuts/shortcuts.css';
 import './nodes/annotations.css';
+import './nodes/faces.css';
 import './farZoom.css';
 import './simulation/simulation.css';
 import type { NodeKind } from '../model/index.ts';
@@ -13,6 +14,7 @@ import { ZOOM_LIMITS } from '../persistence/viewport.ts';
 import type { CanvasNode, FlowEdge } from './adapter.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { ConnectionLayer } from './edges/ConnectionLayer.tsx';
+import { FaceLayer } from './nodes/FaceLayer.tsx';
 import { useConnectionEvents } from './edges/useConnectionEvents.ts';
 import { Legend } from './Legend.tsx';
 import { Overview } from './Overview.tsx';
@@ -41,6 +43,7 @@ import { isReadOnlySource, useDesignStore } from '../store/designStore.ts';
 import { useSimulationStore } from '../store/simulationStore.ts';
 import { useShortcuts } from './shortcuts/useShortcuts.ts';
 import { useLiveStore } from '../store/liveStore.ts';
+import { useHighlightStore } from '../store/highlightStore.ts';
 import { PresenceLayer } from './presence/PresenceLayer.tsx';
 
 const NO_EDGES: FlowEdge[] = [];
@@ -108,6 +111,8 @@ export function Canvas() {
   const closeConnect = useCallback(() => setConnecting(null), []);
   // A boolean, so the canvas re-renders only when the zoom crosses the line, not on every frame.
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  // Faces are drawn in one layer (FaceLayer.tsx), except while a highlight dims part of the design.
+  const faces = useHighlightStore((s) => s.highlight === null);
   // While simulating, and for a shared design's preview, the design is read-only: it can be selected (to inject faults), not changed.
   const simulating = useSimulationStore((s) => s.active);
   const readOnly = useDesignStore((s) => isReadOnlySource(s.source)) || simulating;
@@ -120,7 +125,7 @@ export function Canvas() {
   useShortcuts(openSheet, openConnect);
   return (
     <div
-      className={`sb-canvas${far ? ' sb-canvas--far' : ''}${readOnly ? ' sb-canvas--read-only' : ''}`}
+      className={`sb-canvas${faces ? ' sb-canvas--faces' : ''}${far ? ' sb-canvas--far' : ''}${readOnly ? ' sb-canvas--read-only' : ''}`}
       data-testid="canvas"
       onDragOver={readOnly ? undefined : editing.onDragOver}
       onDrop={readOnly ? undefined : editing.onDrop}
@@ -165,6 +170,7 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
         <FrameLayer nodes={nodes} />
         <ConnectionLayer nodes={nodes} edges={edges} events={connections.events} />
+        <FaceLayer nodes={nodes} />
         <Legend />
         <HighlightBanner />
         {live && <PresenceLayer />}

@@ -31,7 +31,7 @@ export function NodeFrame({ id, variant, icon, caption, data, isConnectable, sel
   const [pointed, setPointed] = useState(false);
   return (
     <div
-      className={`sb-node ${variant}${lit === undefined ? '' : lit ? ' sb-node--lit' : ' sb-node--dimmed'}`}
+      className={`sb-node ${variant}${lit === undefined ? '' : lit ? ' sb-node--lit' : ' sb-node--dimmed'}${renaming ? ' sb-node--renaming' : ''}`}
       data-lit={lit}
       onPointerEnter={isConnectable ? () => setPointed(true) : undefined}
       onPointerLeave={isConnectable ? () => setPointed(false) : undefined}

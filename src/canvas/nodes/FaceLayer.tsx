@@ -1,0 +1,58 @@
+/**
+ * Every node's face in one SVG that Sagaboard draws itself, inside React Flow's edge layer, over
+ * the connections and under the nodes (faceMarkup.ts). React Flow's nodes stay where they are —
+ * for pointing, selecting, dragging, connecting, focus and screen readers — but paint their own
+ * face only while pointed at, selected, renamed, dragged or highlighted (faces.css).
+ *
+ * Why: each HTML node sits in a transform of its own, so whatever it paints is one more piece
+ * the browser composites again on every frame of a pan or an edit, times the nodes of the design.
+ * Faces drawn here in absolute coordinates are one piece however many nodes there are.
+ */
+import { memo, useMemo } from 'react';
+import { createPortal } from 'react-dom';
+import { useStore } from '@xyflow/react';
+import { isDesignNode, type CanvasNode, type FlowNode } from '../adapter.ts';
+import { nodeSize } from '../metrics.ts';
+import { faceMarkup } from './faceMarkup.ts';
+
+const faces = new WeakMap<FlowNode, string>();
+
+/** A node's face, made once per node object (an unchanged node keeps its object: adapter.ts). */
+function faceOf(node: FlowNode): string {
+  let face = faces.get(node);
+  if (face === undefined) {
+    const measured = node.measured?.width !== undefined && node.measured.height !== undefined ? node.measured : undefined;
+    const size = measured ?? nodeSize(node.data.name, node.type);
+    const { data } = node;
+    face = faceMarkup({
+      kind: node.type ?? 'service',
+      name: data.name,
+      x: node.position.x,
+      y: node.position.y,
+      width: size.width!,
+      height: size.height!,
+      failure: data.failure,
+      compensation: data.compensation,
+      terminal: data.terminal,
+      orchestrator: data.coordinator,
+    });
+    faces.set(node, face);
+  }
+  return face;
+}
+
+const Face = memo(function Face({ markup }: { markup: string }) {
+  return <g dangerouslySetInnerHTML={{ __html: markup }} />;
+});
+
+export function FaceLayer({ nodes }: { nodes: readonly CanvasNode[] }) {
+  const domNode = useStore((s) => s.domNode);
+  const layer = useMemo(() => domNode?.querySelector('.react-flow__edges') ?? null, [domNode]);
+  if (!layer) return null;
+  return createPortal(
+    <svg className="sb-faces" aria-hidden="true" data-testid="node-faces">
+      {nodes.map((n) => (isDesignNode(n) ? <Face key={n.id} markup={faceOf(n)} /> : null))}
+    </svg>,
+    layer,
+  );
+}

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { faceIcon, faceMarkup, type Face } from './faceMarkup.ts';
+import { wrapName } from '../../layout/nameLines.ts';
+
+const face = (over: Partial<Face> = {}): Face => ({ kind: 'service', name: 'PaymentService', x: 100, y: 40, width: 180, height: 56, ...over });
+
+/** The markup as a document, to read it as a browser would. */
+function parse(markup: string): Document {
+  return new DOMParser().parseFromString(`<svg xmlns="http://www.w3.org/2000/svg">${markup}</svg>`, 'image/svg+xml');
+}
+
+describe('a node face', () => {
+  it('draws the outline, icon, caption and name where the HTML node has them, in canvas coordinates', () => {
+    const doc = parse(faceMarkup(face()));
+    const outline = doc.querySelector('.sb-face__outline')!;
+    // A 2 px border inside the box: the stroke's centre line 1 px in.
+    expect([outline.getAttribute('x'), outline.getAttribute('y'), outline.getAttribute('width'), outline.getAttribute('height')]).toEqual(['101', '41', '178', '54']);
+    expect(outline.getAttribute('stroke')).toBe('#334155');
+    const icon = doc.querySelector('.sb-face__icon')!;
+    expect([icon.getAttribute('x'), icon.getAttribute('y')]).toEqual(['114', '49']);
+    expect(icon.getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
+    expect(doc.querySelector('.sb-face__caption')!.textContent).toBe('SERVICE');
+    expect([...doc.querySelectorAll('.sb-face__name')].map((t) => t.textContent)).toEqual(['PaymentService']);
+  });
+
+  it('carries no transform: every position is absolute', () => {
+    for (const kind of ['actor', 'service', 'orchestrator', 'command', 'event'] as const) {
+      expect(faceMarkup(face({ kind }))).not.toMatch(/transform/);
+    }
+  });
+
+  it('escapes the name: markup in a name is text', () => {
+    const doc = parse(faceMarkup(face({ name: '<img src=x onerror=alert(1)>&"' })));
+    expect(doc.querySelector('img')).toBeNull();
+    expect([...doc.querySelectorAll('.sb-face__name')].map((t) => t.textContent).join(' ')).toBe('<img src=x onerror=alert(1)>&"');
+  });
+
+  it('wraps a long name in the lines the node is sized for', () => {
+    const name = 'Reserve inventory for every line of the order';
+    const doc = parse(faceMarkup(face({ name, width: 260, height: 92 })));
+    expect([...doc.querySelectorAll('.sb-face__name')].map((t) => t.textContent)).toEqual(wrapName(name, 260, 'service'));
+  });
+
+  it('draws each variant as its HTML node: a dashed compensation, a thick end event, a hub, a double-outlined orchestrator', () => {
+    expect(parse(faceMarkup(face({ kind: 'command', compensation: true }))).querySelector('.sb-face__outline--dashed')).not.toBeNull();
+    expect(parse(faceMarkup(face({ kind: 'event', terminal: true }))).querySelector('.sb-face__outline')!.getAttribute('stroke-width')).toBe('3.5');
+    expect(parse(faceMarkup(face({ orchestrator: true }))).querySelector('.sb-face__caption')!.textContent).toBe('SERVICE · HUB');
+    expect(parse(faceMarkup(face({ kind: 'orchestrator' }))).querySelector('.sb-face__ring')).not.toBeNull();
+    expect([faceIcon('event', { terminal: true, failure: true }), faceIcon('command', { compensation: true }), faceIcon('actor', {})]).toEqual(['failureEnd', 'compensation', 'actor']);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * A node's face as SVG markup in canvas coordinates: the outline and fill of its kind, a soft
+ * shadow, its icon, its kind caption and its name, placed as the HTML node (nodes.css) places
+ * them, so the two read the same. FaceLayer.tsx draws every node's face in one SVG; the HTML node
+ * shows its own face only while it is pointed at, selected, renamed, dragged or highlighted.
+ *
+ * No element carries a transform: a transform is one more piece for the browser to composite on
+ * every frame of a pan, times the nodes of the design (absolute coordinates cost nothing).
+ */
+import { captionOf, swatchOf, type NodeFlags } from '../../export/look.ts';
+import { xmlText } from '../../export/svgText.ts';
+import { CAPTION_FONT, NAME_FONT, TEXT_PADDING, wrapName } from '../../layout/nameLines.ts';
+import type { NodeKind } from '../../model/index.ts';
+import { nodeIconImage, type NodeIcon } from './nodeIcons.ts';
+
+export interface Face extends NodeFlags {
+  kind: NodeKind;
+  name: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What nodes.css gives each kind: outline width, corner radius, and where the text starts inside the box. */
+interface Frame {
+  border: number;
+  radius: number;
+  left: number;
+  top: number;
+}
+
+const ICON_SIZE = 14;
+/** SVG's central baseline sits this much lower than the middle of an HTML line box of the same font. */
+const BASELINE_SHIFT = 0.5;
+/** The gap between the icon and the caption (the head is a flex row with gap 4px). */
+const ICON_GAP = 4;
+
+function frameOf(kind: NodeKind, flags: NodeFlags): Frame {
+  switch (kind) {
+    case 'actor':
+      return { border: 1.5, radius: 28, left: 1.5 + 16, top: 1.5 + 7 };
+    case 'command':
+      return { border: 0, radius: 0, left: 13, top: 9 };
+    case 'event':
+      // A terminal event's thicker outline is taken from its padding: the text stays where it was.
+      return flags.terminal ? { border: 3.5, radius: 28, left: 3.5 + 12.5, top: 3.5 + 5.5 } : { border: 2, radius: 28, left: 2 + 14, top: 2 + 7 };
+    case 'service':
+      return flags.orchestrator ? { border: 3, radius: 10, left: 3 + 12, top: 3 + 7 } : { border: 2, radius: 10, left: 2 + 12, top: 2 + 7 };
+    case 'orchestrator':
+      return { border: 2, radius: 10, left: 2 + 12, top: 2 + 7 };
+  }
+}
+
+/** The icon in the node's head (nodeIcons.ts), by what the node is. */
+export function faceIcon(kind: NodeKind, flags: NodeFlags): NodeIcon {
+  switch (kind) {
+    case 'command':
+      return flags.compensation ? 'compensation' : 'command';
+    case 'event':
+      if (flags.terminal) return flags.failure ? 'failureEnd' : 'end';
+      return flags.failure ? 'failure' : 'event';
+    default:
+      return kind;
+  }
+}
+
+const num = (n: number) => String(Math.round(n * 100) / 100);
+
+const roundedRect = (x: number, y: number, w: number, h: number, r: number, attributes: string) =>
+  `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="${num(Math.min(r, w / 2, h / 2))}" ${attributes}/>`;
+
+/** The command's tag (CommandNodes' shape), on a 0–100 grid stretched to the box. */
+function tagPath(x: number, y: number, w: number, h: number, dy: number): string {
+  const px = (v: number) => num(x + (w * v) / 100);
+  const py = (v: number) => num(y + (h * (v + dy)) / 100);
+  return `M${px(4)} ${py(1.5)} H${px(91)} L${px(98.8)} ${py(50)} L${px(91)} ${py(98.5)} H${px(4)} Q${px(0.8)} ${py(98.5)} ${px(0.8)} ${py(93)} V${py(7)} Q${px(0.8)} ${py(1.5)} ${px(4)} ${py(1.5)} Z`;
+}
+
+function outline(face: Face, frame: Frame): string[] {
+  const { kind, x, y, width: w, height: h } = face;
+  const swatch = swatchOf(kind, face);
+  const dashed = swatch.dash ? ' sb-face__outline--dashed' : '';
+  const paint = `class="sb-face__outline${dashed}" fill="${swatch.fill}" stroke="${swatch.stroke}" stroke-width="${swatch.strokeWidth}"${swatch.dash ? ` stroke-dasharray="${swatch.dash}"` : ''}`;
+  if (kind === 'command') {
+    return [`<path class="sb-face__shadow" d="${tagPath(x, y, w, h, 2.5)}"/>`, `<path d="${tagPath(x, y, w, h, 0)}" ${paint} stroke-linejoin="round"/>`];
+  }
+  const b = frame.border;
+  const parts: string[] = [];
+  if (kind === 'orchestrator') {
+    // The double outline: a white ring of 3 px, then a dark one of 2.5 px, outside the box; a deeper shadow.
+    parts.push(roundedRect(x - 3, y + 2, w + 6, h + 6, frame.radius + 3, 'class="sb-face__shadow sb-face__shadow--deep"'));
+    parts.push(roundedRect(x - 4.25, y - 4.25, w + 8.5, h + 8.5, frame.radius + 4.25, `class="sb-face__ring" fill="#ffffff" stroke="${swatch.stroke}" stroke-width="2.5"`));
+  } else {
+    parts.push(roundedRect(x - 0.5, y + 1.5, w + 1, h + 1, frame.radius + 0.5, 'class="sb-face__shadow"'));
+  }
+  // The CSS border is inside the box; an SVG stroke is centred on its path.
+  parts.push(roundedRect(x + b / 2, y + b / 2, w - b, h - b, Math.max(0, frame.radius - b / 2), paint));
+  return parts;
+}
+
+/** The face's markup: every value escaped, every position absolute. */
+export function faceMarkup(face: Face): string {
+  const frame = frameOf(face.kind, face);
+  const swatch = swatchOf(face.kind, face);
+  const left = face.x + frame.left;
+  const top = face.y + frame.top;
+  const parts = outline(face, frame);
+  parts.push(`<image class="sb-face__icon" href="${xmlText(iconHref(faceIcon(face.kind, face)))}" x="${num(left)}" y="${num(top)}" width="${ICON_SIZE}" height="${ICON_SIZE}"/>`);
+  parts.push(
+    `<text class="sb-face__caption" x="${num(left + ICON_SIZE + ICON_GAP)}" y="${num(top + CAPTION_FONT.lineHeight / 2 - BASELINE_SHIFT)}" fill="${swatch.caption}">${xmlText(captionOf(face.kind, face).toUpperCase())}</text>`,
+  );
+  const nameTop = top + CAPTION_FONT.lineHeight + TEXT_PADDING.gap;
+  wrapName(face.name, face.width, face.kind).forEach((line, i) =>
+    parts.push(`<text class="sb-face__name" x="${num(left)}" y="${num(nameTop + i * NAME_FONT.lineHeight + NAME_FONT.lineHeight / 2 - BASELINE_SHIFT)}" fill="${swatch.ink}">${xmlText(line)}</text>`),
+  );
+  return parts.join('');
+}
+
+/** The icon's data URL (the CSS image of the HTML node, without `url("…")`). */
+const iconHref = (icon: NodeIcon): string => nodeIconImage(icon).slice('url("'.length, -'")'.length);
