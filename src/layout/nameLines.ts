@@ -46,13 +46,51 @@ export function wrapWords(words: readonly string[], perLine: number): { lines: s
   return { lines, last: line };
 }
 
-/** A name as lines that fit `width` (simple word wrap; a word longer than a line is cut). */
-export function wrapName(name: string, width: number, kind: NodeKind): string[] {
+/** Where a name may break inside a word: between the words of CamelCase ("Payment|Processed") and after _ - / . : */
+export const NAME_BREAK = /(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[_\-/.:])/u;
+
+/**
+ * A name as lines that fit `width`: words wrap at spaces, and a word too long for a line breaks
+ * where NAME_BREAK allows ("ReserveInventoryFor|OrderCommand"), else it is cut. The canvas draws
+ * names in exactly these lines (HTML node and face alike), the layouts size nodes by them and the
+ * SVG export draws them. A line that starts where a space was begins with it (" Order"), so the
+ * lines joined are the name; callers that draw a line trim it.
+ */
+export function nameLines(name: string, width: number, kind: NodeKind): string[] {
   const inset = textInset(kind);
   const perLine = Math.max(1, Math.floor((width - inset.left - inset.right) / NAME_FONT.charWidth));
-  const { lines, last } = wrapWords(name.trim().split(/\s+/u), perLine);
-  if (last !== '' || lines.length === 0) lines.push(last);
+  const lines: string[] = [];
+  let line = '';
+  let length = 0;
+  const place = (piece: string, spaced: boolean) => {
+    const size = [...piece].length;
+    const gap = line !== '' && spaced ? 1 : 0;
+    if (line !== '' && length + gap + size > perLine) {
+      lines.push(line);
+      line = spaced ? ` ${piece}` : piece;
+      length = size;
+    } else {
+      line += gap ? ` ${piece}` : piece;
+      length += gap + size;
+    }
+  };
+  for (const word of name.trim().split(/\s+/u)) {
+    const pieces = [...word].length > perLine ? word.split(NAME_BREAK).flatMap((p) => cut(p, perLine)) : [word];
+    pieces.forEach((piece, i) => place(piece, i === 0));
+  }
+  lines.push(line);
   return lines;
+}
+
+/** The lines of a name as drawn: nameLines without the space a line starts with. */
+export const wrapName = (name: string, width: number, kind: NodeKind): string[] => nameLines(name, width, kind).map((line) => line.trimStart());
+
+/** A piece longer than a line, cut into lines. */
+function cut(piece: string, perLine: number): string[] {
+  const chars = [...piece];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += perLine) out.push(chars.slice(i, i + perLine).join(''));
+  return out;
 }
 
 /** The height a node needs for its caption and its wrapped name. */

@@ -24,6 +24,7 @@ export const CommandNode = memo(function CommandNode({ id, data, isConnectable, 
   return (
     <NodeFrame
       id={id}
+      kind="command"
       variant={`sb-node--command${data.compensation ? ' sb-node--compensation' : ''}`}
       icon={data.compensation ? 'compensation' : 'command'}
       caption={data.compensation ? 'Compensation' : 'Command'}
@@ -39,5 +40,5 @@ export const EventNode = memo(function EventNode({ id, data, isConnectable, sele
   const variant = ['sb-node--event', data.failure && 'sb-node--failure', data.terminal && 'sb-node--terminal'].filter(Boolean).join(' ');
   const caption = data.failure ? (data.terminal ? 'Failure · end' : 'Failure event') : data.terminal ? 'End event' : 'Event';
   const icon = data.terminal ? (data.failure ? 'failureEnd' : 'end') : data.failure ? 'failure' : 'event';
-  return <NodeFrame id={id} variant={variant} icon={icon} caption={caption} data={data} isConnectable={isConnectable} selected={selected} />;
+  return <NodeFrame id={id} kind="event" variant={variant} icon={icon} caption={caption} data={data} isConnectable={isConnectable} selected={selected} />;
 }, sameDrawing);

@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import { nodeIconImage, type NodeIcon } from './nodeIcons.ts';
 import type { SagaNodeData } from '../adapter.ts';
+import type { NodeKind } from '../../model/index.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { useHighlighted } from '../../store/highlightStore.ts';
 import { NameEditor } from './NameEditor.tsx';
@@ -12,6 +13,7 @@ import { WrappedName } from './WrappedName.tsx';
 
 interface NodeFrameProps {
   id: string;
+  kind: NodeKind;
   /** CSS modifiers, e.g. "sb-node--event sb-node--failure". */
   variant: string;
   icon: NodeIcon;
@@ -25,7 +27,7 @@ interface NodeFrameProps {
   tags?: ReactNode;
 }
 
-export function NodeFrame({ id, variant, icon, caption, data, isConnectable, selected, shape, tags }: NodeFrameProps) {
+export function NodeFrame({ id, kind, variant, icon, caption, data, isConnectable, selected, shape, tags }: NodeFrameProps) {
   const renaming = useDesignStore((s) => s.renaming === id);
   const lit = useHighlighted(id);
   const [pointed, setPointed] = useState(false);
@@ -41,7 +43,7 @@ export function NodeFrame({ id, variant, icon, caption, data, isConnectable, sel
         <span className="sb-node__icon" style={{ backgroundImage: nodeIconImage(icon) }} />
         <span className="sb-node__caption">{caption}</span>
       </div>
-      <div className="sb-node__name">{renaming ? <NameEditor id={id} name={data.name} /> : <WrappedName text={data.name} />}</div>
+      <div className="sb-node__name">{renaming ? <NameEditor id={id} name={data.name} /> : <WrappedName text={data.name} kind={kind} />}</div>
       {data.errors + data.warnings > 0 && <ProblemBadge errors={data.errors} warnings={data.warnings} />}
       {isConnectable && (pointed || selected) && <ConnectHandles nodeId={id} />}
       {tags}

@@ -6,13 +6,14 @@ import { NodeFrame } from './NodeFrame.tsx';
 import { sameDrawing } from './sameDrawing.ts';
 
 export const ActorNode = memo(function ActorNode({ id, data, isConnectable, selected }: NodeProps<FlowNode>) {
-  return <NodeFrame id={id} variant="sb-node--actor" icon="actor" caption="Actor" data={data} isConnectable={isConnectable} selected={selected} />;
+  return <NodeFrame id={id} kind="actor" variant="sb-node--actor" icon="actor" caption="Actor" data={data} isConnectable={isConnectable} selected={selected} />;
 }, sameDrawing);
 
 export const ServiceNode = memo(function ServiceNode({ id, data, isConnectable, selected }: NodeProps<FlowNode>) {
   return (
     <NodeFrame
       id={id}
+      kind="service"
       variant={`sb-node--service${data.coordinator ? ' sb-node--coordinator' : ''}`}
       icon="service"
       caption={data.coordinator ? 'Service · hub' : 'Service'}
@@ -23,5 +24,5 @@ export const ServiceNode = memo(function ServiceNode({ id, data, isConnectable, 
 }, sameDrawing);
 
 export const OrchestratorNode = memo(function OrchestratorNode({ id, data, isConnectable, selected }: NodeProps<FlowNode>) {
-  return <NodeFrame id={id} variant="sb-node--orchestrator" icon="orchestrator" caption="Orchestrator" data={data} isConnectable={isConnectable} selected={selected} />;
+  return <NodeFrame id={id} kind="orchestrator" variant="sb-node--orchestrator" icon="orchestrator" caption="Orchestrator" data={data} isConnectable={isConnectable} selected={selected} />;
 }, sameDrawing);

@@ -1,17 +1,21 @@
-/** A node name that may break between the words of CamelCase ("Payment|Processed"), never overflow. */
-import { Fragment } from 'react';
+/**
+ * A node's name in the lines the node is sized for (layout/nameLines.ts): the same lines its face
+ * (faceMarkup.ts) and the SVG export draw, so the name never reflows between them. A line that
+ * starts where a space was keeps it, so the name reads whole to a screen reader and to a search;
+ * a browser does not draw a space at the start of a line.
+ */
+import { nameLines } from '../../layout/nameLines.ts';
+import { nodeSize } from '../metrics.ts';
+import type { NodeKind } from '../../model/index.ts';
 
-const WORD_BOUNDARY = /(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[_\-/.:])/;
-
-export function WrappedName({ text }: { text: string }) {
-  const words = text.split(WORD_BOUNDARY);
+export function WrappedName({ text, kind }: { text: string; kind: NodeKind }) {
+  const lines = nameLines(text, nodeSize(text, kind).width, kind);
   return (
     <>
-      {words.map((word, i) => (
-        <Fragment key={i}>
-          {i > 0 && <wbr />}
-          {word}
-        </Fragment>
+      {lines.map((line, i) => (
+        <span key={i} className="sb-node__line">
+          {line}
+        </span>
       ))}
     </>
   );
