@@ -41,8 +41,8 @@ function faceOf(node: FlowNode): string {
   return face;
 }
 
-const Face = memo(function Face({ markup }: { markup: string }) {
-  return <g dangerouslySetInnerHTML={{ __html: markup }} />;
+const Face = memo(function Face({ id, markup }: { id: string; markup: string }) {
+  return <g data-node={id} dangerouslySetInnerHTML={{ __html: markup }} />;
 });
 
 export function FaceLayer({ nodes }: { nodes: readonly CanvasNode[] }) {
@@ -51,7 +51,7 @@ export function FaceLayer({ nodes }: { nodes: readonly CanvasNode[] }) {
   if (!layer) return null;
   return createPortal(
     <svg className="sb-faces" aria-hidden="true" data-testid="node-faces">
-      {nodes.map((n) => (isDesignNode(n) ? <Face key={n.id} markup={faceOf(n)} /> : null))}
+      {nodes.map((n) => (isDesignNode(n) ? <Face key={n.id} id={n.id} markup={faceOf(n)} /> : null))}
     </svg>,
     layer,
   );

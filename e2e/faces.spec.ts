@@ -1,0 +1,91 @@
+/**
+ * Node faces drawn in one layer (src/canvas/nodes/FaceLayer.tsx): every node's face is there, in
+ * the node's place, named as the node; the HTML node draws its own face only while pointed at,
+ * selected, renamed, dragged or highlighted, and the two read the same; far out the faces lose
+ * their text as the nodes do.
+ */
+import { expect, test, type Page } from './support/test.ts';
+import { canvas, nodeNamed, waitForViewportToSettle } from './support/canvas.ts';
+
+const faces = (page: Page) => canvas(page).getByTestId('node-faces');
+const face = (page: Page, id: string) => faces(page).locator(`g[data-node="${id}"]`);
+const htmlFace = (page: Page, id: string) => canvas(page).locator(`.react-flow__node[data-id="${id}"] > .sb-node`);
+const paints = (page: Page, id: string) => htmlFace(page, id).evaluate((el) => getComputedStyle(el).visibility === 'visible');
+
+test('every node has its face in the layer, where the node is; the HTML node paints only while pointed at, selected or renamed', async ({ page }) => {
+  await page.goto('/?example=order-orchestrated');
+  await waitForViewportToSettle(page);
+  const ids = await canvas(page).locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')!));
+  expect(ids.length).toBeGreaterThan(10);
+  await expect(faces(page).locator('g[data-node]')).toHaveCount(ids.length);
+
+  // The face lies on its node, named as it: the outline's box is the node's box on screen.
+  const node = nodeNamed(page, 'PaymentService');
+  const id = (await node.getAttribute('data-id'))!;
+  await expect(face(page, id).locator('.sb-face__name')).toHaveText('PaymentService');
+  const nodeBox = (await node.boundingBox())!;
+  const faceBox = (await face(page, id).locator('.sb-face__outline').boundingBox())!;
+  for (const key of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(faceBox[key] - nodeBox[key])).toBeLessThan(2);
+
+  // At rest the HTML node paints nothing; pointed at, it draws itself (with its handles).
+  await page.mouse.move(5, 450);
+  expect(await paints(page, id)).toBe(false);
+  await node.hover();
+  await expect.poll(() => paints(page, id)).toBe(true);
+  await page.mouse.move(5, 450);
+  await expect.poll(() => paints(page, id)).toBe(false);
+
+  // Selected, it draws itself with its ring; Escape, and the face is back alone.
+  await node.click();
+  await page.mouse.move(5, 450);
+  await expect(node).toHaveClass(/selected/);
+  expect(await paints(page, id)).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => paints(page, id)).toBe(false);
+
+  // Renamed in place: the field shows; after Enter, the face has the new name.
+  await node.dblclick();
+  const field = canvas(page).getByLabel('Name', { exact: true });
+  await expect(field).toBeFocused();
+  expect(await paints(page, id)).toBe(true);
+  await field.fill('CardPaymentService');
+  await field.press('Enter');
+  await expect(face(page, id).locator('.sb-face__name')).toHaveText('CardPaymentService');
+});
+
+test('a dragged node takes its face along; a highlight has every node draw itself; far out the faces drop their text', async ({ page }) => {
+  await page.goto('/?example=order-orchestrated');
+  await waitForViewportToSettle(page);
+  const node = nodeNamed(page, 'ShippingService');
+  const id = (await node.getAttribute('data-id'))!;
+  const outline = face(page, id).locator('.sb-face__outline');
+  const before = (await outline.boundingBox())!;
+  const box = (await node.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 80, box.y + 120, { steps: 8 });
+  await page.mouse.up();
+  await page.mouse.move(5, 450);
+  await expect.poll(async () => (await outline.boundingBox())!.y - before.y).toBeGreaterThan(80);
+  const moved = (await node.boundingBox())!;
+  const after = (await outline.boundingBox())!;
+  expect(Math.abs(after.x - moved.x)).toBeLessThan(2);
+  expect(Math.abs(after.y - moved.y)).toBeLessThan(2);
+
+  // A measure's row lights some nodes and dims the rest: the layer steps aside, every node draws itself.
+  const blastRadius = page.getByTestId('trade-offs').getByTestId('measure-blastRadius');
+  await expect(blastRadius.getByTestId('measure-value')).toHaveText('100%', { timeout: 30_000 });
+  await blastRadius.getByRole('button').click();
+  await expect(faces(page)).toBeHidden();
+  expect(await paints(page, id)).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(faces(page)).toBeAttached();
+  await expect.poll(() => paints(page, id)).toBe(false);
+
+  // Far out (below 40 %), names and captions are gone from the faces as from the nodes; the shapes stay.
+  const zoomOut = canvas(page).getByRole('button', { name: 'Zoom out' });
+  for (let i = 0; i < 8; i++) await zoomOut.click();
+  await expect(canvas(page)).toHaveClass(/sb-canvas--far/);
+  await expect(face(page, id).locator('.sb-face__name')).toBeHidden();
+  await expect(outline).toBeVisible();
+});
