@@ -53,37 +53,50 @@ export const NAME_BREAK = /(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[
  * A name as lines that fit `width`: words wrap at spaces, and a word too long for a line breaks
  * where NAME_BREAK allows ("ReserveInventoryFor|OrderCommand"), else it is cut. The canvas draws
  * names in exactly these lines (HTML node and face alike), the layouts size nodes by them and the
- * SVG export draws them. A line that starts where a space was begins with it (" Order"), so the
- * lines joined are the name; callers that draw a line trim it.
+ * SVG export draws them. The lines joined are the name exactly, whitespace included (a line that
+ * starts where a space was begins with it), so the name reads whole to a screen reader and a
+ * search; whoever draws a line trims it (wrapName).
  */
 export function nameLines(name: string, width: number, kind: NodeKind): string[] {
+  const words = name.trim();
+  if (words === '') return [name];
   const inset = textInset(kind);
   const perLine = Math.max(1, Math.floor((width - inset.left - inset.right) / NAME_FONT.charWidth));
   const lines: string[] = [];
   let line = '';
+  /** The characters the line draws: a run of whitespace between words is drawn as one space. */
   let length = 0;
-  const place = (piece: string, spaced: boolean) => {
-    const size = [...piece].length;
-    const gap = line !== '' && spaced ? 1 : 0;
-    if (line !== '' && length + gap + size > perLine) {
-      lines.push(line);
-      line = spaced ? ` ${piece}` : piece;
-      length = size;
-    } else {
-      line += gap ? ` ${piece}` : piece;
-      length += gap + size;
+  let space = '';
+  for (const token of words.split(/(\s+)/u)) {
+    if (/^\s/u.test(token)) {
+      space = token;
+      continue;
     }
-  };
-  for (const word of name.trim().split(/\s+/u)) {
-    const pieces = [...word].length > perLine ? word.split(NAME_BREAK).flatMap((p) => cut(p, perLine)) : [word];
-    pieces.forEach((piece, i) => place(piece, i === 0));
+    const pieces = [...token].length > perLine ? token.split(NAME_BREAK).flatMap((p) => cut(p, perLine)) : [token];
+    pieces.forEach((piece, i) => {
+      const before = i === 0 ? space : '';
+      const size = [...piece].length;
+      const gap = before === '' ? 0 : 1;
+      if (line !== '' && length + gap + size > perLine) {
+        lines.push(line);
+        line = before + piece;
+        length = size;
+      } else {
+        line += before + piece;
+        length += gap + size;
+      }
+    });
+    space = '';
   }
   lines.push(line);
+  // Whitespace around the name stays with its first and last lines.
+  lines[0] = name.slice(0, name.length - name.trimStart().length) + lines[0];
+  lines[lines.length - 1] += name.slice(name.trimEnd().length);
   return lines;
 }
 
-/** The lines of a name as drawn: nameLines without the space a line starts with. */
-export const wrapName = (name: string, width: number, kind: NodeKind): string[] => nameLines(name, width, kind).map((line) => line.trimStart());
+/** The lines of a name as drawn: nameLines with each run of whitespace one space, none around. */
+export const wrapName = (name: string, width: number, kind: NodeKind): string[] => nameLines(name, width, kind).map((line) => line.trim().replace(/\s+/gu, ' '));
 
 /** A piece longer than a line, cut into lines. */
 function cut(piece: string, perLine: number): string[] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { NODE_HEIGHT, NODE_MAX_WIDTH, nodeSize } from './nodeSize.ts';
 import { nameLines, textHeight, wrapName } from './nameLines.ts';
 
@@ -29,5 +30,16 @@ describe('nameLines', () => {
     expect(lines.slice(1).every((line) => line.startsWith(' '))).toBe(true);
     expect(wrapName(name, 260, 'command')).toEqual(lines.map((line) => line.trim()));
     expect(nameLines('ReserveInventoryForOrderCommand', 260, 'service').join('')).toBe('ReserveInventoryForOrderCommand');
+  });
+});
+
+describe('nameLines, for any text a name can hold', () => {
+  it('joined, the lines are the name exactly: tabs, runs of spaces, newlines and whitespace around it included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\t', '\n', '_', 'é', '😀', 'x'), maxLength: 80 }), fc.integer({ min: 140, max: 260 }), (name, width) => {
+        expect(nameLines(name, width, 'service').join('')).toBe(name);
+        expect(wrapName(name, width, 'service').every((line) => line === line.trim() && !/\s\s|[\t\n]/.test(line))).toBe(true);
+      }),
+    );
   });
 });

@@ -8,41 +8,43 @@
  * the browser composites again on every frame of a pan or an edit, times the nodes of the design.
  * Faces drawn here in absolute coordinates are one piece however many nodes there are.
  */
-import { memo, useMemo } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from '@xyflow/react';
 import { isDesignNode, type CanvasNode, type FlowNode } from '../adapter.ts';
 import { nodeSize } from '../metrics.ts';
 import { faceMarkup } from './faceMarkup.ts';
 
-const faces = new WeakMap<FlowNode, string>();
-
-/** A node's face, made once per node object (an unchanged node keeps its object: adapter.ts). */
+/** A node's face as the node is now: where it is and the size React Flow measured (until then, the size it will have). */
 function faceOf(node: FlowNode): string {
-  let face = faces.get(node);
-  if (face === undefined) {
-    const measured = node.measured?.width !== undefined && node.measured.height !== undefined ? node.measured : undefined;
-    const size = measured ?? nodeSize(node.data.name, node.type);
-    const { data } = node;
-    face = faceMarkup({
-      kind: node.type ?? 'service',
-      name: data.name,
-      x: node.position.x,
-      y: node.position.y,
-      width: size.width!,
-      height: size.height!,
-      failure: data.failure,
-      compensation: data.compensation,
-      terminal: data.terminal,
-      orchestrator: data.coordinator,
-    });
-    faces.set(node, face);
-  }
-  return face;
+  const measured = node.measured?.width !== undefined && node.measured.height !== undefined ? node.measured : undefined;
+  const size = measured ?? nodeSize(node.data.name, node.type);
+  const { data } = node;
+  return faceMarkup({
+    kind: node.type ?? 'service',
+    name: data.name,
+    x: node.position.x,
+    y: node.position.y,
+    width: size.width!,
+    height: size.height!,
+    failure: data.failure,
+    compensation: data.compensation,
+    terminal: data.terminal,
+    orchestrator: data.coordinator,
+  });
 }
 
-const Face = memo(function Face({ id, markup }: { id: string; markup: string }) {
-  return <g data-node={id} dangerouslySetInnerHTML={{ __html: markup }} />;
+/**
+ * One node's face, drawn again only when its node object changed (an unchanged node keeps its
+ * object: adapter.ts). The markup is written straight into the group and not kept: thousands of
+ * faces' text held in props would be megabytes of heap.
+ */
+const Face = memo(function Face({ node }: { node: FlowNode }) {
+  const ref = useRef<SVGGElement>(null);
+  useLayoutEffect(() => {
+    ref.current!.innerHTML = faceOf(node);
+  }, [node]);
+  return <g ref={ref} data-node={node.id} />;
 });
 
 export function FaceLayer({ nodes }: { nodes: readonly CanvasNode[] }) {
@@ -51,7 +53,7 @@ export function FaceLayer({ nodes }: { nodes: readonly CanvasNode[] }) {
   if (!layer) return null;
   return createPortal(
     <svg className="sb-faces" aria-hidden="true" data-testid="node-faces">
-      {nodes.map((n) => (isDesignNode(n) ? <Face key={n.id} id={n.id} markup={faceOf(n)} /> : null))}
+      {nodes.map((n) => (isDesignNode(n) ? <Face key={n.id} node={n} /> : null))}
     </svg>,
     layer,
   );
