@@ -22,8 +22,8 @@ interface Design {
 const HOSTILE_TEXT = fixtureText('hostile');
 const HOSTILE: Design = JSON.parse(HOSTILE_TEXT);
 const byId = (id: string) => HOSTILE.nodes.find((n) => n.id === id)!;
-/** What nobody typed in the design and so must never appear as an element: markup that ran or was parsed. */
-const PARSED_MARKUP = 'script:not([src]), iframe, object, embed, [onerror], [onload], [onbegin], [onclick], a[href^="javascript:" i], .sb-node__name *:not(wbr)';
+/** What nobody typed in the design and so must never appear as an element: markup that ran or was parsed (in a node's name, its lines, or its face). */
+const PARSED_MARKUP = 'script:not([src]), iframe, object, embed, [onerror], [onload], [onbegin], [onclick], a[href^="javascript:" i], .sb-node__name *:not(.sb-node__line), .sb-node__line *, .sb-faces text *';
 
 /** Watches for what a payload that ran would do: a dialog, or `window.__pwned`. */
 function watchForPayloads(page: Page): { dialogs: string[]; check(): Promise<void> } {

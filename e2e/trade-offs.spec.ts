@@ -45,7 +45,7 @@ test('the scorecard reads the orchestrated order process, and a row lights its n
   });
 
   await test.step('the measures follow an edit', async () => {
-    await node(page, 'shippingService').click();
+    await canvas(page).locator('.react-flow__node[data-id="shippingService"]').click();
     await page.keyboard.press('Delete');
     await expect(measure(page, 'testPaths').getByTestId('measure-value')).not.toHaveText('4', MEASURED);
   });

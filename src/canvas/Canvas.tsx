@@ -15,6 +15,7 @@ import type { CanvasNode, FlowEdge } from './adapter.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { ConnectionLayer } from './edges/ConnectionLayer.tsx';
 import { FaceLayer } from './nodes/FaceLayer.tsx';
+import { pointAt } from './nodes/pointedNode.ts';
 import { useConnectionEvents } from './edges/useConnectionEvents.ts';
 import { Legend } from './Legend.tsx';
 import { Overview } from './Overview.tsx';
@@ -47,6 +48,10 @@ import { useHighlightStore } from '../store/highlightStore.ts';
 import { PresenceLayer } from './presence/PresenceLayer.tsx';
 
 const NO_EDGES: FlowEdge[] = [];
+
+// The node under the pointer shows its handles (nodes/pointedNode.ts).
+const pointAtNode = (_: unknown, node: CanvasNode) => pointAt(node.id);
+const pointAtNothing = () => pointAt(null);
 
 /** Nodes snap to this grid when dragged or moved with the arrow keys. */
 const GRID: [number, number] = [16, 16];
@@ -147,6 +152,8 @@ export function Canvas() {
         nodeTypes={nodeTypes}
         onInit={rememberFlow}
         onNodesChange={onNodesChange}
+        onNodeMouseEnter={pointAtNode}
+        onNodeMouseLeave={pointAtNothing}
         onPaneClick={connections.onPaneClick}
         onConnect={editing.onConnect}
         onConnectEnd={editing.onConnectEnd}

@@ -1,5 +1,6 @@
 /** What every node shares: icon and kind caption, the name, the problem badge, and the handles to connect it by hand while it is pointed at or selected. */
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { usePointedNode } from './pointedNode.ts';
 import { nodeIconImage, type NodeIcon } from './nodeIcons.ts';
 import type { SagaNodeData } from '../adapter.ts';
 import type { NodeKind } from '../../model/index.ts';
@@ -30,13 +31,11 @@ interface NodeFrameProps {
 export function NodeFrame({ id, kind, variant, icon, caption, data, isConnectable, selected, shape, tags }: NodeFrameProps) {
   const renaming = useDesignStore((s) => s.renaming === id);
   const lit = useHighlighted(id);
-  const [pointed, setPointed] = useState(false);
+  const pointed = usePointedNode((s) => s.id === id);
   return (
     <div
       className={`sb-node ${variant}${lit === undefined ? '' : lit ? ' sb-node--lit' : ' sb-node--dimmed'}${renaming ? ' sb-node--renaming' : ''}`}
       data-lit={lit}
-      onPointerEnter={isConnectable ? () => setPointed(true) : undefined}
-      onPointerLeave={isConnectable ? () => setPointed(false) : undefined}
     >
       {shape}
       <div className="sb-node__head">

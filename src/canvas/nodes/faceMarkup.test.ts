@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { faceIcon, faceMarkup, type Face } from './faceMarkup.ts';
+import { placePath } from './faceIcons.ts';
 import { wrapName } from '../../layout/nameLines.ts';
 
 const face = (over: Partial<Face> = {}): Face => ({ kind: 'service', name: 'PaymentService', x: 100, y: 40, width: 180, height: 56, ...over });
@@ -18,8 +19,9 @@ describe('a node face', () => {
     expect([outline.getAttribute('x'), outline.getAttribute('y'), outline.getAttribute('width'), outline.getAttribute('height')]).toEqual(['101', '41', '178', '54']);
     expect(outline.getAttribute('stroke')).toBe('#334155');
     const icon = doc.querySelector('.sb-face__icon')!;
-    expect([icon.getAttribute('x'), icon.getAttribute('y')]).toEqual(['114', '49']);
-    expect(icon.getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
+    // The service's cube, scaled from its 24 px grid into the 14 px square at (114, 49), drawn in place.
+    expect(icon.getAttribute('stroke')).toBe('#334155');
+    expect(icon.querySelector('path')!.getAttribute('d')).toBe('M121 50.633 125.958 53.317v5.367L121 61.367l-4.958 -2.683V53.317z');
     expect(doc.querySelector('.sb-face__caption')!.textContent).toBe('SERVICE');
     expect([...doc.querySelectorAll('.sb-face__name')].map((t) => t.textContent)).toEqual(['PaymentService']);
   });
@@ -48,5 +50,13 @@ describe('a node face', () => {
     expect(parse(faceMarkup(face({ orchestrator: true }))).querySelector('.sb-face__caption')!.textContent).toBe('SERVICE · HUB');
     expect(parse(faceMarkup(face({ kind: 'orchestrator' }))).querySelector('.sb-face__ring')).not.toBeNull();
     expect([faceIcon('event', { terminal: true, failure: true }), faceIcon('command', { compensation: true }), faceIcon('actor', {})]).toEqual(['failureEnd', 'compensation', 'actor']);
+  });
+});
+
+describe('an icon placed on a face', () => {
+  it('scales absolute commands and moves them; relative ones and arc flags are only scaled or kept', () => {
+    expect(placePath('M12 2.8 20.5 7.4v9.2', 0.5, 100, 10)).toBe('M106 11.4 110.25 13.7v4.6');
+    expect(placePath('M20 12a8 8 0 1 1-2.34-5.66', 2, 0, 0)).toBe('M40 24a16 16 0 1 1 -4.68 -11.32');
+    expect(placePath('M4 21v-.5A6.5 6.5 0 0 1 10.5 14h3', 1, 10, 20)).toBe('M14 41v-0.5A6.5 6.5 0 0 1 20.5 34h3');
   });
 });

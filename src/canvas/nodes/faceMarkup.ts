@@ -11,7 +11,8 @@ import { captionOf, swatchOf, type NodeFlags } from '../../export/look.ts';
 import { xmlText } from '../../export/svgText.ts';
 import { CAPTION_FONT, NAME_FONT, TEXT_PADDING, wrapName } from '../../layout/nameLines.ts';
 import type { NodeKind } from '../../model/index.ts';
-import { nodeIconImage, type NodeIcon } from './nodeIcons.ts';
+import { NODE_ICONS, type NodeIcon } from './nodeIcons.ts';
+import { iconMarkup } from './faceIcons.ts';
 
 export interface Face extends NodeFlags {
   kind: NodeKind;
@@ -106,7 +107,8 @@ export function faceMarkup(face: Face): string {
   const left = face.x + frame.left;
   const top = face.y + frame.top;
   const parts = outline(face, frame);
-  parts.push(`<image class="sb-face__icon" href="${xmlText(iconHref(faceIcon(face.kind, face)))}" x="${num(left)}" y="${num(top)}" width="${ICON_SIZE}" height="${ICON_SIZE}"/>`);
+  const [icon, colour] = NODE_ICONS[faceIcon(face.kind, face)];
+  parts.push(iconMarkup(icon, colour, left, top, ICON_SIZE));
   parts.push(
     `<text class="sb-face__caption" x="${num(left + ICON_SIZE + ICON_GAP)}" y="${num(top + CAPTION_FONT.lineHeight / 2 - BASELINE_SHIFT)}" fill="${swatch.caption}">${xmlText(captionOf(face.kind, face).toUpperCase())}</text>`,
   );
@@ -116,6 +118,3 @@ export function faceMarkup(face: Face): string {
   );
   return parts.join('');
 }
-
-/** The icon's data URL (the CSS image of the HTML node, without `url("…")`). */
-const iconHref = (icon: NodeIcon): string => nodeIconImage(icon).slice('url("'.length, -'")'.length);
