@@ -31,6 +31,8 @@ function faceOf(node: FlowNode): string {
     compensation: data.compensation,
     terminal: data.terminal,
     orchestrator: data.coordinator,
+    errors: data.errors,
+    warnings: data.warnings,
   });
 }
 

@@ -60,3 +60,14 @@ describe('an icon placed on a face', () => {
     expect(placePath('M4 21v-.5A6.5 6.5 0 0 1 10.5 14h3', 1, 10, 20)).toBe('M14 41v-0.5A6.5 6.5 0 0 1 20.5 34h3');
   });
 });
+
+describe('a face’s problem badge', () => {
+  it('is there only with problems, red with any error, amber with warnings only, counting both', () => {
+    expect(parse(faceMarkup(face())).querySelector('.sb-face__badge')).toBeNull();
+    const red = parse(faceMarkup(face({ errors: 1, warnings: 2 }))).querySelector('.sb-face__badge')!;
+    expect(red.querySelector('text')!.textContent).toBe('3');
+    expect(red.querySelectorAll('rect')[1]!.getAttribute('fill')).toBe('#d92d20');
+    const amber = parse(faceMarkup(face({ warnings: 1 }))).querySelector('.sb-face__badge')!;
+    expect(amber.querySelectorAll('rect')[1]!.getAttribute('fill')).toBe('#fdb022');
+  });
+});

@@ -17,6 +17,9 @@ import { iconMarkup } from './faceIcons.ts';
 export interface Face extends NodeFlags {
   kind: NodeKind;
   name: string;
+  /** The node's problems, for its badge (none: no badge). */
+  errors?: number;
+  warnings?: number;
   x: number;
   y: number;
   width: number;
@@ -116,5 +119,40 @@ export function faceMarkup(face: Face): string {
   wrapName(face.name, face.width, face.kind).forEach((line, i) =>
     parts.push(`<text class="sb-face__name" x="${num(left)}" y="${num(nameTop + i * NAME_FONT.lineHeight + NAME_FONT.lineHeight / 2 - BASELINE_SHIFT)}" fill="${swatch.ink}">${xmlText(line)}</text>`),
   );
+  const badge = problemBadge(face, frame.border);
+  if (badge) parts.push(badge);
   return parts.join('');
+}
+
+/** The problem badge as ProblemBadge.tsx and nodes.css draw it: a pill on the top-right corner, coloured by the worst problem, its glyph and count. */
+const BADGE = { height: 22, padding: 6, glyph: 11, gap: 2, digit: 8, ring: 2 } as const;
+
+function problemBadge(face: Face, border: number): string | undefined {
+  const errors = face.errors ?? 0;
+  const total = errors + (face.warnings ?? 0);
+  if (total === 0) return undefined;
+  const error = errors > 0;
+  const count = String(total);
+  const content = BADGE.glyph + BADGE.gap + count.length * BADGE.digit;
+  const width = Math.max(BADGE.height, content + 2 * BADGE.padding);
+  // 11 px past the right edge of the node's inside, and above its top (a command's tip: 6 px inside it).
+  const right = face.kind === 'command' ? face.x + face.width - 6 : face.x + face.width - border + 11;
+  const x = right - width;
+  const y = face.y + border - 11;
+  const r = BADGE.height / 2;
+  const gx = x + (width - content) / 2;
+  const gy = y + (BADGE.height - BADGE.glyph) / 2;
+  const s = BADGE.glyph / 12;
+  const at = (px: number, py: number) => `${num(gx + px * s)} ${num(gy + py * s)}`;
+  const [fill, ink] = error ? ['#d92d20', '#ffffff'] : ['#fdb022', '#422006'];
+  const glyph = error
+    ? `<circle cx="${num(gx + 6 * s)}" cy="${num(gy + 6 * s)}" r="${num(5.5 * s)}" fill="${ink}"/><path d="M${at(4, 4)} L${at(8, 8)} M${at(8, 4)} L${at(4, 8)}" stroke="${fill}" stroke-width="1.6" stroke-linecap="round"/>`
+    : `<path d="M${at(6, 0.9)} L${at(11.4, 10.6)} L${at(0.6, 10.6)} Z" fill="${ink}" stroke-linejoin="round"/><path d="M${at(6, 4.4)} L${at(6, 7.4)}" stroke="${fill}" stroke-width="1.5" stroke-linecap="round"/><circle cx="${num(gx + 6 * s)}" cy="${num(gy + 9.1 * s)}" r="${num(0.8 * s)}" fill="${fill}"/>`;
+  return (
+    `<g class="sb-face__badge">` +
+    roundedRect(x - BADGE.ring, y - BADGE.ring, width + 2 * BADGE.ring, BADGE.height + 2 * BADGE.ring, r + BADGE.ring, 'class="sb-face__badge-ring" fill="#ffffff"') +
+    roundedRect(x, y, width, BADGE.height, r, `fill="${fill}"`) +
+    `<g class="sb-face__badge-mark">${glyph}<text x="${num(gx + BADGE.glyph + BADGE.gap)}" y="${num(y + r)}" fill="${ink}">${count}</text></g>` +
+    `</g>`
+  );
 }
