@@ -176,8 +176,9 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
         <FrameLayer nodes={nodes} />
-        <ConnectionLayer nodes={nodes} edges={edges} events={connections.events} />
-        <FaceLayer nodes={nodes} />
+        <ConnectionLayer nodes={nodes} edges={edges} events={connections.events}>
+          <FaceLayer nodes={nodes} />
+        </ConnectionLayer>
         <Legend />
         <HighlightBanner />
         {live && <PresenceLayer />}

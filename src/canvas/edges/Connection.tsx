@@ -9,7 +9,7 @@ import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { FlowEdge } from '../adapter.ts';
 import { EDGE_LINE, edgeStroke, markerId } from './edgeLook.ts';
-import { UndoIcon } from '../icons.tsx';
+import { EdgeLabel } from './EdgeLabel.tsx';
 import { laneDashOffset, routeConnection } from './routes.ts';
 import type { Box, Shape } from './geometry.ts';
 import type { ConnectionPlan } from './plan.ts';
@@ -41,8 +41,10 @@ interface ConnectionProps {
   source: DrawnEnd;
   target: DrawnEnd;
   events: ConnectionEvents | null;
-  /** Where labels and badges go: React Flow's label layer, above the connections and under the nodes. */
-  labels: Element | null;
+  /** Where the label goes: a group over every connection's line, in the same SVG. */
+  labels: SVGGElement | null;
+  /** Where a fault badge goes (HTML): React Flow's label layer, above the connections and under the nodes. */
+  badges: Element | null;
   /** Lit by a highlight (both ends lit), dimmed (not), or neither (nothing highlighted). */
   lit: boolean | undefined;
   /** While simulating: the faults injected on this connection, in words. */
@@ -51,14 +53,13 @@ interface ConnectionProps {
 
 const SELECT_KEYS = new Set(['Enter', ' ', 'Escape']);
 
-export const Connection = memo(function Connection({ edge, source, target, events, labels, lit, faults }: ConnectionProps) {
+export const Connection = memo(function Connection({ edge, source, target, events, labels, badges, lit, faults }: ConnectionProps) {
   const { id, data, selected = false } = edge;
   const meaning = data?.meaning ?? 'invalid';
   const family = data?.family ?? 'invalid';
   const route = routeConnection({ source, target, plan: data ?? UNPLANNED, live: source.dragging || target.dragging || data?.live === true, loop: edge.source === edge.target });
   const stroke = edgeStroke(meaning, family, selected);
   const dashOffset = laneDashOffset(route, stroke['--sb-dash']);
-  const labelPlacement = route.vertical ? 'translate(10px, -50%)' : 'translate(-50%, -50%)';
   const compact = family === 'compensation' && !route.vertical && !route.laneStart && route.span < ROOM_FOR_LABEL;
   const onClick = events && ((e: MouseEvent) => events.select(id, e.shiftKey || e.metaKey || e.ctrlKey));
   const onKeyDown =
@@ -94,17 +95,10 @@ export const Connection = memo(function Connection({ edge, source, target, event
       {labels &&
         data?.label &&
         createPortal(
-          <div
-            className={`sb-edge-label sb-edge-label--${family}${compact ? ' sb-edge-label--compact' : ''}${selected ? ' sb-edge-label--selected' : ''}${lit === false ? ' sb-edge-label--dimmed' : ''}`}
-            style={{ transform: `translate(${route.labelX}px, ${route.labelY}px) ${labelPlacement}` }}
-            title={compact ? data.label : undefined}
-          >
-            {compact && <UndoIcon size={11} />}
-            <span className={compact ? 'sb-visually-hidden' : undefined}>{data.label}</span>
-          </div>,
+          <EdgeLabel text={data.label} family={family} compact={compact} selected={selected} dimmed={lit === false} x={route.labelX} y={route.labelY} beside={route.vertical} />,
           labels,
         )}
-      {labels &&
+      {badges &&
         faults &&
         createPortal(
           <div
@@ -121,7 +115,7 @@ export const Connection = memo(function Connection({ edge, source, target, event
             <span className="sb-visually-hidden">Fault injected: </span>
             {faults}
           </div>,
-          labels,
+          badges,
         )}
     </g>
   );

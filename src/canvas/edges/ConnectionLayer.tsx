@@ -9,7 +9,7 @@
  * dragged): each node's box is derived once per node object, and unchanged nodes and edges keep
  * their identity (adapter.ts), so memo skips the rest.
  */
-import { useMemo } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from '@xyflow/react';
 import { isDesignNode, type CanvasNode, type FlowEdge, type FlowNode } from '../adapter.ts';
@@ -38,11 +38,11 @@ function drawnEnd(node: FlowNode): DrawnEnd {
   return end;
 }
 
-/** React Flow's edge and label layers of this canvas, found once. */
-function useLayers(): { lines: Element | null; labels: Element | null } {
+/** React Flow's edge layer (for the lines and labels) and label layer (for the simulation's fault badges) of this canvas, found once. */
+function useLayers(): { lines: Element | null; badges: Element | null } {
   const domNode = useStore((s) => s.domNode);
   return useMemo(
-    () => ({ lines: domNode?.querySelector('.react-flow__edges') ?? null, labels: domNode?.querySelector('.react-flow__edgelabel-renderer') ?? null }),
+    () => ({ lines: domNode?.querySelector('.react-flow__edges') ?? null, badges: domNode?.querySelector('.react-flow__edgelabel-renderer') ?? null }),
     [domNode],
   );
 }
@@ -58,8 +58,18 @@ function useMarks(shown: boolean): { lit: ReadonlySet<string> | undefined; fault
   return { lit, faults: useMemo(() => faultWords(faults), [faults]) };
 }
 
-export function ConnectionLayer({ nodes, edges, events }: { nodes: readonly CanvasNode[]; edges: readonly FlowEdge[]; events: ConnectionEvents | null }) {
-  const { lines, labels } = useLayers();
+interface ConnectionLayerProps {
+  nodes: readonly CanvasNode[];
+  edges: readonly FlowEdge[];
+  events: ConnectionEvents | null;
+  /** Drawn over every line and label, in the same SVG (the editor's node faces). */
+  children?: ReactNode;
+}
+
+export function ConnectionLayer({ nodes, edges, events, children }: ConnectionLayerProps) {
+  const { lines, badges } = useLayers();
+  // Labels go in a group after every line, so that no line crosses a label.
+  const [labels, setLabels] = useState<SVGGElement | null>(null);
   const marks = useMarks(events !== null);
   const byId = useMemo(() => new Map(nodes.filter(isDesignNode).map((n) => [n.id, n])), [nodes]);
   if (!lines) return null;
@@ -72,9 +82,21 @@ export function ConnectionLayer({ nodes, edges, events }: { nodes: readonly Canv
         if (!source || !target) return null;
         const lit = marks.lit ? marks.lit.has(edge.source) && marks.lit.has(edge.target) : undefined;
         return (
-          <Connection key={edge.id} edge={edge} source={drawnEnd(source)} target={drawnEnd(target)} events={events} labels={labels} lit={lit} faults={marks.faults.get(edge.id)} />
+          <Connection
+            key={edge.id}
+            edge={edge}
+            source={drawnEnd(source)}
+            target={drawnEnd(target)}
+            events={events}
+            labels={labels}
+            badges={badges}
+            lit={lit}
+            faults={marks.faults.get(edge.id)}
+          />
         );
       })}
+      <g className="sb-edge-labels" ref={setLabels} />
+      {children}
     </svg>,
     lines,
   );

@@ -1,6 +1,6 @@
 /**
- * Every node's face in one SVG that Sagaboard draws itself, inside React Flow's edge layer, over
- * the connections and under the nodes (faceMarkup.ts). React Flow's nodes stay where they are —
+ * Every node's face drawn by Sagaboard itself, in the connections' SVG (ConnectionLayer.tsx) over
+ * the lines and under React Flow's nodes (faceMarkup.ts). React Flow's nodes stay where they are —
  * for pointing, selecting, dragging, connecting, focus and screen readers — but paint their own
  * face only while pointed at, selected, renamed, dragged or highlighted (faces.css).
  *
@@ -8,9 +8,7 @@
  * the browser composites again on every frame of a pan or an edit, times the nodes of the design.
  * Faces drawn here in absolute coordinates are one piece however many nodes there are.
  */
-import { memo, useLayoutEffect, useMemo, useRef } from 'react';
-import { createPortal } from 'react-dom';
-import { useStore } from '@xyflow/react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { isDesignNode, type CanvasNode, type FlowNode } from '../adapter.ts';
 import { nodeSize } from '../metrics.ts';
 import { faceMarkup } from './faceMarkup.ts';
@@ -49,14 +47,11 @@ const Face = memo(function Face({ node }: { node: FlowNode }) {
   return <g ref={ref} data-node={node.id} />;
 });
 
+/** Drawn last in the connections' SVG (ConnectionLayer's children): over the lines and their labels. */
 export function FaceLayer({ nodes }: { nodes: readonly CanvasNode[] }) {
-  const domNode = useStore((s) => s.domNode);
-  const layer = useMemo(() => domNode?.querySelector('.react-flow__edges') ?? null, [domNode]);
-  if (!layer) return null;
-  return createPortal(
-    <svg className="sb-faces" aria-hidden="true" data-testid="node-faces">
+  return (
+    <g className="sb-faces" aria-hidden="true" data-testid="node-faces">
       {nodes.map((n) => (isDesignNode(n) ? <Face key={n.id} node={n} /> : null))}
-    </svg>,
-    layer,
+    </g>
   );
 }
