@@ -14,7 +14,7 @@ import { ZOOM_LIMITS } from '../persistence/viewport.ts';
 import type { CanvasNode, FlowEdge } from './adapter.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { ConnectionLayer } from './edges/ConnectionLayer.tsx';
-import { FaceLayer } from './nodes/FaceLayer.tsx';
+import { FaceLayer, FacesDrawn } from './nodes/FaceLayer.tsx';
 import { pointAt } from './nodes/pointedNode.ts';
 import { useConnectionEvents } from './edges/useConnectionEvents.ts';
 import { Legend } from './Legend.tsx';
@@ -145,57 +145,59 @@ export function Canvas() {
           ?
         </button>
       </Panel>
-      <ReactFlow<CanvasNode, FlowEdge>
-        nodes={nodes}
-        // Connections are drawn by ConnectionLayer, not by React Flow.
-        edges={NO_EDGES}
-        nodeTypes={nodeTypes}
-        onInit={rememberFlow}
-        onNodesChange={onNodesChange}
-        onNodeMouseEnter={pointAtNode}
-        onNodeMouseLeave={pointAtNothing}
-        onPaneClick={connections.onPaneClick}
-        onConnect={editing.onConnect}
-        onConnectEnd={editing.onConnectEnd}
-        isValidConnection={editing.isValidConnection}
-        onNodeDoubleClick={readOnly ? undefined : editing.onNodeDoubleClick}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        elementsSelectable
-        snapToGrid
-        snapGrid={GRID}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        selectionMode={SelectionMode.Partial}
-        zoomOnDoubleClick={false}
-        minZoom={ZOOM_LIMITS.min}
-        maxZoom={ZOOM_LIMITS.max}
-        aria-label="Design canvas"
-        ariaLabelConfig={readOnly ? READ_ONLY_ARIA_LABELS : ARIA_LABELS}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
-        <FrameLayer nodes={nodes} />
-        <ConnectionLayer nodes={nodes} edges={edges} events={connections.events}>
-          <FaceLayer nodes={nodes} />
-        </ConnectionLayer>
-        <Legend />
-        <HighlightBanner />
-        {live && <PresenceLayer />}
-        {simulating && (
-          <Suspense fallback={null}>
-            <TokenLayer />
-          </Suspense>
-        )}
-        <Controls showInteractive={false} showFitView={false} position="bottom-left">
-          <ControlButton onClick={() => void frame({ animate: true, toggle: true })} aria-label="Fit the design in view (F)" title="Fit the design in view (F); again for the whole design">
-            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" style={{ fill: 'none' }} stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
-            </svg>
-          </ControlButton>
-        </Controls>
-        {!simulating && <Overview nodes={nodes} colourOf={minimapColour} label="Overview of the design" />}
-      </ReactFlow>
+      <FacesDrawn.Provider value={faces}>
+        <ReactFlow<CanvasNode, FlowEdge>
+          nodes={nodes}
+          // Connections are drawn by ConnectionLayer, not by React Flow.
+          edges={NO_EDGES}
+          nodeTypes={nodeTypes}
+          onInit={rememberFlow}
+          onNodesChange={onNodesChange}
+          onNodeMouseEnter={pointAtNode}
+          onNodeMouseLeave={pointAtNothing}
+          onPaneClick={connections.onPaneClick}
+          onConnect={editing.onConnect}
+          onConnectEnd={editing.onConnectEnd}
+          isValidConnection={editing.isValidConnection}
+          onNodeDoubleClick={readOnly ? undefined : editing.onNodeDoubleClick}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          elementsSelectable
+          snapToGrid
+          snapGrid={GRID}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          selectionMode={SelectionMode.Partial}
+          zoomOnDoubleClick={false}
+          minZoom={ZOOM_LIMITS.min}
+          maxZoom={ZOOM_LIMITS.max}
+          aria-label="Design canvas"
+          ariaLabelConfig={readOnly ? READ_ONLY_ARIA_LABELS : ARIA_LABELS}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
+          <FrameLayer nodes={nodes} />
+          <ConnectionLayer nodes={nodes} edges={edges} events={connections.events}>
+            <FaceLayer nodes={nodes} />
+          </ConnectionLayer>
+          <Legend />
+          <HighlightBanner />
+          {live && <PresenceLayer />}
+          {simulating && (
+            <Suspense fallback={null}>
+              <TokenLayer />
+            </Suspense>
+          )}
+          <Controls showInteractive={false} showFitView={false} position="bottom-left">
+            <ControlButton onClick={() => void frame({ animate: true, toggle: true })} aria-label="Fit the design in view (F)" title="Fit the design in view (F); again for the whole design">
+              <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                <path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" style={{ fill: 'none' }} stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+              </svg>
+            </ControlButton>
+          </Controls>
+          {!simulating && <Overview nodes={nodes} colourOf={minimapColour} label="Overview of the design" />}
+        </ReactFlow>
+      </FacesDrawn.Provider>
       <WhatIfWatcher />
       <EmptyCanvasHint />
       <HintToast />

@@ -8,10 +8,13 @@
  * the browser composites again on every frame of a pan or an edit, times the nodes of the design.
  * Faces drawn here in absolute coordinates are one piece however many nodes there are.
  */
-import { memo, useLayoutEffect, useRef } from 'react';
+import { createContext, memo, useLayoutEffect, useRef } from 'react';
 import { isDesignNode, type CanvasNode, type FlowNode } from '../adapter.ts';
 import { nodeSize } from '../metrics.ts';
 import { faceMarkup } from './faceMarkup.ts';
+
+/** Whether the canvas draws the nodes' faces in its face layer (the editor, without a highlight): then a node at rest need not make its own. */
+export const FacesDrawn = createContext(false);
 
 /** A node's face as the node is now: where it is and the size React Flow measured (until then, the size it will have). */
 function faceOf(node: FlowNode): string {

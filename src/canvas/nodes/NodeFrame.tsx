@@ -1,5 +1,6 @@
 /** What every node shares: icon and kind caption, the name, the problem badge, and the handles to connect it by hand while it is pointed at or selected. */
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
+import { FacesDrawn } from './FaceLayer.tsx';
 import { usePointedNode } from './pointedNode.ts';
 import { nodeIconImage, type NodeIcon } from './nodeIcons.ts';
 import type { SagaNodeData } from '../adapter.ts';
@@ -32,16 +33,21 @@ export function NodeFrame({ id, kind, variant, icon, caption, data, isConnectabl
   const renaming = useDesignStore((s) => s.renaming === id);
   const lit = useHighlighted(id);
   const pointed = usePointedNode((s) => s.id === id);
+  // Where the face layer draws this node's face, the node paints nothing at rest (faces.css): its
+  // icon, caption and shape are made only while it shows itself. Its name stays, for finding it.
+  const full = !useContext(FacesDrawn) || pointed || selected || renaming || lit !== undefined;
   return (
     <div
       className={`sb-node ${variant}${lit === undefined ? '' : lit ? ' sb-node--lit' : ' sb-node--dimmed'}${renaming ? ' sb-node--renaming' : ''}`}
       data-lit={lit}
     >
-      {shape}
-      <div className="sb-node__head">
-        <span className="sb-node__icon" style={{ backgroundImage: nodeIconImage(icon) }} />
-        <span className="sb-node__caption">{caption}</span>
-      </div>
+      {full && shape}
+      {full && (
+        <div className="sb-node__head">
+          <span className="sb-node__icon" style={{ backgroundImage: nodeIconImage(icon) }} />
+          <span className="sb-node__caption">{caption}</span>
+        </div>
+      )}
       <div className="sb-node__name">{renaming ? <NameEditor id={id} name={data.name} /> : <WrappedName text={data.name} kind={kind} />}</div>
       {data.errors + data.warnings > 0 && <ProblemBadge errors={data.errors} warnings={data.warnings} />}
       {isConnectable && (pointed || selected) && <ConnectHandles nodeId={id} />}
