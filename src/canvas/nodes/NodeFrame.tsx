@@ -49,7 +49,7 @@ export function NodeFrame({ id, kind, variant, icon, caption, data, isConnectabl
         </div>
       )}
       <div className="sb-node__name">{renaming ? <NameEditor id={id} name={data.name} /> : <WrappedName text={data.name} kind={kind} />}</div>
-      {data.errors + data.warnings > 0 && <ProblemBadge errors={data.errors} warnings={data.warnings} />}
+      {data.errors + data.warnings > 0 && <ProblemBadge errors={data.errors} warnings={data.warnings} glyph={full} />}
       {isConnectable && (pointed || selected) && <ConnectHandles nodeId={id} />}
       {tags}
       <SimulationMarks id={id} faults={!tags} />

@@ -1,6 +1,7 @@
 /** The count of errors and warnings on a node, coloured by the worst one and marked with its icon too (a crossed ring: errors; a triangle: warnings). */
 
-export function ProblemBadge({ errors, warnings }: { errors: number; warnings: number }) {
+/** `glyph`: with its icon (a badge only the face layer shows needs none: its count and words stay for the page's text). */
+export function ProblemBadge({ errors, warnings, glyph = true }: { errors: number; warnings: number; glyph?: boolean }) {
   const total = errors + warnings;
   if (total === 0) return null;
   const label = [count(errors, 'error'), count(warnings, 'warning')].filter(Boolean).join(', ');
@@ -8,20 +9,22 @@ export function ProblemBadge({ errors, warnings }: { errors: number; warnings: n
   return (
     <span className={`sb-badge sb-badge--${worst}`} title={label} aria-label={label} role="img" data-testid="problem-badge">
       {/* An icon, not a letter: a ring with a cross (error), a triangle with a bang (warning). */}
-      <svg width="11" height="11" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
-        {worst === 'error' ? (
-          <>
-            <circle cx="6" cy="6" r="5.5" fill="currentColor" />
-            <path d="m4 4 4 4M8 4 4 8" stroke="#d92d20" strokeWidth="1.6" strokeLinecap="round" />
-          </>
-        ) : (
-          <>
-            <path d="M6 .9 11.4 10.6H.6z" fill="currentColor" strokeLinejoin="round" />
-            <path d="M6 4.4v3" stroke="#fdb022" strokeWidth="1.5" strokeLinecap="round" />
-            <circle cx="6" cy="9.1" r=".8" fill="#fdb022" />
-          </>
-        )}
-      </svg>
+      {glyph && (
+        <svg width="11" height="11" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+          {worst === 'error' ? (
+            <>
+              <circle cx="6" cy="6" r="5.5" fill="currentColor" />
+              <path d="m4 4 4 4M8 4 4 8" stroke="#d92d20" strokeWidth="1.6" strokeLinecap="round" />
+            </>
+          ) : (
+            <>
+              <path d="M6 .9 11.4 10.6H.6z" fill="currentColor" strokeLinejoin="round" />
+              <path d="M6 4.4v3" stroke="#fdb022" strokeWidth="1.5" strokeLinecap="round" />
+              <circle cx="6" cy="9.1" r=".8" fill="#fdb022" />
+            </>
+          )}
+        </svg>
+      )}
       {total}
     </span>
   );
