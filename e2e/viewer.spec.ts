@@ -61,7 +61,9 @@ test('kinds are drawn differently: orchestrator, compensation, failure and end e
   await expect(nodeNamed(page, 'OrderService').locator('.sb-node')).toHaveClass(/sb-node--orchestrator/);
   await expect(nodeNamed(page, 'OrderService')).toHaveAttribute('aria-label', 'Orchestrator OrderService');
   await expect(nodeNamed(page, 'RefundPayment').locator('.sb-node')).toHaveClass(/sb-node--compensation/);
-  await expect(nodeNamed(page, 'RefundPayment')).toContainText('Compensation');
+  // Its face, drawn in the canvas' face layer, says so; so does its name for screen readers.
+  await expect(canvas(page).locator('[data-testid="node-faces"] g[data-node="refundPayment"] .sb-face__caption')).toHaveText('COMPENSATION');
+  await expect(nodeNamed(page, 'RefundPayment')).toHaveAttribute('aria-label', /^Compensation command RefundPayment/);
   await expect(nodeNamed(page, 'PaymentFailed').locator('.sb-node')).toHaveClass(/sb-node--failure/);
   await expect(nodeNamed(page, 'OrderCompleted').locator('.sb-node')).toHaveClass(/sb-node--terminal/);
   await expect(nodeNamed(page, 'ProcessPayment').locator('.sb-node')).not.toHaveClass(/sb-node--compensation/);

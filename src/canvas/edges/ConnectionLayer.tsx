@@ -7,9 +7,11 @@
  *
  * A connection is drawn again only when it or one of its two nodes changed (moved, resized,
  * dragged): each node's box is derived once per node object, and unchanged nodes and edges keep
- * their identity (adapter.ts), so memo skips the rest.
+ * their identity (adapter.ts), so memo skips the rest; and React compares them in buckets
+ * (buckets.ts), so a move does not walk every connection.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
+import { BUCKETS, bucketOf, sameItems } from '../buckets.ts';
 import { createPortal } from 'react-dom';
 import { useStore } from '@xyflow/react';
 import { isDesignNode, type CanvasNode, type FlowEdge, type FlowNode } from '../adapter.ts';
@@ -66,6 +68,34 @@ interface ConnectionLayerProps {
   children?: ReactNode;
 }
 
+/** The connections of one bucket, each with its two ends as drawn, and its highlight and faults. */
+interface BucketProps {
+  edges: FlowEdge[];
+  sources: DrawnEnd[];
+  targets: DrawnEnd[];
+  lit: (boolean | undefined)[];
+  faults: (string | undefined)[];
+  events: ConnectionEvents | null;
+  labels: SVGGElement | null;
+  badges: Element | null;
+}
+
+const sameBucket = (a: BucketProps, b: BucketProps): boolean =>
+  a.events === b.events &&
+  a.labels === b.labels &&
+  a.badges === b.badges &&
+  sameItems(a.edges, b.edges) &&
+  sameItems(a.sources, b.sources) &&
+  sameItems(a.targets, b.targets) &&
+  sameItems(a.lit, b.lit) &&
+  sameItems(a.faults, b.faults);
+
+const ConnectionBucket = memo(function ConnectionBucket({ edges, sources, targets, lit, faults, events, labels, badges }: BucketProps) {
+  return edges.map((edge, i) => (
+    <Connection key={edge.id} edge={edge} source={sources[i]!} target={targets[i]!} events={events} labels={labels} badges={badges} lit={lit[i]} faults={faults[i]} />
+  ));
+}, sameBucket);
+
 export function ConnectionLayer({ nodes, edges, events, children }: ConnectionLayerProps) {
   const { lines, badges } = useLayers();
   // Labels go in a group after every line, so that no line crosses a label.
@@ -73,28 +103,24 @@ export function ConnectionLayer({ nodes, edges, events, children }: ConnectionLa
   const marks = useMarks(events !== null);
   const byId = useMemo(() => new Map(nodes.filter(isDesignNode).map((n) => [n.id, n])), [nodes]);
   if (!lines) return null;
+  const buckets = Array.from({ length: BUCKETS }, (): Omit<BucketProps, 'events' | 'labels' | 'badges'> => ({ edges: [], sources: [], targets: [], lit: [], faults: [] }));
+  for (const edge of edges) {
+    const source = byId.get(edge.source);
+    const target = byId.get(edge.target);
+    // A node not drawn yet (a big design opening): its connections wait for it.
+    if (!source || !target) continue;
+    const bucket = buckets[bucketOf(edge.id)]!;
+    bucket.edges.push(edge);
+    bucket.sources.push(drawnEnd(source));
+    bucket.targets.push(drawnEnd(target));
+    bucket.lit.push(marks.lit ? marks.lit.has(edge.source) && marks.lit.has(edge.target) : undefined);
+    bucket.faults.push(marks.faults.get(edge.id));
+  }
   return createPortal(
     <svg className="sb-connections">
-      {edges.map((edge) => {
-        const source = byId.get(edge.source);
-        const target = byId.get(edge.target);
-        // A node not drawn yet (a big design opening): its connections wait for it.
-        if (!source || !target) return null;
-        const lit = marks.lit ? marks.lit.has(edge.source) && marks.lit.has(edge.target) : undefined;
-        return (
-          <Connection
-            key={edge.id}
-            edge={edge}
-            source={drawnEnd(source)}
-            target={drawnEnd(target)}
-            events={events}
-            labels={labels}
-            badges={badges}
-            lit={lit}
-            faults={marks.faults.get(edge.id)}
-          />
-        );
-      })}
+      {buckets.map((bucket, i) => (
+        <ConnectionBucket key={i} {...bucket} events={events} labels={labels} badges={badges} />
+      ))}
       <g className="sb-edge-labels" ref={setLabels} />
       {children}
     </svg>,

@@ -12,6 +12,7 @@ import { createContext, memo, useLayoutEffect, useRef } from 'react';
 import { isDesignNode, type CanvasNode, type FlowNode } from '../adapter.ts';
 import { nodeSize } from '../metrics.ts';
 import { faceMarkup } from './faceMarkup.ts';
+import { BUCKETS, bucketOf, sameItems } from '../buckets.ts';
 
 /** Whether the canvas draws the nodes' faces in its face layer (the editor, without a highlight): then a node at rest need not make its own. */
 export const FacesDrawn = createContext(false);
@@ -50,11 +51,22 @@ const Face = memo(function Face({ node }: { node: FlowNode }) {
   return <g ref={ref} data-node={node.id} />;
 });
 
-/** Drawn last in the connections' SVG (ConnectionLayer's children): over the lines and their labels. */
+const FaceBucket = memo(
+  function FaceBucket({ nodes }: { nodes: FlowNode[] }) {
+    return nodes.map((n) => <Face key={n.id} node={n} />);
+  },
+  (a, b) => sameItems(a.nodes, b.nodes),
+);
+
+/** Drawn last in the connections' SVG (ConnectionLayer's children): over the lines and their labels; compared by React in buckets (buckets.ts). */
 export function FaceLayer({ nodes }: { nodes: readonly CanvasNode[] }) {
+  const buckets = Array.from({ length: BUCKETS }, (): FlowNode[] => []);
+  for (const n of nodes) if (isDesignNode(n)) buckets[bucketOf(n.id)]!.push(n);
   return (
     <g className="sb-faces" aria-hidden="true" data-testid="node-faces">
-      {nodes.map((n) => (isDesignNode(n) ? <Face key={n.id} node={n} /> : null))}
+      {buckets.map((bucket, i) => (
+        <FaceBucket key={i} nodes={bucket} />
+      ))}
     </g>
   );
 }
