@@ -41,19 +41,23 @@ export function placePath(d: string, scale: number, dx: number, dy: number): str
   return out.join(' ').replace(/ ?([A-Za-z]) ?/g, '$1');
 }
 
-/** The icon `name` in `colour`, `size` pixels square, its top-left corner at (x, y). */
+/** The icon `name` in `colour`, `size` pixels square, its top-left corner at (x, y): one path (circles drawn as two arcs), rectangles beside it. */
 export function iconMarkup(name: IconName, colour: string, x: number, y: number, size: number): string {
   const s = size / 24;
-  const parts = ICON_SHAPES[name].map(([tag, a]) => {
+  const d: string[] = [];
+  const others: string[] = [];
+  for (const [tag, a] of ICON_SHAPES[name]) {
     const attributes = a as Readonly<Record<string, number | string>>;
-    switch (tag) {
-      case 'circle':
-        return `<circle cx="${num(x + Number(attributes.cx) * s)}" cy="${num(y + Number(attributes.cy) * s)}" r="${num(Number(attributes.r) * s)}"/>`;
-      case 'path':
-        return `<path d="${placePath(String(attributes.d), s, x, y)}"/>`;
-      case 'rect':
-        return `<rect x="${num(x + Number(attributes.x) * s)}" y="${num(y + Number(attributes.y) * s)}" width="${num(Number(attributes.width) * s)}" height="${num(Number(attributes.height) * s)}" rx="${num(Number(attributes.rx ?? 0) * s)}"/>`;
-    }
-  });
-  return `<g class="sb-face__icon" fill="none" stroke="${colour}" stroke-width="${num(ICON_STROKE.width * s)}" stroke-linecap="${ICON_STROKE.linecap}" stroke-linejoin="${ICON_STROKE.linejoin}">${parts.join('')}</g>`;
+    if (tag === 'path') d.push(placePath(String(attributes.d), s, x, y));
+    else if (tag === 'circle') {
+      const [cx, cy, r] = [x + Number(attributes.cx) * s, y + Number(attributes.cy) * s, Number(attributes.r) * s];
+      d.push(`M${num(cx - r)} ${num(cy)}a${num(r)} ${num(r)} 0 1 0 ${num(2 * r)} 0a${num(r)} ${num(r)} 0 1 0 ${num(-2 * r)} 0Z`);
+    } else
+      others.push(
+        `<rect x="${num(x + Number(attributes.x) * s)}" y="${num(y + Number(attributes.y) * s)}" width="${num(Number(attributes.width) * s)}" height="${num(Number(attributes.height) * s)}" rx="${num(Number(attributes.rx ?? 0) * s)}"/>`,
+      );
+  }
+  const paint = `fill="none" stroke="${colour}" stroke-width="${num(ICON_STROKE.width * s)}" stroke-linecap="${ICON_STROKE.linecap}" stroke-linejoin="${ICON_STROKE.linejoin}"`;
+  const path = `<path class="sb-face__icon" d="${d.join('')}" ${paint}/>`;
+  return others.length === 0 ? path : `<g class="sb-face__icon" ${paint}>${path.replace(` class="sb-face__icon"`, '').replace(` ${paint}`, '')}${others.join('')}</g>`;
 }

@@ -21,7 +21,7 @@ describe('a node face', () => {
     const icon = doc.querySelector('.sb-face__icon')!;
     // The service's cube, scaled from its 24 px grid into the 14 px square at (114, 49), drawn in place.
     expect(icon.getAttribute('stroke')).toBe('#334155');
-    expect(icon.querySelector('path')!.getAttribute('d')).toBe('M121 50.633 125.958 53.317v5.367L121 61.367l-4.958 -2.683V53.317z');
+    expect(icon.getAttribute('d')).toBe('M121 50.633 125.958 53.317v5.367L121 61.367l-4.958 -2.683V53.317zM116.217 53.433 121 56l4.783 -2.567M121 56v5.25');
     expect(doc.querySelector('.sb-face__caption')!.textContent).toBe('SERVICE');
     expect([...doc.querySelectorAll('.sb-face__name')].map((t) => t.textContent)).toEqual(['PaymentService']);
   });
@@ -66,8 +66,8 @@ describe('a face’s problem badge', () => {
     expect(parse(faceMarkup(face())).querySelector('.sb-face__badge')).toBeNull();
     const red = parse(faceMarkup(face({ errors: 1, warnings: 2 }))).querySelector('.sb-face__badge')!;
     expect(red.querySelector('text')!.textContent).toBe('3');
-    expect(red.querySelectorAll('rect')[1]!.getAttribute('fill')).toBe('#d92d20');
+    expect(red.querySelector('rect')!.getAttribute('fill')).toBe('#d92d20');
     const amber = parse(faceMarkup(face({ warnings: 1 }))).querySelector('.sb-face__badge')!;
-    expect(amber.querySelectorAll('rect')[1]!.getAttribute('fill')).toBe('#fdb022');
+    expect(amber.querySelector('rect')!.getAttribute('fill')).toBe('#fdb022');
   });
 });

@@ -145,14 +145,18 @@ function problemBadge(face: Face, border: number): string | undefined {
   const s = BADGE.glyph / 12;
   const at = (px: number, py: number) => `${num(gx + px * s)} ${num(gy + py * s)}`;
   const [fill, ink] = error ? ['#d92d20', '#ffffff'] : ['#fdb022', '#422006'];
-  const glyph = error
-    ? `<circle cx="${num(gx + 6 * s)}" cy="${num(gy + 6 * s)}" r="${num(5.5 * s)}" fill="${ink}"/><path d="M${at(4, 4)} L${at(8, 8)} M${at(8, 4)} L${at(4, 8)}" stroke="${fill}" stroke-width="1.6" stroke-linecap="round"/>`
-    : `<path d="M${at(6, 0.9)} L${at(11.4, 10.6)} L${at(0.6, 10.6)} Z" fill="${ink}" stroke-linejoin="round"/><path d="M${at(6, 4.4)} L${at(6, 7.4)}" stroke="${fill}" stroke-width="1.5" stroke-linecap="round"/><circle cx="${num(gx + 6 * s)}" cy="${num(gy + 9.1 * s)}" r="${num(0.8 * s)}" fill="${fill}"/>`;
+  // Two paths: the glyph's body in the ink, its cross or bang (the dot a round-capped stroke of no length) in the badge's colour.
+  const circle = (cx: number, cy: number, rr: number) => `M${at(cx - rr, cy)} a${num(rr * s)} ${num(rr * s)} 0 1 0 ${num(2 * rr * s)} 0 a${num(rr * s)} ${num(rr * s)} 0 1 0 ${num(-2 * rr * s)} 0 Z`;
+  const [body, mark, width2] = error
+    ? [circle(6, 6, 5.5), `M${at(4, 4)} L${at(8, 8)} M${at(8, 4)} L${at(4, 8)}`, 1.6]
+    : [`M${at(6, 0.9)} L${at(11.4, 10.6)} L${at(0.6, 10.6)} Z`, `M${at(6, 4.4)} L${at(6, 7.4)} M${at(6, 9.1)} L${at(6, 9.1)}`, 1.5];
+  // The white ring round the pill is its stroke, drawn under its fill (paint-order): 2 px show outside.
   return (
     `<g class="sb-face__badge">` +
-    roundedRect(x - BADGE.ring, y - BADGE.ring, width + 2 * BADGE.ring, BADGE.height + 2 * BADGE.ring, r + BADGE.ring, 'class="sb-face__badge-ring" fill="#ffffff"') +
-    roundedRect(x, y, width, BADGE.height, r, `fill="${fill}"`) +
-    `<g class="sb-face__badge-mark">${glyph}<text x="${num(gx + BADGE.glyph + BADGE.gap)}" y="${num(y + r)}" fill="${ink}">${count}</text></g>` +
+    roundedRect(x, y, width, BADGE.height, r, `class="sb-face__badge-body" fill="${fill}" stroke="#ffffff" stroke-width="${2 * BADGE.ring}" paint-order="stroke"`) +
+    `<path class="sb-face__badge-mark" d="${body}" fill="${ink}" stroke-linejoin="round"/>` +
+    `<path class="sb-face__badge-mark" d="${mark}" fill="none" stroke="${fill}" stroke-width="${width2}" stroke-linecap="round"/>` +
+    `<text class="sb-face__badge-mark" x="${num(gx + BADGE.glyph + BADGE.gap)}" y="${num(y + r)}" fill="${ink}">${count}</text>` +
     `</g>`
   );
 }
