@@ -5,8 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleId } from '../diagnostic.ts';
 import type { SagaDocument } from '../schema.ts';
+import { LiveValidation } from '../incremental/liveValidation.ts';
 import { design, type DesignBuilder } from '../testing/builder.ts';
 import { analysed, d, ofRule } from '../testing/rules.ts';
+import { validate } from '../validate.ts';
 import { choreographyRules } from './choreography.ts';
 
 const run = (doc: SagaDocument, orchestrators: string[] = []) => choreographyRules(analysed(doc), new Set(orchestrators));
@@ -133,6 +135,8 @@ describe('C003 a participant sends a command to another', () => {
 
   it('is left to O002 in a hybrid whose orchestrated part the orchestration rules check', () => {
     expect(fired(commanding(), 'C003', ['Packing'])).toEqual([]);
+    // and nothing takes its place: the rest of the choreography has nothing to say
+    expect(run(commanding(), ['Packing'])).toEqual([]);
   });
 });
 
@@ -311,6 +315,30 @@ describe('C005 a failure that does not reach a participant that must compensate'
     ]);
   });
 
+  it('names the participants it misses in the order of the design, whatever the order of their connections', () => {
+    // Billing and Shipping both publish Ready (Shipping's connection drawn first); Packing then fails
+    const doc = design()
+      .actor('User')
+      .command('Bill')
+      .event('Dispatched')
+      .service('Billing')
+      .service('Shipping')
+      .event('Ready')
+      .service('Packing')
+      .event('PackFailed', { outcome: 'failure', terminal: true })
+      .link('User', 'Bill', 'Billing')
+      .link('Dispatched', 'Shipping')
+      .link('Shipping', 'Ready')
+      .link('Billing', 'Ready')
+      .link('Ready', 'Packing', 'PackFailed').doc;
+    expect(fired(doc, 'C005').map((x) => [x.message, x.nodes])).toEqual([
+      [
+        'PackFailed (when Packing fails on Ready) never reaches Billing (which handled Bill) and Shipping (which handled Dispatched): their changes are never compensated.',
+        ['PackFailed', 'Packing', 'Billing', 'Shipping'],
+      ],
+    ]);
+  });
+
   it('is silent when the failure reaches them, directly or through what follows from it', () => {
     // Payments hears StockFailed; Orders hears Refunded, which follows from it
     expect(fired(order().doc, 'C005')).toEqual([]);
@@ -460,5 +488,103 @@ describe('C008 an event published by several services', () => {
     const doc = order().orchestrator('Saga').link('Saga', 'Paid').command('Ship').service('Shipping').link('Ship', 'Shipping').link('Orders', 'Ship').link('Payments', 'Ship').doc;
     doc.edges.push({ id: 'again', source: 'Payments', target: 'Paid', on: ['Created'] });
     expect(fired(doc, 'C008')).toEqual([]);
+  });
+});
+
+describe('C004 and C005 while the design is edited (incremental validation)', () => {
+  /** The rule's diagnostics for `edited` from a validation that saw `start` just before: the same as a full validation's. */
+  const afterEdit = (start: SagaDocument, edited: SagaDocument, rule: RuleId) => {
+    const live = new LiveValidation();
+    live.validate(start);
+    const found = ofRule(live.validate(edited).diagnostics, rule);
+    expect(found).toEqual(ofRule(validate(edited).diagnostics, rule));
+    return found;
+  };
+  /** Start makes A ping; B pongs on Ping; A pings again on Pong, once Pong is connected to A. */
+  const open = () =>
+    design()
+      .actor('User')
+      .command('Start')
+      .service('A')
+      .event('Pinged')
+      .service('B')
+      .event('Ponged')
+      .link('User', 'Start', 'A')
+      .edge('A', 'Pinged', { on: ['Start', 'Ponged'] })
+      .link('Pinged', 'B', 'Ponged');
+  const stormMessage = 'Pinged and Ponged trigger each other in a cycle through B and A, and nothing on the cycle can stop it: an event storm.';
+
+  it('C004 fires once an edit closes the cycle, even when the edit adds a reaction that leaves it too', () => {
+    const start = open().event('Logged', { terminal: true }).doc;
+    const closed = open().event('Logged', { terminal: true }).link('Ponged', 'A').link('B', 'Logged').doc;
+    expect(afterEdit(start, start, 'C004')).toEqual([]);
+    expect(afterEdit(start, closed, 'C004').map((x) => [x.severity, x.message, x.nodes])).toEqual([['error', stormMessage, ['Pinged', 'Ponged', 'B', 'A']]]);
+  });
+
+  it('C004 stays silent after an edit that adds a reaction closing no cycle', () => {
+    const start = open().event('Logged', { terminal: true }).doc;
+    expect(afterEdit(start, open().event('Logged', { terminal: true }).link('B', 'Logged').doc, 'C004')).toEqual([]);
+  });
+
+  it('C004 goes once an edit breaks the cycle', () => {
+    const closed = open().link('Ponged', 'A').doc;
+    expect(afterEdit(closed, closed, 'C004').map((x) => x.message)).toEqual([stormMessage]);
+    expect(afterEdit(closed, without(closed, 'Ponged', 'A'), 'C004')).toEqual([]);
+  });
+
+  it('C004 follows the cycle through the orchestrator once a hybrid is declared a choreography', () => {
+    // Saga commands Reserve and answers Reserved and Ponged with Pinged; Echo answers Pinged with Ponged
+    const hybrid = design()
+      .actor('User')
+      .command('Start')
+      .orchestrator('Saga')
+      .command('Reserve')
+      .service('Stock')
+      .event('Reserved')
+      .service('Billing')
+      .event('Billed', { terminal: true })
+      .event('Pinged')
+      .service('Echo')
+      .event('Ponged')
+      .link('User', 'Start', 'Saga')
+      .edge('Saga', 'Reserve', { on: ['Start'] })
+      .link('Reserve', 'Stock', 'Reserved', 'Saga')
+      .link('Reserved', 'Billing', 'Billed')
+      .edge('Saga', 'Pinged', { on: ['Reserved', 'Ponged'] })
+      .link('Pinged', 'Echo', 'Ponged', 'Saga').doc;
+    expect(afterEdit(hybrid, hybrid, 'C004')).toEqual([]);
+    expect(afterEdit(hybrid, { ...hybrid, declaredStyle: 'choreography' }, 'C004').map((x) => x.message)).toEqual([
+      'Pinged and Ponged trigger each other in a cycle through Echo and Saga, and nothing on the cycle can stop it: an event storm.',
+    ]);
+  });
+
+  it('C005 names the orchestrator’s step handlers once a hybrid is declared a choreography', () => {
+    const hybrid = design()
+      .actor('User')
+      .command('Start')
+      .orchestrator('Saga')
+      .command('Reserve')
+      .service('Stock')
+      .event('Reserved')
+      .service('Billing')
+      .event('BillFailed', { outcome: 'failure', terminal: true })
+      .link('User', 'Start', 'Saga')
+      .edge('Saga', 'Reserve', { on: ['Start'] })
+      .link('Reserve', 'Stock', 'Reserved', 'Saga')
+      .link('Reserved', 'Billing', 'BillFailed').doc;
+    expect(afterEdit(hybrid, hybrid, 'C005').map((x) => x.nodes)).toEqual([['BillFailed', 'Billing', 'Saga']]);
+    expect(afterEdit(hybrid, { ...hybrid, declaredStyle: 'choreography' }, 'C005').map((x) => x.nodes)).toEqual([['BillFailed', 'Billing', 'Stock', 'Saga']]);
+  });
+
+  it('C005 goes once an edit subscribes the participant it missed, and stays silent for a failure of the first handling', () => {
+    // Orders may reject Place outright: nothing upstream of it changed
+    const rejecting = (doc: SagaDocument): SagaDocument => ({
+      ...doc,
+      nodes: [...doc.nodes, { id: 'Rejected', kind: 'event', name: 'Rejected', outcome: 'failure', terminal: true }],
+      edges: [...doc.edges, { id: 'r1', source: 'Orders', target: 'Rejected', on: ['Place'] }],
+    });
+    const missing = rejecting(without(order().doc, 'StockFailed', 'Payments'));
+    expect(afterEdit(missing, missing, 'C005').map((x) => x.nodes)).toEqual([['StockFailed', 'Stock', 'Payments', 'Orders']]);
+    expect(afterEdit(missing, rejecting(order().doc), 'C005')).toEqual([]);
   });
 });

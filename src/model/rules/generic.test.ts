@@ -5,8 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleId } from '../diagnostic.ts';
 import type { SagaDocument } from '../schema.ts';
-import { design } from '../testing/builder.ts';
+import { LiveValidation } from '../incremental/liveValidation.ts';
+import { design, type DesignBuilder } from '../testing/builder.ts';
 import { analysed, d, ofRule } from '../testing/rules.ts';
+import { validate } from '../validate.ts';
 import { genericRules } from './generic.ts';
 
 const fired = (doc: SagaDocument, rule: RuleId) => ofRule(genericRules(analysed(doc)), rule);
@@ -321,7 +323,8 @@ describe('G014 "on" or "compensates" names a message the node does not consume',
   it('fires for "on" naming an id the design does not have', () => {
     const doc = flow().doc;
     doc.edges.find((e) => e.target === 'Placed')!.on = ['ghost'];
-    expect(fired(doc, 'G014')).toEqual([
+    // and nothing else: G014 is the only generic diagnostic of the design
+    expect(genericRules(analysed(doc))).toEqual([
       d(
         'G014',
         'error',
@@ -377,5 +380,66 @@ describe('G014 "on" or "compensates" names a message the node does not consume',
     doc.edges.find((e) => e.target === 'Placed')!.on = ['Start', 'Start'];
     doc.edges[0]!.on = [];
     expect(fired(doc, 'G014')).toEqual([]);
+  });
+});
+
+describe('G010 while the design is edited (incremental validation)', () => {
+  /** G010 for `edited` from a validation that saw `start` just before: the same as a full validation's. */
+  const afterEdit = (start: SagaDocument, edited: SagaDocument) => {
+    const live = new LiveValidation();
+    live.validate(start);
+    const found = ofRule(live.validate(edited).diagnostics, 'G010');
+    expect(found).toEqual(ofRule(validate(edited).diagnostics, 'G010'));
+    return found.map((x) => [x.message, x.nodes]);
+  };
+  /** `doc` with more nodes and connections drawn, the rest left as it was (the editor's edit). */
+  const drawn = (doc: SagaDocument, more: DesignBuilder, links: [string, string][]): SagaDocument => ({
+    ...doc,
+    nodes: [...doc.nodes, ...more.doc.nodes],
+    edges: [...doc.edges, ...links.map(([source, target], i) => ({ id: `x${i + 1}`, source, target }))],
+  });
+  const unreached = (names: string[], triggers: string) => names.map((n) => [`${n} is not reachable from any trigger (${triggers}).`, [n]]);
+
+  it('is silent for what an added connection reaches from the flow', () => {
+    const start = flow().service('Billing').event('Billed', { terminal: true }).link('Billing', 'Billed').doc;
+    expect(afterEdit(start, start)).toEqual(unreached(['Billing', 'Billed'], 'Start'));
+    const joined = drawn(start, design().event('Audited'), [
+      ['Orders', 'Audited'],
+      ['Audited', 'Billing'],
+    ]);
+    expect(afterEdit(start, joined)).toEqual([]);
+  });
+
+  it('fires for what an added connection reaches from a node the triggers do not reach', () => {
+    const start = flow().service('Island').event('Found').link('Island', 'Found').doc;
+    expect(afterEdit(start, start)).toEqual(unreached(['Island', 'Found'], 'Start'));
+    const extended = drawn(start, design().service('Shore'), [['Found', 'Shore']]);
+    expect(afterEdit(start, extended)).toEqual(unreached(['Island', 'Found', 'Shore'], 'Start'));
+  });
+
+  it('fires for what a removed connection cuts off', () => {
+    const start = flow().doc;
+    expect(afterEdit(start, start)).toEqual([]);
+    const cut = { ...start, edges: start.edges.filter((e) => !(e.source === 'Start' && e.target === 'Orders')) };
+    expect(afterEdit(start, cut)).toEqual(unreached(['Orders', 'Placed'], 'Start'));
+  });
+
+  it('fires for what an event reached once it stops being a trigger', () => {
+    // Ticked comes from outside until Island publishes it; Island is reached from nowhere
+    const start = flow().event('Ticked').service('Clock').link('Ticked', 'Clock').service('Island').doc;
+    expect(afterEdit(start, start)).toEqual(unreached(['Island'], 'Start and Ticked'));
+    expect(afterEdit(start, drawn(start, design(), [['Island', 'Ticked']]))).toEqual(unreached(['Ticked', 'Clock', 'Island'], 'Start'));
+  });
+
+  it('fires for what the only trigger reached once another event takes its place', () => {
+    // Ticked starts the process until Island publishes it; Rang, rung from outside, now starts it
+    const start = design().event('Ticked').service('Clock').event('Tocked', { terminal: true }).service('Island').link('Ticked', 'Clock', 'Tocked').doc;
+    expect(afterEdit(start, start)).toEqual(unreached(['Island'], 'Ticked'));
+    const replaced = drawn(start, design().event('Rang').service('Bell').event('Answered', { terminal: true }), [
+      ['Island', 'Ticked'],
+      ['Rang', 'Bell'],
+      ['Bell', 'Answered'],
+    ]);
+    expect(afterEdit(start, replaced)).toEqual(unreached(['Ticked', 'Clock', 'Tocked', 'Island'], 'Rang'));
   });
 });

@@ -54,6 +54,8 @@ describe('M009 unlimited retries on a handler that is not idempotent', () => {
   };
 
   it('fires for maxAttempts 0 on a handler that is not idempotent', () => {
+    // M001 too: Orders is not idempotent; nothing else
+    expect(messagingRules(analysed(retried(false, { maxAttempts: 0 }))).map((x) => x.rule)).toEqual(['M001', 'M009']);
     expect(fired(retried(false, { maxAttempts: 0 }), 'M009')).toEqual([
       d(
         'M009',

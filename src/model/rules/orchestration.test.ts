@@ -156,6 +156,12 @@ describe('O005 a participant subscribes to another participant’s event', () =>
     ]);
   });
 
+  it('fires when the design is checked without saying which part: the whole design is orchestrated', () => {
+    const doc = bypassing();
+    expect(ofRule(orchestrationRules(analysed(doc), coordinatorOf(doc)), 'O005').map((x) => x.message)).toEqual(['Payments subscribes to ReserveDone from Stock, bypassing Saga.']);
+    expect(fired(doc, 'O005', 'orchestrated')).toEqual([]);
+  });
+
   it('names every publisher but the subscriber, and the orchestrators when there are several', () => {
     const doc = bypassing();
     doc.edges.push({ id: 'y', source: 'Shipping', target: 'ReserveDone' }, { id: 'z', source: 'Payments', target: 'ReserveDone' });
