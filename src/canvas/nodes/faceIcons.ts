@@ -5,7 +5,11 @@
  */
 import { ICON_SHAPES, ICON_STROKE, type IconName } from '../iconShapes.ts';
 
-const num = (n: number) => String(Math.round(n * 1000) / 1000);
+/** A number for SVG markup: three decimals at most, so the markup stays short and stable. */
+export const num = (n: number): string => String(Math.round(n * 1000) / 1000);
+
+/** A circle as path data: two arcs, so that it can join other shapes in one path. */
+export const circlePath = (cx: number, cy: number, r: number): string => `M${num(cx - r)} ${num(cy)}a${num(r)} ${num(r)} 0 1 0 ${num(2 * r)} 0a${num(r)} ${num(r)} 0 1 0 ${num(-2 * r)} 0Z`;
 
 /** How many numbers each path command takes, and which of them are x (0), y (1) or kept as they are (2: arc flags and angle). */
 const PARAMETERS: Readonly<Record<string, readonly (0 | 1 | 2 | 3)[]>> = {
@@ -49,15 +53,13 @@ export function iconMarkup(name: IconName, colour: string, x: number, y: number,
   for (const [tag, a] of ICON_SHAPES[name]) {
     const attributes = a as Readonly<Record<string, number | string>>;
     if (tag === 'path') d.push(placePath(String(attributes.d), s, x, y));
-    else if (tag === 'circle') {
-      const [cx, cy, r] = [x + Number(attributes.cx) * s, y + Number(attributes.cy) * s, Number(attributes.r) * s];
-      d.push(`M${num(cx - r)} ${num(cy)}a${num(r)} ${num(r)} 0 1 0 ${num(2 * r)} 0a${num(r)} ${num(r)} 0 1 0 ${num(-2 * r)} 0Z`);
-    } else
+    else if (tag === 'circle') d.push(circlePath(x + Number(attributes.cx) * s, y + Number(attributes.cy) * s, Number(attributes.r) * s));
+    else
       others.push(
         `<rect x="${num(x + Number(attributes.x) * s)}" y="${num(y + Number(attributes.y) * s)}" width="${num(Number(attributes.width) * s)}" height="${num(Number(attributes.height) * s)}" rx="${num(Number(attributes.rx ?? 0) * s)}"/>`,
       );
   }
   const paint = `fill="none" stroke="${colour}" stroke-width="${num(ICON_STROKE.width * s)}" stroke-linecap="${ICON_STROKE.linecap}" stroke-linejoin="${ICON_STROKE.linejoin}"`;
-  const path = `<path class="sb-face__icon" d="${d.join('')}" ${paint}/>`;
-  return others.length === 0 ? path : `<g class="sb-face__icon" ${paint}>${path.replace(` class="sb-face__icon"`, '').replace(` ${paint}`, '')}${others.join('')}</g>`;
+  if (others.length === 0) return `<path class="sb-face__icon" d="${d.join('')}" ${paint}/>`;
+  return `<g class="sb-face__icon" ${paint}><path d="${d.join('')}"/>${others.join('')}</g>`;
 }

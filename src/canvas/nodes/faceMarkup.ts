@@ -12,7 +12,7 @@ import { xmlText } from '../../export/svgText.ts';
 import { CAPTION_FONT, NAME_FONT, TEXT_PADDING, wrapName } from '../../layout/nameLines.ts';
 import type { NodeKind } from '../../model/index.ts';
 import { NODE_ICONS, type NodeIcon } from './nodeIcons.ts';
-import { iconMarkup } from './faceIcons.ts';
+import { circlePath, iconMarkup, num } from './faceIcons.ts';
 
 export interface Face extends NodeFlags {
   kind: NodeKind;
@@ -69,7 +69,6 @@ export function faceIcon(kind: NodeKind, flags: NodeFlags): NodeIcon {
   }
 }
 
-const num = (n: number) => String(Math.round(n * 100) / 100);
 
 const roundedRect = (x: number, y: number, w: number, h: number, r: number, attributes: string) =>
   `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="${num(Math.min(r, w / 2, h / 2))}" ${attributes}/>`;
@@ -146,16 +145,15 @@ function problemBadge(face: Face, border: number): string | undefined {
   const at = (px: number, py: number) => `${num(gx + px * s)} ${num(gy + py * s)}`;
   const [fill, ink] = error ? ['#d92d20', '#ffffff'] : ['#fdb022', '#422006'];
   // Two paths: the glyph's body in the ink, its cross or bang (the dot a round-capped stroke of no length) in the badge's colour.
-  const circle = (cx: number, cy: number, rr: number) => `M${at(cx - rr, cy)} a${num(rr * s)} ${num(rr * s)} 0 1 0 ${num(2 * rr * s)} 0 a${num(rr * s)} ${num(rr * s)} 0 1 0 ${num(-2 * rr * s)} 0 Z`;
-  const [body, mark, width2] = error
-    ? [circle(6, 6, 5.5), `M${at(4, 4)} L${at(8, 8)} M${at(8, 4)} L${at(4, 8)}`, 1.6]
+  const [body, mark, markWidth] = error
+    ? [circlePath(gx + 6 * s, gy + 6 * s, 5.5 * s), `M${at(4, 4)} L${at(8, 8)} M${at(8, 4)} L${at(4, 8)}`, 1.6]
     : [`M${at(6, 0.9)} L${at(11.4, 10.6)} L${at(0.6, 10.6)} Z`, `M${at(6, 4.4)} L${at(6, 7.4)} M${at(6, 9.1)} L${at(6, 9.1)}`, 1.5];
   // The white ring round the pill is its stroke, drawn under its fill (paint-order): 2 px show outside.
   return (
     `<g class="sb-face__badge">` +
     roundedRect(x, y, width, BADGE.height, r, `class="sb-face__badge-body" fill="${fill}" stroke="#ffffff" stroke-width="${2 * BADGE.ring}" paint-order="stroke"`) +
     `<path class="sb-face__badge-mark" d="${body}" fill="${ink}" stroke-linejoin="round"/>` +
-    `<path class="sb-face__badge-mark" d="${mark}" fill="none" stroke="${fill}" stroke-width="${width2}" stroke-linecap="round"/>` +
+    `<path class="sb-face__badge-mark" d="${mark}" fill="none" stroke="${fill}" stroke-width="${markWidth}" stroke-linecap="round"/>` +
     `<text class="sb-face__badge-mark" x="${num(gx + BADGE.glyph + BADGE.gap)}" y="${num(y + r)}" fill="${ink}">${count}</text>` +
     `</g>`
   );
