@@ -404,3 +404,9 @@ function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): b
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
 }
+
+/** A node's size as drawn now: what React Flow measured, and until then the size it will have (nodeSize). */
+export function drawnSize(node: FlowNode): { width: number; height: number } {
+  const { measured } = node;
+  return measured?.width !== undefined && measured.height !== undefined ? { width: measured.width, height: measured.height } : nodeSize(node.data.name, node.type);
+}

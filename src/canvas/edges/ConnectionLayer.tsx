@@ -14,8 +14,7 @@ import { memo, useMemo, useState, type ReactNode } from 'react';
 import { BUCKETS, bucketOf, sameItems } from '../buckets.ts';
 import { createPortal } from 'react-dom';
 import { useStore } from '@xyflow/react';
-import { isDesignNode, type CanvasNode, type FlowEdge, type FlowNode } from '../adapter.ts';
-import { nodeSize } from '../metrics.ts';
+import { drawnSize, isDesignNode, type CanvasNode, type FlowEdge, type FlowNode } from '../adapter.ts';
 import { Connection, type ConnectionEvents, type DrawnEnd } from './Connection.tsx';
 import type { Shape } from './geometry.ts';
 import { useHighlightStore } from '../../store/highlightStore.ts';
@@ -33,8 +32,8 @@ function drawnEnd(node: FlowNode): DrawnEnd {
   let end = ends.get(node);
   if (!end) {
     const { x, y } = node.position;
-    const size = node.measured?.width !== undefined && node.measured.height !== undefined ? node.measured : nodeSize(node.data.name, node.type);
-    end = { box: { x, y, width: size.width!, height: size.height! }, shape: SHAPE[node.type ?? ''] ?? 'box', dragging: node.dragging === true };
+    const { width, height } = drawnSize(node);
+    end = { box: { x, y, width, height }, shape: SHAPE[node.type ?? ''] ?? 'box', dragging: node.dragging === true };
     ends.set(node, end);
   }
   return end;

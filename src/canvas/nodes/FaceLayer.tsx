@@ -9,8 +9,7 @@
  * Faces drawn here in absolute coordinates are one piece however many nodes there are.
  */
 import { createContext, memo, useLayoutEffect, useRef } from 'react';
-import { isDesignNode, type CanvasNode, type FlowNode } from '../adapter.ts';
-import { nodeSize } from '../metrics.ts';
+import { drawnSize, isDesignNode, type CanvasNode, type FlowNode } from '../adapter.ts';
 import { faceMarkup } from './faceMarkup.ts';
 import { BUCKETS, bucketOf, sameItems } from '../buckets.ts';
 
@@ -19,16 +18,15 @@ export const FacesDrawn = createContext(false);
 
 /** A node's face as the node is now: where it is and the size React Flow measured (until then, the size it will have). */
 function faceOf(node: FlowNode): string {
-  const measured = node.measured?.width !== undefined && node.measured.height !== undefined ? node.measured : undefined;
-  const size = measured ?? nodeSize(node.data.name, node.type);
+  const size = drawnSize(node);
   const { data } = node;
   return faceMarkup({
     kind: node.type ?? 'service',
     name: data.name,
     x: node.position.x,
     y: node.position.y,
-    width: size.width!,
-    height: size.height!,
+    width: size.width,
+    height: size.height,
     failure: data.failure,
     compensation: data.compensation,
     terminal: data.terminal,
