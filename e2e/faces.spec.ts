@@ -6,6 +6,8 @@
  */
 import { expect, test, type Page } from './support/test.ts';
 import { canvas, nodeNamed, waitForViewportToSettle } from './support/canvas.ts';
+import { chainDesign } from './support/designs.ts';
+import { dragConnection } from './support/editing.ts';
 
 const faces = (page: Page) => canvas(page).getByTestId('node-faces');
 const face = (page: Page, id: string) => faces(page).locator(`g[data-node="${id}"]`);
@@ -88,4 +90,52 @@ test('a dragged node takes its face along; a highlight has every node draw itsel
   await expect(canvas(page)).toHaveClass(/sb-canvas--far/);
   await expect(face(page, id).locator('.sb-face__name')).toBeHidden();
   await expect(outline).toBeVisible();
+});
+
+test('a big design has React Flow mount only the nodes in view: a far node comes into the page as it comes into view, and is dragged and connected as any other', async ({ page }) => {
+  // 600 nodes in 6 rows of 100, framed far out from the start: the last columns are out of view.
+  await page.route((url) => url.pathname === '/chain.sagaboard.json', (route) => route.fulfill({ body: chainDesign(600), contentType: 'application/json' }));
+  await page.goto('/?file=/chain.sagaboard.json');
+  await expect(faces(page).locator('.sb-face')).toHaveCount(600);
+  await expect(canvas(page).locator('.react-flow__edge')).toHaveCount(599);
+  await waitForViewportToSettle(page);
+  const mounted = await canvas(page).locator('.react-flow__node').count();
+  expect(mounted).toBeGreaterThan(0);
+  expect(mounted).toBeLessThan(300);
+  const last = canvas(page).locator('.react-flow__node[data-id="s598"]');
+  await expect(last).toHaveCount(0);
+  await expect(face(page, 's598')).toBeAttached();
+
+  // Dragging the empty canvas above the design pans towards the end until its node is in the page.
+  const pane = (await canvas(page).boundingBox())!;
+  for (let i = 0; i < 8 && (await last.count()) === 0; i++) {
+    await page.mouse.move(pane.x + pane.width * 0.8, pane.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(pane.x + pane.width * 0.2, pane.y + 200, { steps: 6 });
+    await page.mouse.up();
+  }
+  await expect(last).toBeVisible();
+
+  // The wheel over it zooms in around it; pointed at, it draws itself, as any node.
+  const at = (await face(page, 's598').boundingBox())!;
+  await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -400);
+  await waitForViewportToSettle(page);
+  const node = nodeNamed(page, 'Service598');
+  await node.hover();
+  await expect.poll(() => paints(page, 's598')).toBe(true);
+
+  // Dragged, its face goes along.
+  const box = (await node.boundingBox())!;
+  const outline = face(page, 's598').locator('.sb-face__outline');
+  const before = (await outline.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 20, box.y - 100, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => before.y - (await outline.boundingBox())!.y).toBeGreaterThan(80);
+
+  // Connected by hand from its handle to a node of the next row: one connection more.
+  await dragConnection(page, 'Happened597', 'Service498');
+  await expect(canvas(page).locator('.react-flow__edge')).toHaveCount(600);
 });

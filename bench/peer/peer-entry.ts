@@ -2,8 +2,11 @@
  * The peer benchmark's page: the app as shipped (src/main.tsx) plus the adapter the shared,
  * tool-neutral harness drives (peer-bench/bpmn-bench/src/bench-core.js, `startBench`). The app
  * loads the generated design through its own `?file=` path (peer-url.ts). The adapter's hooks:
- *   load    -> resolves when the app has the design, every node is drawn and measured (React Flow
- *              hides a node until it has measured it) and every connection is in the DOM;
+ *   load    -> resolves when the app has the design, every node's face and every connection is in
+ *              the DOM, and every node React Flow mounted is measured (React Flow hides a node
+ *              until it has measured it; above 250 nodes it mounts only the nodes in view:
+ *              src/canvas/Canvas.tsx);
+ *   counts  -> the nodes drawn are their faces (src/canvas/nodes/FaceLayer.tsx), every one of them;
  *   setView -> React Flow's setViewport on the canvas' instance (d3-zoom, the path a mouse pan
  *              takes) minus the canvas' offset in the window (bench-core's view is in window px);
  *   moveBy  -> commitMoves(), what a finished node drag or an arrow-key move calls (one undo step);
@@ -36,7 +39,7 @@ const TRANSLATE = /translate\(\s*(-?[\d.e+-]+)px\s*,\s*(-?[\d.e+-]+)px\s*\)/;
 
 function drawn(): { nodes: number; edges: number } {
   return {
-    nodes: document.querySelectorAll('.react-flow__nodes .react-flow__node').length,
+    nodes: document.getElementsByClassName('sb-face').length,
     edges: document.querySelectorAll('.sb-canvas .react-flow__edge').length,
   };
 }
@@ -47,6 +50,7 @@ void startBench({
     return new Promise<void>((resolve, reject) => {
       // Cheap checks only (live collections, inline style reads): this runs inside the load.
       const nodesLive = document.getElementsByClassName('react-flow__node') as HTMLCollectionOf<HTMLElement>;
+      const facesLive = document.getElementsByClassName('sb-face');
       const edgesLive = document.getElementsByClassName('react-flow__edge');
       // The canvas' place in the window, read while it is still empty (no forced layout of the design).
       let canvasBox: DOMRect | undefined;
@@ -56,7 +60,7 @@ void startBench({
         if (loadProblem) return reject(new Error(`app refused the design: ${loadProblem.what}: ${loadProblem.message}`)), true;
         if (!doc || doc.nodes.length !== n || !flowInstance()) return false;
         marks.docMs ??= performance.now();
-        if (nodesLive.length !== doc.nodes.length || edgesLive.length !== doc.edges.length) return false;
+        if (nodesLive.length === 0 || facesLive.length !== doc.nodes.length || edgesLive.length !== doc.edges.length) return false;
         for (let i = 0; i < nodesLive.length; i++) if (nodesLive[i]!.style.visibility === 'hidden') return false;
         return canvasBox !== undefined;
       };

@@ -20,3 +20,18 @@ export async function renameDesign(page: Page, name: string): Promise<void> {
   await field.press('Enter');
   await expect(designName(page)).toHaveText(name);
 }
+
+/** A laid-out design of `n` nodes: services and the events they publish, in a chain. */
+export function chainDesign(n: number): string {
+  const nodes = [];
+  const edges = [];
+  for (let i = 0; i < n; i++) {
+    nodes.push(
+      i % 2 === 0
+        ? { id: `s${i}`, kind: 'service', name: `Service${i}`, position: { x: (i % 100) * 240, y: Math.floor(i / 100) * 120 } }
+        : { id: `e${i}`, kind: 'event', name: `Happened${i}`, position: { x: (i % 100) * 240, y: Math.floor(i / 100) * 120 } },
+    );
+    if (i > 0) edges.push({ id: `c${i}`, source: nodes[i - 1]!.id, target: nodes[i]!.id });
+  }
+  return JSON.stringify({ format: 'sagaboard', version: 1, name: `Chain of ${n}`, nodes, edges });
+}

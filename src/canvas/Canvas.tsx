@@ -102,6 +102,16 @@ const READ_ONLY_ARIA_LABELS = {
 // Tokens come with the simulator: loaded when simulation mode starts.
 const TokenLayer = lazy(() => import('./simulation/TokenLayer.tsx'));
 
+/**
+ * Above this many nodes (notes and group names included), React Flow mounts only the nodes in view
+ * (onlyRenderVisibleElements); every node's face is still drawn (FaceLayer.tsx), and a node is
+ * mounted as soon as any of it comes into view. Its handles are declared (adapter.ts), so React
+ * Flow need not draw it once to learn them. At 2,000 nodes this halves the heap and cuts opening
+ * and edits (README, "Drawing big designs"). Smaller designs keep every node in the page, for Tab
+ * to reach each one.
+ */
+export const MOUNT_NEAR_VIEW_ABOVE = 250;
+
 export function Canvas() {
   const { nodes, edges, onNodesChange } = useFlowElements();
   const connections = useConnectionEvents();
@@ -151,6 +161,7 @@ export function Canvas() {
           // Connections are drawn by ConnectionLayer, not by React Flow.
           edges={NO_EDGES}
           nodeTypes={nodeTypes}
+          onlyRenderVisibleElements={nodes.length > MOUNT_NEAR_VIEW_ABOVE}
           onInit={rememberFlow}
           onNodesChange={onNodesChange}
           onNodeMouseEnter={pointAtNode}

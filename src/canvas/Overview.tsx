@@ -7,7 +7,7 @@
  */
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { Panel, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
-import { XYMinimap, type XYMinimapInstance } from '@xyflow/system';
+import { getNodeDimensions, XYMinimap, type XYMinimapInstance } from '@xyflow/system';
 import type { CanvasNode } from './adapter.ts';
 import type { Box as Rect } from './edges/geometry.ts';
 
@@ -16,7 +16,8 @@ const HEIGHT = 150;
 /** Room round the design, in overview pixels. */
 const OFFSET = 5;
 
-const sizeOf = (n: CanvasNode) => ({ width: n.measured?.width ?? n.width ?? 0, height: n.measured?.height ?? n.height ?? 0 });
+/** Measured, or (out of view, not drawn by React Flow yet) the size it will have. */
+const sizeOf = (n: CanvasNode) => getNodeDimensions(n);
 
 function boundsOf(nodes: readonly CanvasNode[]): Rect | null {
   if (nodes.length === 0) return null;

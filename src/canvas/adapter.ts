@@ -10,7 +10,7 @@
  * connections from the box its name carries. `fitFrames` follows the nodes as they are dragged,
  * and dragging a group's name moves its nodes (useFlowElements).
  */
-import type { Edge, Node } from '@xyflow/react';
+import { Position as Side, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import {
   attemptsText,
   buildGraph,
@@ -156,9 +156,7 @@ export function fitFrames(nodes: readonly CanvasNode[]): CanvasNode[] {
     for (const id of n.data.members) {
       const member = byId.get(id);
       if (!member || !isDesignNode(member)) continue;
-      const width = member.measured?.width ?? member.width ?? nodeSize(member.data.name).width;
-      const height = member.measured?.height ?? nodeSize(member.data.name).height;
-      boxes.push({ ...member.position, width, height });
+      boxes.push({ ...member.position, ...drawnSize(member) });
     }
     const box = frameAround(boxes);
     const now = n.data.box;
@@ -183,10 +181,35 @@ export function toFlowNodes(doc: SagaDocument, validation: ValidationResult, pos
   const problems = problemsByNode(validation.diagnostics);
   return doc.nodes.map((n) => {
     const data = nodeData(n, graph, problems.get(n.id), validation.coordinator === n.id);
-    const { width } = nodeSize(n.name);
-    return { id: n.id, type: n.kind, position: positions.get(n.id)!, width, data, ariaLabel: describeNode(n.kind, data) };
+    const { width, height } = nodeSize(n.name, n.kind);
+    return { id: n.id, type: n.kind, position: positions.get(n.id)!, width, initialHeight: height, handles: handlesOf(width, height), data, ariaLabel: describeNode(n.kind, data) };
   });
 }
+
+/** A connect handle as React Flow measures it on the page (nodes/ConnectHandles.tsx, nodes.css): 12 px square, centred on the node's side, reaching 4 px past it. */
+const HANDLE = { size: 12, outside: 4 };
+
+/**
+ * Where a node's two handles are, declared before React Flow measures the node: otherwise React
+ * Flow draws every node once, seen or not, to learn them (Canvas.tsx, onlyRenderVisibleElements).
+ */
+function handlesOf(width: number, height: number): NodeHandle[] {
+  const key = `${width}x${height}`;
+  let handles = handlesBySize.get(key);
+  if (!handles) {
+    const { size, outside } = HANDLE;
+    const y = height / 2 - size / 2;
+    handles = [
+      { id: 'in', type: 'target', position: Side.Left, x: -outside, y, width: size, height: size },
+      { id: 'out', type: 'source', position: Side.Right, x: width + outside - size, y, width: size, height: size },
+    ];
+    handlesBySize.set(key, handles);
+  }
+  return handles;
+}
+
+/** Nodes of one size share their handles (React Flow only reads them). */
+const handlesBySize = new Map<string, NodeHandle[]>();
 
 function nodeData(n: SagaNode, graph: DesignGraph, problems: Counts | undefined, coordinator: boolean): SagaNodeData {
   return {

@@ -16,7 +16,7 @@ import type { Position } from '../../model/index.ts';
 import { tidyUp as tidyUpAction } from '../../actions/design.ts';
 import { perform } from '../../actions/action.ts';
 import { lastStep, useDesignStore } from '../../store/designStore.ts';
-import type { CanvasNode, FlowEdge } from '../adapter.ts';
+import { drawnSize, isDesignNode, type CanvasNode, type FlowEdge } from '../adapter.ts';
 import { layoutApplied } from './layoutSteps.ts';
 
 /**
@@ -83,9 +83,11 @@ export async function tidyUp(flow: ReactFlowInstance<CanvasNode, FlowEdge>, dire
     const sizes = new Map<string, Size>();
     const before = new Map<string, Box>();
     for (const n of flow.getNodes()) {
-      if (n.type === 'note' || n.type === 'frame') continue;
-      if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
-      before.set(n.id, { ...n.position, width: n.measured?.width ?? n.width ?? 0, height: n.measured?.height ?? 0 });
+      if (!isDesignNode(n)) continue;
+      // As drawn: measured, or (not drawn yet, out of view) the size it will have.
+      const size = drawnSize(n);
+      sizes.set(n.id, size);
+      before.set(n.id, { ...n.position, ...size });
     }
     const positions = await layoutInWorker(doc, direction, sizes);
     // Notes move with their nearest node, in the last slice (spec §1.2a; group frames follow their nodes by themselves).

@@ -11,20 +11,20 @@
 import { createContext, memo, useLayoutEffect, useRef } from 'react';
 import { drawnSize, isDesignNode, type CanvasNode, type FlowNode } from '../adapter.ts';
 import { faceMarkup } from './faceMarkup.ts';
+import { num } from './faceIcons.ts';
 import { BUCKETS, bucketOf, sameItems } from '../buckets.ts';
 
 /** Whether the canvas draws the nodes' faces in its face layer (the editor, without a highlight): then a node at rest need not make its own. */
 export const FacesDrawn = createContext(false);
 
-/** A node's face as the node is now: where it is and the size React Flow measured (until then, the size it will have). */
-function faceOf(node: FlowNode): string {
-  const size = drawnSize(node);
+/** A node's face as the node is now, at the origin (its group is moved to the node's place): the size React Flow measured (until then, the size it will have). */
+function faceOf(node: FlowNode, size: Size): string {
   const { data } = node;
   return faceMarkup({
     kind: node.type ?? 'service',
     name: data.name,
-    x: node.position.x,
-    y: node.position.y,
+    x: 0,
+    y: 0,
     width: size.width,
     height: size.height,
     failure: data.failure,
@@ -36,17 +36,37 @@ function faceOf(node: FlowNode): string {
   });
 }
 
+interface Size {
+  width: number;
+  height: number;
+}
+
+/** What a face was last drawn from: while only the node's place changes, the face is moved, not drawn again. */
+interface Drawn {
+  kind: string | undefined;
+  data: FlowNode['data'];
+  size: Size;
+}
+
 /**
- * One node's face, drawn again only when its node object changed (an unchanged node keeps its
- * object: adapter.ts). The markup is written straight into the group and not kept: thousands of
+ * One node's face, drawn again only when what it shows changed (an unchanged node keeps its
+ * object: adapter.ts), and moved by one attribute when only the node's place did (a drag, a
+ * tidy up's frames). The markup is written straight into the group and not kept: thousands of
  * faces' text held in props would be megabytes of heap.
  */
 const Face = memo(function Face({ node }: { node: FlowNode }) {
   const ref = useRef<SVGGElement>(null);
+  const drawn = useRef<Drawn | null>(null);
   useLayoutEffect(() => {
-    ref.current!.innerHTML = faceOf(node);
+    const g = ref.current!;
+    g.setAttribute('transform', `translate(${num(node.position.x)} ${num(node.position.y)})`);
+    const size = drawnSize(node);
+    const was = drawn.current;
+    if (was && was.kind === node.type && was.data === node.data && was.size.width === size.width && was.size.height === size.height) return;
+    g.innerHTML = faceOf(node, size);
+    drawn.current = { kind: node.type, data: node.data, size };
   }, [node]);
-  return <g ref={ref} data-node={node.id} />;
+  return <g ref={ref} className="sb-face" data-node={node.id} />;
 });
 
 const FaceBucket = memo(

@@ -7,6 +7,7 @@
  */
 import { memo, useEffect, type CSSProperties } from 'react';
 import { useReactFlow, useStore, useStoreApi, ViewportPortal, type ReactFlowState } from '@xyflow/react';
+import { getNodeDimensions } from '@xyflow/system';
 import { useShallow } from 'zustand/react/shallow';
 import { centreOf, type Peer, type Point } from '../../collab/presence.ts';
 import { useDesignStore } from '../../store/designStore.ts';
@@ -60,8 +61,10 @@ const boxesOf =
     const boxes: Record<string, Box> = {};
     for (const id of ids) {
       const n = s.nodeLookup.get(id);
-      if (!n || !n.measured.width || !n.measured.height) continue;
-      boxes[id] = { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured.width, height: n.measured.height };
+      if (!n) continue;
+      // Measured, or (out of view, not drawn by React Flow yet) the size it will have.
+      const { width, height } = getNodeDimensions(n);
+      if (width && height) boxes[id] = { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width, height };
     }
     return JSON.stringify(boxes);
   };

@@ -12,6 +12,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
+import { getNodeDimensions } from '@xyflow/system';
 import type { SagaEdge } from '../../model/index.ts';
 import { tokensInFlight, type Token } from '../../simulation/playback.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
@@ -54,7 +55,9 @@ export default function TokenLayer() {
       const n = flow.getState().nodeLookup.get(id);
       if (!n) return undefined;
       const { x, y } = n.internals.positionAbsolute;
-      return { x: x + (n.measured.width ?? 0) / 2, y: y + (n.measured.height ?? 0) / 2 };
+      // Measured, or (out of view, not drawn by React Flow yet) the size it will have.
+      const { width, height } = getNodeDimensions(n);
+      return { x: x + width / 2, y: y + height / 2 };
     };
     const sampled = (edge: SagaEdge): Point[] | undefined => {
       const cached = routes.get(edge.id);
@@ -147,8 +150,9 @@ export default function TokenLayer() {
     let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const n of flow.getState().nodeLookup.values()) {
       const { x, y } = n.internals.positionAbsolute;
+      const { width, height } = getNodeDimensions(n);
       [x0, y0] = [Math.min(x0, x), Math.min(y0, y)];
-      [x1, y1] = [Math.max(x1, x + (n.measured.width ?? 0)), Math.max(y1, y + (n.measured.height ?? 0))];
+      [x1, y1] = [Math.max(x1, x + width), Math.max(y1, y + height)];
     }
     if (box && x0 <= x1) {
       box.x.baseVal.value = x0 - MARGIN;
