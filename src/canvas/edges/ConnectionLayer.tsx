@@ -63,7 +63,7 @@ interface ConnectionLayerProps {
   nodes: readonly CanvasNode[];
   edges: readonly FlowEdge[];
   events: ConnectionEvents | null;
-  /** Drawn over every line and label, in the same SVG (the editor's node faces). */
+  /** Drawn over every line and label, in the same layer (the editor's node faces). */
   children?: ReactNode;
 }
 
@@ -115,14 +115,19 @@ export function ConnectionLayer({ nodes, edges, events, children }: ConnectionLa
     bucket.lit.push(marks.lit ? marks.lit.has(edge.source) && marks.lit.has(edge.target) : undefined);
     bucket.faults.push(marks.faults.get(edge.id));
   }
+  // One SVG per bucket: an edit has the browser paint again the SVGs it changed, not every line.
   return createPortal(
-    <svg className="sb-connections">
+    <>
       {buckets.map((bucket, i) => (
-        <ConnectionBucket key={i} {...bucket} events={events} labels={labels} badges={badges} />
+        <svg key={i} className="sb-connections">
+          <ConnectionBucket {...bucket} events={events} labels={labels} badges={badges} />
+        </svg>
       ))}
-      <g className="sb-edge-labels" ref={setLabels} />
+      <svg className="sb-connections">
+        <g className="sb-edge-labels" ref={setLabels} />
+      </svg>
       {children}
-    </svg>,
+    </>,
     lines,
   );
 }
