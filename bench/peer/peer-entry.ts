@@ -37,21 +37,26 @@ function nodeElement(id: string): HTMLElement | null {
 
 const TRANSLATE = /translate\(\s*(-?[\d.e+-]+)px\s*,\s*(-?[\d.e+-]+)px\s*\)/;
 
+/**
+ * The nodes and connections drawn: every face (in one SVG per bucket, FaceLayer.tsx) and every
+ * connection (ConnectionLayer.tsx), counted from the layers' children, without a walk of the page:
+ * this runs after every change while the design opens.
+ */
 function drawn(): { nodes: number; edges: number } {
-  return {
-    nodes: document.getElementsByClassName('sb-face').length,
-    edges: document.querySelectorAll('.sb-canvas .react-flow__edge').length,
-  };
+  let nodes = 0;
+  let edges = 0;
+  for (const layer of document.querySelector('.sb-canvas .react-flow__edges')?.children ?? []) {
+    if (layer.classList.contains('sb-faces')) for (const bucket of layer.children) nodes += bucket.childElementCount;
+    else if (layer.classList.contains('sb-connections')) for (const line of layer.children) if (line.classList.contains('react-flow__edge')) edges++;
+  }
+  return { nodes, edges };
 }
 
 void startBench({
   name: 'sagaboard',
   load({ n }) {
     return new Promise<void>((resolve, reject) => {
-      // Cheap checks only (live collections, inline style reads): this runs inside the load.
-      const nodesLive = document.getElementsByClassName('react-flow__node') as HTMLCollectionOf<HTMLElement>;
-      const facesLive = document.getElementsByClassName('sb-face');
-      const edgesLive = document.getElementsByClassName('react-flow__edge');
+      // Cheap checks only (the layers' children, inline style reads): this runs inside the load.
       // The canvas' place in the window, read while it is still empty (no forced layout of the design).
       let canvasBox: DOMRect | undefined;
       const check = () => {
@@ -60,8 +65,11 @@ void startBench({
         if (loadProblem) return reject(new Error(`app refused the design: ${loadProblem.what}: ${loadProblem.message}`)), true;
         if (!doc || doc.nodes.length !== n || !flowInstance()) return false;
         marks.docMs ??= performance.now();
-        if (nodesLive.length === 0 || facesLive.length !== doc.nodes.length || edgesLive.length !== doc.edges.length) return false;
-        for (let i = 0; i < nodesLive.length; i++) if (nodesLive[i]!.style.visibility === 'hidden') return false;
+        const mounted = document.querySelector('.sb-canvas .react-flow__nodes')?.children;
+        if (!mounted || mounted.length === 0) return false;
+        const { nodes, edges } = drawn();
+        if (nodes !== doc.nodes.length || edges !== doc.edges.length) return false;
+        for (const node of mounted) if ((node as HTMLElement).style.visibility === 'hidden') return false;
         return canvasBox !== undefined;
       };
       const finish = () => {

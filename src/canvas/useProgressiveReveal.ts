@@ -1,20 +1,20 @@
 /**
  * A big design is drawn a slice at a time when it opens: first its nodes, 500 a frame, nearest
- * the top left first, then all its connections in one frame (they are one SVG Sagaboard draws,
- * edges/ConnectionLayer.tsx), with a 40 ms pause after each for clicks and keys. React renders and
- * commits, and the browser lays out, a slice at a time instead of everything in one task that
- * freezes the tab. Slices were 100 elements with a
- * pause after each while React Flow drew the connections too; every frame also composites all
- * that is drawn so far, so many small slices cost more in all: a 2,000-node design took 7.6 s to
- * open, 2.6 s in four slices (`npm run bench:peer`). Edits made meanwhile show at once.
+ * the top left first, then all its connections in one frame (Sagaboard draws them itself,
+ * edges/ConnectionLayer.tsx). After each slice is painted, the next one waits for a task of its
+ * own, so clicks and keys that came meanwhile are answered first (the browser runs input before
+ * timers). React renders and commits, and the browser lays out, a slice at a time instead of
+ * everything in one task that freezes the tab. Slices were 100 elements with a pause after each
+ * while React Flow drew the connections too; every frame also composites all that is drawn so
+ * far, so many small slices cost more in all: a 2,000-node design took 7.6 s to open, 2.6 s in
+ * four slices (`npm run bench:peer`). A 40 ms pause after each slice, as before, cost 200 ms more in
+ * all at 2,000 nodes. Edits made meanwhile show at once.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { CanvasNode, FlowEdge } from './adapter.ts';
 
 /** Nodes drawn per frame while a big design opens; designs of up to this many nodes are drawn at once. */
 export const REVEAL_SLICE = 500;
-/** The pause after each slice is painted, so clicks and keys are answered while a design opens. */
-const BREATHER_MS = 40;
 
 interface Reveal {
   openCount: number;
@@ -40,7 +40,7 @@ export function useProgressiveReveal(nodes: CanvasNode[], edges: FlowEdge[], ope
     // After the browser painted this slice and had a moment for input, the next one.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setReveal((r) => (r === null ? r : { ...r, count: nextCount(r) })), BREATHER_MS);
+      timer = setTimeout(() => setReveal((r) => (r === null ? r : { ...r, count: nextCount(r) })));
     });
     return () => {
       cancelAnimationFrame(frame);
