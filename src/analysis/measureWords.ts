@@ -60,4 +60,7 @@ export function worstName(key: MeasureKey, m: Measures[MeasureKey], name: (id: s
   }
 }
 
-export const formatNumber = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 1 }));
+const WHOLE = new Intl.NumberFormat('en-US');
+const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+/** Made once: toLocaleString builds a formatter on every call. */
+export const formatNumber = (n: number): string => (Number.isInteger(n) ? WHOLE : ONE_DECIMAL).format(n);
