@@ -138,4 +138,13 @@ test('a big design has React Flow mount only the nodes in view: a far node comes
   // Connected by hand from its handle to a node of the next row: one connection more.
   await dragConnection(page, 'Happened597', 'Service498');
   await expect(canvas(page).locator('.react-flow__edge')).toHaveCount(600);
+
+  // Everything selected and moved with an arrow key: nodes far out of view (not in the page) move too.
+  const far = face(page, 's0');
+  const farBefore = await far.getAttribute('transform');
+  await expect(canvas(page).locator('.react-flow__node[data-id="s0"]')).toHaveCount(0);
+  await node.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => far.getAttribute('transform')).not.toBe(farBefore);
 });
