@@ -4,10 +4,12 @@
  * fails with a business failure.
  */
 import {
+  appended,
   buildGraph,
   inputLinks,
   isFailureEvent,
   isParticipant,
+  NONE,
   outputLinks,
   type DesignGraph,
   type Link,
@@ -92,9 +94,9 @@ export function reactionsOf(g: DesignGraph, participant: ParticipantNode): Parti
   for (const link of outputLinks(g, participant.id)) {
     const explicit = link.edge.on && link.edge.on.length > 0 ? link.edge.on : undefined;
     if (!explicit) {
-      if (g.isCompensation(link.target.id)) (compensationOutputs ??= []).push(link);
+      if (g.isCompensation(link.target.id)) compensationOutputs = appended(compensationOutputs ?? NONE, link);
       else if (only) attach(only, link);
-      else if (reactions.length > 1) (unbound ??= []).push(link);
+      else if (reactions.length > 1) unbound = appended(unbound ?? NONE, link);
       continue;
     }
     let stray: string[] | undefined;
@@ -117,11 +119,8 @@ export function distinct<T>(list: readonly T[]): readonly T[] {
 }
 
 function attach(reaction: Reaction, link: Link): void {
-  if (isFailureEvent(link.target)) {
-    if (reaction.onFailure === NO_OUTPUTS) reaction.onFailure = [link];
-    else reaction.onFailure.push(link);
-  } else if (reaction.onSuccess === NO_OUTPUTS) reaction.onSuccess = [link];
-  else reaction.onSuccess.push(link);
+  if (isFailureEvent(link.target)) reaction.onFailure = appended(reaction.onFailure, link);
+  else reaction.onSuccess = appended(reaction.onSuccess, link);
 }
 
 const copied = (links: Link[]): Link[] => (links === NO_OUTPUTS ? NO_OUTPUTS : [...links]);
