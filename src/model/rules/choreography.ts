@@ -111,7 +111,7 @@ function stormCycles(a: Analysis, orchestrators: ReadonlySet<string>): string[][
       for (const l of reaction.onFailure) list.push(targetId(l));
     }
   }
-  return stronglyConnected([...next.keys()], (m) => next.get(m) ?? []).filter((component) => component.length > 1 || next.get(component[0]!)?.includes(component[0]!) === true);
+  return stronglyConnected([...next.keys()], (m) => next.get(m) ?? NO_IDS).filter((component) => component.length > 1 || next.get(component[0]!)?.includes(component[0]!) === true);
 }
 
 function stormDiagnostic(a: Analysis, component: string[], orchestrators: ReadonlySet<string>): Diagnostic {
@@ -149,7 +149,9 @@ export function unheardFailures(a: Analysis, orchestrators: ReadonlySet<string>)
   const out: Diagnostic[] = [];
   for (const r of a.reactions.values()) {
     for (const reaction of r.reactions) {
-      for (const [i, failure] of reaction.onFailure.entries()) {
+      const failures = reaction.onFailure;
+      for (let i = 0; i < failures.length; i++) {
+        const failure = failures[i]!;
         const found = structuralPart(a, family, reaction, i, () =>
           unheardFailureOf(a, r.participant.id, reaction.input.id, failure, emittedBy, steps),
         );
@@ -193,7 +195,8 @@ class Emitters {
 
   /** The participants that publish or send `message`, in the order of the reactions table. */
   private participantsEmitting(message: string): string[] {
-    const ids = [...new Set(this.a.graph.producers(message).filter((p) => this.a.reactions.has(p.id)).map((p) => p.id))];
+    const ids: string[] = [];
+    for (const p of this.a.graph.producers(message)) if (this.a.reactions.has(p.id) && !ids.includes(p.id)) ids.push(p.id);
     if (ids.length > 1) {
       this.order ??= new Map([...this.a.reactions.keys()].map((id, i) => [id, i]));
       ids.sort((x, y) => this.order!.get(x)! - this.order!.get(y)!);
@@ -300,18 +303,22 @@ function downstream(a: Analysis, message: string, left: ReadonlySet<string> = NO
       participants.add(c.id);
       const reaction = a.reactions.get(c.id)?.byInput.get(m);
       if (!reaction) continue;
-      for (const links of [reaction.onSuccess, reaction.onFailure]) {
-        for (const l of links) {
-          const id = targetId(l);
-          if (!seen.has(id)) {
-            seen.add(id);
-            queue.push(id);
-          }
-        }
-      }
+      follow(reaction.onSuccess, seen, queue);
+      follow(reaction.onFailure, seen, queue);
     }
   }
   return { messages: queue, participants };
+}
+
+/** Adds to `queue` the targets of `links` not `seen` yet. */
+function follow(links: readonly Link[], seen: Set<string>, queue: string[]): void {
+  for (let k = 0; k < links.length; k++) {
+    const id = targetId(links[k]!);
+    if (!seen.has(id)) {
+      seen.add(id);
+      queue.push(id);
+    }
+  }
 }
 
 /** C007. An orchestrator that coordinates is not hidden: the hub must be a service. */
