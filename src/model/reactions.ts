@@ -77,14 +77,14 @@ export interface ParticipantReactions {
 
 /** The reactions of one participant. */
 export function reactionsOf(g: DesignGraph, participant: ParticipantNode): ParticipantReactions {
-  const reactions: Reaction[] = [];
+  let reactions: Reaction[] = [];
   const inputs = inputLinks(g, participant.id);
   // The same message connected twice reacts once.
   const seen = inputs.length > 8 ? new Set<SagaNode>() : undefined;
   for (const via of inputs) {
-    if (seen ? seen.has(via.source) : reactions.some((r) => r.input === via.source)) continue;
+    if (seen ? seen.has(via.source) : reacts(reactions, via.source)) continue;
     seen?.add(via.source);
-    reactions.push({ input: via.source as MessageNode, via, onSuccess: NO_OUTPUTS, onFailure: NO_OUTPUTS });
+    reactions = appended(reactions, { input: via.source as MessageNode, via, onSuccess: NO_OUTPUTS, onFailure: NO_OUTPUTS });
   }
   const byInput = lookupOf(reactions);
   let compensationOutputs: Link[] | undefined;
@@ -109,6 +109,12 @@ export function reactionsOf(g: DesignGraph, participant: ParticipantNode): Parti
     if (stray) (strayOn ??= []).push({ link, messageIds: stray });
   }
   return { participant, reactions, byInput, compensationOutputs: compensationOutputs ?? NO_OUTPUTS, unbound: unbound ?? NO_OUTPUTS, strayOn: strayOn ?? NO_STRAY };
+}
+
+/** Whether one of `reactions` answers `input`. */
+function reacts(reactions: readonly Reaction[], input: SagaNode): boolean {
+  for (let i = 0; i < reactions.length; i++) if (reactions[i]!.input === input) return true;
+  return false;
 }
 
 /** The entries of a list, each once, in their first order. */
