@@ -152,9 +152,9 @@ export function unheardFailures(a: Analysis, orchestrators: ReadonlySet<string>)
       const failures = reaction.onFailure;
       for (let i = 0; i < failures.length; i++) {
         const failure = failures[i]!;
-        const found = structuralPart(a, family, reaction, i, () =>
-          unheardFailureOf(a, r.participant.id, reaction.input.id, failure, emittedBy, steps),
-        );
+        const found = a.kept
+          ? structuralPart(a, family, reaction, i, () => unheardFailureOf(a, r.participant.id, reaction.input.id, failure, emittedBy, steps))
+          : unheardFailureOf(a, r.participant.id, reaction.input.id, failure, emittedBy, steps).value;
         if (found) out.push(unheardFailure(a, found));
       }
     }
@@ -233,7 +233,8 @@ function unheardFailureOf(
   upstream.delete(participant);
   if (upstream.size === 0) return { value: undefined, reads: { emitters: above, consumers: NO_IDS } };
   const { participants: hearing, messages: below } = downstream(a, failure.target.id);
-  const missed = [...upstream].filter(([q]) => !hearing.has(q));
+  const missed: [string, string[]][] = [];
+  for (const [q, inputs] of upstream) if (!hearing.has(q)) missed.push([q, inputs]);
   const value = missed.length === 0 ? undefined : { failure: { edge: failure.edge.id, event: failure.target.id }, participant, input, missed };
   return { value, reads: { emitters: above, consumers: below } };
 }
