@@ -237,9 +237,11 @@ function flowOrder(a: Analysis, commandIds: readonly string[]): string[] {
   const order: string[] = [];
   const seen = new Set<string>();
   for (const followFailures of [false, true]) {
+    // Once every command is placed, walking on places none.
+    if (seen.size === wanted.size) break;
     const queue = a.triggers.map((t) => t.id);
     const reached = new Set(queue);
-    for (let i = 0; i < queue.length; i++) {
+    for (let i = 0; i < queue.length && seen.size < wanted.size; i++) {
       const message = queue[i]!;
       if (wanted.has(message) && !seen.has(message)) {
         seen.add(message);
