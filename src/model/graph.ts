@@ -47,6 +47,25 @@ export interface DesignGraph {
 export const NONE: readonly never[] = [];
 
 /**
+ * `list` with `item` added at its end: while short, a new list of exactly that size (a list grown
+ * by push reserves room for 16 more entries, and a design has a few short lists per node); from
+ * three entries on, `list` itself, pushed to. `list` is NONE or a list made here.
+ */
+export function appended<T>(list: readonly T[], item: T): T[] {
+  switch (list.length) {
+    case 0:
+      return [item];
+    case 1:
+      return [list[0]!, item];
+    case 2:
+      return [list[0]!, list[1]!, item];
+    default:
+      (list as T[]).push(item);
+      return list as T[];
+  }
+}
+
+/**
  * One node and its well-formed connections, in the order of the document's connections. Never
  * changed once made: a node whose connections (or whose neighbours) change gets a new one, so
  * that what was computed from it can be kept while it stays the same (incremental validation).
@@ -103,15 +122,11 @@ function completed(e: Building): NodeLinks {
       break;
     case 'command': {
       // A command is sent by an actor or a participant, or names its compensation (command to command).
-      let producers: SagaNode[] | undefined;
-      let consumers: ParticipantNode[] | undefined;
       for (const l of e.in) {
-        if (l.meaning === 'sends') (producers ??= []).push(l.source);
+        if (l.meaning === 'sends') e.producers = appended(e.producers, l.source);
         else e.compensation = true;
       }
-      for (const l of e.out) if (l.meaning === 'handledBy') (consumers ??= []).push(l.target as ParticipantNode);
-      if (producers) e.producers = producers;
-      if (consumers) e.consumers = consumers;
+      for (const l of e.out) if (l.meaning === 'handledBy') e.consumers = appended(e.consumers, l.target as ParticipantNode);
     }
   }
   return e;
@@ -156,10 +171,8 @@ export function buildGraph(doc: SagaDocument): DesignGraph {
     else if (!isLink(link)) forbidden.push(link);
     else {
       links.push(link);
-      if (from!.out === NONE) from!.out = [link];
-      else (from!.out as Link[]).push(link);
-      if (to!.in === NONE) to!.in = [link];
-      else (to!.in as Link[]).push(link);
+      from!.out = appended(from!.out, link);
+      to!.in = appended(to!.in, link);
     }
   }
   for (const e of entries.values()) completed(e);

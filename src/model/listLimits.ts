@@ -11,16 +11,31 @@ export interface ListLimitProblem {
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
-const itemsOf = (list: unknown, key: string): unknown[] => (Array.isArray(list) ? list : []).map((x) => (typeof x === 'object' && x !== null ? (x as Record<string, unknown>)[key] : undefined));
+/** The value of `key` in the entry `i` of a list, when the entry is an object. */
+const itemOf = (list: readonly unknown[], i: number, key: string): unknown => {
+  const x = list[i];
+  return typeof x === 'object' && x !== null ? (x as Record<string, unknown>)[key] : undefined;
+};
+const listOf = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
+
+/** The sum of the lengths of the lists under `key` in the entries of `list`. */
+function entriesUnder(list: readonly unknown[], key: string): number {
+  let total = 0;
+  for (let i = 0; i < list.length; i++) {
+    const value = itemOf(list, i, key);
+    if (Array.isArray(value)) total += value.length;
+  }
+  return total;
+}
 
 /** Why the parsed JSON of a design (or a pasted selection) holds too many list entries, if it does. */
 export function listLimitProblem(raw: unknown): ListLimitProblem | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const { edges, scenarios, groups } = raw as { edges?: unknown; scenarios?: unknown; groups?: unknown };
   let total = 0;
-  const ons = itemsOf(edges, 'on');
-  for (let i = 0; i < ons.length; i++) {
-    const on = ons[i];
+  const edgeList = listOf(edges);
+  for (let i = 0; i < edgeList.length; i++) {
+    const on = itemOf(edgeList, i, 'on');
     if (!Array.isArray(on)) continue;
     if (on.length > LIMITS.maxOnEntries) {
       const path = `edges[${i}].on`;
@@ -31,11 +46,9 @@ export function listLimitProblem(raw: unknown): ListLimitProblem | undefined {
     }
     total += on.length;
   }
-  for (const faults of itemsOf(scenarios, 'faults')) if (Array.isArray(faults)) total += faults.length;
-  for (const schedule of itemsOf(scenarios, 'schedule')) if (Array.isArray(schedule)) total += schedule.length;
+  total += entriesUnder(listOf(scenarios), 'faults') + entriesUnder(listOf(scenarios), 'schedule');
   // A node is in one group at most, so all groups together list at most as many ids as a design has nodes.
-  let members = 0;
-  for (const nodes of itemsOf(groups, 'nodes')) if (Array.isArray(nodes)) members += nodes.length;
+  const members = entriesUnder(listOf(groups), 'nodes');
   if (members > LIMITS.maxNodes) {
     return {
       path: 'groups',

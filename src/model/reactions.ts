@@ -4,10 +4,12 @@
  * fails with a business failure.
  */
 import {
+  appended,
   buildGraph,
   inputLinks,
   isFailureEvent,
   isParticipant,
+  NONE,
   outputLinks,
   type DesignGraph,
   type Link,
@@ -75,14 +77,14 @@ export interface ParticipantReactions {
 
 /** The reactions of one participant. */
 export function reactionsOf(g: DesignGraph, participant: ParticipantNode): ParticipantReactions {
-  const reactions: Reaction[] = [];
+  let reactions: Reaction[] = [];
   const inputs = inputLinks(g, participant.id);
   // The same message connected twice reacts once.
   const seen = inputs.length > 8 ? new Set<SagaNode>() : undefined;
   for (const via of inputs) {
-    if (seen ? seen.has(via.source) : reactions.some((r) => r.input === via.source)) continue;
+    if (seen ? seen.has(via.source) : reacts(reactions, via.source)) continue;
     seen?.add(via.source);
-    reactions.push({ input: via.source as MessageNode, via, onSuccess: NO_OUTPUTS, onFailure: NO_OUTPUTS });
+    reactions = appended(reactions, { input: via.source as MessageNode, via, onSuccess: NO_OUTPUTS, onFailure: NO_OUTPUTS });
   }
   const byInput = lookupOf(reactions);
   let compensationOutputs: Link[] | undefined;
@@ -92,9 +94,9 @@ export function reactionsOf(g: DesignGraph, participant: ParticipantNode): Parti
   for (const link of outputLinks(g, participant.id)) {
     const explicit = link.edge.on && link.edge.on.length > 0 ? link.edge.on : undefined;
     if (!explicit) {
-      if (g.isCompensation(link.target.id)) (compensationOutputs ??= []).push(link);
+      if (g.isCompensation(link.target.id)) compensationOutputs = appended(compensationOutputs ?? NONE, link);
       else if (only) attach(only, link);
-      else if (reactions.length > 1) (unbound ??= []).push(link);
+      else if (reactions.length > 1) unbound = appended(unbound ?? NONE, link);
       continue;
     }
     let stray: string[] | undefined;
@@ -109,6 +111,12 @@ export function reactionsOf(g: DesignGraph, participant: ParticipantNode): Parti
   return { participant, reactions, byInput, compensationOutputs: compensationOutputs ?? NO_OUTPUTS, unbound: unbound ?? NO_OUTPUTS, strayOn: strayOn ?? NO_STRAY };
 }
 
+/** Whether one of `reactions` answers `input`. */
+function reacts(reactions: readonly Reaction[], input: SagaNode): boolean {
+  for (let i = 0; i < reactions.length; i++) if (reactions[i]!.input === input) return true;
+  return false;
+}
+
 /** The entries of a list, each once, in their first order. */
 export function distinct<T>(list: readonly T[]): readonly T[] {
   if (list.length <= 1) return list;
@@ -117,11 +125,8 @@ export function distinct<T>(list: readonly T[]): readonly T[] {
 }
 
 function attach(reaction: Reaction, link: Link): void {
-  if (isFailureEvent(link.target)) {
-    if (reaction.onFailure === NO_OUTPUTS) reaction.onFailure = [link];
-    else reaction.onFailure.push(link);
-  } else if (reaction.onSuccess === NO_OUTPUTS) reaction.onSuccess = [link];
-  else reaction.onSuccess.push(link);
+  if (isFailureEvent(link.target)) reaction.onFailure = appended(reaction.onFailure, link);
+  else reaction.onSuccess = appended(reaction.onSuccess, link);
 }
 
 const copied = (links: Link[]): Link[] => (links === NO_OUTPUTS ? NO_OUTPUTS : [...links]);

@@ -8,7 +8,7 @@
 import type { Analysis } from './analysis.ts';
 import type { Classification } from './classify.ts';
 import { CAUSAL_ORDER, type Diagnostic, type RuleId, type Severity } from './diagnostic.ts';
-import { isParticipant, NONE, type Link, type NodeLinks } from './graph.ts';
+import { appended, isParticipant, NONE, type Link, type NodeLinks } from './graph.ts';
 import type { Kept } from './kept.ts';
 import type { ParticipantReactions } from './reactions.ts';
 import { directCommand, eventStorms, hasActor, hiddenOrchestrator, sharedEvent, unconsumed, unheardFailures, unpublished } from './rules/choreography.ts';
@@ -93,11 +93,21 @@ function nodePass(a: Analysis, scope: Scope, found: Found, memo: RuleMemo | unde
 }
 
 function nodeDiagnostics(a: Analysis, n: SagaNode, e: NodeLinks, context: number): readonly Diagnostic[] {
-  const out = [naming(n), isolatedMessage(a, n, e), unconsumedEvent(a, n, e), handlers(a, n, e), unlimitedRetries(a, n, e)];
-  if (context > 0) out.push(context === 2 ? unpublished(a, n, e) : undefined, unconsumed(a, n, e), sharedEvent(a, n, e));
-  const ds = out.filter((d): d is Diagnostic => d !== undefined);
-  return ds.length > 0 ? ds : NONE;
+  let ds = also(NONE, naming(n));
+  ds = also(ds, isolatedMessage(a, n, e));
+  ds = also(ds, unconsumedEvent(a, n, e));
+  ds = also(ds, handlers(a, n, e));
+  ds = also(ds, unlimitedRetries(a, n, e));
+  if (context > 0) {
+    if (context === 2) ds = also(ds, unpublished(a, n, e));
+    ds = also(ds, unconsumed(a, n, e));
+    ds = also(ds, sharedEvent(a, n, e));
+  }
+  return ds;
 }
+
+/** `ds` and `d`, when there is one: most nodes have no diagnostic, and no list is made for them. */
+const also = (ds: readonly Diagnostic[], d: Diagnostic | undefined): readonly Diagnostic[] => (d === undefined ? ds : appended(ds, d));
 
 /** G013, G014 and M001 of every participant, in the order of the document. */
 function participantPass(a: Analysis, found: Found, memo: RuleMemo | undefined): void {

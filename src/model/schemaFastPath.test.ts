@@ -4,8 +4,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { documentSchema, type SagaDocument } from './schema.ts';
-import { compileFastPath } from './schemaFastPath.ts';
+import {
+  actorSchema,
+  commandSchema,
+  documentSchema,
+  edgeSchema,
+  eventSchema,
+  orchestratorSchema,
+  serviceSchema, faultSchema, groupSchema, nodeSchema, noteSchema, retryPolicySchema, type SagaDocument } from './schema.ts';
+import { compileFastPath, copiedKeyByKey } from './schemaFastPath.ts';
 import { designArb } from './testing/arbitraries.ts';
 import { design } from './testing/builder.ts';
 
@@ -88,5 +95,28 @@ describe('the schema fast path', () => {
     expectAsZod({ ...doc, description: undefined });
     expect(fastPath({ ...doc, description: undefined })).toHaveProperty('description', undefined);
     expect(fastPath({ ...doc, name: undefined })).toBeUndefined();
+  });
+
+  it('leaves to zod a node or a connection holding an optional key with the value undefined, and takes it once the key is gone', () => {
+    const doc = design('Orders').actor('Customer').command('PlaceOrder').service('Orders').link('Customer', 'PlaceOrder', 'Orders').doc;
+    const [actor, command, service] = doc.nodes;
+    const odd = [
+      { ...doc, nodes: [{ ...actor!, description: undefined }, command!, service!] },
+      { ...doc, nodes: [actor!, { ...command!, retry: undefined }, service!] },
+      { ...doc, nodes: [actor!, command!, { ...service!, position: undefined }] },
+      { ...doc, edges: doc.edges.map((e, i) => (i === 0 ? { ...e, on: undefined } : e)) },
+    ];
+    for (const input of odd) {
+      expect(fastPath(input)).toBeUndefined();
+      expectAsZod(input);
+    }
+    expect(fastPath(doc)).toStrictEqual(documentSchema.parse(doc));
+  });
+
+  it('copies nodes, their places, connections and retry policies key by key, and the rest in a loop', () => {
+    for (const schema of [actorSchema, serviceSchema, orchestratorSchema, commandSchema, eventSchema, noteSchema.shape.position, edgeSchema, retryPolicySchema]) {
+      expect(copiedKeyByKey(schema)).toBe(true);
+    }
+    for (const schema of [documentSchema, noteSchema, groupSchema, faultSchema, nodeSchema]) expect(copiedKeyByKey(schema)).toBe(false);
   });
 });

@@ -58,19 +58,34 @@ function stepsFound(a: Analysis, orchestrator: ParticipantNode): Step[] {
   }
   const unlinked = unlinkedCompensations(a, orchestrator, sends);
   const steps: Step[] = [];
-  for (const id of flowOrderOf(a, orchestrator, [...sends.keys()])) {
-    // A step that reads no unlinked compensation is kept (incremental validation) while its command, handling and replies stay the same.
-    const found = () => stepOf(a, orchestrator, id, sends.get(id)!, unlinked.get(id));
-    const step = unlinked.size === 0 ? structuralPart(a, `step of ${orchestrator.id}`, g.at(id)!, 0, found) : found().value;
-    // inferTypes sets each step's type: a copy, so that what is kept is not changed.
-    steps.push({ ...step });
+  const order = flowOrderOf(a, orchestrator, [...sends.keys()]);
+  if (!a.kept) {
+    // Nothing is kept: each step is found as it is, and inferTypes may set its type in place.
+    for (const id of order) steps.push(stepOf(a, orchestrator, id, sends.get(id)!, unlinked.get(id)));
+  } else {
+    const family = `step of ${orchestrator.id}`;
+    for (const id of order) {
+      // A step that reads no unlinked compensation is kept (incremental validation) while its command, handling and replies stay the same.
+      const found = () => ({ value: stepOf(a, orchestrator, id, sends.get(id)!, unlinked.get(id)), reads: readsOf(a, id) });
+      const step = unlinked.size === 0 ? structuralPart(a, family, g.at(id)!, 0, found) : found().value;
+      // inferTypes sets each step's type: a copy, so that what is kept is not changed.
+      steps.push({ ...step });
+    }
   }
   inferTypes(steps);
   return steps;
 }
 
-/** One step, before its type is inferred, and what it read: its command's handlers and what the handling emits (by their consumers). */
-function stepOf(a: Analysis, orchestrator: ParticipantNode, id: string, sends: Link[], unlinkedCompensation: CommandNode | undefined): { value: Step; reads: PartReads } {
+/** What the step of command `id` read: the command's handlers and what the handling emits (by their consumers). */
+function readsOf(a: Analysis, id: string): PartReads {
+  const handlers = consumersOf(a.graph, id);
+  const reaction = handlers.length === 1 ? a.reactions.get(handlers[0]!.id)?.byInput.get(id) : undefined;
+  const emitted = reaction ? [...reaction.onSuccess, ...reaction.onFailure].map(targetId) : [];
+  return { emitters: NO_IDS, consumers: [id, ...emitted] };
+}
+
+/** One step, before its type is inferred. */
+function stepOf(a: Analysis, orchestrator: ParticipantNode, id: string, sends: Link[], unlinkedCompensation: CommandNode | undefined): Step {
   const g = a.graph;
   const command = g.node.get(id) as CommandNode;
   const handlers = consumersOf(g, id);
@@ -90,8 +105,7 @@ function stepOf(a: Analysis, orchestrator: ParticipantNode, id: string, sends: L
   step.canFail = failureReplies.length > 0 || failureRate > 0 || declared === 'pivot';
   step.declared = declared;
   step.type = 'compensatable';
-  const emitted = reaction ? [...reaction.onSuccess, ...reaction.onFailure].map(targetId) : [];
-  return { value: step, reads: { emitters: NO_IDS, consumers: [id, ...emitted] } };
+  return step;
 }
 
 const NO_IDS: readonly string[] = [];
@@ -222,34 +236,37 @@ function flowOrder(a: Analysis, commandIds: readonly string[]): string[] {
   const wanted = new Set(commandIds);
   const order: string[] = [];
   const seen = new Set<string>();
-  const reach = (queue: string[], reached: Set<string>, links: readonly Link[]) => {
-    for (const l of links) {
-      const id = targetId(l);
-      if (!reached.has(id)) {
-        reached.add(id);
-        queue.push(id);
-      }
-    }
-  };
-  const visit = (followFailures: boolean) => {
+  for (const followFailures of [false, true]) {
+    // Once every command is placed, walking on places none.
+    if (seen.size === wanted.size) break;
     const queue = a.triggers.map((t) => t.id);
     const reached = new Set(queue);
-    for (let i = 0; i < queue.length; i++) {
+    for (let i = 0; i < queue.length && seen.size < wanted.size; i++) {
       const message = queue[i]!;
       if (wanted.has(message) && !seen.has(message)) {
         seen.add(message);
         order.push(message);
       }
-      for (const consumer of consumersOf(a.graph, message)) {
-        const reaction = a.reactions.get(consumer.id)?.byInput.get(message);
+      const consumers = consumersOf(a.graph, message);
+      for (let c = 0; c < consumers.length; c++) {
+        const reaction = a.reactions.get(consumers[c]!.id)?.byInput.get(message);
         if (!reaction) continue;
         reach(queue, reached, reaction.onSuccess);
         if (followFailures) reach(queue, reached, reaction.onFailure);
       }
     }
-  };
-  visit(false);
-  visit(true);
+  }
   for (const id of commandIds) if (!seen.has(id)) order.push(id);
   return order;
+}
+
+/** Adds to `queue` the targets of `links` not `reached` yet. */
+function reach(queue: string[], reached: Set<string>, links: readonly Link[]): void {
+  for (let k = 0; k < links.length; k++) {
+    const id = targetId(links[k]!);
+    if (!reached.has(id)) {
+      reached.add(id);
+      queue.push(id);
+    }
+  }
 }

@@ -111,7 +111,7 @@ function stormCycles(a: Analysis, orchestrators: ReadonlySet<string>): string[][
       for (const l of reaction.onFailure) list.push(targetId(l));
     }
   }
-  return stronglyConnected([...next.keys()], (m) => next.get(m) ?? []).filter((component) => component.length > 1 || next.get(component[0]!)?.includes(component[0]!) === true);
+  return stronglyConnected([...next.keys()], (m) => next.get(m) ?? NO_IDS).filter((component) => component.length > 1 || next.get(component[0]!)?.includes(component[0]!) === true);
 }
 
 function stormDiagnostic(a: Analysis, component: string[], orchestrators: ReadonlySet<string>): Diagnostic {
@@ -145,14 +145,16 @@ export function unheardFailures(a: Analysis, orchestrators: ReadonlySet<string>)
   // In a hybrid, the orchestrator's steps are its to compensate: the failure must reach the orchestrator, not their handlers.
   const steps = stepsOfOrchestrators(a, orchestrators);
   const family = `unheard failures without ${[...orchestrators].join('\u0000')}, steps ${[...steps].join('\u0000')}`;
-  const emittedBy = new Emitters(a);
+  const emittedBy = new Emitters(a, steps);
   const out: Diagnostic[] = [];
   for (const r of a.reactions.values()) {
     for (const reaction of r.reactions) {
-      for (const [i, failure] of reaction.onFailure.entries()) {
-        const found = structuralPart(a, family, reaction, i, () =>
-          unheardFailureOf(a, r.participant.id, reaction.input.id, failure, emittedBy, steps),
-        );
+      const failures = reaction.onFailure;
+      for (let i = 0; i < failures.length; i++) {
+        const failure = failures[i]!;
+        const found = a.kept
+          ? structuralPart(a, family, reaction, i, () => unheardFailureOf(a, r.participant.id, reaction.input.id, failure, emittedBy))
+          : unheardFailureOf(a, r.participant.id, reaction.input.id, failure, emittedBy).value;
         if (found) out.push(unheardFailure(a, found));
       }
     }
@@ -175,25 +177,38 @@ interface UnheardFailure {
  * before), from the message's producers.
  */
 class Emitters {
-  private readonly byMessage = new Map<string, { participant: string; input: string }[]>();
+  private readonly byMessage = new Map<string, Emitter[]>();
   /** Per participant, the inputs on which it emits each message on success. */
   private readonly outputs = new Map<string, Map<string, string[]>>();
   private order: Map<string, number> | undefined;
 
-  constructor(private readonly a: Analysis) {}
+  /** `steps`: the orchestrators' steps, which their handlers do not compensate (upstreamChanges). */
+  constructor(
+    private readonly a: Analysis,
+    private readonly steps: ReadonlySet<string>,
+  ) {}
 
-  get(message: string): readonly { participant: string; input: string }[] {
+  get(message: string): readonly Emitter[] {
     let found = this.byMessage.get(message);
     if (found) return found;
     found = [];
-    for (const p of this.participantsEmitting(message)) for (const input of this.outputsOf(p).get(message) ?? []) found.push({ participant: p, input });
+    for (const p of this.participantsEmitting(message)) for (const input of this.outputsOf(p).get(message) ?? []) found.push({ participant: p, input, changes: this.changes(p, input) });
     this.byMessage.set(message, found);
     return found;
   }
 
+  /** Whether `participant`'s handling of `input` changes something a failure further on must undo (not a query, a step, a compensation or a failure). */
+  private changes(participant: string, input: string): boolean {
+    const msg = this.a.graph.node.get(input)!;
+    const via = this.a.reactions.get(participant)!.byInput.get(input)!.via;
+    const isQuery = msg.kind === 'command' && msg.stepType === 'query';
+    return !isQuery && !this.steps.has(input) && !via.edge.compensates && !isFailureEvent(msg);
+  }
+
   /** The participants that publish or send `message`, in the order of the reactions table. */
   private participantsEmitting(message: string): string[] {
-    const ids = [...new Set(this.a.graph.producers(message).filter((p) => this.a.reactions.has(p.id)).map((p) => p.id))];
+    const ids: string[] = [];
+    for (const p of this.a.graph.producers(message)) if (this.a.reactions.has(p.id) && !ids.includes(p.id)) ids.push(p.id);
     if (ids.length > 1) {
       this.order ??= new Map([...this.a.reactions.keys()].map((id, i) => [id, i]));
       ids.sort((x, y) => this.order!.get(x)! - this.order!.get(y)!);
@@ -217,6 +232,13 @@ class Emitters {
   }
 }
 
+/** A handling that emits a message on success: by whom, on which input, and whether it changes something (Emitters.changes). */
+interface Emitter {
+  participant: string;
+  input: string;
+  changes: boolean;
+}
+
 /** C005 for one failure output of `participant` on `input`, and the messages looked at to decide it. */
 function unheardFailureOf(
   a: Analysis,
@@ -224,13 +246,13 @@ function unheardFailureOf(
   input: string,
   failure: Link,
   emittedBy: Emitters,
-  steps: ReadonlySet<string>,
 ): { value: UnheardFailure | undefined; reads: PartReads } {
-  const { changes: upstream, seen: above } = upstreamChanges(a, input, emittedBy, steps);
+  const { changes: upstream, seen: above } = upstreamChanges(input, emittedBy);
   upstream.delete(participant);
   if (upstream.size === 0) return { value: undefined, reads: { emitters: above, consumers: NO_IDS } };
   const { participants: hearing, messages: below } = downstream(a, failure.target.id);
-  const missed = [...upstream].filter(([q]) => !hearing.has(q));
+  const missed: [string, string[]][] = [];
+  for (const [q, inputs] of upstream) if (!hearing.has(q)) missed.push([q, inputs]);
   const value = missed.length === 0 ? undefined : { failure: { edge: failure.edge.id, event: failure.target.id }, participant, input, missed };
   return { value, reads: { emitters: above, consumers: below } };
 }
@@ -250,22 +272,14 @@ function unheardFailure(a: Analysis, { failure, participant, input, missed }: Un
 }
 
 /** Participants whose successful, non-query handlings led to `message`, with the inputs they handled. */
-function upstreamChanges(
-  a: Analysis,
-  message: string,
-  emittedBy: Emitters,
-  steps: ReadonlySet<string>,
-): { changes: Map<string, string[]>; seen: string[] } {
+function upstreamChanges(message: string, emittedBy: Emitters): { changes: Map<string, string[]>; seen: string[] } {
   const changes = new Map<string, string[]>();
   const seen = new Set([message]);
   const queue = [message];
   // The queue grows as it is read: for…of sees what is pushed.
   for (const m of queue) {
-    for (const { participant, input } of emittedBy.get(m)) {
-      const msg = a.graph.node.get(input)!;
-      const via = a.reactions.get(participant)!.byInput.get(input)!.via;
-      const isQuery = msg.kind === 'command' && msg.stepType === 'query';
-      if (!isQuery && !steps.has(input) && !via.edge.compensates && !isFailureEvent(msg)) {
+    for (const { participant, input, changes: change } of emittedBy.get(m)) {
+      if (change) {
         const list = changes.get(participant);
         if (!list) changes.set(participant, [input]);
         else if (!list.includes(input)) list.push(input);
@@ -300,18 +314,22 @@ function downstream(a: Analysis, message: string, left: ReadonlySet<string> = NO
       participants.add(c.id);
       const reaction = a.reactions.get(c.id)?.byInput.get(m);
       if (!reaction) continue;
-      for (const links of [reaction.onSuccess, reaction.onFailure]) {
-        for (const l of links) {
-          const id = targetId(l);
-          if (!seen.has(id)) {
-            seen.add(id);
-            queue.push(id);
-          }
-        }
-      }
+      follow(reaction.onSuccess, seen, queue);
+      follow(reaction.onFailure, seen, queue);
     }
   }
   return { messages: queue, participants };
+}
+
+/** Adds to `queue` the targets of `links` not `seen` yet. */
+function follow(links: readonly Link[], seen: Set<string>, queue: string[]): void {
+  for (let k = 0; k < links.length; k++) {
+    const id = targetId(links[k]!);
+    if (!seen.has(id)) {
+      seen.add(id);
+      queue.push(id);
+    }
+  }
 }
 
 /** C007. An orchestrator that coordinates is not hidden: the hub must be a service. */

@@ -10,18 +10,19 @@ export function stronglyConnected(nodes: readonly string[], next: (id: string) =
   const onStack: boolean[] = [];
   const stack: number[] = [];
   const components: string[][] = [];
+  /** The nodes entered and not yet left, each with its successors and how many of them were looked at. */
+  const work: { v: number; succ: readonly string[]; i: number }[] = [];
+  const enter = (id: string) => {
+    const v = ids.length;
+    number.set(id, v);
+    ids.push(id);
+    low.push(v);
+    onStack.push(true);
+    stack.push(v);
+    work.push({ v, succ: next(id), i: 0 });
+  };
   for (const root of nodes) {
     if (number.has(root)) continue;
-    const work: { v: number; succ: readonly string[]; i: number }[] = [];
-    const enter = (id: string) => {
-      const v = ids.length;
-      number.set(id, v);
-      ids.push(id);
-      low.push(v);
-      onStack.push(true);
-      stack.push(v);
-      work.push({ v, succ: next(id), i: 0 });
-    };
     enter(root);
     while (work.length > 0) {
       const frame = work[work.length - 1]!;

@@ -2,7 +2,7 @@
 import { MAX_LISTED, shortListing, structural, type Analysis, type StructureEdit } from '../analysis.ts';
 import { forbiddenConnectionHint } from '../connections.ts';
 import { defined, diagnostic, type Diagnostic } from '../diagnostic.ts';
-import { consumersOf, isMessage, isParticipant, producersOf, targetId, type ForbiddenEdge, type Link, type NodeLinks } from '../graph.ts';
+import { appended, consumersOf, isMessage, isParticipant, producersOf, targetId, type ForbiddenEdge, type Link, type NodeLinks } from '../graph.ts';
 import { looksLikeFact, looksLikeIntent, nameKey } from '../names.ts';
 import { quoted, shortened } from '../quote.ts';
 import { distinct, type ParticipantReactions } from '../reactions.ts';
@@ -50,40 +50,45 @@ export function forbiddenEdge({ edge, source, target }: ForbiddenEdge): Diagnost
  * which an incremental validation keeps per node.
  */
 export function sharedNames(nodes: readonly SagaNode[], keyOf: (n: SagaNode) => string = keyOfName): Diagnostic[] {
-  // By kind, then by name: one node per name, or the list of them when several share it.
-  const byKind = new Map<NodeKind, Map<string, SagaNode | SagaNode[]>>();
+  // By kind, then by name: the nodes of each name, in the order of the document.
+  const byKind = new Map<NodeKind, Map<string, NameGroup>>();
   /** The groups of every kind, in the order their first node comes. */
-  const order: { kind: NodeKind; key: string }[] = [];
+  const order: NameGroup[] = [];
+  let shared = false;
   for (const n of nodes) {
     const key = keyOf(n);
     let groups = byKind.get(n.kind);
     if (!groups) byKind.set(n.kind, (groups = new Map()));
     const found = groups.get(key);
     if (found === undefined) {
-      groups.set(key, n);
-      order.push({ kind: n.kind, key });
-    } else if (Array.isArray(found)) found.push(n);
-    else groups.set(key, [found, n]);
+      const group = { key, first: n, all: undefined };
+      groups.set(key, group);
+      order.push(group);
+    } else {
+      found.all = appended(found.all ?? [found.first], n);
+      shared = true;
+    }
   }
   const out: Diagnostic[] = [];
-  const all = order.map(({ kind, key }) => ({ key, found: byKind.get(kind)!.get(key)! }));
-  for (const { found } of all) {
-    if (!Array.isArray(found)) continue;
-    const first = found[0]!;
-    out.push(
-      diagnostic('G003', `${found.length} ${first.kind}s are named ${first.name.trim()}.`, `Give each ${first.kind} its own name, or merge them into one node.`, {
-        nodes: found.map((n) => n.id),
-      }),
-    );
+  if (shared) {
+    for (const { all: found } of order) {
+      if (!found) continue;
+      const first = found[0]!;
+      out.push(
+        diagnostic('G003', `${found.length} ${first.kind}s are named ${first.name.trim()}.`, `Give each ${first.kind} its own name, or merge them into one node.`, {
+          nodes: found.map((n) => n.id),
+        }),
+      );
+    }
   }
   const commands = byKind.get('command');
-  if (!commands) return out;
-  for (const { key, found } of all) {
-    const event = Array.isArray(found) ? found[0]! : found;
+  const events = byKind.get('event');
+  if (!commands || !events) return out;
+  for (const { key, first: event } of order) {
     if (event.kind !== 'event') continue;
     const named = commands.get(key);
     if (!named) continue;
-    const command = Array.isArray(named) ? named[0]! : named;
+    const command = named.first;
     out.push(
       diagnostic(
         'G004',
@@ -94,6 +99,13 @@ export function sharedNames(nodes: readonly SagaNode[], keyOf: (n: SagaNode) => 
     );
   }
   return out;
+}
+
+/** The nodes of one kind that share a name's key: the first, and all of them once there are several. */
+interface NameGroup {
+  key: string;
+  first: SagaNode;
+  all: SagaNode[] | undefined;
 }
 
 const keyOfName = (n: SagaNode): string => nameKey(n.name);
@@ -146,18 +158,23 @@ export const reachedNodes = (a: Analysis): ReadonlySet<string> => structural(a, 
 /** The nodes reached: `seen` (what was reached before an edit that only added links) and what the triggers reach from there, over `linksAdded` too. */
 export function reachedFrom(a: Analysis, seen = new Set<string>(), linksAdded: readonly Link[] = []): Set<string> {
   const queue: string[] = [];
-  const start = (id: string) => {
-    if (!seen.has(id)) {
-      seen.add(id);
-      queue.push(id);
-    }
-  };
-  for (const n of a.doc.nodes) if (n.kind === 'actor') start(n.id);
-  for (const t of a.triggers) start(t.id);
-  for (const l of linksAdded) if (seen.has(l.source.id)) start(l.target.id);
-  // The queue grows as it is read: for…of sees what start() adds.
-  for (const id of queue) for (const l of a.graph.outgoing(id)) start(targetId(l));
+  for (const n of a.doc.nodes) if (n.kind === 'actor') start(n.id, seen, queue);
+  for (const t of a.triggers) start(t.id, seen, queue);
+  for (const l of linksAdded) if (seen.has(l.source.id)) start(l.target.id, seen, queue);
+  // The queue grows as it is read.
+  for (let i = 0; i < queue.length; i++) {
+    const out = a.graph.outgoing(queue[i]!);
+    for (let k = 0; k < out.length; k++) start(targetId(out[k]!), seen, queue);
+  }
   return seen;
+}
+
+/** Reaches `id`: queued, unless it was reached before. */
+function start(id: string, seen: Set<string>, queue: string[]): void {
+  if (!seen.has(id)) {
+    seen.add(id);
+    queue.push(id);
+  }
 }
 
 /**
