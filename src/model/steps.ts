@@ -61,12 +61,12 @@ function stepsFound(a: Analysis, orchestrator: ParticipantNode): Step[] {
   const order = flowOrderOf(a, orchestrator, [...sends.keys()]);
   if (!a.kept) {
     // Nothing is kept: each step is found as it is, and inferTypes may set its type in place.
-    for (const id of order) steps.push(stepOf(a, orchestrator, id, sends.get(id)!, unlinked.get(id)));
+    for (const id of order) steps.push(stepOf(a, orchestrator, id, sends.get(id)!, unlinked.get(id)).value);
   } else {
     const family = `step of ${orchestrator.id}`;
     for (const id of order) {
       // A step that reads no unlinked compensation is kept (incremental validation) while its command, handling and replies stay the same.
-      const found = () => ({ value: stepOf(a, orchestrator, id, sends.get(id)!, unlinked.get(id)), reads: readsOf(a, id) });
+      const found = () => stepOf(a, orchestrator, id, sends.get(id)!, unlinked.get(id));
       const step = unlinked.size === 0 ? structuralPart(a, family, g.at(id)!, 0, found) : found().value;
       // inferTypes sets each step's type: a copy, so that what is kept is not changed.
       steps.push({ ...step });
@@ -76,16 +76,8 @@ function stepsFound(a: Analysis, orchestrator: ParticipantNode): Step[] {
   return steps;
 }
 
-/** What the step of command `id` read: the command's handlers and what the handling emits (by their consumers). */
-function readsOf(a: Analysis, id: string): PartReads {
-  const handlers = consumersOf(a.graph, id);
-  const reaction = handlers.length === 1 ? a.reactions.get(handlers[0]!.id)?.byInput.get(id) : undefined;
-  const emitted = reaction ? [...reaction.onSuccess, ...reaction.onFailure].map(targetId) : [];
-  return { emitters: NO_IDS, consumers: [id, ...emitted] };
-}
-
-/** One step, before its type is inferred. */
-function stepOf(a: Analysis, orchestrator: ParticipantNode, id: string, sends: Link[], unlinkedCompensation: CommandNode | undefined): Step {
+/** One step, before its type is inferred, and what it read: its command's handlers and what the handling emits (by their consumers). */
+function stepOf(a: Analysis, orchestrator: ParticipantNode, id: string, sends: Link[], unlinkedCompensation: CommandNode | undefined): { value: Step; reads: PartReads } {
   const g = a.graph;
   const command = g.node.get(id) as CommandNode;
   const handlers = consumersOf(g, id);
@@ -105,7 +97,8 @@ function stepOf(a: Analysis, orchestrator: ParticipantNode, id: string, sends: L
   step.canFail = failureReplies.length > 0 || failureRate > 0 || declared === 'pivot';
   step.declared = declared;
   step.type = 'compensatable';
-  return step;
+  const emitted = reaction ? [...reaction.onSuccess, ...reaction.onFailure].map(targetId) : [];
+  return { value: step, reads: { emitters: NO_IDS, consumers: [id, ...emitted] } };
 }
 
 const NO_IDS: readonly string[] = [];
