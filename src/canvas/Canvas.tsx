@@ -110,7 +110,7 @@ const TokenLayer = lazy(() => import('./simulation/TokenLayer.tsx'));
  * and edits (README, "Drawing big designs"). Smaller designs keep every node in the page, for Tab
  * to reach each one.
  */
-export const MOUNT_NEAR_VIEW_ABOVE = 250;
+export const MOUNT_IN_VIEW_ABOVE = 250;
 
 export function Canvas() {
   const { nodes, edges, onNodesChange } = useFlowElements();
@@ -161,7 +161,7 @@ export function Canvas() {
           // Connections are drawn by ConnectionLayer, not by React Flow.
           edges={NO_EDGES}
           nodeTypes={nodeTypes}
-          onlyRenderVisibleElements={nodes.length > MOUNT_NEAR_VIEW_ABOVE}
+          onlyRenderVisibleElements={nodes.length > MOUNT_IN_VIEW_ABOVE}
           onInit={rememberFlow}
           onNodesChange={onNodesChange}
           onNodeMouseEnter={pointAtNode}

@@ -1,8 +1,8 @@
 /**
- * Every connection of the design in one SVG that Sagaboard draws itself, inside React Flow's
- * edge layer (under the nodes, moved by the viewport's transform with everything else). React
- * Flow is given no edges: it keeps the nodes, selection and drawing new connections, and a pan
- * or a zoom costs no JavaScript per connection. With React Flow's own edges each connection was
+ * Every connection of the design in SVGs that Sagaboard draws itself (one per bucket), inside
+ * React Flow's edge layer (under the nodes, moved by the viewport's transform with everything
+ * else). React Flow is given no edges: it keeps the nodes, selection and drawing new connections,
+ * and a pan or a zoom costs no JavaScript per connection. With React Flow's own edges each connection was
  * an SVG of its own (thousands of layers to composite) and re-checked its ends on every frame.
  *
  * A connection is drawn again only when it or one of its two nodes changed (moved, resized,

@@ -1,12 +1,13 @@
 /**
- * Every node's face drawn by Sagaboard itself, in the connections' SVG (ConnectionLayer.tsx) over
+ * Every node's face drawn by Sagaboard itself, in the connections' layer (ConnectionLayer.tsx) over
  * the lines and under React Flow's nodes (faceMarkup.ts). React Flow's nodes stay where they are —
  * for pointing, selecting, dragging, connecting, focus and screen readers — but paint their own
  * face only while pointed at, selected, renamed, dragged or highlighted (faces.css).
  *
  * Why: each HTML node sits in a transform of its own, so whatever it paints is one more piece
  * the browser composites again on every frame of a pan or an edit, times the nodes of the design.
- * Faces drawn here in absolute coordinates are one piece however many nodes there are.
+ * The faces drawn here, in SVGs placed by SVG attributes (no CSS transform), are one piece however
+ * many nodes there are.
  */
 import { createContext, memo, useLayoutEffect, useRef } from 'react';
 import { drawnSize, isDesignNode, type CanvasNode, type FlowNode } from '../adapter.ts';

@@ -1,12 +1,12 @@
 /**
  * A node's face as SVG markup: the outline and fill of its kind, a soft
  * shadow, its icon, its kind caption and its name, placed as the HTML node (nodes.css) places
- * them, so the two read the same. FaceLayer.tsx draws every node's face in one SVG; the HTML node
+ * them, so the two read the same. FaceLayer.tsx draws every node's face in its layer; the HTML node
  * shows its own face only while it is pointed at, selected, renamed, dragged or highlighted.
  *
  * FaceLayer.tsx draws each face at the origin and places it with its group's SVG `transform`
  * attribute, so a move rewrites one attribute. That is not a CSS transform: it makes no layer of
- * its own for the browser to composite (pan frames were the same with and without: README).
+ * its own for the browser to composite (pan frames were the same: docs/decisions.md).
  */
 import { captionOf, swatchOf, type NodeFlags } from '../../export/look.ts';
 import { xmlText } from '../../export/svgText.ts';
