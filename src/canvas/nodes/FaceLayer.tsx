@@ -13,6 +13,7 @@ import { createContext, memo, useLayoutEffect, useRef } from 'react';
 import { drawnSize, isDesignNode, type CanvasNode, type FlowNode } from '../adapter.ts';
 import { faceMarkup } from './faceMarkup.ts';
 import { num } from './faceIcons.ts';
+import type { Size } from '../../layout/nodeSize.ts';
 import { BUCKETS, bucketOf, sameItems } from '../buckets.ts';
 
 /** Whether the canvas draws the nodes' faces in its face layer (the editor, without a highlight): then a node at rest need not make its own. */
@@ -35,11 +36,6 @@ function faceOf(node: FlowNode, size: Size): string {
     errors: data.errors,
     warnings: data.warnings,
   });
-}
-
-interface Size {
-  width: number;
-  height: number;
 }
 
 /** What a face was last drawn from: while only the node's place changes, the face is moved, not drawn again. */
