@@ -69,13 +69,13 @@ export function App() {
             )}
           </div>
           {simulating ? (
-            <aside className="sb-sidebar" aria-label="Simulation">
+            <aside className="sb-sidebar" aria-label="Simulation" data-scroller>
               <Suspense fallback={null}>
                 <SimulationSidebar />
               </Suspense>
             </aside>
           ) : (
-            <aside className="sb-sidebar" aria-label="Inspector and analysis">
+            <aside className="sb-sidebar" aria-label="Inspector and analysis" data-scroller>
               <VerdictPanel />
               <Inspector />
               <TradeOffsPanel actions={convertButtons} />

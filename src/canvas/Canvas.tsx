@@ -32,6 +32,7 @@ import { useCanvasEditing } from './editing/useCanvasEditing.ts';
 import { ConnectPicker, type ConnectRequest } from './editing/ConnectPicker.tsx';
 import type { ConnectDirection } from './editing/connectChoices.ts';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
+import { OpeningStatus } from './OpeningStatus.tsx';
 import { HintToast } from './HintToast.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { ShortcutSheet } from './shortcuts/ShortcutSheet.tsx';
@@ -113,7 +114,7 @@ const TokenLayer = lazy(() => import('./simulation/TokenLayer.tsx'));
 export const MOUNT_IN_VIEW_ABOVE = 250;
 
 export function Canvas() {
-  const { nodes, edges, onNodesChange } = useFlowElements();
+  const { nodes, edges, opening, onNodesChange } = useFlowElements();
   const connections = useConnectionEvents();
   const editing = useCanvasEditing();
   const [sheetOpen, setSheetOpen] = useState(false);
@@ -140,7 +141,7 @@ export function Canvas() {
   useShortcuts(openSheet, openConnect);
   return (
     <div
-      className={`sb-canvas${faces ? ' sb-canvas--faces' : ''}${far ? ' sb-canvas--far' : ''}${readOnly ? ' sb-canvas--read-only' : ''}`}
+      className={`sb-canvas${opening ? ' sb-canvas--opening' : ''}${faces ? ' sb-canvas--faces' : ''}${far ? ' sb-canvas--far' : ''}${readOnly ? ' sb-canvas--read-only' : ''}`}
       data-testid="canvas"
       onDragOver={readOnly ? undefined : editing.onDragOver}
       onDrop={readOnly ? undefined : editing.onDrop}
@@ -211,6 +212,7 @@ export function Canvas() {
       </FacesDrawn.Provider>
       <WhatIfWatcher />
       <EmptyCanvasHint />
+      <OpeningStatus opening={opening} />
       <HintToast />
       {!readOnly && <ConnectPicker request={connecting} onClose={closeConnect} />}
       {!readOnly && <AnswerPicker />}

@@ -15,14 +15,14 @@ interface DiagnosticItemProps {
   /** Its place in the whole list (of `of`), which may be drawn only in part. */
   index: number;
   of: number;
-  /** Told the height of the row once drawn. */
-  onMeasure?: (index: number, height: number) => void;
+  /** The row's ref: its height is watched (useWindowedList). */
+  onMeasure?: (row: HTMLElement | null) => (() => void) | undefined;
 }
 
 export const DiagnosticItem = memo(function DiagnosticItem({ diagnostic: d, active, onShow, index, of, onMeasure }: DiagnosticItemProps) {
   const where = d.nodes.length + d.edges.length > 0;
   return (
-    <li data-index={index} aria-posinset={index + 1} aria-setsize={of} ref={onMeasure && ((el) => void (el && onMeasure(index, el.offsetHeight)))}>
+    <li data-index={index} aria-posinset={index + 1} aria-setsize={of} ref={onMeasure}>
       <button
         type="button"
         className={`sb-diagnostic sb-diagnostic--${d.severity}`}

@@ -1,10 +1,15 @@
 /**
  * A long list that renders only the rows in view (and a few around them) inside the panel that
- * scrolls it. Rows may differ in height: each rendered row reports its height, and rows never
- * rendered count as `estimate`. The rows not rendered are stood in for by padding above and
+ * scrolls it. Rows may differ in height: each rendered row is watched by a ResizeObserver, and rows
+ * never rendered count as `estimate`. The rows not rendered are stood in for by padding above and
  * below, so the scroll bar keeps the length of the whole list.
+ *
+ * Nothing here makes the browser work out styles or layout early: the heights come from the
+ * observer (told after the browser laid the page out for a frame), and the scroller is found by an
+ * attribute, not by its computed style. Reading either while React commits a big design made the
+ * browser lay out the whole page twice more (1,000 nodes: about 100 ms of opening).
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 
 /** Rows rendered beyond each edge of the view, so that scrolling and Tab find them ready. */
 const OVERSCAN = 6;
@@ -16,19 +21,15 @@ export interface Windowed {
   /** Padding that stands in for the rows before `first` and after `last`. */
   before: number;
   after: number;
-  /** Give to each rendered row: it reports the row's height. */
-  measure: (index: number, height: number) => void;
+  /** Give to each rendered row (an element with `data-index`) as its ref: its height is watched. */
+  measure: (row: HTMLElement | null) => (() => void) | undefined;
   /** Scrolls row `index` into view (it renders, then can take the focus). */
   reveal: (index: number) => void;
 }
 
-/** The nearest ancestor that scrolls vertically (the sidebar), else the page. */
+/** The nearest ancestor marked as the one that scrolls (`data-scroller`: the sidebar), else the page. */
 function scrollerOf(el: HTMLElement): HTMLElement {
-  for (let p = el.parentElement; p; p = p.parentElement) {
-    const overflow = getComputedStyle(p).overflowY;
-    if (overflow === 'auto' || overflow === 'scroll') return p;
-  }
-  return document.scrollingElement as HTMLElement;
+  return el.parentElement?.closest<HTMLElement>('[data-scroller]') ?? (document.scrollingElement as HTMLElement);
 }
 
 interface Range {
@@ -61,6 +62,20 @@ function rangeInView(list: HTMLElement, heights: readonly number[], count: numbe
   return { first, last, before: at[first]!, after: at[count]! - at[last]! };
 }
 
+/** Takes the new heights of rows (elements with `data-index`); whether any changed. */
+function rowsResized(entries: readonly ResizeObserverEntry[], heights: number[]): boolean {
+  let changed = false;
+  for (const entry of entries) {
+    const index = Number((entry.target as HTMLElement).dataset.index);
+    const height = entry.borderBoxSize[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
+    if (Number.isInteger(index) && height > 0 && heights[index] !== height) {
+      heights[index] = height;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
 const sameRange = (a: Range, b: Range) => a.first === b.first && a.last === b.last && a.before === b.before && a.after === b.after;
 
 export function useWindowedList(list: RefObject<HTMLElement | null>, count: number, estimate: number): Windowed {
@@ -69,6 +84,15 @@ export function useWindowedList(list: RefObject<HTMLElement | null>, count: numb
   const [range, setRange] = useState<Range>({ first: 0, last: initial, before: 0, after: (count - initial) * estimate });
   /** Measures the view again at the next frame (set while the list is on screen). */
   const schedule = useRef<() => void>(() => {});
+  /** Watches the rendered rows' heights (made with the first row). */
+  const rows = useRef<ResizeObserver | null>(null);
+  useEffect(
+    () => () => {
+      rows.current?.disconnect();
+      rows.current = null;
+    },
+    [],
+  );
 
   useEffect(() => {
     const el = list.current;
@@ -97,12 +121,16 @@ export function useWindowedList(list: RefObject<HTMLElement | null>, count: numb
     };
   }, [list, count, estimate]);
 
-  const measure = (index: number, height: number) => {
-    if (height > 0 && heights.current[index] !== height) {
-      heights.current[index] = height;
-      schedule.current();
-    }
-  };
+  // The same function on every render, so memoised rows are not drawn again for a new ref.
+  const measure = useCallback((row: HTMLElement | null) => {
+    if (!row || typeof ResizeObserver === 'undefined') return undefined;
+    rows.current ??= new ResizeObserver((entries) => {
+      if (rowsResized(entries, heights.current)) schedule.current();
+    });
+    const observer = rows.current;
+    observer.observe(row);
+    return () => observer.unobserve(row);
+  }, []);
 
   const reveal = (index: number) => {
     const el = list.current;
