@@ -4,7 +4,7 @@
  * when the design cannot be simulated (no trigger, a connection to nothing) they are
  * `{ value: null, message: "<Measure> cannot be measured: <why>", nodes: [], reason }`.
  */
-import { classify, type Analysis, type SagaDocument, type Style } from '../model/index.ts';
+import { classify, type Analysis, type SagaDocument } from '../model/index.ts';
 import {
   addReaction,
   advice,
@@ -17,70 +17,14 @@ import {
   schemaChange,
   testPaths,
   unmeasured,
-  type AddReaction,
-  type Advice,
-  type BlastRadius,
-  type Coupling,
-  type FailureHandling,
-  type FlowVisibility,
   type HappyPath,
-  type InsertStep,
-  type Latency,
-  type SchemaChange,
-  type TestPaths,
 } from '../model/measures/index.ts';
 import { compilePlan, simulationProblems, type SimulationPlan } from '../simulation/index.ts';
 import { happyRun } from './happyRun.ts';
-import { messages, type Messages } from './messages.ts';
+import { messages } from './messages.ts';
+import { MEASURE_TITLE, type MeasureKey, type Measures, type TradeOffs } from './measureKeys.ts';
 
-export interface Measures {
-  coupling: Coupling;
-  blastRadius: BlastRadius;
-  schemaChange: SchemaChange;
-  addReaction: AddReaction;
-  insertStep: InsertStep;
-  flowVisibility: FlowVisibility;
-  failureHandling: FailureHandling;
-  messages: Messages;
-  latency: Latency;
-  testPaths: TestPaths;
-}
-
-export type MeasureKey = keyof Measures;
-
-/** The keys in the order of spec §6.1. */
-export const MEASURE_KEYS: readonly MeasureKey[] = [
-  'coupling',
-  'blastRadius',
-  'schemaChange',
-  'addReaction',
-  'insertStep',
-  'flowVisibility',
-  'failureHandling',
-  'messages',
-  'latency',
-  'testPaths',
-];
-
-/** Each measure's name in a sentence (`Blast radius cannot be measured: …`). */
-export const MEASURE_TITLE: Readonly<Record<MeasureKey, string>> = {
-  coupling: 'Coupling',
-  blastRadius: 'Blast radius',
-  schemaChange: 'Schema change impact',
-  addReaction: 'The cost of adding a reaction',
-  insertStep: 'The cost of inserting a step',
-  flowVisibility: 'Flow visibility',
-  failureHandling: 'Failure handling',
-  messages: 'Messages',
-  latency: 'Latency',
-  testPaths: 'Test paths',
-};
-
-export interface TradeOffs {
-  style: Style;
-  measures: Measures;
-  advice: Advice[];
-}
+export { MEASURE_KEYS, MEASURE_TITLE, type MeasureKey, type Measures, type TradeOffs } from './measureKeys.ts';
 
 /** What `analyse` worked from, for callers that go on simulating (compare). */
 export interface AnalysedDesign extends TradeOffs {

@@ -8,7 +8,7 @@
  */
 import { shortened, type SagaDocument, type Style } from '../model/index.ts';
 import { count, someNames } from '../model/measures/measure.ts';
-import { MEASURE_KEYS, MEASURE_TITLE, type MeasureKey, type Measures } from './analyse.ts';
+import { MEASURE_KEYS, MEASURE_TITLE, type MeasureKey, type Measures } from './measureKeys.ts';
 import { betterMeasure } from './betterSide.ts';
 
 /** What a sentence needs of each design: how to call it, and its participants' and messages' names. */

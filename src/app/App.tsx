@@ -24,7 +24,6 @@ import { SharedBanner } from './sharing/SharedBanner.tsx';
 import { ShareDialog } from './live/ShareDialog.tsx';
 import { ViewOnlyBanner } from './live/ViewOnlyBanner.tsx';
 import { TopBar } from './TopBar.tsx';
-import { useDesignFromUrl } from './useDesignFromUrl.ts';
 import './app.css';
 import '../panels/panels.css';
 
@@ -38,7 +37,6 @@ const CompareView = lazy(() => import('../compare/CompareView.tsx'));
 const convertButtons = (style: Style | undefined) => <ConvertButtons style={style} />;
 
 export function App() {
-  useDesignFromUrl();
   useAutosave();
   const simulating = useSimulationStore((s) => s.active);
   const drop = useFileDrop();

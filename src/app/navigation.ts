@@ -7,7 +7,7 @@ import { DEFAULT_EXAMPLE, type ExampleId } from '../persistence/examples.ts';
 import { useDesignStore, type DesignSource } from '../store/designStore.ts';
 import { openDesign } from '../store/openDesign.ts';
 import { withLibrary } from '../store/storage.ts';
-import { joinLive } from './live/liveBoard.ts';
+import { joinLive } from './live/onDemand.ts';
 import { requestFromUrl, writeSourceToUrl } from './urlState.ts';
 
 const DEFAULT_SOURCE: DesignSource = { kind: 'example', id: DEFAULT_EXAMPLE };
@@ -74,6 +74,17 @@ export async function openFromUrl(): Promise<void> {
   if (problem) useDesignStore.getState().failLoading(problem);
   // The address stays `/` when it named nothing, so the next visit tries the last design again.
   if (!last) writeSourceToUrl(DEFAULT_SOURCE, 'replace');
+}
+
+/**
+ * Opens the design the address bar names, and again whenever the user goes back or forward.
+ * Called once at start-up, before the page's first render, so the design downloads while React
+ * draws the page around it (in an effect after that render, a 1,000-node design asked for it
+ * 150 ms later).
+ */
+export function followAddressBar(): void {
+  void openFromUrl();
+  window.addEventListener('popstate', () => void openFromUrl());
 }
 
 /** The saved design opened last, if storage can tell. */

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { betterMeasure, type Better } from '../analysis/betterSide.ts';
 import { measureVerdicts, verdictSides } from '../analysis/compareVerdicts.ts';
-import { MEASURE_KEYS, type MeasureKey, type Measures } from '../analysis/analyse.ts';
+import { MEASURE_KEYS, type MeasureKey, type Measures } from '../analysis/measureKeys.ts';
 import { headline, MEASURE_LABEL, worstName } from '../analysis/measureWords.ts';
 import type { SagaDocument } from '../model/index.ts';
 import { BetterMark, favoured, SIDES, standing, type Side } from './betterMark.tsx';

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { shareFragment } from '../../persistence/shareLink.ts';
 import { useDesignStore } from '../../store/designStore.ts';
+import { copyText } from '../clipboard.ts';
 
 export default function ShareLinkPanel({ onBack }: { onBack: () => void }) {
   const doc = useDesignStore((s) => s.doc);
@@ -9,14 +10,7 @@ export default function ShareLinkPanel({ onBack }: { onBack: () => void }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   if (!link) return null;
   const url = link.ok ? `${window.location.origin}${window.location.pathname}${link.fragment}` : '';
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('yes');
-    } catch {
-      setCopied('no');
-    }
-  };
+  const copy = async () => setCopied((await copyText(url)) ? 'yes' : 'no');
   return (
     <div className="sb-share">
       <button type="button" className="sb-link-button" onClick={onBack}>

@@ -10,7 +10,7 @@ import { useDesignStore } from '../../store/designStore.ts';
 import { follow, renameMe, useLiveStore } from '../../store/liveStore.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
 import { useClickOutside } from '../useClickOutside.ts';
-import { shareLive } from './liveBoard.ts';
+import { shareLive } from './onDemand.ts';
 import './live.css';
 
 export function LiveControls() {

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useLiveStore } from '../../store/liveStore.ts';
-import { copyText } from './liveBoard.ts';
+import { copyText } from '../clipboard.ts';
 
 export function ShareDialog() {
   const open = useLiveStore((s) => s.dialogOpen);

@@ -18,6 +18,7 @@ import { useLiveStore, type LiveLinks } from '../../store/liveStore.ts';
 import { showSharedDesign } from '../../store/sharedDesign.ts';
 import { flushTyping } from '../../store/typing.ts';
 import { currentViewport } from '../designs/saving.ts';
+import { copyText } from '../clipboard.ts';
 
 /** Where the collaboration server makes rooms and takes WebSockets: this page's own origin. */
 const COLLABORATION = '/collaboration';
@@ -149,14 +150,4 @@ function callbacks(): Pick<ConstructorParameters<typeof LiveConnection>[0], 'onS
     onStatus: (status, problem) => useLiveStore.setState({ status, problem: problem ?? null }),
     onUnsynced: (unsynced) => useLiveStore.setState({ unsynced }),
   };
-}
-
-/** Puts text on the clipboard; false when the browser would not. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

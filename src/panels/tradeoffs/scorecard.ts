@@ -5,7 +5,7 @@
  * so a full bar means "as bad as this design could make it". Messages, latency and test paths have
  * no such ceiling: they show their figure alone.
  */
-import { MEASURE_KEYS, type MeasureKey, type Measures, type TradeOffs } from '../../analysis/analyse.ts';
+import { MEASURE_KEYS, type MeasureKey, type Measures, type TradeOffs } from '../../analysis/measureKeys.ts';
 import { headline, MEASURE_LABEL, worstName } from '../../analysis/measureWords.ts';
 
 export interface ScoreRow {

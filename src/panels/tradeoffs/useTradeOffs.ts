@@ -4,7 +4,7 @@
  * of simulation) never freezes the tab. The last result stays shown while the next is measured.
  */
 import { useEffect, useState } from 'react';
-import type { TradeOffs } from '../../analysis/analyse.ts';
+import type { TradeOffs } from '../../analysis/measureKeys.ts';
 import type { SagaDocument } from '../../model/index.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { useAnalysisWorker } from '../workers/useAnalysisWorker.ts';
