@@ -56,11 +56,15 @@ void startBench({
   name: 'sagaboard',
   load({ n }) {
     return new Promise<void>((resolve, reject) => {
-      // Cheap checks only (the layers' children, inline style reads): this runs inside the load.
-      // The canvas' place in the window, read while it is still empty (no forced layout of the design).
+      // Cheap checks only (the layers' children, inline style reads): this runs inside the load,
+      // after every change. Reading layout here would have the browser lay the page out at once,
+      // and again for the next frame: the canvas' place in the window is read when a resize
+      // observer says the canvas was laid out (free then: the browser has just done it).
       let canvasBox: DOMRect | undefined;
+      let canvas: Element | null = null;
+      const placed = new ResizeObserver(() => (canvasBox = canvas!.getBoundingClientRect()));
       const check = () => {
-        canvasBox ??= document.querySelector('.react-flow')?.getBoundingClientRect();
+        if (!canvas && (canvas = document.querySelector('.react-flow'))) placed.observe(canvas);
         const { doc, loadProblem } = store();
         if (loadProblem) return reject(new Error(`app refused the design: ${loadProblem.what}: ${loadProblem.message}`)), true;
         if (!doc || doc.nodes.length !== n || !flowInstance()) return false;
@@ -74,6 +78,7 @@ void startBench({
       };
       const finish = () => {
         observer.disconnect();
+        placed.disconnect();
         clearInterval(poll);
         clearTimeout(timeout);
         const r = canvasBox!;
