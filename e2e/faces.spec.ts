@@ -55,7 +55,7 @@ test('every node has its face in the layer, where the node is; the HTML node pai
   await expect(face(page, id).locator('.sb-face__name')).toHaveText('CardPaymentService');
 });
 
-test('a dragged node takes its face along; a highlight has every node draw itself; far out the faces drop their text', async ({ page }) => {
+test('a dragged node takes its face along; a highlight has every node draw itself; zoomed out the faces drop their captions, far out their text', async ({ page }) => {
   await page.goto('/?example=order-orchestrated');
   await waitForViewportToSettle(page);
   const node = nodeNamed(page, 'ShippingService');
@@ -84,13 +84,31 @@ test('a dragged node takes its face along; a highlight has every node draw itsel
   await expect(faces(page)).toBeAttached();
   await expect.poll(() => paints(page, id)).toBe(false);
 
+  // Zoomed out below 60 %, a face drops its kind caption and shadow (too small to read or see) and keeps its name.
+  const caption = face(page, id).locator('.sb-face__caption');
+  await expect(caption).toBeVisible();
+  await expect(face(page, id).locator('.sb-face__shadow')).toBeVisible();
+  await zoomOutUntil(page, 'sb-canvas--mid');
+  await expect(canvas(page)).not.toHaveClass(/sb-canvas--far/);
+  await expect(caption).toBeHidden();
+  await expect(face(page, id).locator('.sb-face__shadow')).toBeHidden();
+  await expect(face(page, id).locator('.sb-face__name')).toBeVisible();
+
   // Far out (below 40 %), names and captions are gone from the faces as from the nodes; the shapes stay.
-  const zoomOut = canvas(page).getByRole('button', { name: 'Zoom out' });
-  for (let i = 0; i < 8; i++) await zoomOut.click();
-  await expect(canvas(page)).toHaveClass(/sb-canvas--far/);
+  await zoomOutUntil(page, 'sb-canvas--far');
   await expect(face(page, id).locator('.sb-face__name')).toBeHidden();
   await expect(outline).toBeVisible();
 });
+
+/** Clicks Zoom out, a step at a time, until the canvas has the class `name`. */
+async function zoomOutUntil(page: Page, name: string): Promise<void> {
+  const has = async () => ((await canvas(page).getAttribute('class')) ?? '').split(' ').includes(name);
+  for (let i = 0; i < 12 && !(await has()); i++) {
+    await canvas(page).getByRole('button', { name: 'Zoom out' }).click();
+    await waitForViewportToSettle(page);
+  }
+  await expect(canvas(page)).toHaveClass(new RegExp(`\\b${name}\\b`));
+}
 
 test('a big design has React Flow mount only the nodes in view: a far node comes into the page as it comes into view, and is dragged and connected as any other', async ({ page }) => {
   // 600 nodes in 6 rows of 100, framed far out from the start: the last columns are out of view.
@@ -140,11 +158,13 @@ test('a big design has React Flow mount only the nodes in view: a far node comes
   await expect(canvas(page).locator('.react-flow__edge')).toHaveCount(600);
 
   // Everything selected and moved with an arrow key: nodes far out of view (not in the page) move too.
+  // (A face is drawn where its node is, every position absolute: moved, its markup changes.)
   const far = face(page, 's0');
-  const farBefore = await far.getAttribute('transform');
+  const markup = () => far.evaluate((g) => g.innerHTML);
+  const farBefore = await markup();
   await expect(canvas(page).locator('.react-flow__node[data-id="s0"]')).toHaveCount(0);
   await node.click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('ArrowRight');
-  await expect.poll(() => far.getAttribute('transform')).not.toBe(farBefore);
+  await expect.poll(markup).not.toBe(farBefore);
 });

@@ -1,6 +1,6 @@
 /** The design as a diagram you edit: drag from the palette, connect handles, move, select, type. */
 import { lazy, Suspense, useCallback, useState } from 'react';
-import { Background, BackgroundVariant, ControlButton, Controls, Panel, ReactFlow, SelectionMode, useStore } from '@xyflow/react';
+import { ControlButton, Controls, Panel, ReactFlow, SelectionMode, useStore } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import './nodes/nodes.css';
@@ -31,6 +31,7 @@ import { useFrameLayoutSteps } from './layout/layoutSteps.ts';
 import { useCanvasEditing } from './editing/useCanvasEditing.ts';
 import { ConnectPicker, type ConnectRequest } from './editing/ConnectPicker.tsx';
 import type { ConnectDirection } from './editing/connectChoices.ts';
+import { DotBackground } from './DotBackground.tsx';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { OpeningStatus } from './OpeningStatus.tsx';
 import { HintToast } from './HintToast.tsx';
@@ -59,6 +60,8 @@ const GRID: [number, number] = [16, 16];
 
 /** Below this zoom names cannot be read: the design is drawn as shapes and lines only (farZoom.css). */
 const FAR_ZOOM = 0.4;
+/** Below this zoom the faces drop their kind captions and shadows (farZoom.css). */
+const MID_ZOOM = 0.6;
 
 const MINIMAP_COLOUR: Readonly<Record<NodeKind, string>> = {
   actor: '#94a3b8',
@@ -127,6 +130,7 @@ export function Canvas() {
   const closeConnect = useCallback(() => setConnecting(null), []);
   // A boolean, so the canvas re-renders only when the zoom crosses the line, not on every frame.
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const mid = useStore((s) => s.transform[2] < MID_ZOOM);
   // Faces are drawn in one layer (FaceLayer.tsx), except while a highlight dims part of the design.
   const faces = useHighlightStore((s) => s.highlight === null);
   // While simulating, and for a shared design's preview, the design is read-only: it can be selected (to inject faults), not changed.
@@ -141,7 +145,7 @@ export function Canvas() {
   useShortcuts(openSheet, openConnect);
   return (
     <div
-      className={`sb-canvas${opening ? ' sb-canvas--opening' : ''}${faces ? ' sb-canvas--faces' : ''}${far ? ' sb-canvas--far' : ''}${readOnly ? ' sb-canvas--read-only' : ''}`}
+      className={`sb-canvas${opening ? ' sb-canvas--opening' : ''}${faces ? ' sb-canvas--faces' : ''}${mid ? ' sb-canvas--mid' : ''}${far ? ' sb-canvas--far' : ''}${readOnly ? ' sb-canvas--read-only' : ''}`}
       data-testid="canvas"
       onDragOver={readOnly ? undefined : editing.onDragOver}
       onDrop={readOnly ? undefined : editing.onDrop}
@@ -187,7 +191,7 @@ export function Canvas() {
           aria-label="Design canvas"
           ariaLabelConfig={readOnly ? READ_ONLY_ARIA_LABELS : ARIA_LABELS}
         >
-          <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
+          <DotBackground />
           <FrameLayer nodes={nodes} />
           <ConnectionLayer nodes={nodes} edges={edges} events={connections.events}>
             <FaceLayer nodes={nodes} />

@@ -4,7 +4,8 @@
  * the buttons, a pinch or Ctrl + wheel).
  */
 import { useMemo } from 'react';
-import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { DotBackground } from '../canvas/DotBackground.tsx';
 import '@xyflow/react/dist/style.css';
 import '../canvas/canvas.css';
 import '../canvas/nodes/nodes.css';
@@ -69,7 +70,7 @@ export function ReadOnlyDiagram({ id, doc, label, testId }: { id: string; doc: S
           ariaLabelConfig={ARIA_LABELS}
         >
           <ConnectionLayer nodes={nodes} edges={edges} events={null} />
-          <Background variant={BackgroundVariant.Dots} gap={22} size={1.6} color="#cfd5de" />
+          <DotBackground />
           <Controls showInteractive={false} position="bottom-left" />
         </ReactFlow>
       </div>

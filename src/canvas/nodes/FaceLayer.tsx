@@ -6,27 +6,26 @@
  *
  * Why: each HTML node sits in a transform of its own, so whatever it paints is one more piece
  * the browser composites again on every frame of a pan or an edit, times the nodes of the design.
- * The faces drawn here, in SVGs placed by SVG attributes (no CSS transform), are one piece however
- * many nodes there are.
+ * The faces drawn here, in SVGs, at absolute positions (no transform of any kind), are one piece
+ * however many nodes there are.
  */
 import { createContext, memo, useLayoutEffect, useRef } from 'react';
 import { drawnSize, isDesignNode, type CanvasNode, type FlowNode } from '../adapter.ts';
 import { faceMarkup } from './faceMarkup.ts';
-import { num } from './faceIcons.ts';
 import type { Size } from '../../layout/nodeSize.ts';
 import { BUCKETS, bucketOf, sameItems } from '../buckets.ts';
 
 /** Whether the canvas draws the nodes' faces in its face layer (the editor, without a highlight): then a node at rest need not make its own. */
 export const FacesDrawn = createContext(false);
 
-/** A node's face as the node is now, at the origin (its group is moved to the node's place): the size React Flow measured (until then, the size it will have). */
+/** A node's face as the node is now, where it is: the size React Flow measured (until then, the size it will have). */
 function faceOf(node: FlowNode, size: Size): string {
   const { data } = node;
   return faceMarkup({
     kind: node.type ?? 'service',
     name: data.name,
-    x: 0,
-    y: 0,
+    x: node.position.x,
+    y: node.position.y,
     width: size.width,
     height: size.height,
     failure: data.failure,
@@ -38,30 +37,33 @@ function faceOf(node: FlowNode, size: Size): string {
   });
 }
 
-/** What a face was last drawn from: while only the node's place changes, the face is moved, not drawn again. */
+/** What a face was last drawn from: it is drawn again only when one of these changed. */
 interface Drawn {
   kind: string | undefined;
   data: FlowNode['data'];
+  x: number;
+  y: number;
   size: Size;
 }
 
 /**
- * One node's face, drawn again only when what it shows changed (an unchanged node keeps its
- * object: adapter.ts), and moved by one attribute when only the node's place did (a drag, a
- * tidy up's frames). The markup is written straight into the group and not kept: thousands of
+ * One node's face, drawn again only when what it shows or where it is changed (an unchanged node
+ * keeps its object: adapter.ts). Every position is absolute: a group with a `transform` of its own
+ * is one more piece ("paint chunk") that Chrome's compositing step walks on every frame of a pan,
+ * times the nodes (1,000 nodes: 800 ms of the peer benchmark's 3 s pan went to that step, 400 ms
+ * with the faces in place). The markup is written straight into the group and not kept: thousands of
  * faces' text held in props would be megabytes of heap.
  */
 const Face = memo(function Face({ node }: { node: FlowNode }) {
   const ref = useRef<SVGGElement>(null);
   const drawn = useRef<Drawn | null>(null);
   useLayoutEffect(() => {
-    const g = ref.current!;
-    g.setAttribute('transform', `translate(${num(node.position.x)} ${num(node.position.y)})`);
     const size = drawnSize(node);
+    const { x, y } = node.position;
     const was = drawn.current;
-    if (was && was.kind === node.type && was.data === node.data && was.size.width === size.width && was.size.height === size.height) return;
-    g.innerHTML = faceOf(node, size);
-    drawn.current = { kind: node.type, data: node.data, size };
+    if (was && was.kind === node.type && was.data === node.data && was.x === x && was.y === y && was.size.width === size.width && was.size.height === size.height) return;
+    ref.current!.innerHTML = faceOf(node, size);
+    drawn.current = { kind: node.type, data: node.data, x, y, size };
   }, [node]);
   return <g ref={ref} className="sb-face" data-node={node.id} />;
 });

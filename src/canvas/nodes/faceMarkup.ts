@@ -4,9 +4,9 @@
  * them, so the two read the same. FaceLayer.tsx draws every node's face in its layer; the HTML node
  * shows its own face only while it is pointed at, selected, renamed, dragged or highlighted.
  *
- * FaceLayer.tsx draws each face at the origin and places it with its group's SVG `transform`
- * attribute, so a move rewrites one attribute. That is not a CSS transform: it makes no layer of
- * its own for the browser to composite (pan frames were the same: docs/decisions.md).
+ * FaceLayer.tsx draws each face where its node is, every position absolute: no group of its own
+ * with a `transform`, which would be one more piece for the browser's compositing step to walk on
+ * every frame of a pan (docs/decisions.md).
  */
 import { captionOf, swatchOf, type NodeFlags } from '../../export/look.ts';
 import { xmlText } from '../../export/svgText.ts';
