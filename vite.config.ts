@@ -48,6 +48,16 @@ export default defineConfig({
     // Live boards: the page talks to its own origin (HTTP for new rooms, a WebSocket for the room), as in production.
     proxy: { '/collaboration': { target: `http://127.0.0.1:${COLLAB_PORT}`, ws: true } },
   },
+  build: {
+    rolldownOptions: {
+      output: {
+        // Modules that the page and the parts loaded later (simulator, exporters, live boards...)
+        // share go in one chunk, not one chunk per combination of users: the page starts from 3
+        // scripts instead of 16, and a design opens about 25 ms sooner (bench/peer, README).
+        codeSplitting: { groups: [{ name: 'shared', test: /./, minShareCount: 2 }] },
+      },
+    },
+  },
   preview: { port: 4173 },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bin/**/*.test.ts', 'server/**/*.test.ts'],
