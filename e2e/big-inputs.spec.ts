@@ -101,7 +101,7 @@ test('a design at the canvas limit opens a slice at a time: the page answers mea
   const faces = canvas(page).getByTestId('node-faces').locator('.sb-face');
   const midway = await faces.count();
   await expect(faces).toHaveCount(MAX_CANVAS_NODES, { timeout: 120_000 });
-  // The connections come after the nodes, a slice at a time too.
+  // The connections come with the last slice of nodes.
   await expect(canvas(page).locator('.react-flow__edge')).toHaveCount(MAX_CANVAS_NODES - 1, { timeout: 120_000 });
   const drawn = Date.now() - started;
   const longest = await longestTask(page);
