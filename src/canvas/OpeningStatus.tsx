@@ -1,5 +1,5 @@
 /**
- * What the canvas shows while a big design is drawn a slice at a time (useProgressiveReveal.ts):
+ * What the canvas shows while a big design is drawn in slices (useProgressiveReveal.ts):
  * how much, and how far it got. The drawing itself shows once it is complete.
  */
 import type { Opening } from './useProgressiveReveal.ts';

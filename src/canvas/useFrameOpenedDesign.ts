@@ -1,7 +1,7 @@
 /**
  * Frames each newly opened design (not each edit); a saved design reopens with the view where it
- * was left. Framed from the design's positions and drawn sizes, so a big design drawn a slice at a
- * time (useProgressiveReveal) is framed at once.
+ * was left. Framed from the design's positions and drawn sizes, so a big design drawn in slices
+ * (useProgressiveReveal) is framed at once.
  */
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';

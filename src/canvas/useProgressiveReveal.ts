@@ -1,26 +1,28 @@
 /**
- * A big design is drawn a slice at a time when it opens: its nodes, 500 a slice, nearest the top
- * left first, and all its connections with the last slice of nodes (Sagaboard draws them itself,
- * edges/ConnectionLayer.tsx; a slice of their own cost a task and a frame more: 1,000 nodes
- * opened in 1,009 ms instead of 928, medians of 11 interleaved opens). After each slice is painted, the next one waits for a task of its
- * own, so clicks and keys that came meanwhile are answered first (the browser runs input before
- * timers). React renders and commits a slice at a time instead of everything in one task that
- * freezes the tab.
+ * A big design (over 500 nodes) is drawn in two slices when it opens: the half of its nodes nearest
+ * the top left, then the other half with every connection (Sagaboard draws them itself,
+ * edges/ConnectionLayer.tsx). After the first slice, the second waits for a task of its own, so
+ * clicks and keys that came meanwhile are answered first (the browser runs input before timers).
  *
- * While slices are still coming the canvas does not show its drawing (`opening`: Canvas.tsx hides
- * it and says how far it got): the browser then styles, lays out and paints the design once, when
- * it is complete. Showing every slice made it do that for each slice, everything drawn so far
- * again each time: 1,000 nodes opened in 1,360 ms instead of 1,080, 2,000 in 1,870 instead of
- * 1,640 (medians of 7 and 5 interleaved opens of the peer benchmark's graph). Slices were 100
- * elements with a pause after each while React Flow drew the connections too: a 2,000-node design
- * took 7.6 s to open. A 40 ms pause after each slice cost 200 ms more in all at 2,000 nodes.
+ * While the slices come the canvas does not show its drawing (`opening`: Canvas.tsx hides it and
+ * says how far it got): the browser styles, lays out and paints the design once, when it is
+ * complete, and the view is framed while nothing is shown. Each slice costs a task and a frame of
+ * its own, so fewer is faster (medians of interleaved opens of the peer benchmark's graph):
+ * - showing every slice as it came, the browser did all that for each slice, everything drawn so
+ *   far again each time: 1,000 nodes took 1,360 ms instead of 1,080, 2,000 took 1,870 instead of 1,640;
+ * - the connections in a slice of their own: 1,000 nodes took 1,009 ms instead of 928;
+ * - slices of 500 nodes: 2,000 nodes took 1,502 ms, in halves 1,398 (bpmn-js: 1,437); the
+ *   longest task grew from 317 to about 350 ms;
+ * - a design drawn in one slice is framed after it is laid out, then laid out again: 1,000 nodes
+ *   at once took 1,017 ms, in halves 917.
+ * Slices of 100 elements with a pause after each, as first built, took 7.6 s at 2,000 nodes.
  * Edits made meanwhile show at once.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { CanvasNode, FlowEdge } from './adapter.ts';
 
-/** Nodes drawn per slice while a big design opens; designs of up to this many nodes are drawn at once. */
-export const REVEAL_SLICE = 500;
+/** Designs of up to this many nodes are drawn at once; bigger ones in two slices. */
+export const DRAWN_AT_ONCE = 500;
 
 interface Reveal {
   openCount: number;
@@ -45,8 +47,8 @@ export function useProgressiveReveal(nodes: CanvasNode[], edges: FlowEdge[], ope
   const [reveal, setReveal] = useState<Reveal | null>(null);
   if (reveal?.openCount !== openCount && nodes.length > 0) {
     // Adjusted while rendering, so the first frame of a new design already holds one slice only.
-    const big = nodes.length > REVEAL_SLICE;
-    setReveal({ openCount, nodes: big ? readingOrder(nodes) : [], edges: big ? edges.map((e) => e.id) : [], count: big ? REVEAL_SLICE : 0 });
+    const big = nodes.length > DRAWN_AT_ONCE;
+    setReveal({ openCount, nodes: big ? readingOrder(nodes) : [], edges: big ? edges.map((e) => e.id) : [], count: big ? Math.ceil(nodes.length / 2) : 0 });
   }
   const pending = reveal !== null && reveal.openCount === openCount && reveal.count < reveal.nodes.length + reveal.edges.length;
 
@@ -77,8 +79,8 @@ export function useProgressiveReveal(nodes: CanvasNode[], edges: FlowEdge[], ope
   }, [pending, reveal, nodes, edges]);
 }
 
-/** Nodes a slice at a time; every connection with the last slice of nodes. */
-const nextCount = (r: Reveal) => (r.count + REVEAL_SLICE < r.nodes.length ? r.count + REVEAL_SLICE : r.nodes.length + r.edges.length);
+/** After the first half of the nodes, the rest and every connection. */
+const nextCount = (r: Reveal) => r.nodes.length + r.edges.length;
 
 /** Top to bottom in rows, left to right in a row: how a person reads a diagram. */
 function readingOrder(nodes: readonly CanvasNode[]): string[] {

@@ -15,10 +15,9 @@ import { parseDocument, parseJsonText, type LoadResult } from '../model/index.ts
  * slice at a time (canvas/useProgressiveReveal.ts), but each slice still costs React Flow work in
  * proportion to everything drawn so far. With slices of 100 (`npm run bench:open`, 2 cores, load
  * about 2): longest task 121–161 ms at 2,000 nodes, 180–260 ms at 3,000, 346–603 ms at 5,000.
- * Connections are now one layer of Sagaboard's own and a design opens in slices of 500 nodes
- * (2.6 s instead of 7.6 s at 2,000 nodes, longest task 300–450 ms at load 4.5); the limit stays
- * where the browser's compositing of every node on each frame keeps a pan usable (README,
- * "Drawing big designs").
+ * Connections are now one layer of Sagaboard's own and a design of more than 500 nodes opens in
+ * two slices, drawn out of sight until complete (1.5 s at 2,000 nodes, longest task about 350 ms);
+ * the limit stays where a pan keeps its frame rate (README, "Drawing big designs").
  */
 export const MAX_CANVAS_NODES = 2_000;
 export const MAX_CANVAS_EDGES = 4_000;
