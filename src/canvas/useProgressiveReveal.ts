@@ -34,7 +34,7 @@ interface Reveal {
   count: number;
 }
 
-/** How far a design being drawn a slice at a time has got. */
+/** How far a design being drawn in slices has got. */
 export interface Opening {
   /** Nodes and connections in the page so far (the connections come last, all at once). */
   drawn: number;

@@ -50,8 +50,8 @@ interface Drawn {
  * One node's face, drawn again only when what it shows or where it is changed (an unchanged node
  * keeps its object: adapter.ts). Every position is absolute: a group with a `transform` of its own
  * is one more piece ("paint chunk") that Chrome's compositing step walks on every frame of a pan,
- * times the nodes (1,000 nodes: 800 ms of the peer benchmark's 3 s pan went to that step, 400 ms
- * with the faces in place). The markup is written straight into the group and not kept: thousands of
+ * times the nodes (1,000 nodes: 800 ms of the peer benchmark's 3 s pan went to that step, 530 ms
+ * with every position absolute). The markup is written straight into the group and not kept: thousands of
  * faces' text held in props would be megabytes of heap.
  */
 const Face = memo(function Face({ node }: { node: FlowNode }) {
