@@ -8,7 +8,9 @@
 #
 #   npm run bench:peer [-- N ...]      default: 1000 2000;  REPS=3 ZOOM=0.5 by default
 #
-# Env: REPS, ZOOM, PEER_BENCH (the shared harness, default ../shared/peer-bench from the project
+# OPENS=N instead times opening only, N interleaved opens per size in fresh contexts (opens.mjs):
+# the opening figures move by tens of ms with the load, so they need more runs than REPS gives.
+# Env: REPS, ZOOM, OPENS, PEER_BENCH (the shared harness, default ../shared/peer-bench from the project
 # root), PEER_WORK (default /tmp/sagaboard-peer-work: builds, logs, raw results), BPMN_BENCH_WORK
 # (default /tmp/bpmn-bench-work, bpmn-js' install), CHROMIUM (default /usr/bin/chromium).
 # Prints the side-by-side table (medians over reps, [min..max], ratio sagaboard / bpmn-js) and the
@@ -78,6 +80,12 @@ done
 
 # 5. measure, interleaved: A, B, A, B, ...
 SIZES="$(IFS=,; echo "$*")"
+if [ -n "${OPENS:-}" ]; then
+  echo "bench:peer: opening only, $OPENS interleaved opens per size; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  node "$HERE/opens.mjs" --opens "$OPENS" --sizes "$SIZES" --zoom "$ZOOM" --bpmn "http://127.0.0.1:$BPORT/index.html" --sagaboard "http://127.0.0.1:$SPORT/peer.html"
+  echo "bench:peer: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 RAW="$WORK/results-$(date +%Y%m%d-%H%M%S).jsonl"
 echo "bench:peer: chromium $(${CHROMIUM:-/usr/bin/chromium} --version 2>/dev/null || true); sizes $SIZES; reps $REPS; zoom $ZOOM; raw $RAW"
 echo "bench:peer: load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
