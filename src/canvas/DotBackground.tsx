@@ -35,7 +35,7 @@ export function DotBackground() {
     });
   }, [store, gap]);
   return (
-    <div ref={layer} className="sb-dots" style={{ inset: -gap }} aria-hidden="true" data-testid="canvas-dots">
+    <div ref={layer} className="sb-dots" style={{ inset: -gap }} aria-hidden="true">
       <svg width="100%" height="100%">
         <pattern id={pattern} width={gap} height={gap} patternUnits="userSpaceOnUse" patternTransform={`translate(${-gap / 2} ${-gap / 2})`}>
           <circle cx={radius} cy={radius} r={radius} fill={COLOUR} />

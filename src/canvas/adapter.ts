@@ -181,10 +181,10 @@ export function toFlowNodes(doc: SagaDocument, validation: ValidationResult, pos
   const problems = problemsByNode(validation.diagnostics);
   return doc.nodes.map((n) => {
     const data = nodeData(n, graph, problems.get(n.id), validation.coordinator === n.id);
-    const { width, height } = nodeSize(n.name, n.kind);
     // `measured` is the size the node will have: React Flow, measuring the node the moment it is
     // mounted, finds nothing changed and draws no node in view a second time.
-    const size = { width, height };
+    const size = nodeSize(n.name, n.kind);
+    const { width, height } = size;
     return { id: n.id, type: n.kind, position: positions.get(n.id)!, width, initialHeight: height, measured: size, handles: handlesOf(width, height), data, ariaLabel: describeNode(n.kind, data) };
   });
 }

@@ -36,7 +36,7 @@ interface Reveal {
 
 /** How far a design being drawn in slices has got. */
 export interface Opening {
-  /** Nodes and connections in the page so far (the connections come last, all at once). */
+  /** Nodes in the page so far (the connections come with the last of them). */
   drawn: number;
   /** The nodes and the connections of the design being drawn. */
   nodes: number;
@@ -57,7 +57,8 @@ export function useProgressiveReveal(nodes: CanvasNode[], edges: FlowEdge[], ope
     // After the browser painted this slice and had a moment for input, the next one.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setReveal((r) => (r === null ? r : { ...r, count: nextCount(r) })));
+      // The second slice: the rest of the nodes and every connection.
+      timer = setTimeout(() => setReveal((r) => (r === null ? r : { ...r, count: r.nodes.length + r.edges.length })));
     });
     return () => {
       cancelAnimationFrame(frame);
@@ -67,20 +68,17 @@ export function useProgressiveReveal(nodes: CanvasNode[], edges: FlowEdge[], ope
 
   return useMemo(() => {
     if (!pending) return { nodes, edges, opening: null };
-    const drawingNodes = reveal.count < reveal.nodes.length;
+    // Pending, the first slice is shown: the first half of the nodes, no connection.
     const hiddenNodes = new Set(reveal.nodes.slice(reveal.count));
-    const hiddenEdges = new Set(drawingNodes ? reveal.edges : reveal.edges.slice(reveal.count - reveal.nodes.length));
+    const hiddenEdges = new Set(reveal.edges);
     return {
-      nodes: drawingNodes ? nodes.filter((n) => !hiddenNodes.has(n.id)) : nodes,
+      nodes: nodes.filter((n) => !hiddenNodes.has(n.id)),
       // A connection added meanwhile (not listed) shows as soon as both its ends do.
       edges: edges.filter((e) => !hiddenEdges.has(e.id) && !hiddenNodes.has(e.source) && !hiddenNodes.has(e.target)),
-      opening: { drawn: Math.min(reveal.count, reveal.nodes.length), nodes: reveal.nodes.length, connections: reveal.edges.length },
+      opening: { drawn: reveal.count, nodes: reveal.nodes.length, connections: reveal.edges.length },
     };
   }, [pending, reveal, nodes, edges]);
 }
-
-/** After the first half of the nodes, the rest and every connection. */
-const nextCount = (r: Reveal) => r.nodes.length + r.edges.length;
 
 /** Top to bottom in rows, left to right in a row: how a person reads a diagram. */
 function readingOrder(nodes: readonly CanvasNode[]): string[] {
