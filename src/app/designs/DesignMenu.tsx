@@ -92,7 +92,12 @@ function DesignPanel({ id, trigger, onClose }: { id: string; trigger: RefObject<
 
   const loaded = designs !== 'loading';
   useEffect(() => {
-    if (!loaded) return;
+    // While the list is read from storage the panel itself holds the focus, so Escape and the
+    // arrow keys reach it at once (pressed on the menu button, Escape closed nothing).
+    if (!loaded) {
+      panel.current?.focus();
+      return;
+    }
     const buttons = [...(panel.current?.querySelectorAll<HTMLElement>(OPEN_BUTTON) ?? [])];
     const target =
       buttons.find((b) => b.dataset.designOpen === focusRequest.key) ??
@@ -127,7 +132,7 @@ function DesignPanel({ id, trigger, onClose }: { id: string; trigger: RefObject<
   };
 
   return (
-    <div ref={panel} id={id} className="sb-designs__panel" role="dialog" aria-label="Designs" onKeyDown={onKeyDown}>
+    <div ref={panel} id={id} className="sb-designs__panel" role="dialog" aria-label="Designs" tabIndex={-1} onKeyDown={onKeyDown}>
       <div className="sb-designs__head">
         <div>
           <h2 className="sb-designs__title">Designs</h2>
