@@ -5,7 +5,7 @@ import { hubOf } from '../classify.ts';
 import { defined, diagnostic, type Diagnostic } from '../diagnostic.ts';
 import { consumersOf, isFailureEvent, isParticipant, targetId, type Link, type NodeLinks } from '../graph.ts';
 import type { SagaNode } from '../schema.ts';
-import { stronglyConnected } from './cycles.ts';
+import { cyclesOf } from './cycles.ts';
 
 /**
  * `orchestrators`: for a hybrid whose orchestrated part the orchestration rules check, the ids of
@@ -111,7 +111,7 @@ function stormCycles(a: Analysis, orchestrators: ReadonlySet<string>): string[][
       for (const l of reaction.onFailure) list.push(targetId(l));
     }
   }
-  return stronglyConnected([...next.keys()], (m) => next.get(m) ?? NO_IDS).filter((component) => component.length > 1 || next.get(component[0]!)?.includes(component[0]!) === true);
+  return cyclesOf(next.keys(), (m) => next.get(m) ?? NO_IDS);
 }
 
 function stormDiagnostic(a: Analysis, component: string[], orchestrators: ReadonlySet<string>): Diagnostic {

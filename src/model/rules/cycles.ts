@@ -1,17 +1,21 @@
 /**
- * Strongly connected components (Tarjan's algorithm, iterative so deep graphs cannot overflow the
- * stack). Each node gets a number when first entered; the bookkeeping is kept in arrays by that
- * number, so a node's id is looked up once per edge.
+ * The cycles of a directed graph: its strongly connected components that hold a cycle (more than
+ * one node, or one node with a loop to itself). Tarjan's algorithm, iterative so deep graphs
+ * cannot overflow the stack. Each node gets a number when first entered; the bookkeeping is kept
+ * in arrays by that number, so a node's id is looked up once per edge, and a node on no cycle
+ * costs no list of its own (most designs have no cycle at all).
  */
-export function stronglyConnected(nodes: readonly string[], next: (id: string) => readonly string[]): string[][] {
+export function cyclesOf(nodes: Iterable<string>, next: (id: string) => readonly string[]): string[][] {
   const number = new Map<string, number>();
   const ids: string[] = [];
   const low: number[] = [];
   const onStack: boolean[] = [];
   const stack: number[] = [];
-  const components: string[][] = [];
-  /** The nodes entered and not yet left, each with its successors and how many of them were looked at. */
-  const work: { v: number; succ: readonly string[]; i: number }[] = [];
+  const cycles: string[][] = [];
+  /** The nodes entered and not yet left (by number), each with its successors and how many of them were looked at. */
+  const path: number[] = [];
+  const successors: (readonly string[])[] = [];
+  const looked: number[] = [];
   const enter = (id: string) => {
     const v = ids.length;
     number.set(id, v);
@@ -19,34 +23,45 @@ export function stronglyConnected(nodes: readonly string[], next: (id: string) =
     low.push(v);
     onStack.push(true);
     stack.push(v);
-    work.push({ v, succ: next(id), i: 0 });
+    path.push(v);
+    successors.push(next(id));
+    looked.push(0);
   };
   for (const root of nodes) {
     if (number.has(root)) continue;
     enter(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      if (frame.i < frame.succ.length) {
-        const id = frame.succ[frame.i++]!;
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const v = path[top]!;
+      const succ = successors[top]!;
+      if (looked[top]! < succ.length) {
+        const id = succ[looked[top]!++]!;
         const w = number.get(id);
         if (w === undefined) enter(id);
-        else if (onStack[w]) low[frame.v] = Math.min(low[frame.v]!, w);
+        else if (onStack[w]) low[v] = Math.min(low[v]!, w);
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low[parent.v] = Math.min(low[parent.v]!, low[frame.v]!);
-      if (low[frame.v] === frame.v) {
-        const component: string[] = [];
-        let w: number;
-        do {
-          w = stack.pop()!;
-          onStack[w] = false;
-          component.push(ids[w]!);
-        } while (w !== frame.v);
-        components.push(component.reverse());
+      path.pop();
+      successors.pop();
+      looked.pop();
+      if (top > 0) low[path[top - 1]!] = Math.min(low[path[top - 1]!]!, low[v]!);
+      if (low[v] !== v) continue;
+      if (stack[stack.length - 1] === v) {
+        // A component of one: a cycle only when the node leads to itself.
+        stack.pop();
+        onStack[v] = false;
+        if (succ.includes(ids[v]!)) cycles.push([ids[v]!]);
+        continue;
       }
+      const component: string[] = [];
+      let w: number;
+      do {
+        w = stack.pop()!;
+        onStack[w] = false;
+        component.push(ids[w]!);
+      } while (w !== v);
+      cycles.push(component.reverse());
     }
   }
-  return components;
+  return cycles;
 }
