@@ -10,6 +10,7 @@
  * however many nodes there are.
  */
 import { createContext, memo, useLayoutEffect, useRef } from 'react';
+import { xmlText } from '../../export/svgText.ts';
 import { drawnSize, isDesignNode, type CanvasNode, type FlowNode } from '../adapter.ts';
 import { faceMarkup } from './faceMarkup.ts';
 import type { Size } from '../../layout/nodeSize.ts';
@@ -37,8 +38,9 @@ function faceOf(node: FlowNode, size: Size): string {
   });
 }
 
-/** What a face was last drawn from: it is drawn again only when one of these changed. */
-interface Drawn {
+/** A face in the page, and what it was last drawn from: it is drawn again only when one of these changed. */
+interface DrawnFace {
+  element: Element;
   kind: string | undefined;
   data: FlowNode['data'];
   x: number;
@@ -46,31 +48,67 @@ interface Drawn {
   size: Size;
 }
 
-/**
- * One node's face, drawn again only when what it shows or where it is changed (an unchanged node
- * keeps its object: adapter.ts). Every position is absolute: a group with a `transform` of its own
- * is one more piece ("paint chunk") that Chrome's compositing step walks on every frame of a pan,
- * times the nodes (1,000 nodes: 800 ms of the peer benchmark's 3 s pan went to that step, 530 ms
- * with every position absolute). The markup is written straight into the group and not kept: thousands of
- * faces' text held in props would be megabytes of heap.
- */
-const Face = memo(function Face({ node }: { node: FlowNode }) {
-  const ref = useRef<SVGGElement>(null);
-  const drawn = useRef<Drawn | null>(null);
-  useLayoutEffect(() => {
-    const size = drawnSize(node);
-    const { x, y } = node.position;
-    const was = drawn.current;
-    if (was && was.kind === node.type && was.data === node.data && was.x === x && was.y === y && was.size.width === size.width && was.size.height === size.height) return;
-    ref.current!.innerHTML = faceOf(node, size);
-    drawn.current = { kind: node.type, data: node.data, x, y, size };
-  }, [node]);
-  return <g ref={ref} className="sb-face" data-node={node.id} />;
-});
+const drawnFrom = (element: Element, node: FlowNode, size: Size): DrawnFace => ({ element, kind: node.type, data: node.data, x: node.position.x, y: node.position.y, size });
 
+const unchanged = (was: DrawnFace, node: FlowNode, size: Size): boolean =>
+  was.kind === node.type && was.data === node.data && was.x === node.position.x && was.y === node.position.y && was.size.width === size.width && was.size.height === size.height;
+
+/** A face's own group: its markup inside, its node's id on it (for the tests and the tools that look for a face). */
+const faceGroup = (node: FlowNode, size: Size): string => `<g class="sb-face" data-node="${xmlText(node.id)}">${faceOf(node, size)}</g>`;
+
+/**
+ * One bucket's faces, in an SVG of their own, kept by this component rather than by React: a face
+ * is drawn again only when what it shows or where it is changed (an unchanged node keeps its
+ * object: adapter.ts), and the faces new to a bucket (all of them, as a design opens) are written
+ * in one piece: one parse rather than one per face, and no React component per face. Every position is absolute: a group with a `transform` of its
+ * own is one more piece ("paint chunk") that Chrome's compositing step walks on every frame of a
+ * pan, times the nodes (1,000 nodes: 800 ms of the peer benchmark's 3 s pan went to that step, 530
+ * ms with every position absolute). The markup is written into the page and not kept: thousands
+ * of faces' text held in memory would be megabytes of heap.
+ */
 const FaceBucket = memo(
   function FaceBucket({ nodes }: { nodes: FlowNode[] }) {
-    return nodes.map((n) => <Face key={n.id} node={n} />);
+    const ref = useRef<SVGSVGElement>(null);
+    const drawn = useRef(new Map<string, DrawnFace>());
+    useLayoutEffect(() => {
+      const layer = ref.current!;
+      const was = drawn.current;
+      const now = new Map<string, DrawnFace>();
+      // The new faces, written into the page in one piece after the others.
+      let markup = '';
+      const added: FlowNode[] = [];
+      for (const n of nodes) {
+        const size = drawnSize(n);
+        const face = was.get(n.id);
+        if (!face) {
+          markup += faceGroup(n, size);
+          added.push(n);
+        } else if (unchanged(face, n, size)) now.set(n.id, face);
+        else {
+          face.element.innerHTML = faceOf(n, size);
+          now.set(n.id, drawnFrom(face.element, n, size));
+        }
+      }
+      for (const [id, face] of was) if (!now.has(id)) face.element.remove();
+      if (added.length > 0) {
+        const last = layer.lastElementChild;
+        layer.insertAdjacentHTML('beforeend', markup);
+        let element = last ? last.nextElementSibling : layer.firstElementChild;
+        for (const n of added) {
+          now.set(n.id, drawnFrom(element!, n, drawnSize(n)));
+          element = element!.nextElementSibling;
+        }
+      }
+      // In the order of the nodes: a face drawn later is over one drawn before.
+      let expected = layer.firstElementChild;
+      for (const n of nodes) {
+        const { element } = now.get(n.id)!;
+        if (element === expected) expected = expected.nextElementSibling;
+        else layer.insertBefore(element, expected);
+      }
+      drawn.current = now;
+    }, [nodes]);
+    return <svg ref={ref} />;
   },
   (a, b) => sameItems(a.nodes, b.nodes),
 );
@@ -87,9 +125,7 @@ export function FaceLayer({ nodes }: { nodes: readonly CanvasNode[] }) {
   return (
     <div className="sb-faces" aria-hidden="true" data-testid="node-faces">
       {buckets.map((bucket, i) => (
-        <svg key={i}>
-          <FaceBucket nodes={bucket} />
-        </svg>
+        <FaceBucket key={i} nodes={bucket} />
       ))}
     </div>
   );
