@@ -8,7 +8,7 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { FlowEdge } from '../adapter.ts';
-import { EDGE_LINE, edgeStroke, markerId } from './edgeLook.ts';
+import { EDGE_LINE, edgeStroke, lineClass, markerId } from './edgeLook.ts';
 import { EdgeLabel } from './EdgeLabel.tsx';
 import { laneDashOffset, routeConnection } from './routes.ts';
 import type { Box, Shape } from './geometry.ts';
@@ -58,8 +58,9 @@ export const Connection = memo(function Connection({ edge, source, target, event
   const meaning = data?.meaning ?? 'invalid';
   const family = data?.family ?? 'invalid';
   const route = routeConnection({ source, target, plan: data ?? UNPLANNED, live: source.dragging || target.dragging || data?.live === true, loop: edge.source === edge.target });
-  const stroke = edgeStroke(meaning, family, selected);
-  const dashOffset = laneDashOffset(route, stroke['--sb-dash']);
+  // A line on a lane keeps its dashes in step with the others there: the one inline style a line may have.
+  const dashOffset = route.laneStart ? laneDashOffset(route, edgeStroke(meaning, family)['--sb-dash']) : undefined;
+  const line = `react-flow__edge-path ${EDGE_LINE} ${lineClass(meaning, family)}`;
   const compact = family === 'compensation' && !route.vertical && !route.laneStart && route.span < ROOM_FOR_LABEL;
   const onClick = events && ((e: MouseEvent) => events.select(id, e.shiftKey || e.metaKey || e.ctrlKey));
   const onKeyDown =
@@ -87,9 +88,9 @@ export const Connection = memo(function Connection({ edge, source, target, event
       <path
         d={route.path}
         fill="none"
-        className={lit === false ? `react-flow__edge-path ${EDGE_LINE} sb-edge--dimmed` : `react-flow__edge-path ${EDGE_LINE}`}
+        className={lit === false ? `${line} sb-edge--dimmed` : line}
         markerEnd={`url(#${markerId(family)})`}
-        style={dashOffset === undefined ? stroke : { ...stroke, strokeDashoffset: dashOffset }}
+        style={dashOffset === undefined ? undefined : { strokeDashoffset: dashOffset }}
       />
       {events && <path d={route.path} fill="none" strokeOpacity={0} strokeWidth={14} className="react-flow__edge-interaction" />}
       {labels &&

@@ -1,12 +1,27 @@
-/** Arrowheads, one per colour family, defined once for every edge and the legend. */
-import { memo } from 'react';
-import { FAMILY_COLOUR, markerId } from './edgeLook.ts';
+/** Arrowheads, one per colour family, defined once for every edge and the legend; and the lines' classes (edgeLook.ts lineRules). */
+import { memo, useInsertionEffect } from 'react';
+import { FAMILY_COLOUR, lineRules, markerId } from './edgeLook.ts';
 import type { EdgeFamily } from '../adapter.ts';
 
 const FAMILIES = Object.keys(FAMILY_COLOUR) as EdgeFamily[];
 
+let linesStyled = false;
+
+/**
+ * The lines' classes (edgeLook.ts lineRules), added to the page once, through the CSSOM: the
+ * page's Content-Security-Policy lets no <style> element apply (vite.config.ts).
+ */
+function styleLines(): void {
+  if (linesStyled || typeof document === 'undefined' || !('adoptedStyleSheets' in document)) return;
+  linesStyled = true;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(lineRules());
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
 // memo: the canvas re-renders on every frame of a node drag (its nodes are React state); this need not.
 export const EdgeMarkers = memo(function EdgeMarkers() {
+  useInsertionEffect(styleLines, []);
   return (
     <svg className="sb-markers" width="0" height="0" aria-hidden="true" focusable="false">
       <defs>
