@@ -1,5 +1,6 @@
 /** The trade-off measures in words, for the command line and the app: a label per measure, its headline value, who it points at. */
 import type { MeasureKey, Measures } from './analyse.ts';
+import { countText } from '../model/countText.ts';
 
 /** The measure and what its headline figure counts. */
 export const MEASURE_LABEL: Readonly<Record<MeasureKey, string>> = {
@@ -60,7 +61,10 @@ export function worstName(key: MeasureKey, m: Measures[MeasureKey], name: (id: s
   }
 }
 
-const WHOLE = new Intl.NumberFormat('en-US');
-const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-/** Made once: toLocaleString builds a formatter on every call. */
-export const formatNumber = (n: number): string => (Number.isInteger(n) ? WHOLE : ONE_DECIMAL).format(n);
+let oneDecimal: Intl.NumberFormat | undefined;
+/**
+ * A figure: a whole number grouped (countText), else one decimal. The decimal formatter is made
+ * once, when first needed (toLocaleString builds one per call, and the first one made in a page
+ * costs 15–30 ms).
+ */
+export const formatNumber = (n: number): string => (Number.isInteger(n) ? countText(n) : (oneDecimal ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })).format(n));

@@ -11,6 +11,7 @@ import { saveScenario } from '../model/operations.ts';
 import { compilePlan, simulationProblems } from '../simulation/index.ts';
 import { explore, type Budgets, type Counterexample, type ExploreResult } from '../simulation/explore/index.ts';
 import { CliError, printable, type CliIO } from './io.ts';
+import { countText } from '../model/countText.ts';
 
 export interface ExploreCommandOptions {
   /** The design file, for messages. */
@@ -58,8 +59,8 @@ export function budgetWords(b: Budgets): string {
 
 /** What was explored and what was found, with the shortest counterexample as a numbered schedule. */
 export function formatExploration(doc: SagaDocument, r: ExploreResult): string {
-  const extent = `${count(r.states, 'state')}, ${count(r.transitions, 'step')} taken, ${Math.round(r.ms).toLocaleString('en-US')} ms`;
-  const lines = [`${doc.name} — explored ${extent}${r.complete ? ', complete' : `, NOT complete: stopped at ${r.states.toLocaleString('en-US')} states (raise --max-states)`}`, `Bounds: ${budgetWords(r.budgets)}`, ''];
+  const extent = `${count(r.states, 'state')}, ${count(r.transitions, 'step')} taken, ${countText(Math.round(r.ms))} ms`;
+  const lines = [`${doc.name} — explored ${extent}${r.complete ? ', complete' : `, NOT complete: stopped at ${countText(r.states)} states (raise --max-states)`}`, `Bounds: ${budgetWords(r.budgets)}`, ''];
   const [first, ...others] = r.counterexamples;
   if (!first) {
     lines.push(
@@ -85,4 +86,4 @@ function numbered(c: Counterexample): string[] {
   return c.words.map((w, i) => `  ${String(i + 1).padStart(width)}. ${w}`);
 }
 
-const count = (n: number, word: string, plural = `${word}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? word : plural}`;
+const count = (n: number, word: string, plural = `${word}s`) => `${countText(n)} ${n === 1 ? word : plural}`;

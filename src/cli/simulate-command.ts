@@ -16,6 +16,7 @@ import {
   type RunResult,
 } from '../simulation/index.ts';
 import { CliError, printable, type CliIO } from './io.ts';
+import { countText } from '../model/countText.ts';
 
 export interface SimulateOptions {
   /** The design file, for messages. */
@@ -71,7 +72,7 @@ export function simulateCommand(doc: SagaDocument, options: SimulateOptions, io:
 export function wholeNumber(option: string, value: string, min: number, max: number): number {
   const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max)
-    throw new CliError(`${option} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, got '${shortened(value)}'`);
+    throw new CliError(`${option} must be a whole number from ${countText(min)} to ${countText(max)}, got '${shortened(value)}'`);
   return n;
 }
 
@@ -98,7 +99,7 @@ function failOn(doc: SagaDocument, name: string): Fault {
 /** Problems as lines: the first few, and how many more there are (a design may have a thousand). */
 function firstLines(lines: readonly string[]): string {
   const shown = lines.slice(0, MAX_PROBLEM_LINES);
-  if (lines.length > MAX_PROBLEM_LINES) shown.push(`… and ${(lines.length - MAX_PROBLEM_LINES).toLocaleString('en-US')} more`);
+  if (lines.length > MAX_PROBLEM_LINES) shown.push(`… and ${countText(lines.length - MAX_PROBLEM_LINES)} more`);
   return shown.join('\n');
 }
 const MAX_PROBLEM_LINES = 5;
@@ -134,13 +135,13 @@ function distributionJson(r: MonteCarloResult) {
 }
 
 function formatDistribution(doc: SagaDocument, r: MonteCarloResult, seed: number, faults: readonly Fault[]): string {
-  const width = Math.max(...OUTCOMES.map((o) => r.outcomes[o].toLocaleString('en-US').length));
+  const width = Math.max(...OUTCOMES.map((o) => countText(r.outcomes[o]).length));
   const lines = [`${doc.name} — ${count(r.runs, 'run')}, seeds ${seed}..${seed + r.runs - 1}${describeFaults(doc, faults)}`, ''];
   for (const outcome of OUTCOMES) {
     const n = r.outcomes[outcome];
     const example = r.examples[outcome];
     lines.push(
-      `  ${outcome.padEnd(13)} ${n.toLocaleString('en-US').padStart(width)}  ${percent(n, r.runs).padStart(6)}` +
+      `  ${outcome.padEnd(13)} ${countText(n).padStart(width)}  ${percent(n, r.runs).padStart(6)}` +
         (example && outcome !== 'completed' ? `   e.g. --seed ${example.seed}: ${example.reason}` : ''),
     );
   }
@@ -150,7 +151,7 @@ function formatDistribution(doc: SagaDocument, r: MonteCarloResult, seed: number
     ended > 0
       ? `Latency of the ${count(ended, 'saga')} that ended: p50 ${ms(r.latencyMs.p50)}, p95 ${ms(r.latencyMs.p95)}, p99 ${ms(r.latencyMs.p99)}`
       : 'Latency: no saga ended',
-    `Messages: ${r.messages.toLocaleString('en-US')} (${(r.messages / r.runs).toFixed(1)} per saga)`,
+    `Messages: ${countText(r.messages)} (${(r.messages / r.runs).toFixed(1)} per saga)`,
   );
   return lines.join('\n');
 }
@@ -173,5 +174,5 @@ function describeFaults(doc: SagaDocument, faults: readonly Fault[]): string {
 }
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+const count = (n: number, word: string) => `${countText(n)} ${word}${n === 1 ? '' : 's'}`;
 const percent = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;

@@ -1,6 +1,7 @@
 /** `sagaboard validate FILE [--json]` (spec §3). */
 import { omittedCount, totalsOf, validate, type Diagnostic, type SagaDocument, type Severity, type ValidationResult } from '../model/index.ts';
 import { printable, type CliIO } from './io.ts';
+import { countText } from '../model/countText.ts';
 
 const STYLE_TITLE = { orchestration: 'Orchestration', choreography: 'Choreography', hybrid: 'Hybrid', undetermined: 'Undetermined' } as const;
 
@@ -42,5 +43,5 @@ function formatDiagnostic(d: Diagnostic): string[] {
   return [`${d.severity.padEnd(7)} ${d.rule}  ${d.message}`, `${' '.repeat(14)}fix: ${d.hint}`];
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = countText;
 const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;

@@ -4,6 +4,7 @@
  */
 import type { MonteCarloSummary } from '../analysis/compare.ts';
 import { across, barsOf, type LatencyAxis } from './latencyAxis.ts';
+import { countText } from '../model/countText.ts';
 
 const W = 440;
 const H = 150;
@@ -43,7 +44,7 @@ export function LatencyHistogram({ summary, axis }: { summary: MonteCarloSummary
       <g className="sb-compare-histogram__bars">
         {bars.map((b) => (
           <rect key={b.fromMs} x={x(b.x0) + 0.5} width={Math.max(1, (b.x1 - b.x0) * PLOT_W - 1)} y={baseline - b.height * PLOT_H} height={b.height * PLOT_H} rx="1.5">
-            <title>{`${b.count.toLocaleString('en-US')} sagas took ${ms(b.fromMs)}–${ms(b.toMs)} ms`}</title>
+            <title>{`${countText(b.count)} sagas took ${ms(b.fromMs)}–${ms(b.toMs)} ms`}</title>
           </rect>
         ))}
       </g>

@@ -1,6 +1,7 @@
 /** How a design's sagas ended, as one stacked bar (the whole is every saga) and a legend with the shares. */
 import { SAGA_OUTCOMES } from '../model/index.ts';
 import type { MonteCarloSummary } from '../analysis/compare.ts';
+import { countText } from '../model/countText.ts';
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
@@ -11,7 +12,7 @@ export function OutcomeShares({ summary }: { summary: MonteCarloSummary }) {
       <div className="sb-compare-shares__bar" role="img" aria-label={`Outcomes: ${said}`}>
         {SAGA_OUTCOMES.map((o) =>
           summary.outcomes[o] > 0 ? (
-            <span key={o} className={`sb-compare-shares__part sb-outcome-${o}`} style={{ flexGrow: summary.outcomes[o] }} title={`${o}: ${summary.outcomes[o].toLocaleString('en-US')} (${percent(summary.shares[o])})`} />
+            <span key={o} className={`sb-compare-shares__part sb-outcome-${o}`} style={{ flexGrow: summary.outcomes[o] }} title={`${o}: ${countText(summary.outcomes[o])} (${percent(summary.shares[o])})`} />
           ) : null,
         )}
       </div>

@@ -2,6 +2,7 @@
 import { buildGraph, isMessage, triggersOf, type DesignGraph, type Link } from './graph.ts';
 import { reactionTable, type ParticipantReactions } from './reactions.ts';
 import type { MessageNode, SagaDocument, SagaNode } from './schema.ts';
+import { countText } from './countText.ts';
 
 export interface Analysis {
   doc: SagaDocument;
@@ -103,7 +104,7 @@ export const MAX_LISTED = 8;
  */
 export function shortListing(items: readonly string[], total: number = items.length, conjunction: 'and' | 'or' = 'and'): string {
   if (total <= MAX_LISTED) return listing(items.slice(0, total), conjunction);
-  return `${items.slice(0, MAX_LISTED).join(', ')} ${conjunction} ${(total - MAX_LISTED).toLocaleString('en-US')} more`;
+  return `${items.slice(0, MAX_LISTED).join(', ')} ${conjunction} ${countText(total - MAX_LISTED)} more`;
 }
 
 const membership = new WeakMap<readonly SagaNode[], Set<string>>();

@@ -4,13 +4,14 @@
  * them would freeze the tool. Counting is cheap; the schema check of such a list is not.
  */
 import { LIMITS } from './schema.ts';
+import { countText } from './countText.ts';
 
 export interface ListLimitProblem {
   message: string;
   path?: string;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = countText;
 /** The value of `key` in the entry `i` of a list, when the entry is an object. */
 const itemOf = (list: readonly unknown[], i: number, key: string): unknown => {
   const x = list[i];

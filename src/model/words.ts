@@ -5,6 +5,7 @@
  */
 import { DEFAULTS } from './attributes.ts';
 import type { RetryPolicy } from './schema.ts';
+import { countText } from './countText.ts';
 
 /** A number with at most `digits` decimals and no trailing zeros: 1.5, 2, 0.25. */
 function decimals(n: number, digits: number): string {
@@ -24,7 +25,7 @@ export function durationText(ms: number): string {
 
 /** How many times: `once`, `twice`, `3 times`. */
 export function timesText(n: number): string {
-  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n.toLocaleString('en-US')} times`;
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${countText(n)} times`;
 }
 
 /** A probability as a percentage: 0.3 -> `30%`, 0.027 -> `2.7%`, 0.00001 -> `0.001%`. */
@@ -37,7 +38,7 @@ export function percentText(p: number): string {
 
 /** `3 attempts`, `1 attempt`, or `no limit` for `maxAttempts: 0`. */
 export function attemptsText(maxAttempts: number): string {
-  return maxAttempts === 0 ? 'no limit' : `${maxAttempts.toLocaleString('en-US')} attempt${maxAttempts === 1 ? '' : 's'}`;
+  return maxAttempts === 0 ? 'no limit' : `${countText(maxAttempts)} attempt${maxAttempts === 1 ? '' : 's'}`;
 }
 
 /** How a factor reads: 2 -> `twice as long`, 1.5 -> `1.5 times as long`. */

@@ -8,6 +8,7 @@ import { DiagnosticItem } from './DiagnosticItem.tsx';
 import { SeverityIcon } from './SeverityIcon.tsx';
 import { useFocusOn } from './useFocusOn.ts';
 import { useWindowedList } from './useWindowedList.ts';
+import { countText } from '../model/countText.ts';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const NOUN: Readonly<Record<Severity, [string, string]>> = {
@@ -15,7 +16,7 @@ const NOUN: Readonly<Record<Severity, [string, string]>> = {
   warning: ['warning', 'warnings'],
   info: ['info', 'infos'],
 };
-const counted = (n: number, s: Severity) => `${n.toLocaleString('en-US')} ${NOUN[s][n === 1 ? 0 : 1]}`;
+const counted = (n: number, s: Severity) => `${countText(n)} ${NOUN[s][n === 1 ? 0 : 1]}`;
 
 /** A diagnostic's height before it is drawn (two lines of message, two of hint, as measured in the sidebar). */
 const ROW_ESTIMATE = 124;
@@ -97,7 +98,7 @@ function OmittedNote({ omitted }: { omitted: Omitted }) {
   const which = SEVERITIES.filter((s) => omitted[s] > 0).map((s) => counted(omitted[s], s));
   return (
     <p className="sb-problems__more" data-testid="diagnostics-omitted">
-      … and {omittedCount({ omitted }).toLocaleString('en-US')} more not listed ({which.join(', ')}). Only the first {MAX_DIAGNOSTICS.toLocaleString('en-US')} are shown: fix
+      … and {countText(omittedCount({ omitted }))} more not listed ({which.join(', ')}). Only the first {countText(MAX_DIAGNOSTICS)} are shown: fix
       these first.
     </p>
   );

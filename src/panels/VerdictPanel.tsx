@@ -8,6 +8,7 @@ import { useDesignStore } from '../store/designStore.ts';
 import { useValidation, validationOf } from '../store/validation.ts';
 import { StyleIcon } from './StyleIcon.tsx';
 import { useFocusOn } from './useFocusOn.ts';
+import { countText } from '../model/countText.ts';
 
 const STYLE: Readonly<Record<Style, { label: string; summary: string }>> = {
   orchestration: { label: 'Orchestration', summary: 'A central orchestrator commands every step and receives the replies.' },
@@ -44,7 +45,7 @@ export function VerdictPanel() {
         <span data-testid="verdict-confidence">{percent}% confidence</span>
       </div>
       <p className={`sb-verdict__health sb-verdict__health--${errors === 0 ? 'ok' : 'errors'}`} data-testid="verdict-health">
-        {errors === 0 ? 'Well-formed: no errors' : `Not well-formed yet: ${errors.toLocaleString('en-US')} error${errors === 1 ? '' : 's'} to fix`}
+        {errors === 0 ? 'Well-formed: no errors' : `Not well-formed yet: ${countText(errors)} error${errors === 1 ? '' : 's'} to fix`}
       </p>
       <details className="sb-verdict__more" data-testid="verdict-more">
         <summary>Why {STYLE[style].label.toLowerCase()}?</summary>

@@ -3,6 +3,7 @@
  * refuses a design too big to draw before the schema check, with a message saying what to do.
  */
 import { parseDocument, parseJsonText, type LoadResult } from '../model/index.ts';
+import { countText } from '../model/countText.ts';
 
 /**
  * The most the canvas draws. The format allows 50,000 nodes (the command line checks and
@@ -35,8 +36,8 @@ export function tooBigToDraw(raw: unknown, fileName?: string): string | undefine
   const n = count(nodes) + annotations;
   const e = count(edges);
   if (n <= MAX_CANVAS_NODES && e <= MAX_CANVAS_EDGES) return undefined;
-  const what = n > MAX_CANVAS_NODES ? `${n.toLocaleString('en-US')} ${annotations > 0 ? 'nodes, notes and groups' : 'nodes'}` : `${e.toLocaleString('en-US')} connections`;
-  const limit = n > MAX_CANVAS_NODES ? `${MAX_CANVAS_NODES.toLocaleString('en-US')} nodes` : `${MAX_CANVAS_EDGES.toLocaleString('en-US')} connections`;
+  const what = n > MAX_CANVAS_NODES ? `${countText(n)} ${annotations > 0 ? 'nodes, notes and groups' : 'nodes'}` : `${countText(e)} connections`;
+  const limit = n > MAX_CANVAS_NODES ? `${countText(MAX_CANVAS_NODES)} nodes` : `${countText(MAX_CANVAS_EDGES)} connections`;
   const instead = fileName === undefined ? '' : `; check or simulate it with the command line instead (npx sagaboard validate ${fileName})`;
   return `this design has ${what}; the canvas draws designs of up to ${limit}, more would freeze this tab${instead}`;
 }

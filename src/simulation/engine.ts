@@ -17,6 +17,7 @@ import { SmallMap } from './smallMap.ts';
 import { chainOf, cycleOf } from './storms.ts';
 import { OUTCOME_ENTRY, type TraceEntry, type TraceType } from './trace.ts';
 import { FORCED_RESTART_MS, type Forcing, type Msg, type Work, type WorkKind } from './work.ts';
+import { countText } from '../model/countText.ts';
 
 /** Mean time a message spends between its sender and a consumer, in simulated ms. */
 export const TRANSPORT_MS = 2;
@@ -787,7 +788,7 @@ export class Run {
     const { msg, bound } = this.storm!;
     const limit = bound === 'messages' ? this.cfg.maxMessages : this.cfg.maxDeliveries;
     const cycle = cycleOf(msg);
-    return `stopped after ${limit.toLocaleString('en-US')} ${bound}: ${cycle ? `an event storm in the cycle ${cycle}` : `more work than one saga may do, along ${chainOf(msg)}`}`;
+    return `stopped after ${countText(limit)} ${bound}: ${cycle ? `an event storm in the cycle ${cycle}` : `more work than one saga may do, along ${chainOf(msg)}`}`;
   }
 
   private stuckReason(): string | undefined {

@@ -9,6 +9,7 @@ import { attemptsText, durationText, percentText, timesText, type Fault } from '
 import { TRANSPORT_MS } from './engine.ts';
 import { UNLIMITED_ATTEMPTS } from './retries.ts';
 import type { PlanMessage, PlanParticipant, PlanReaction, SimulationPlan } from './plan.ts';
+import { countText } from '../model/countText.ts';
 
 export interface FaultPreview {
   /** What will happen, in a sentence or two. */
@@ -150,7 +151,7 @@ function timedOut(plan: SimulationPlan, m: PlanMessage): string {
 /** `, 30% of the time, for the first 2 deliveries`: how often a delivery fault fires. */
 function deliveriesText(fault: Fault): string {
   const chance = fault.probability !== undefined && fault.probability < 1 ? ` ${percentText(fault.probability)} of the time` : '';
-  const times = fault.times === undefined ? '' : fault.times === 1 ? ', the first delivery only' : `, for the first ${fault.times.toLocaleString('en-US')} deliveries`;
+  const times = fault.times === undefined ? '' : fault.times === 1 ? ', the first delivery only' : `, for the first ${countText(fault.times)} deliveries`;
   return chance + times;
 }
 

@@ -4,6 +4,7 @@
  */
 import { edgeMeaning, explainIssue, FAULT_KINDS, faultSchema, LIMITS, MAX_LISTED, shortened, shortListing, type Fault, type SagaDocument, type SagaEdge, type SagaNode } from '../model/index.ts';
 import type { Random } from './random.ts';
+import { countText } from '../model/countText.ts';
 
 export type FaultKind = Fault['kind'];
 
@@ -169,9 +170,9 @@ function formRange(spec: FaultFieldSpec): string {
     case 'probability':
       return 'a percentage from 0 to 100';
     case 'times':
-      return `a whole number from 0 to ${MAX_TIMES.toLocaleString('en-US')}`;
+      return `a whole number from 0 to ${countText(MAX_TIMES)}`;
     case 'delayMs':
-      return `a number of milliseconds from 0 to ${LIMITS.maxDurationMs.toLocaleString('en-US')} (a day)`;
+      return `a number of milliseconds from 0 to ${countText(LIMITS.maxDurationMs)} (a day)`;
   }
 }
 
@@ -204,8 +205,8 @@ function fieldLabel(kind: FaultKind | undefined, field: string): string {
 /** What a value of a fault read from a file must be, in words: a chance there is a probability. */
 const FILE_RANGE: Readonly<Record<FaultField, string>> = {
   probability: 'a probability from 0 to 1',
-  times: `a whole number from 0 to ${MAX_TIMES.toLocaleString('en-US')}`,
-  delayMs: `a number of milliseconds from 0 to ${LIMITS.maxDurationMs.toLocaleString('en-US')}`,
+  times: `a whole number from 0 to ${countText(MAX_TIMES)}`,
+  delayMs: `a number of milliseconds from 0 to ${countText(LIMITS.maxDurationMs)}`,
 };
 
 /**

@@ -9,6 +9,7 @@ import { create } from 'zustand';
 import type { MidSagaCrash, WhatIfDown } from '../analysis/whatIf.ts';
 import { shortListing, type SagaDocument, type SagaNode } from '../model/index.ts';
 import type { HighlightOrigin } from './highlightStore.ts';
+import { countText } from '../model/countText.ts';
 
 export type WhatIfAnswer =
   /** A message: the participants its schema change touches (producers, then consumers). */
@@ -53,7 +54,7 @@ export function namesIn(doc: SagaDocument | null): Names {
   return (id) => (byId ??= new Map(doc?.nodes.map((n) => [n.id, n.name.trim() || n.id]))).get(id) ?? id;
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${countText(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** `Changing the schema of OrderCreated touches 2 participants: OrderService and PaymentService` */
 export function schemaSentence(message: string, touched: readonly string[], name: Names): string {

@@ -7,6 +7,7 @@ import { looksLikeFact, looksLikeIntent, nameKey } from '../names.ts';
 import { quoted, shortened } from '../quote.ts';
 import { distinct, type ParticipantReactions } from '../reactions.ts';
 import type { NodeKind, SagaEdge, SagaNode } from '../schema.ts';
+import { countText } from '../countText.ts';
 
 export function genericRules(a: Analysis): Diagnostic[] {
   return [
@@ -279,7 +280,7 @@ function stray(a: Analysis, node: SagaNode, messageIds: readonly string[], edge:
     for (const id of messageIds.slice(0, MAX_SHOWN)) if (a.graph.node.has(id)) refs.nodes.push(id);
     return diagnostic(
       'G014',
-      `${connection} names ${messageIds.length.toLocaleString('en-US')} messages in "${field}" that ${node.name} does not consume: ${shortListing(shown)}.`,
+      `${connection} names ${countText(messageIds.length)} messages in "${field}" that ${node.name} does not consume: ${shortListing(shown)}.`,
       isParticipant(node) ? `Name only messages that ${node.name} consumes in "${field}".` : `${node.name} consumes nothing; remove "${field}" from the connection.`,
       refs,
     );

@@ -16,6 +16,7 @@ import { DraftField } from './DraftField.tsx';
 import { InspectorHeading } from './InspectorHeading.tsx';
 import { NodeGlyphOf } from './nodeLook.tsx';
 import { parseNumberField, parseTextField, type Parsed } from './parseField.ts';
+import { countText } from '../../model/countText.ts';
 
 const store = () => useDesignStore.getState();
 
@@ -23,7 +24,7 @@ const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
 
 /** A note's text: kept exactly as written (blank included: the note shows “Empty note”). */
 function parseNoteText(text: string): Parsed<string> {
-  return noteSchema.shape.text.safeParse(text).success ? { ok: true, value: text } : { ok: false, message: `At most ${LIMITS.maxNoteLength.toLocaleString('en-US')} characters.` };
+  return noteSchema.shape.text.safeParse(text).success ? { ok: true, value: text } : { ok: false, message: `At most ${countText(LIMITS.maxNoteLength)} characters.` };
 }
 
 /** The heading of a note's or a group's inspector: its glyph, what it is, its id. */

@@ -5,6 +5,7 @@
  * left out, and is refused when the attribute is required (a name, the number of attempts).
  */
 import type { z } from 'zod/mini';
+import { countText } from '../../model/countText.ts';
 
 export type Parsed<T> = { ok: true; value: T | undefined } | { ok: false; message: string };
 
@@ -58,7 +59,7 @@ export function describeIssue(issue: z.core.$ZodIssue | undefined, value: unknow
 
 /** A number as people read it in the sidebar: 86 400 000 rather than 86400000. */
 export function formatNumber(n: number): string {
-  return Number.isInteger(n) && Math.abs(n) >= 10_000 ? n.toLocaleString('en-US').replaceAll(',', '\u202f') : String(n);
+  return Number.isInteger(n) && Math.abs(n) >= 10_000 ? countText(n).replaceAll(',', '\u202f') : String(n);
 }
 
 const sentence = (s: string) => {

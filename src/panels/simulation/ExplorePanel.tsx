@@ -11,6 +11,7 @@ import { useDesignStore } from '../../store/designStore.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
 import { OUTCOME_WORDS } from './traceWords.ts';
 import { useSimulationWorker } from './useSimulationWorker.ts';
+import { countText } from '../../model/countText.ts';
 
 /** Each bound in the form's words. */
 const BUDGET_FIELDS: Readonly<Record<BudgetKind, { label: string; one: string; many: string; help: string }>> = {
@@ -21,7 +22,7 @@ const BUDGET_FIELDS: Readonly<Record<BudgetKind, { label: string; one: string; m
 };
 const MAX_BUDGET = 5;
 
-const count = (n: number, word: string, plural = `${word}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? word : plural}`;
+const count = (n: number, word: string, plural = `${word}s`) => `${countText(n)} ${n === 1 ? word : plural}`;
 
 export function ExplorePanel() {
   const doc = useSimulationStore((s) => s.doc);
@@ -90,7 +91,7 @@ function Searching({ progress }: { progress: ExploreProgress | null }) {
         {states}
       </progress>
       <span>
-        {count(states, 'state')} · {Math.round(rate).toLocaleString('en-US')} states/s
+        {count(states, 'state')} · {countText(Math.round(rate))} states/s
       </span>
     </div>
   );
@@ -99,7 +100,7 @@ function Searching({ progress }: { progress: ExploreProgress | null }) {
 function Findings({ result }: { result: ExploreResult }) {
   const [open, setOpen] = useState(0);
   const bounds = BUDGET_KINDS.filter((k) => result.budgets[k] > 0).map((k) => count(result.budgets[k], BUDGET_FIELDS[k].one, BUDGET_FIELDS[k].many));
-  const scope = `${count(result.states, 'state')} · ${Math.round(result.ms).toLocaleString('en-US')} ms${bounds.length ? ` · up to ${bounds.join(', ')}` : ' · no faults'}`;
+  const scope = `${count(result.states, 'state')} · ${countText(Math.round(result.ms))} ms${bounds.length ? ` · up to ${bounds.join(', ')}` : ' · no faults'}`;
   if (result.counterexamples.length === 0)
     return (
       <div className={`sb-explore__result sb-tone--${result.complete ? 'ok' : 'neutral'}`} data-testid="explore-result" data-found="0">

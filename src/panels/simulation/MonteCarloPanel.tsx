@@ -8,6 +8,7 @@ import { SAGA_OUTCOMES } from '../../model/index.ts';
 import type { MonteCarloResult } from '../../simulation/index.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
 import { useSimulationWorker } from './useSimulationWorker.ts';
+import { countText } from '../../model/countText.ts';
 
 const MAX_RUNS = 100_000;
 
@@ -20,7 +21,7 @@ export function MonteCarloPanel() {
 
   const start = () => {
     const runs = Number(runsText);
-    if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) return fail(`Runs: a whole number from 1 to ${MAX_RUNS.toLocaleString('en-US')}.`);
+    if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) return fail(`Runs: a whole number from 1 to ${countText(MAX_RUNS)}.`);
     if (!doc) return;
     startJob({ job: 'monteCarlo', doc, runs, seed: useSimulationStore.getState().seed, faults }, runs);
   };
@@ -79,7 +80,7 @@ function Distribution({ result }: { result: MonteCarloResult }) {
                 <span className="sb-montecarlo__fill" style={{ width: `${share * 100}%` }} />
               </span>
               <span className="sb-montecarlo__count">
-                {n.toLocaleString('en-US')} <span className="sb-montecarlo__share">({(share * 100).toFixed(1)}%)</span>
+                {countText(n)} <span className="sb-montecarlo__share">({(share * 100).toFixed(1)}%)</span>
               </span>
               {example && n > 0 && (
                 <button

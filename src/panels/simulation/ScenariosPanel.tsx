@@ -14,6 +14,7 @@ import { useDesignStore } from '../../store/designStore.ts';
 import { useLiveStore } from '../../store/liveStore.ts';
 import { useSimulationStore } from '../../store/simulationStore.ts';
 import { useSimulationWorker } from './useSimulationWorker.ts';
+import { countText } from '../../model/countText.ts';
 
 export function ScenariosPanel() {
   const scenarios = useDesignStore((s) => s.doc?.scenarios ?? NONE);
@@ -51,7 +52,7 @@ export function ScenariosPanel() {
             {status.done}
           </progress>
           <span data-testid="scenarios-progress">
-            {status.done.toLocaleString('en-US')} of {status.total.toLocaleString('en-US')}
+            {countText(status.done)} of {countText(status.total)}
           </span>
         </div>
       )}

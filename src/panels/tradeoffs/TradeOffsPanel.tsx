@@ -11,6 +11,7 @@ import { useHighlightStore } from '../../store/highlightStore.ts';
 import { scorecard, type ScoreRow } from './scorecard.ts';
 import { useTradeOffs } from './useTradeOffs.ts';
 import './tradeoffs.css';
+import { countText } from '../../model/countText.ts';
 
 /** `actions(style)`: what the app offers under the scorecard for a design of that style (conversion and comparison). */
 export function TradeOffsPanel({ actions }: { actions?: (style: Style | undefined) => ReactNode }) {
@@ -41,7 +42,7 @@ export function TradeOffsPanel({ actions }: { actions?: (style: Style | undefine
         {open && measuring && (
           <span className="sb-tradeoffs__status" role="status" data-testid="trade-offs-measuring">
             <span className="sb-tradeoffs__spinner" aria-hidden="true" />
-            {shown ? 'Updating…' : `Measuring ${doc.nodes.length.toLocaleString('en-US')} nodes…`}
+            {shown ? 'Updating…' : `Measuring ${countText(doc.nodes.length)} nodes…`}
           </span>
         )}
       </header>
