@@ -64,10 +64,16 @@ describe('an icon placed on a face', () => {
 describe('a face’s problem badge', () => {
   it('is there only with problems, red with any error, amber with warnings only, counting both', () => {
     expect(parse(faceMarkup(face())).querySelector('.sb-face__badge')).toBeNull();
-    const red = parse(faceMarkup(face({ errors: 1, warnings: 2 }))).querySelector('.sb-face__badge')!;
-    expect(red.querySelector('text')!.textContent).toBe('3');
-    expect(red.querySelector('rect')!.getAttribute('fill')).toBe('#d92d20');
-    const amber = parse(faceMarkup(face({ warnings: 1 }))).querySelector('.sb-face__badge')!;
-    expect(amber.querySelector('rect')!.getAttribute('fill')).toBe('#fdb022');
+    const red = parse(faceMarkup(face({ errors: 1, warnings: 2 })));
+    expect(red.querySelector('.sb-face__badge-count')!.textContent).toBe('3');
+    expect(red.querySelector('.sb-face__badge')!.getAttribute('fill')).toBe('#d92d20');
+    const amber = parse(faceMarkup(face({ warnings: 1 })));
+    expect(amber.querySelector('.sb-face__badge')!.getAttribute('fill')).toBe('#fdb022');
+  });
+
+  it('is three elements: the pill, the glyph with its mark cut out, and the count', () => {
+    const badge = parse(faceMarkup(face({ warnings: 1 }))).querySelectorAll('.sb-face__badge, .sb-face__badge-mark');
+    expect([...badge].map((e) => e.tagName)).toEqual(['rect', 'path', 'text']);
+    expect(badge[1]!.getAttribute('fill-rule')).toBe('evenodd');
   });
 });

@@ -127,6 +127,12 @@ export function faceMarkup(face: Face): string {
 /** The problem badge as ProblemBadge.tsx and nodes.css draw it: a pill on the top-right corner, coloured by the worst problem, its glyph and count. */
 const BADGE = { height: 22, padding: 6, glyph: 11, gap: 2, digit: 8, ring: 2 } as const;
 
+/**
+ * Three elements: the pill, the glyph and the count. The glyph's mark (the error's cross, the
+ * warning's bang) is a hole in it, where the pill shows through: as drawn by ProblemBadge.tsx, a
+ * line in the pill's colour over the glyph, it took two more elements per badge, and most nodes of
+ * a big design have a badge.
+ */
 function problemBadge(face: Face, border: number): string | undefined {
   const errors = face.errors ?? 0;
   const total = errors + (face.warnings ?? 0);
@@ -142,20 +148,43 @@ function problemBadge(face: Face, border: number): string | undefined {
   const r = BADGE.height / 2;
   const gx = x + (width - content) / 2;
   const gy = y + (BADGE.height - BADGE.glyph) / 2;
-  const s = BADGE.glyph / 12;
-  const at = (px: number, py: number) => `${num(gx + px * s)} ${num(gy + py * s)}`;
   const [fill, ink] = error ? ['#d92d20', '#ffffff'] : ['#fdb022', '#422006'];
-  // Two paths: the glyph's body in the ink, its cross or bang (the dot a round-capped stroke of no length) in the badge's colour.
-  const [body, mark, markWidth] = error
-    ? [circlePath(gx + 6 * s, gy + 6 * s, 5.5 * s), `M${at(4, 4)} L${at(8, 8)} M${at(8, 4)} L${at(4, 8)}`, 1.6]
-    : [`M${at(6, 0.9)} L${at(11.4, 10.6)} L${at(0.6, 10.6)} Z`, `M${at(6, 4.4)} L${at(6, 7.4)} M${at(6, 9.1)} L${at(6, 9.1)}`, 1.5];
   // The white ring round the pill is its stroke, drawn under its fill (paint-order): 2 px show outside.
   return (
-    `<g class="sb-face__badge">` +
-    roundedRect(x, y, width, BADGE.height, r, `class="sb-face__badge-body" fill="${fill}" stroke="#ffffff" stroke-width="${2 * BADGE.ring}" paint-order="stroke"`) +
-    `<path class="sb-face__badge-mark" d="${body}" fill="${ink}" stroke-linejoin="round"/>` +
-    `<path class="sb-face__badge-mark" d="${mark}" fill="none" stroke="${fill}" stroke-width="${markWidth}" stroke-linecap="round"/>` +
-    `<text class="sb-face__badge-mark" x="${num(gx + BADGE.glyph + BADGE.gap)}" y="${num(y + r)}" fill="${ink}">${count}</text>` +
-    `</g>`
+    roundedRect(x, y, width, BADGE.height, r, `class="sb-face__badge sb-face__badge-body" fill="${fill}" stroke="#ffffff" stroke-width="${2 * BADGE.ring}" paint-order="stroke"`) +
+    `<path class="sb-face__badge-mark" d="${error ? errorGlyph(gx, gy) : warningGlyph(gx, gy)}" fill="${ink}" fill-rule="evenodd"/>` +
+    `<text class="sb-face__badge-mark sb-face__badge-count" x="${num(gx + BADGE.glyph + BADGE.gap)}" y="${num(y + r)}" fill="${ink}">${count}</text>`
   );
+}
+
+/** A point of a glyph drawn on a 12-unit grid, the glyph's top left at (gx, gy). */
+const glyphPoint = (gx: number, gy: number) => {
+  const s = BADGE.glyph / 12;
+  return (px: number, py: number) => `${num(gx + px * s)} ${num(gy + py * s)}`;
+};
+
+/** The error glyph: a disc with a cross cut out (the cross's arms 1.6 wide with round ends, as ProblemBadge.tsx strokes them). */
+function errorGlyph(gx: number, gy: number): string {
+  const s = BADGE.glyph / 12;
+  const at = glyphPoint(gx, gy);
+  const w = 0.8;
+  const o = w / Math.SQRT2;
+  const c = w * Math.SQRT2;
+  const cap = (px: number, py: number) => `A${num(w * s)} ${num(w * s)} 0 0 1 ${at(px, py)}`;
+  const cross =
+    `M${at(6, 6 - c)}L${at(8 - o, 4 - o)}${cap(8 + o, 4 + o)}L${at(6 + c, 6)}` +
+    `L${at(8 + o, 8 - o)}${cap(8 - o, 8 + o)}L${at(6, 6 + c)}` +
+    `L${at(4 + o, 8 + o)}${cap(4 - o, 8 - o)}L${at(6 - c, 6)}` +
+    `L${at(4 - o, 4 + o)}${cap(4 + o, 4 - o)}Z`;
+  return circlePath(gx + 6 * s, gy + 6 * s, 5.5 * s) + cross;
+}
+
+/** The warning glyph: a triangle with a bang cut out (its bar and dot 1.5 wide with round ends, as ProblemBadge.tsx strokes them). */
+function warningGlyph(gx: number, gy: number): string {
+  const s = BADGE.glyph / 12;
+  const at = glyphPoint(gx, gy);
+  const w = 0.75;
+  const arc = (px: number, py: number) => `A${num(w * s)} ${num(w * s)} 0 0 1 ${at(px, py)}`;
+  const bar = `M${at(6 - w, 4.4)}${arc(6 + w, 4.4)}L${at(6 + w, 7.4)}${arc(6 - w, 7.4)}Z`;
+  return `M${at(6, 0.9)}L${at(11.4, 10.6)}L${at(0.6, 10.6)}Z` + bar + circlePath(gx + 6 * s, gy + 9.1 * s, w * s);
 }
