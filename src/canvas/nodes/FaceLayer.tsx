@@ -60,11 +60,12 @@ const faceGroup = (node: FlowNode, size: Size): string => `<g class="sb-face" da
  * One bucket's faces, in an SVG of their own, kept by this component rather than by React: a face
  * is drawn again only when what it shows or where it is changed (an unchanged node keeps its
  * object: adapter.ts), and the faces new to a bucket (all of them, as a design opens) are written
- * in one piece: one parse rather than one per face, and no React component per face. Every position is absolute: a group with a `transform` of its
- * own is one more piece ("paint chunk") that Chrome's compositing step walks on every frame of a
- * pan, times the nodes (1,000 nodes: 800 ms of the peer benchmark's 3 s pan went to that step, 530
- * ms with every position absolute). The markup is written into the page and not kept: thousands
- * of faces' text held in memory would be megabytes of heap.
+ * in one piece: one parse rather than one per face, and no React component per face. Every
+ * position is absolute: a group with a `transform` of its own is one more piece ("paint chunk")
+ * that Chrome's compositing step walks on every frame of a pan, times the nodes (1,000 nodes: 800
+ * ms of the peer benchmark's 3 s pan went to that step, 530 ms with every position absolute). The
+ * markup is written into the page and not kept: thousands of faces' text held in memory would be
+ * megabytes of heap.
  */
 const FaceBucket = memo(
   function FaceBucket({ nodes }: { nodes: FlowNode[] }) {
@@ -76,13 +77,13 @@ const FaceBucket = memo(
       const now = new Map<string, DrawnFace>();
       // The new faces, written into the page in one piece after the others.
       let markup = '';
-      const added: FlowNode[] = [];
+      const added: [FlowNode, Size][] = [];
       for (const n of nodes) {
         const size = drawnSize(n);
         const face = was.get(n.id);
         if (!face) {
           markup += faceGroup(n, size);
-          added.push(n);
+          added.push([n, size]);
         } else if (unchanged(face, n, size)) now.set(n.id, face);
         else {
           face.element.innerHTML = faceOf(n, size);
@@ -94,8 +95,8 @@ const FaceBucket = memo(
         const last = layer.lastElementChild;
         layer.insertAdjacentHTML('beforeend', markup);
         let element = last ? last.nextElementSibling : layer.firstElementChild;
-        for (const n of added) {
-          now.set(n.id, drawnFrom(element!, n, drawnSize(n)));
+        for (const [n, size] of added) {
+          now.set(n.id, drawnFrom(element!, n, size));
           element = element!.nextElementSibling;
         }
       }

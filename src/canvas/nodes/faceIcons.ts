@@ -31,7 +31,7 @@ interface Template {
   slots: { axis: 0 | 1; at: number }[];
 }
 
-/** Writes a Template: text, numbers fixed (`number`) and numbers that follow the place (`slot`). */
+/** Writes a Template: text (numbers that never change written in it) and slots (numbers that follow the place). */
 class TemplateWriter {
   private readonly template: Template = { text: [''], slots: [] };
 
