@@ -58,7 +58,8 @@ const declarations = (style: LineStyle): string =>
  * not: the canvas's lines look as the legend's, from one table. A class rather than an inline
  * style on each line: the canvas draws thousands, and an inline style is one more declaration
  * block per line for the browser to make and match (a build without the lines' inline styles
- * opened 1,000 nodes about 16 ms sooner). The selectors outweigh React Flow's own (a focused edge's stroke), as the inline style did.
+ * opened 1,000 nodes about 16 ms sooner). The selectors outweigh React Flow's own (a focused
+ * edge's stroke), as the inline style did.
  */
 export function lineRules(): string {
   const rules: string[] = [];
