@@ -92,17 +92,24 @@ function DesignPanel({ id, trigger, onClose }: { id: string; trigger: RefObject<
 
   const loaded = designs !== 'loading';
   useEffect(() => {
+    const root = panel.current;
+    if (!root) return;
     // While the list is read from storage the panel itself holds the focus, so Escape and the
     // arrow keys reach it at once (pressed on the menu button, Escape closed nothing).
     if (!loaded) {
-      panel.current?.focus();
+      root.focus();
       return;
     }
-    const buttons = [...(panel.current?.querySelectorAll<HTMLElement>(OPEN_BUTTON) ?? [])];
+    // Not when the focus went elsewhere meanwhile: Escape may have sent it back to the menu button
+    // between the list showing and this effect (a focused row then went with the panel). Focus
+    // on nothing (the rename field just gone) is still brought back to the list.
+    const active = document.activeElement;
+    if (active && active !== document.body && !root.contains(active)) return;
+    const buttons = [...root.querySelectorAll<HTMLElement>(OPEN_BUTTON)];
     const target =
       buttons.find((b) => b.dataset.designOpen === focusRequest.key) ??
       buttons.find((b) => b.getAttribute('aria-current') === 'true') ??
-      panel.current?.querySelector<HTMLElement>('button');
+      root.querySelector<HTMLElement>('button');
     target?.focus();
   }, [focusRequest, loaded]);
 
