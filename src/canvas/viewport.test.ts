@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frameFor, READABLE_ZOOM, withRoutes } from './viewport.ts';
+import { boundsOf, frameFor, READABLE_ZOOM, withRoutes } from './viewport.ts';
+import { design } from '../model/testing/builder.ts';
 
 const canvas = { width: 1000, height: 800 };
 const insets = { top: 100, right: 40, bottom: 40, left: 60 };
@@ -42,5 +43,17 @@ describe('withRoutes', () => {
     const nodes = { x: 0, y: 0, width: 500, height: 300 };
     expect(withRoutes(nodes, [{ sourceSide: 'right', lane: -34, exit: 540 }, undefined, {}])).toEqual({ x: 0, y: -34, width: 540, height: 334 });
     expect(withRoutes(nodes, [{ sourceSide: 'bottom', lane: -22, exit: 330 }])).toEqual({ x: -22, y: 0, width: 522, height: 330 });
+  });
+});
+
+describe('boundsOf', () => {
+  it('takes in the notes beside the nodes, as they are drawn', () => {
+    const doc = design().service('PaymentService').doc;
+    const nodes = boundsOf(doc);
+    const note = { id: 'n1', text: 'Paid before stock is reserved', position: { x: nodes.x + nodes.width + 300, y: nodes.y - 50 }, width: 240 };
+    const both = boundsOf({ ...doc, notes: [note] });
+    expect(both.x).toBe(nodes.x);
+    expect(both.y).toBe(nodes.y - 50);
+    expect(both.x + both.width).toBe(note.position.x + 240);
   });
 });

@@ -9,6 +9,7 @@
  * palette, the tidy-up button), so no node starts hidden under them.
  */
 import type { SagaDocument } from '../model/index.ts';
+import { noteBox } from '../layout/annotations.ts';
 import { nodeSize } from '../layout/nodeSize.ts';
 import { positionsOf } from '../layout/positions.ts';
 import { ZOOM_LIMITS, type Viewport } from '../persistence/viewport.ts';
@@ -63,17 +64,25 @@ export function frameFor(bounds: Rect, size: { width: number; height: number }, 
 
 const clampZoom = (zoom: number) => Math.min(ZOOM_LIMITS.max, Math.max(ZOOM_LIMITS.min, zoom));
 
-/** The rectangle the design covers, as drawn (from its positions and the nodes' drawn sizes). */
+/** The rectangle the design covers, as drawn (from its positions and the nodes' drawn sizes), its notes included. */
 export function boundsOf(doc: SagaDocument): Rect {
   const positions = positionsOf(doc);
   let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
+  const take = (x: number, y: number, width: number, height: number) => {
+    left = Math.min(left, x);
+    top = Math.min(top, y);
+    right = Math.max(right, x + width);
+    bottom = Math.max(bottom, y + height);
+  };
   for (const n of doc.nodes) {
     const at = positions.get(n.id)!;
     const size = nodeSize(n.name, n.kind);
-    left = Math.min(left, at.x);
-    top = Math.min(top, at.y);
-    right = Math.max(right, at.x + size.width);
-    bottom = Math.max(bottom, at.y + size.height);
+    take(at.x, at.y, size.width, size.height);
+  }
+  // A note beside the nodes is part of the drawing: framed, it is not left under the side panel.
+  for (const note of doc.notes ?? []) {
+    const box = noteBox(note);
+    take(box.x, box.y, box.width, box.height);
   }
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
