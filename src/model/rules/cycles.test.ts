@@ -28,6 +28,11 @@ describe('cyclesOf', () => {
     expect(cyclesOf(['a'], next)).toEqual([['a', 'd']]);
   });
 
+  it('takes a finished cycle off the stack: a node reaching it later is a cycle of its own, or none', () => {
+    const next = graph({ a: ['b'], b: ['a'], c: ['a', 'c'], d: ['b'] });
+    expect(cyclesOf(['a', 'c', 'd'], next)).toEqual([['a', 'b'], ['c']]);
+  });
+
   it('lowers a node through a back edge found after a child returned', () => {
     // b's child c finishes first; b then reaches a, still on the stack
     const next = graph({ a: ['b'], b: ['c', 'a'], c: [] });
