@@ -20,9 +20,15 @@ export interface ForbiddenEdge {
   target: SagaNode;
 }
 
+/** The nodes of a graph by id. */
+export interface NodeIndex {
+  get(id: string): SagaNode | undefined;
+  has(id: string): boolean;
+}
+
 export interface DesignGraph {
   doc: SagaDocument;
-  node: ReadonlyMap<string, SagaNode>;
+  node: NodeIndex;
   links: readonly Link[];
   /** Connections to a missing node (G001). */
   dangling: readonly SagaEdge[];
@@ -154,12 +160,8 @@ export const isLink = (reading: Link | ForbiddenEdge): reading is Link => 'meani
 export const targetId = (l: Link): string => l.edge.target;
 
 export function buildGraph(doc: SagaDocument): DesignGraph {
-  const node = new Map<string, SagaNode>();
   const entries = new Map<string, Building>();
-  for (const n of doc.nodes) {
-    node.set(n.id, n);
-    entries.set(n.id, fresh(n, NONE, NONE));
-  }
+  for (const n of doc.nodes) entries.set(n.id, fresh(n, NONE, NONE));
   const links: Link[] = [];
   const dangling: SagaEdge[] = [];
   const forbidden: ForbiddenEdge[] = [];
@@ -176,13 +178,14 @@ export function buildGraph(doc: SagaDocument): DesignGraph {
     }
   }
   for (const e of entries.values()) completed(e);
-  return graphOf(doc, node, entries, links, dangling, forbidden);
+  // The nodes are read from their entries: one map of the design's ids, not two.
+  return graphOf(doc, { get: (id) => entries.get(id)?.node, has: (id) => entries.has(id) }, entries, links, dangling, forbidden);
 }
 
 /** The graph of `doc` from its parts (built whole, or updated from the graph of the document before). */
 export function graphOf(
   doc: SagaDocument,
-  node: ReadonlyMap<string, SagaNode>,
+  node: NodeIndex,
   entries: ReadonlyMap<string, NodeLinks>,
   links: readonly Link[],
   dangling: readonly SagaEdge[],

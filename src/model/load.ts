@@ -101,25 +101,34 @@ const describePlace = (place: number): string => `${ID_LISTS[place % ID_LISTS.le
  * space, spec §1.2a), and groups naming only nodes of the design, each node in one group at most.
  */
 function checkIds(doc: SagaDocument): LoadResult {
-  const seen = new Map<string, number>();
+  // A set of ids, not a map to where each is: a duplicate is rare, and its first use is looked for then.
+  const seen = new Set<string>();
   for (let k = 0; k < ID_LISTS.length; k++) {
     const list = doc[ID_LISTS[k]!] ?? [];
     for (let i = 0; i < list.length; i++) {
       const id = list[i]!.id;
-      const first = seen.get(id);
-      if (first !== undefined) {
+      if (seen.has(id)) {
         const where = describePlace(placeOf(k, i));
-        return fail(`duplicate id ${quoted(id)}: used by ${describePlace(first)} and ${where}; every node, connection, note and group needs its own id`, `${where}.id`);
+        return fail(`duplicate id ${quoted(id)}: used by ${describePlace(firstPlaceOf(doc, id)!)} and ${where}; every node, connection, note and group needs its own id`, `${where}.id`);
       }
-      seen.set(id, placeOf(k, i));
+      seen.add(id);
     }
   }
-  return checkGroups(doc, seen);
+  return doc.groups && doc.groups.length > 0 ? checkGroups(doc, doc.groups) : { ok: true, doc };
+}
+
+/** Where `id` is first used (placeOf), or undefined when nothing of the design has it. */
+function firstPlaceOf(doc: SagaDocument, id: string): number | undefined {
+  for (let k = 0; k < ID_LISTS.length; k++) {
+    const i = (doc[ID_LISTS[k]!] ?? []).findIndex((x) => x.id === id);
+    if (i >= 0) return placeOf(k, i);
+  }
+  return undefined;
 }
 
 /** Every id in a group names a node, and no node is in two groups (or twice in one). */
-function checkGroups(doc: SagaDocument, places: ReadonlyMap<string, number>): LoadResult {
-  const groups = doc.groups ?? [];
+function checkGroups(doc: SagaDocument, groups: NonNullable<SagaDocument['groups']>): LoadResult {
+  const nodeIds = new Set(doc.nodes.map((n) => n.id));
   /** Node id -> where it was listed first. */
   const member = new Map<string, { group: number; path: string }>();
   for (let g = 0; g < groups.length; g++) {
@@ -127,8 +136,8 @@ function checkGroups(doc: SagaDocument, places: ReadonlyMap<string, number>): Lo
     for (let k = 0; k < group.nodes.length; k++) {
       const id = group.nodes[k]!;
       const path = `groups[${g}].nodes[${k}]`;
-      const place = places.get(id);
-      if (place === undefined || place % ID_LISTS.length !== 0) {
+      if (!nodeIds.has(id)) {
+        const place = firstPlaceOf(doc, id);
         const what = place === undefined ? 'no node of the design has this id' : `that is the id of ${describePlace(place)}, not of a node`;
         return fail(`${path}: group ${quoted(group.name)} names ${quoted(id)}, but ${what}; a group holds nodes only`, path);
       }

@@ -55,7 +55,7 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 /** The `k`th word findWords found, in lower case. */
 const wordAt = (name: string, k: number): string => name.slice(bounds[2 * k]!, bounds[2 * k + 1]!).toLowerCase();
 
-/** Whether the `k`th word findWords found ends in `ed` but not in `eed` (endsInEd), read without making the word. */
+/** Whether the `k`th word findWords found ends in `ed` but not in `eed`, read without making the word. */
 function wordEndsInEd(name: string, k: number): boolean {
   const start = bounds[2 * k]!;
   const end = bounds[2 * k + 1]!;
@@ -77,23 +77,39 @@ const IRREGULAR_PAST = new Set(
 /** Irregular past forms that are also the base form of the verb ("run the job", "job run"). */
 const ALSO_IMPERATIVE = new Set('run set put read cut hit quit split shut bid'.split(' '));
 
-const endsInEd = (word: string): boolean => word.endsWith('ed') && !word.endsWith('eed');
-const looksPast = (word: string): boolean => endsInEd(word) || IRREGULAR_PAST.has(word);
-const looksOnlyPast = (word: string): boolean => looksPast(word) && !ALSO_IMPERATIVE.has(word);
+/** A word's first letter (lower case) and its length, as one number. */
+const signature = (first: number, length: number): number => first * 64 + length;
+
+/** The signatures of the irregular past forms: a word whose signature is not here is none of them, and no string is made to ask. */
+const IRREGULAR_SIGNATURES = new Set([...IRREGULAR_PAST].map((w) => signature(w.charCodeAt(0), w.length)));
+
+/** Whether the `k`th word findWords found is an irregular past form (IRREGULAR_PAST). */
+function irregularPastAt(name: string, k: number): boolean {
+  const start = bounds[2 * k]!;
+  const length = bounds[2 * k + 1]! - start;
+  // `| 0x20` lowers a letter and leaves a digit a digit.
+  return length < 64 && IRREGULAR_SIGNATURES.has(signature(name.charCodeAt(start) | 0x20, length)) && IRREGULAR_PAST.has(wordAt(name, k));
+}
+
+/** Whether the `k`th word findWords found names only a past: it ends in -ed, or is an irregular past form that is no imperative too. */
+const onlyPastAt = (name: string, k: number): boolean => wordEndsInEd(name, k) || (irregularPastAt(name, k) && !ALSO_IMPERATIVE.has(wordAt(name, k)));
+
+/** Whether the `k`th word findWords found ends in `ing`, read without making the word. */
+function wordEndsInIng(name: string, k: number): boolean {
+  const start = bounds[2 * k]!;
+  const end = bounds[2 * k + 1]!;
+  return end - start >= 3 && (name.charCodeAt(end - 3) | 0x20) === 0x69 && (name.charCodeAt(end - 2) | 0x20) === 0x6e && (name.charCodeAt(end - 1) | 0x20) === 0x67;
+}
 
 /** An event names a fact in the past tense: `PaymentProcessed`, `OrderShipped`, `InvoiceSent`. */
 export function looksLikeFact(name: string): boolean {
   const count = findWords(name);
-  // Most facts end a word in -ed: found without making the words.
-  for (let k = 0; k < count; k++) if (wordEndsInEd(name, k)) return true;
-  for (let k = 0; k < count; k++) if (IRREGULAR_PAST.has(wordAt(name, k))) return true;
+  for (let k = 0; k < count; k++) if (wordEndsInEd(name, k) || irregularPastAt(name, k)) return true;
   return false;
 }
 
 /** A command names an intent in the imperative: `ProcessPayment`, `reserveCredit`. */
 export function looksLikeIntent(name: string): boolean {
   const count = findWords(name);
-  if (count === 0) return false;
-  const first = wordAt(name, 0);
-  return !looksOnlyPast(first) && !first.endsWith('ing') && !looksOnlyPast(count === 1 ? first : wordAt(name, count - 1));
+  return count > 0 && !onlyPastAt(name, 0) && !wordEndsInIng(name, 0) && !onlyPastAt(name, count - 1);
 }

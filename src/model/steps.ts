@@ -6,6 +6,7 @@
 import { structural, structuralPart, type Analysis, type PartReads } from './analysis.ts';
 import { failureRateOf } from './attributes.ts';
 import { compensationOf, consumersOf, isCompensationCommand, outputLinks, targetId, type DesignGraph, type Link } from './graph.ts';
+import type { Reaction } from './reactions.ts';
 import type { CommandNode, ParticipantNode, SagaNode, StepType } from './schema.ts';
 
 export interface Step {
@@ -59,15 +60,14 @@ function stepsFound(a: Analysis, orchestrator: ParticipantNode): Step[] {
   const unlinked = unlinkedCompensations(a, orchestrator, sends);
   const steps: Step[] = [];
   const order = flowOrderOf(a, orchestrator, [...sends.keys()]);
-  if (!a.kept) {
-    // Nothing is kept: each step is found as it is, and inferTypes may set its type in place.
-    for (const id of order) steps.push(stepOf(a, orchestrator, id, sends.get(id)!, unlinked.get(id)).value);
+  if (!a.kept || unlinked.size > 0) {
+    // Each step is found as it is, and inferTypes may set its type in place.
+    for (const id of order) steps.push(stepOf(a, orchestrator, id, sends.get(id)!, unlinked.get(id)));
   } else {
     const family = `step of ${orchestrator.id}`;
     for (const id of order) {
       // A step that reads no unlinked compensation is kept (incremental validation) while its command, handling and replies stay the same.
-      const found = () => stepOf(a, orchestrator, id, sends.get(id)!, unlinked.get(id));
-      const step = unlinked.size === 0 ? structuralPart(a, family, g.at(id)!, 0, found) : found().value;
+      const step = structuralPart(a, family, g.at(id)!, 0, () => ({ value: stepOf(a, orchestrator, id, sends.get(id)!, undefined), reads: stepReads(a, id) }));
       // inferTypes sets each step's type: a copy, so that what is kept is not changed.
       steps.push({ ...step });
     }
@@ -76,13 +76,12 @@ function stepsFound(a: Analysis, orchestrator: ParticipantNode): Step[] {
   return steps;
 }
 
-/** One step, before its type is inferred, and what it read: its command's handlers and what the handling emits (by their consumers). */
-function stepOf(a: Analysis, orchestrator: ParticipantNode, id: string, sends: Link[], unlinkedCompensation: CommandNode | undefined): { value: Step; reads: PartReads } {
+/** One step, before its type is inferred. */
+function stepOf(a: Analysis, orchestrator: ParticipantNode, id: string, sends: Link[], unlinkedCompensation: CommandNode | undefined): Step {
   const g = a.graph;
   const command = g.node.get(id) as CommandNode;
-  const handlers = consumersOf(g, id);
-  const handler = handlers.length === 1 ? handlers[0] : undefined;
-  const reaction = handler ? a.reactions.get(handler.id)?.byInput.get(id) : undefined;
+  const handler = handlerOf(g, id);
+  const reaction = handlingOf(a, handler, id);
   const successReplies = reaction ? repliesTo(g, reaction.onSuccess, orchestrator.id) : [];
   const failureReplies = reaction ? repliesTo(g, reaction.onFailure, orchestrator.id) : [];
   const declared = command.stepType ?? 'auto';
@@ -97,8 +96,28 @@ function stepOf(a: Analysis, orchestrator: ParticipantNode, id: string, sends: L
   step.canFail = failureReplies.length > 0 || failureRate > 0 || declared === 'pivot';
   step.declared = declared;
   step.type = 'compensatable';
-  const emitted = reaction ? [...reaction.onSuccess, ...reaction.onFailure].map(targetId) : [];
-  return { value: step, reads: { emitters: NO_IDS, consumers: [id, ...emitted] } };
+  return step;
+}
+
+/** The handler of a command, when it has exactly one. */
+function handlerOf(g: DesignGraph, commandId: string): ParticipantNode | undefined {
+  const handlers = consumersOf(g, commandId);
+  return handlers.length === 1 ? handlers[0] : undefined;
+}
+
+/** How `handler` handles the command. */
+const handlingOf = (a: Analysis, handler: ParticipantNode | undefined, commandId: string): Reaction | undefined =>
+  handler ? a.reactions.get(handler.id)?.byInput.get(commandId) : undefined;
+
+/** What a step read (for an incremental validation to keep it): its command's handlers and what the handling emits (by their consumers). */
+function stepReads(a: Analysis, id: string): PartReads {
+  const reaction = handlingOf(a, handlerOf(a.graph, id), id);
+  const consumers = [id];
+  if (reaction) {
+    for (const l of reaction.onSuccess) consumers.push(targetId(l));
+    for (const l of reaction.onFailure) consumers.push(targetId(l));
+  }
+  return { emitters: NO_IDS, consumers };
 }
 
 const NO_IDS: readonly string[] = [];
