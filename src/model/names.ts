@@ -18,7 +18,9 @@ export function words(name: string): string[] {
  * every command and event, makes no list and no string for most names. Returns how many.
  */
 function findWords(name: string): number {
-  bounds.length = 0;
+  // A word is one character at least: a name has at most as many words as characters.
+  if (bounds.length < 2 * name.length) bounds = new Int32Array(2 * name.length);
+  let found = 0;
   const n = name.length;
   let i = 0;
   while (i < n) {
@@ -39,14 +41,15 @@ function findWords(name: string): number {
       i++;
       continue;
     }
-    bounds.push(i, end);
+    bounds[found++] = i;
+    bounds[found++] = end;
     i = end;
   }
-  return bounds.length / 2;
+  return found / 2;
 }
 
-/** Start and end of each word findWords found last. */
-const bounds: number[] = [];
+/** Start and end of each word findWords found last (reused: a list emptied and filled again for every name was most of what the naming rule allocated). */
+let bounds = new Int32Array(128);
 
 const isLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
 const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
