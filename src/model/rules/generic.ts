@@ -51,33 +51,29 @@ export function forbiddenEdge({ edge, source, target }: ForbiddenEdge): Diagnost
  * which an incremental validation keeps per node.
  */
 export function sharedNames(nodes: readonly SagaNode[], keyOf: (n: SagaNode) => string = keyOfName): Diagnostic[] {
-  // By kind, then by name: the nodes of each name, in the order of the document.
-  const byKind = new Map<NodeKind, Map<string, NameGroup>>();
-  /** The groups of every kind, in the order their first node comes. */
-  const order: NameGroup[] = [];
+  // By kind, then by name: the first node of each name, or all of them (in the order of the document) once there are several.
+  const byKind = new Map<NodeKind, Map<string, SagaNode | SagaNode[]>>();
   let shared = false;
   for (const n of nodes) {
     const key = keyOf(n);
-    let groups = byKind.get(n.kind);
-    if (!groups) byKind.set(n.kind, (groups = new Map()));
-    const found = groups.get(key);
-    if (found === undefined) {
-      const group = { key, first: n, all: undefined };
-      groups.set(key, group);
-      order.push(group);
-    } else {
-      found.all = appended(found.all ?? [found.first], n);
+    let names = byKind.get(n.kind);
+    if (!names) byKind.set(n.kind, (names = new Map()));
+    const found = names.get(key);
+    if (found === undefined) names.set(key, n);
+    else {
+      names.set(key, Array.isArray(found) ? appended(found, n) : [found, n]);
       shared = true;
     }
   }
   const out: Diagnostic[] = [];
   if (shared) {
-    for (const { all: found } of order) {
-      if (!found) continue;
-      const first = found[0]!;
+    // In the order of the first node of each shared name.
+    for (const n of nodes) {
+      const found = byKind.get(n.kind)!.get(keyOf(n))!;
+      if (!Array.isArray(found) || found[0] !== n) continue;
       out.push(
-        diagnostic('G003', `${found.length} ${first.kind}s are named ${first.name.trim()}.`, `Give each ${first.kind} its own name, or merge them into one node.`, {
-          nodes: found.map((n) => n.id),
+        diagnostic('G003', `${found.length} ${n.kind}s are named ${n.name.trim()}.`, `Give each ${n.kind} its own name, or merge them into one node.`, {
+          nodes: found.map((x) => x.id),
         }),
       );
     }
@@ -85,11 +81,12 @@ export function sharedNames(nodes: readonly SagaNode[], keyOf: (n: SagaNode) => 
   const commands = byKind.get('command');
   const events = byKind.get('event');
   if (!commands || !events) return out;
-  for (const { key, first: event } of order) {
-    if (event.kind !== 'event') continue;
+  // In the order of the first event of each name.
+  events.forEach((found, key) => {
     const named = commands.get(key);
-    if (!named) continue;
-    const command = named.first;
+    if (!named) return;
+    const command = Array.isArray(named) ? named[0]! : named;
+    const event = Array.isArray(found) ? found[0]! : found;
     out.push(
       diagnostic(
         'G004',
@@ -98,15 +95,8 @@ export function sharedNames(nodes: readonly SagaNode[], keyOf: (n: SagaNode) => 
         { nodes: [command.id, event.id] },
       ),
     );
-  }
+  });
   return out;
-}
-
-/** The nodes of one kind that share a name's key: the first, and all of them once there are several. */
-interface NameGroup {
-  key: string;
-  first: SagaNode;
-  all: SagaNode[] | undefined;
 }
 
 const keyOfName = (n: SagaNode): string => nameKey(n.name);
