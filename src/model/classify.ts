@@ -67,10 +67,18 @@ function hopsFrom({ producers, consumers }: NodeLinks): number {
 }
 
 function evidenceOf(a: Analysis): Evidence {
-  const participants = a.doc.nodes.filter(isParticipant).length;
+  let participants = 0;
+  for (const n of a.doc.nodes) if (isParticipant(n)) participants++;
   const commands = participants === 0 ? [] : commandsBetweenParticipants(a);
   let eventHops = 0;
-  if (participants > 0) for (const n of a.doc.nodes) if (n.kind === 'event' && a.graph.node.get(n.id) === n) eventHops += hopsFrom(a.graph.at(n.id)!);
+  if (participants > 0) {
+    for (const n of a.doc.nodes) {
+      if (n.kind !== 'event') continue;
+      // Of two nodes with one id, the graph holds one.
+      const e = a.graph.at(n.id)!;
+      if (e.node === n) eventHops += hopsFrom(e);
+    }
+  }
   const senders = [...new Set(commands.map((c) => c.sender))];
   const bypass: [string, number, string][] = [];
   if (senders.length === 1) {

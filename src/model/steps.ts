@@ -38,14 +38,45 @@ export interface Step {
  */
 export function stepsOf(a: Analysis, orchestrator: ParticipantNode): Step[] {
   if (!a.kept) return stepsFound(a, orchestrator);
-  const node = <T extends SagaNode>(n: T): T => a.graph.node.get(n.id) as T;
-  return a.kept.get(`steps of ${orchestrator.id}`, () => stepsFound(a, orchestrator)).map((s) => {
-    const now = { ...s, command: node(s.command), successReplies: s.successReplies.map(node), failureReplies: s.failureReplies.map(node) };
-    if (s.handler) now.handler = node(s.handler);
-    if (s.compensation) now.compensation = node(s.compensation);
-    if (s.unlinkedCompensation) now.unlinkedCompensation = node(s.unlinkedCompensation);
-    return now;
-  });
+  const kept = a.kept.get(`steps of ${orchestrator.id}`, () => stepsFound(a, orchestrator));
+  // Most edits rename nothing a step holds: the kept steps are the steps (nobody changes a step once found).
+  let steps: Step[] | undefined;
+  for (let i = 0; i < kept.length; i++) {
+    const s = kept[i]!;
+    const now = withNodesOf(a, s);
+    if (now !== s) (steps ??= kept.slice(0, i)).push(now);
+    else steps?.push(s);
+  }
+  return steps ?? kept;
+}
+
+/** `s` with its nodes read again by their ids (an edit may have renamed them), or `s` itself when none changed. */
+function withNodesOf(a: Analysis, s: Step): Step {
+  const g = a.graph;
+  if (
+    current(g, s.command) &&
+    (!s.handler || current(g, s.handler)) &&
+    (!s.compensation || current(g, s.compensation)) &&
+    (!s.unlinkedCompensation || current(g, s.unlinkedCompensation)) &&
+    allCurrent(g, s.successReplies) &&
+    allCurrent(g, s.failureReplies)
+  ) {
+    return s;
+  }
+  const node = <T extends SagaNode>(n: T): T => g.node.get(n.id) as T;
+  const now = { ...s, command: node(s.command), successReplies: s.successReplies.map(node), failureReplies: s.failureReplies.map(node) };
+  if (s.handler) now.handler = node(s.handler);
+  if (s.compensation) now.compensation = node(s.compensation);
+  if (s.unlinkedCompensation) now.unlinkedCompensation = node(s.unlinkedCompensation);
+  return now;
+}
+
+/** Whether `n` is the node the graph holds for its id (no edit replaced it). */
+const current = (g: DesignGraph, n: SagaNode): boolean => g.node.get(n.id) === n;
+
+function allCurrent(g: DesignGraph, list: readonly SagaNode[]): boolean {
+  for (let i = 0; i < list.length; i++) if (!current(g, list[i]!)) return false;
+  return true;
 }
 
 function stepsFound(a: Analysis, orchestrator: ParticipantNode): Step[] {
@@ -61,18 +92,18 @@ function stepsFound(a: Analysis, orchestrator: ParticipantNode): Step[] {
   const steps: Step[] = [];
   const order = flowOrderOf(a, orchestrator, [...sends.keys()]);
   if (!a.kept || unlinked.size > 0) {
-    // Each step is found as it is, and inferTypes may set its type in place.
+    // Each step is found as it is, and its type is set in place.
     for (const id of order) steps.push(stepOf(a, orchestrator, id, sends.get(id)!, unlinked.get(id)));
-  } else {
-    const family = `step of ${orchestrator.id}`;
-    for (const id of order) {
-      // A step that reads no unlinked compensation is kept (incremental validation) while its command, handling and replies stay the same.
-      const step = structuralPart(a, family, g.at(id)!, 0, () => ({ value: stepOf(a, orchestrator, id, sends.get(id)!, undefined), reads: stepReads(a, id) }));
-      // inferTypes sets each step's type: a copy, so that what is kept is not changed.
-      steps.push({ ...step });
-    }
+    const types = typesOf(steps);
+    for (let i = 0; i < steps.length; i++) steps[i]!.type = types[i]!;
+    return steps;
   }
-  inferTypes(steps);
+  const family = `step of ${orchestrator.id}`;
+  // A step that reads no unlinked compensation is kept (incremental validation) while its command, handling and replies stay the same.
+  for (const id of order) steps.push(structuralPart(a, family, g.at(id)!, 0, () => ({ value: stepOf(a, orchestrator, id, sends.get(id)!, undefined), reads: stepReads(a, id) })));
+  // A step whose type is not the one found with it is a copy, so that what is kept is not changed.
+  const types = typesOf(steps);
+  for (let i = 0; i < steps.length; i++) if (steps[i]!.type !== types[i]) steps[i] = { ...steps[i]!, type: types[i]! };
   return steps;
 }
 
@@ -195,24 +226,25 @@ function unlinkedCompensations(a: Analysis, orchestrator: ParticipantNode, sends
 }
 
 /**
- * Infers `auto` step types: steps with a compensation are compensatable; the pivot is the declared
- * one, else the go/no-go step (see `inferredPivot`); steps after the pivot are retriable. Steps
- * before the pivot without a compensation stay compensatable (O008 then asks for one). With no
- * pivot at all, trailing steps after the last step that can fail are retriable.
+ * The type of each step, inferred where it is `auto`: steps with a compensation are compensatable;
+ * the pivot is the declared one, else the go/no-go step (see `inferredPivot`); steps after the
+ * pivot are retriable. Steps before the pivot without a compensation stay compensatable (O008
+ * then asks for one). With no pivot at all, trailing steps after the last step that can fail are
+ * retriable.
  */
-function inferTypes(steps: Step[]): void {
+function typesOf(steps: readonly Step[]): Step['type'][] {
   let pivot = steps.findIndex((s) => s.declared === 'pivot');
   if (pivot < 0) pivot = inferredPivot(steps);
   let lastFailing = -1;
   steps.forEach((s, i) => {
     if (s.canFail) lastFailing = i;
   });
-  steps.forEach((s, i) => {
-    if (s.declared !== 'auto') s.type = s.declared;
-    else if (s.compensation) s.type = 'compensatable';
-    else if (i === pivot) s.type = 'pivot';
-    else if (pivot >= 0 ? i > pivot : i > lastFailing) s.type = 'retriable';
-    else s.type = 'compensatable';
+  return steps.map((s, i) => {
+    if (s.declared !== 'auto') return s.declared;
+    if (s.compensation) return 'compensatable';
+    if (i === pivot) return 'pivot';
+    if (pivot >= 0 ? i > pivot : i > lastFailing) return 'retriable';
+    return 'compensatable';
   });
 }
 
