@@ -2,9 +2,9 @@
  * Classification (spec §2.5): is the design an orchestration, a choreography, a hybrid, or too
  * small to say? With human reasons and a confidence.
  */
-import { listing, structural, type Analysis } from './analysis.ts';
-import { consumersOf, isMessage, isParticipant, outputLinks, type NodeLinks } from './graph.ts';
-import type { ParticipantNode } from './schema.ts';
+import { listing, structural, type Analysis, type StructureEdit } from './analysis.ts';
+import { consumersOf, isMessage, isParticipant, outputLinks, producersOf, type Link } from './graph.ts';
+import type { ParticipantNode, SagaNode } from './schema.ts';
 
 export type Style = 'orchestration' | 'choreography' | 'hybrid' | 'undetermined';
 
@@ -52,7 +52,7 @@ interface Evidence {
  * The subscriptions to an event between participants: by a subscriber other than a participant
  * that publishes it (each connection counted, as drawn).
  */
-function hopsFrom({ producers, consumers }: NodeLinks): number {
+function hopsFrom(producers: readonly SagaNode[], consumers: readonly SagaNode[]): number {
   let publisher: string | undefined;
   for (const p of producers) {
     if (!isParticipant(p)) continue;
@@ -76,7 +76,7 @@ function evidenceOf(a: Analysis): Evidence {
       if (n.kind !== 'event') continue;
       // Of two nodes with one id, the graph holds one.
       const e = a.graph.at(n.id)!;
-      if (e.node === n) eventHops += hopsFrom(e);
+      if (e.node === n) eventHops += hopsFrom(e.producers, e.consumers);
     }
   }
   const senders = [...new Set(commands.map((c) => c.sender))];
@@ -92,6 +92,45 @@ function evidenceOf(a: Analysis): Evidence {
     });
   }
   return { participants, commands, eventHops, senders, bypass };
+}
+
+/**
+ * The evidence after an edit that only added links (and nodes), from the evidence before, when
+ * that is quick to say: no new command between participants, no new reply that bypasses the
+ * coordinator, none before either. Then only the participants and the subscriptions between them
+ * are counted again (the latter only for the events at the ends of the new links).
+ */
+function evidenceAfter(a: Analysis, before: Evidence, edit: StructureEdit): Evidence | undefined {
+  if (edit.linksLost || before.bypass.length > 0) return undefined;
+  let participants = 0;
+  for (const n of a.doc.nodes) if (isParticipant(n)) participants++;
+  if ((participants === 0) !== (before.participants === 0)) return undefined;
+  if (participants === 0 || edit.linksAdded.length === 0) return participants === before.participants ? before : { ...before, participants };
+  const coordinator = before.senders.length === 1 ? before.senders[0] : undefined;
+  const events = new Set<string>();
+  for (const l of edit.linksAdded) {
+    if (l.meaning === 'sends' && isParticipant(l.source)) return undefined;
+    if (coordinator !== undefined && bypasses(a, l, coordinator)) return undefined;
+    if (l.source.kind === 'event') events.add(l.source.id);
+    if (l.target.kind === 'event') events.add(l.target.id);
+  }
+  // Each event's subscriptions now, less what they were without the new links.
+  const added = new Set<Link>(edit.linksAdded);
+  const old = (l: Link) => !added.has(l);
+  let eventHops = before.eventHops;
+  for (const id of events) {
+    const e = a.graph.at(id)!;
+    eventHops += hopsFrom(e.producers, e.consumers) - hopsFrom(e.in.filter(old).map((l) => l.source), e.out.filter(old).map((l) => l.target));
+  }
+  return { ...before, participants, eventHops };
+}
+
+/** Whether the new link `l` makes a participant other than the coordinator reach another participant directly (a new entry of the evidence's `bypass`). */
+function bypasses(a: Analysis, l: Link, coordinator: string): boolean {
+  // A new output of a participant, consumed by another.
+  if (isParticipant(l.source) && l.source.id !== coordinator && consumersOf(a.graph, l.target.id).some((c) => c.id !== coordinator && c.id !== l.source.id)) return true;
+  // A new consumer of what a participant emits.
+  return isParticipant(l.target) && l.target.id !== coordinator && producersOf(a.graph, l.source.id).some((p) => isParticipant(p) && p.id !== coordinator && p.id !== l.target.id);
 }
 
 /**
@@ -185,7 +224,7 @@ export function hubOf(a: Analysis): Hub | undefined {
 
 /** Classifies the design's style. */
 export function classify(a: Analysis): Classification {
-  const evidence = structural(a, 'classification', () => evidenceOf(a));
+  const evidence = structural(a, 'classification', () => evidenceOf(a), (before, edit) => evidenceAfter(a, before, edit));
   const { participants, commands, eventHops } = evidence;
   if (participants === 0) {
     return { style: 'undetermined', confidence: 0, reasons: ['The design has no services or orchestrators yet.'] };

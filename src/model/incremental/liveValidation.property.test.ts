@@ -138,6 +138,41 @@ describe('incremental validation', () => {
     expect(result.diagnostics.filter((d) => d.rule === 'O007').map((d) => d.message)).toEqual(['B is compensatable but comes after the retriable step D.']);
   });
 
+  it('counts the subscriptions between participants again when a connection adds one', () => {
+    // given A's Done heard by B, and C not yet connected
+    const start = placing('Chain', 'A').event('Done').edge('A', 'Done', { on: ['PlaceOrder'] }).service('B').link('Done', 'B').service('C').doc;
+    expect(validate(start).reasons[0]).toContain('(1 subscription)');
+    // when C subscribes to Done too
+    const result = liveAfter(start, connected(start, 'Done', 'C'));
+    // then two participants hear A
+    expect(result.reasons[0]).toContain('(2 subscriptions)');
+  });
+
+  it('finds again that a participant reacts to another directly when a connection makes it so', () => {
+    // given Saga commanding Credit, then Shipping once Credit replied
+    const start = design('Bypass')
+      .actor('Customer')
+      .command('Start')
+      .orchestrator('Saga')
+      .link('Customer', 'Start', 'Saga')
+      .command('Reserve')
+      .service('Credit')
+      .edge('Saga', 'Reserve', { on: ['Start'] })
+      .link('Reserve', 'Credit')
+      .event('Reserved')
+      .edge('Credit', 'Reserved', { on: ['Reserve'] })
+      .link('Reserved', 'Saga')
+      .command('Ship')
+      .service('Shipping')
+      .edge('Saga', 'Ship', { on: ['Reserved'] })
+      .link('Ship', 'Shipping').doc;
+    expect(validate(start).style).toBe('orchestration');
+    // when Shipping also hears Credit's reply
+    const result = liveAfter(start, connected(start, 'Reserved', 'Shipping'));
+    // then the design is a hybrid: a participant reacts to another without the orchestrator
+    expect(result.style).toBe('hybrid');
+  });
+
   it('follows every reference example through a rename of each node, one at a time', () => {
     for (const id of EXAMPLE_IDS) {
       const live = new LiveValidation();
