@@ -187,10 +187,13 @@ function mayHaveHub(a: Analysis, participants: readonly ParticipantNode[]): bool
   let emitted = 0;
   const sole = new Map<string, number>();
   for (const n of a.doc.nodes) {
-    if (!isMessage(n) || a.graph.node.get(n.id) !== n) continue;
+    if (!isMessage(n)) continue;
+    // Of two nodes with one id, the graph holds one.
+    const e = a.graph.at(n.id)!;
+    if (e.node !== n) continue;
     let first: string | undefined;
     let several = false;
-    for (const p of a.graph.producers(n.id)) {
+    for (const p of e.producers) {
       if (!isParticipant(p)) continue;
       if (first === undefined) first = p.id;
       else if (p.id !== first) several = true;
