@@ -165,8 +165,8 @@ function linkDiagnostics(a: Analysis, l: Link, { who, bypasses, directCommands }
   const o002 = who && participantCommand(who, l);
   const o005 = who && bypasses ? bypass(a, who, l, publishers) : undefined;
   const c003 = directCommands ? directCommand(a, l) : undefined;
-  const ds = [o002, o005, c003].filter((d): d is Diagnostic => d !== undefined);
-  return ds.length > 0 ? ds : NONE;
+  // Most connections have no diagnostic, and no list is made for them.
+  return also(also(also(NONE, o002), o005), c003);
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

@@ -241,18 +241,20 @@ function compensations(a: Analysis, steps: Step[]): Diagnostic[] {
     const c = s.compensation as CommandNode | undefined;
     if (!c) continue;
     const handlers = consumersOf(a.graph, c.id);
-    const unsafe = handlers.filter((h) => !isIdempotent(h)).map((h) => h.id);
-    const problems: string[] = [];
-    const fixes: string[] = [];
-    if (!c.retry) {
-      problems.push('it has no retry policy');
-      fixes.push(`give ${c.name} a retry policy`);
-    }
-    if (unsafe.length > 0) {
-      problems.push(`${a.names(unsafe)} ${unsafe.length === 1 ? 'is' : 'are'} not idempotent`);
-      fixes.push(`make ${a.names(unsafe)} idempotent`);
-    }
-    if (problems.length > 0) {
+    // Lists are made only for a compensation that has a problem: most have none.
+    const anyUnsafe = handlers.some((h) => !isIdempotent(h));
+    if (!c.retry || anyUnsafe) {
+      const unsafe = anyUnsafe ? handlers.filter((h) => !isIdempotent(h)).map((h) => h.id) : [];
+      const problems: string[] = [];
+      const fixes: string[] = [];
+      if (!c.retry) {
+        problems.push('it has no retry policy');
+        fixes.push(`give ${c.name} a retry policy`);
+      }
+      if (unsafe.length > 0) {
+        problems.push(`${a.names(unsafe)} ${unsafe.length === 1 ? 'is' : 'are'} not idempotent`);
+        fixes.push(`make ${a.names(unsafe)} idempotent`);
+      }
       out.push(
         diagnostic(
           'O010',
@@ -264,8 +266,8 @@ function compensations(a: Analysis, steps: Step[]): Diagnostic[] {
     }
     if (!s.handler) continue;
     const own = s.handler;
-    const other = handlers.filter((h) => h.id !== own.id);
-    if (other.length > 0) {
+    if (handlers.some((h) => h.id !== own.id)) {
+      const other = handlers.filter((h) => h.id !== own.id);
       out.push(
         diagnostic(
           'O011',
