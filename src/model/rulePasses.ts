@@ -24,7 +24,7 @@ export interface RuleMemo {
   nodes: Kept<SagaNode, readonly Diagnostic[]>;
   /** A participant's G013, G014 and M001, kept with its reactions. */
   participants: Kept<ParticipantReactions, readonly Diagnostic[]>;
-  /** A connection's O002, O005 and C003, kept while the entry they read and the rules that run stay the same. */
+  /** A connection's O005 and C003, kept while the entry they read and the rules that run stay the same. */
   links: Kept<Link, readonly Diagnostic[]>;
   /** G003 and G004: `find()`, or what it found before when no edit since touched a name that is shared or could be. */
   sharedNames(find: () => Diagnostic[]): Diagnostic[];
@@ -149,8 +149,12 @@ function linkPass(a: Analysis, scope: Scope, who: Coordinators | undefined, foun
       continue;
     }
     const sends = l.meaning === 'sends' && isParticipant(l.source);
-    if (sends ? !context.who && !context.directCommands : l.meaning !== 'subscribedBy' || !context.bypasses) continue;
-    // What the rules read besides the connection: the command's handlers (C003), or the event's publishers (O005).
+    // O002 reads the connection only, and costs less than keeping it would.
+    const o002 = sends && context.who ? participantCommand(context.who, l) : undefined;
+    if (o002) found.add([o002]);
+    // O005 and C003 read more: the event's publishers, the command's handlers. Most connections need neither.
+    const more = sends ? context.directCommands : l.meaning === 'subscribedBy' && context.bypasses && !context.who!.ids.has(l.target.id);
+    if (!more) continue;
     const read = a.graph.at(sends ? l.target.id : l.source.id);
     let ds = memo?.links.get(l, read, context);
     if (ds === undefined) {
@@ -161,12 +165,12 @@ function linkPass(a: Analysis, scope: Scope, who: Coordinators | undefined, foun
   }
 }
 
+/** O005 (a subscription) or C003 (a command sent), for a connection linkPass could not pass over. */
 function linkDiagnostics(a: Analysis, l: Link, { who, bypasses, directCommands }: LinkContext, publishers: Map<string, SagaNode[]>): readonly Diagnostic[] {
-  const o002 = who && participantCommand(who, l);
   const o005 = who && bypasses ? bypass(a, who, l, publishers) : undefined;
   const c003 = directCommands ? directCommand(a, l) : undefined;
   // Most connections have no diagnostic, and no list is made for them.
-  return also(also(also(NONE, o002), o005), c003);
+  return also(also(NONE, o005), c003);
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
