@@ -27,8 +27,8 @@ export type Inspected =
 /** What the inspector shows for a selection; ids no longer in the design (after an undo) are ignored. */
 export function inspectedOf(doc: SagaDocument | null, selection: Selection): Inspected {
   if (!doc) return { what: 'none' };
-  const g = graphOf(doc);
-  const nodes = selection.nodes.filter((id) => g.node.has(id));
+  // The design's graph only when something is selected: with nothing selected, an edit (a tidy up's every slice) builds none.
+  const nodes = selection.nodes.length > 0 ? selection.nodes.filter((id) => graphOf(doc).node.has(id)) : [];
   const edges = selection.edges.length > 0 ? selection.edges.filter((id) => edgeIdsOf(doc).has(id)) : [];
   const notes = doc.notes?.length ? selection.nodes.filter((id) => doc.notes!.some((n) => n.id === id)) : [];
   const groups = doc.groups?.length ? selection.nodes.filter((id) => doc.groups!.some((gr) => gr.id === id)) : [];
