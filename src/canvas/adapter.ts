@@ -32,7 +32,7 @@ import {
 import { FRAME_LABEL, frameAround, NOTE_WIDTH, type Box as FrameBox } from '../layout/annotations.ts';
 import { positionsOf } from '../layout/positions.ts';
 import type { Box } from './edges/geometry.ts';
-import { planConnections, type ConnectionPlan, type ConnectionToPlan } from './edges/plan.ts';
+import { planConnections, samePlan, type ConnectionPlan, type ConnectionToPlan } from './edges/plan.ts';
 import { nodeSize } from './metrics.ts';
 
 export { positionsOf };
@@ -293,15 +293,13 @@ export function withPlans({ edges, looks }: Unplanned, plans: ReadonlyMap<string
   });
 }
 
-const PLAN_FIELDS = ['axis', 'sourceSide', 'targetSide', 'sourceOffset', 'targetOffset', 'lane', 'exit', 'via', 'labelAt'] as const satisfies readonly (keyof ConnectionPlan)[];
-
 function sameLookAndPlan(data: MessageEdgeData, look: EdgeLook, plan: ConnectionPlan): boolean {
   return (
     data.live === undefined &&
     data.meaning === look.meaning &&
     data.family === look.family &&
     data.label === look.label &&
-    PLAN_FIELDS.every((f) => data[f] === plan[f])
+    samePlan(data, plan)
   );
 }
 

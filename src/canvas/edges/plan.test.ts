@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box } from './geometry.ts';
-import { planConnections, viaPoints, type ConnectionToPlan } from './plan.ts';
+import { planChanges, planConnections, samePlan, viaPoints, type ConnectionPlan, type ConnectionToPlan } from './plan.ts';
 
 const box = (x: number, y: number, width = 150, height = 56): Box => ({ x, y, width, height });
 
@@ -108,5 +108,40 @@ describe('planConnections', () => {
   it('plans a connection from a node to itself as a loop', () => {
     const plans = plan({ a: box(0, 0) }, [['a', 'a']]);
     expect(plans.get('e0')).toMatchObject({ sourceSide: 'right', targetSide: 'top' });
+  });
+});
+
+describe('the plans a move changed', () => {
+  const plan = (sourceOffset: number, via?: string): ConnectionPlan => ({ axis: 'x', sourceSide: 'right', targetSide: 'left', sourceOffset, targetOffset: 0, ...(via !== undefined && { via }) });
+
+  it('are the new plans and the plans whose route differs, not the ones drawn the same', () => {
+    const before = new Map([
+      ['a', plan(0)],
+      ['b', plan(4)],
+      ['c', plan(0, '10,10')],
+    ]);
+    const now = new Map([
+      ['a', plan(0)],
+      ['b', plan(6)],
+      ['c', plan(0)],
+      ['d', plan(0)],
+    ]);
+    expect(planChanges(before, now).map(([id]) => id)).toEqual(['b', 'c', 'd']);
+    expect(planChanges(now, now)).toEqual([]);
+  });
+
+  it('merged into the plans before, give the plans after', () => {
+    const before = new Map([
+      ['a', plan(0)],
+      ['b', plan(4)],
+    ]);
+    const now = new Map([
+      ['a', plan(2, '5,5')],
+      ['b', plan(4)],
+    ]);
+    const merged = new Map(before);
+    for (const [id, p] of planChanges(before, now)) merged.set(id, p);
+    expect(merged).toEqual(now);
+    expect(samePlan(merged.get('b')!, before.get('b')!)).toBe(true);
   });
 });

@@ -47,6 +47,22 @@ export interface ConnectionPlan {
   labelAt?: number;
 }
 
+/** Every field of a plan: two plans with the same values draw the same route. */
+const PLAN_FIELDS = ['axis', 'sourceSide', 'targetSide', 'sourceOffset', 'targetOffset', 'lane', 'exit', 'via', 'labelAt'] as const satisfies readonly (keyof ConnectionPlan)[];
+
+/** Whether `a` (a plan, or what holds one's fields) draws the route `b` plans. */
+export const samePlan = (a: Partial<ConnectionPlan>, b: ConnectionPlan): boolean => PLAN_FIELDS.every((f) => a[f] === b[f]);
+
+/** The plans of `now` that `before` does not have as they are: what a move changed. */
+export function planChanges(before: ReadonlyMap<string, ConnectionPlan>, now: ReadonlyMap<string, ConnectionPlan>): [string, ConnectionPlan][] {
+  const changed: [string, ConnectionPlan][] = [];
+  for (const [id, plan] of now) {
+    const was = before.get(id);
+    if (!was || !samePlan(was, plan)) changed.push([id, plan]);
+  }
+  return changed;
+}
+
 /** A curve may pass this close to a node (a negative margin: only a real crossing counts). */
 const GRAZE = -3;
 /** A connection running back further than this (flow px between its nodes) takes a lane, even past no node. */

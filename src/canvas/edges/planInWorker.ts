@@ -12,6 +12,8 @@ import { planUnplanned, type Unplanned } from '../adapter.ts';
 let worker: Worker | null | undefined;
 let newest = 0;
 let waiting: { id: number; resolve(plans: Map<string, ConnectionPlan> | null): void } | undefined;
+/** The plans the worker last made, as its replies told them (a reply to a move holds only what changed). */
+let known = new Map<string, ConnectionPlan>();
 
 function planWorker(): Worker | null {
   if (worker !== undefined) return worker;
@@ -19,8 +21,12 @@ function planWorker(): Worker | null {
   try {
     const w = new Worker(new URL('./plan.worker.ts', import.meta.url), { type: 'module' });
     w.onmessage = (event: MessageEvent<PlanReply>) => {
-      if (waiting?.id !== event.data.id) return;
-      waiting.resolve(new Map(event.data.plans));
+      // Every reply, an overtaken one too, brings the plans to what the worker last planned.
+      const { id, kind, plans } = event.data;
+      if (kind === 'all') known = new Map(plans);
+      else for (const [connection, plan] of plans) known.set(connection, plan);
+      if (waiting?.id !== id) return;
+      waiting.resolve(new Map(known));
       waiting = undefined;
     };
     w.onerror = () => {
