@@ -145,3 +145,25 @@ describe('the plans a move changed', () => {
     expect(samePlan(merged.get('b')!, before.get('b')!)).toBe(true);
   });
 });
+
+describe('two plans are the same', () => {
+  // Every field of a plan (the compiler asks for a new one here), with a value and another.
+  const FIELDS = {
+    axis: ['x', 'y'],
+    sourceSide: ['right', 'bottom'],
+    targetSide: ['left', 'top'],
+    sourceOffset: [0, 3],
+    targetOffset: [0, -3],
+    lane: [10, 20],
+    exit: [5, 6],
+    via: ['1,1', '2,2'],
+    labelAt: [0.25, 0.75],
+  } as const satisfies Record<keyof ConnectionPlan, readonly [unknown, unknown]>;
+  const full = Object.fromEntries(Object.entries(FIELDS).map(([k, [v]]) => [k, v])) as unknown as ConnectionPlan;
+
+  it.each(Object.keys(FIELDS))('only when %s is the same too', (key) => {
+    expect(samePlan({ ...full }, full)).toBe(true);
+    const other = { ...full, [key]: FIELDS[key as keyof ConnectionPlan][1] };
+    expect(samePlan(other, full)).toBe(false);
+  });
+});
