@@ -386,9 +386,9 @@ export function withSelection<T extends { id: string; selected?: boolean }>(item
  * what changed and keeps the sizes it measured.
  */
 export function reconcileNodes<N extends CanvasNode>(previous: readonly N[], next: readonly N[]): N[] {
-  const before = new Map(previous.map((n) => [n.id, n]));
-  return next.map((n) => {
-    const old = before.get(n.id);
+  const before = previousOf(previous);
+  return next.map((n, i) => {
+    const old = before(n.id, i);
     if (!old) return n;
     if (
       old.type === n.type &&
@@ -398,7 +398,7 @@ export function reconcileNodes<N extends CanvasNode>(previous: readonly N[], nex
       old.position.y === n.position.y &&
       (old.selected ?? false) === (n.selected ?? false) &&
       old.ariaLabel === n.ariaLabel &&
-      shallowEqual(old.data, n.data)
+      sameData(old.data, n.data)
     ) {
       return old;
     }
@@ -408,9 +408,10 @@ export function reconcileNodes<N extends CanvasNode>(previous: readonly N[], nex
 
 /** Same for edges: unchanged edges keep their identity. */
 export function reconcileEdges(previous: readonly FlowEdge[], next: readonly FlowEdge[]): FlowEdge[] {
-  const before = new Map(previous.map((e) => [e.id, e]));
-  return next.map((e) => {
-    const old = before.get(e.id);
+  const before = previousOf(previous);
+  return next.map((e, i) => {
+    const old = before(e.id, i);
+    if (old === e) return e;
     const same =
       old !== undefined &&
       old.source === e.source &&
@@ -419,10 +420,30 @@ export function reconcileEdges(previous: readonly FlowEdge[], next: readonly Flo
       old.targetHandle === e.targetHandle &&
       (old.selected ?? false) === (e.selected ?? false) &&
       old.ariaLabel === e.ariaLabel &&
-      shallowEqual(old.data ?? {}, e.data ?? {});
+      sameData(old.data ?? {}, e.data ?? {});
     return same ? old : e;
   });
 }
+
+/**
+ * The element of `previous` with an id, asked with the place it has in the next list: mostly the
+ * same place (a list of hundreds, reconciled after each slice of a tidy up), else looked up by id.
+ */
+function previousOf<T extends { id: string }>(previous: readonly T[]): (id: string, at: number) => T | undefined {
+  let byId: Map<string, T> | undefined;
+  return (id, at) => {
+    const there = previous[at];
+    if (there?.id === id) return there;
+    if (!byId) {
+      byId = new Map();
+      for (const x of previous) byId.set(x.id, x);
+    }
+    return byId.get(id);
+  };
+}
+
+/** The same data: the same object (most often), or the same values. */
+const sameData = (a: Record<string, unknown>, b: Record<string, unknown>): boolean => a === b || shallowEqual(a, b);
 
 function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = Object.keys(a);
