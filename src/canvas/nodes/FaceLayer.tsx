@@ -41,6 +41,8 @@ function faceOf(node: FlowNode, size: Size): string {
 /** A face in the page, and what it was last drawn from: it is drawn again only when one of these changed. */
 interface DrawnFace {
   element: Element;
+  /** The node object it was drawn from: the same object is the same face (adapter.ts keeps unchanged nodes' objects). */
+  node: FlowNode;
   kind: string | undefined;
   data: FlowNode['data'];
   x: number;
@@ -48,7 +50,7 @@ interface DrawnFace {
   size: Size;
 }
 
-const drawnFrom = (element: Element, node: FlowNode, size: Size): DrawnFace => ({ element, kind: node.type, data: node.data, x: node.position.x, y: node.position.y, size });
+const drawnFrom = (element: Element, node: FlowNode, size: Size): DrawnFace => ({ element, node, kind: node.type, data: node.data, x: node.position.x, y: node.position.y, size });
 
 const unchanged = (was: DrawnFace, node: FlowNode, size: Size): boolean =>
   was.kind === node.type && was.data === node.data && was.x === node.position.x && was.y === node.position.y && was.size.width === size.width && was.size.height === size.height;
@@ -71,6 +73,8 @@ const FaceBucket = memo(
   function FaceBucket({ nodes }: { nodes: FlowNode[] }) {
     const ref = useRef<SVGSVGElement>(null);
     const drawn = useRef(new Map<string, DrawnFace>());
+    /** The ids of the faces in the order they are in the page. */
+    const inPage = useRef<string[]>([]);
     useLayoutEffect(() => {
       const layer = ref.current!;
       const was = drawn.current;
@@ -79,8 +83,12 @@ const FaceBucket = memo(
       let markup = '';
       const added: [FlowNode, Size][] = [];
       for (const n of nodes) {
-        const size = drawnSize(n);
         const face = was.get(n.id);
+        if (face?.node === n) {
+          now.set(n.id, face);
+          continue;
+        }
+        const size = drawnSize(n);
         if (!face) {
           markup += faceGroup(n, size);
           added.push([n, size]);
@@ -100,12 +108,18 @@ const FaceBucket = memo(
           element = element!.nextElementSibling;
         }
       }
-      // In the order of the nodes: a face drawn later is over one drawn before.
-      let expected = layer.firstElementChild;
-      for (const n of nodes) {
-        const { element } = now.get(n.id)!;
-        if (element === expected) expected = expected.nextElementSibling;
-        else layer.insertBefore(element, expected);
+      // In the order of the nodes: a face drawn later is over one drawn before. Nothing to do when
+      // no face came or went and the nodes are in the order they were (a move, a tidy up's slice).
+      const order = inPage.current;
+      const sameOrder = added.length === 0 && now.size === was.size && order.length === nodes.length && nodes.every((n, i) => order[i] === n.id);
+      if (!sameOrder) {
+        let expected = layer.firstElementChild;
+        for (const n of nodes) {
+          const { element } = now.get(n.id)!;
+          if (element === expected) expected = expected.nextElementSibling;
+          else layer.insertBefore(element, expected);
+        }
+        inPage.current = nodes.map((n) => n.id);
       }
       drawn.current = now;
     }, [nodes]);
