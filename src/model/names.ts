@@ -58,18 +58,18 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 /** The `k`th word findWords found, in lower case. */
 const wordAt = (name: string, k: number): string => name.slice(bounds[2 * k]!, bounds[2 * k + 1]!).toLowerCase();
 
-/** Whether the `k`th word findWords found ends in `ed` but not in `eed`, read without making the word. */
-function wordEndsInEd(name: string, k: number): boolean {
+/** Whether the `k`th word findWords found ends in `suffix` (lower case), read without making the word. */
+function wordEndsWith(name: string, k: number, suffix: string): boolean {
   const start = bounds[2 * k]!;
   const end = bounds[2 * k + 1]!;
+  if (end - start < suffix.length) return false;
   // A word is letters or digits: `| 0x20` lowers a letter and leaves a digit a digit.
-  return (
-    end - start >= 2 &&
-    (name.charCodeAt(end - 1) | 0x20) === 0x64 &&
-    (name.charCodeAt(end - 2) | 0x20) === 0x65 &&
-    !(end - start >= 3 && (name.charCodeAt(end - 3) | 0x20) === 0x65)
-  );
+  for (let i = 1; i <= suffix.length; i++) if ((name.charCodeAt(end - i) | 0x20) !== suffix.charCodeAt(suffix.length - i)) return false;
+  return true;
 }
+
+/** Whether the `k`th word findWords found ends in `ed` but not in `eed` (a past tense, not "need" or "proceed"). */
+const wordEndsInEd = (name: string, k: number): boolean => wordEndsWith(name, k, 'ed') && !wordEndsWith(name, k, 'eed');
 
 const IRREGULAR_PAST = new Set(
   'sent paid made built done taken given held sold bought won lost begun run set put read found left kept met brought thrown shown known drawn written chosen broken frozen spent split shut cut hit quit dealt sought caught taught told bound hidden ridden forgotten withdrawn undone overdue due'.split(
@@ -97,13 +97,6 @@ function irregularPastAt(name: string, k: number): boolean {
 /** Whether the `k`th word findWords found names only a past: it ends in -ed, or is an irregular past form that is no imperative too. */
 const onlyPastAt = (name: string, k: number): boolean => wordEndsInEd(name, k) || (irregularPastAt(name, k) && !ALSO_IMPERATIVE.has(wordAt(name, k)));
 
-/** Whether the `k`th word findWords found ends in `ing`, read without making the word. */
-function wordEndsInIng(name: string, k: number): boolean {
-  const start = bounds[2 * k]!;
-  const end = bounds[2 * k + 1]!;
-  return end - start >= 3 && (name.charCodeAt(end - 3) | 0x20) === 0x69 && (name.charCodeAt(end - 2) | 0x20) === 0x6e && (name.charCodeAt(end - 1) | 0x20) === 0x67;
-}
-
 /** An event names a fact in the past tense: `PaymentProcessed`, `OrderShipped`, `InvoiceSent`. */
 export function looksLikeFact(name: string): boolean {
   const count = findWords(name);
@@ -114,5 +107,5 @@ export function looksLikeFact(name: string): boolean {
 /** A command names an intent in the imperative: `ProcessPayment`, `reserveCredit`. */
 export function looksLikeIntent(name: string): boolean {
   const count = findWords(name);
-  return count > 0 && !onlyPastAt(name, 0) && !wordEndsInIng(name, 0) && !onlyPastAt(name, count - 1);
+  return count > 0 && !onlyPastAt(name, 0) && !wordEndsWith(name, 0, 'ing') && !onlyPastAt(name, count - 1);
 }

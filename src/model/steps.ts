@@ -91,19 +91,20 @@ function stepsFound(a: Analysis, orchestrator: ParticipantNode): Step[] {
   const unlinked = unlinkedCompensations(a, orchestrator, sends);
   const steps: Step[] = [];
   const order = flowOrderOf(a, orchestrator, [...sends.keys()]);
-  if (!a.kept || unlinked.size > 0) {
-    // Each step is found as it is, and its type is set in place.
-    for (const id of order) steps.push(stepOf(a, orchestrator, id, sends.get(id)!, unlinked.get(id)));
-    const types = typesOf(steps);
-    for (let i = 0; i < steps.length; i++) steps[i]!.type = types[i]!;
-    return steps;
-  }
+  // Steps found here, or kept by an incremental validation (a step that reads no unlinked compensation is kept while its command, handling and replies stay the same).
+  const fresh = !a.kept || unlinked.size > 0;
   const family = `step of ${orchestrator.id}`;
-  // A step that reads no unlinked compensation is kept (incremental validation) while its command, handling and replies stay the same.
-  for (const id of order) steps.push(structuralPart(a, family, g.at(id)!, 0, () => ({ value: stepOf(a, orchestrator, id, sends.get(id)!, undefined), reads: stepReads(a, id) })));
-  // A step whose type is not the one found with it is a copy, so that what is kept is not changed.
+  for (const id of order) {
+    steps.push(fresh ? stepOf(a, orchestrator, id, sends.get(id)!, unlinked.get(id)) : structuralPart(a, family, g.at(id)!, 0, () => ({ value: stepOf(a, orchestrator, id, sends.get(id)!, undefined), reads: stepReads(a, id) })));
+  }
+  // Each step's type: set in place on a step found here; a kept step whose type differs is copied, so that what is kept is not changed.
   const types = typesOf(steps);
-  for (let i = 0; i < steps.length; i++) if (steps[i]!.type !== types[i]) steps[i] = { ...steps[i]!, type: types[i]! };
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    if (s.type === types[i]) continue;
+    if (fresh) s.type = types[i]!;
+    else steps[i] = { ...s, type: types[i]! };
+  }
   return steps;
 }
 
@@ -198,10 +199,7 @@ function unlinkedCompensations(a: Analysis, orchestrator: ParticipantNode, sends
   const unbound = new Set(a.reactions.get(orchestrator.id)?.unbound.map((l) => l.edge.id));
   if (unbound.size === 0) return result;
   const g = a.graph;
-  const onlyHandler = (id: string) => {
-    const hs = consumersOf(g, id);
-    return hs.length === 1 ? hs[0]!.id : undefined;
-  };
+  const onlyHandler = (id: string) => handlerOf(g, id)?.id;
   const loose = new Set([...sends].filter(([, links]) => links.every((l) => unbound.has(l.edge.id))).map(([id]) => id));
   // The other steps without a compensation, by their handler, in the order the orchestrator sends them.
   const uncompensated = new Map<string, string[]>();
